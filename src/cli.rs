@@ -1,0 +1,161 @@
+//! Takes the command line, hands on a validated `Config`.
+//! Rule that is not obvious: the clap structs only mirror flags; every check of
+//! a value's meaning (dates, ranges) happens in `Config::try_from`.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+
+use crate::model::Format;
+use crate::report::OutputFormat;
+
+/// Cross-check figures and dates across reports.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, long_about = None)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find where reports disagree (exit 1 when they do).
+    Check(CommonArgs),
+    /// List every extracted claim.
+    Claims(CommonArgs),
+}
+
+/// A stage whose intermediate result `--dump` prints as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Stage {
+    Documents,
+    Segments,
+    Claims,
+    Clusters,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct CommonArgs {
+    /// Files or folders to read (`-` reads one document from stdin).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Print one stage's intermediate result as JSON instead of the report.
+    #[arg(long, value_enum)]
+    pub dump: Option<Stage>,
+    /// Publication date for documents that state none (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub published_default: Option<String>,
+    /// Read every input as this format, whatever its extension.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_file_size: u64,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+    Json,
+    Jsonl,
+}
+
+impl From<InputFormat> for Format {
+    fn from(f: InputFormat) -> Format {
+        match f {
+            InputFormat::Text => Format::Text,
+            InputFormat::Markdown => Format::Markdown,
+            InputFormat::Html => Format::Html,
+            InputFormat::Json => Format::Json,
+            InputFormat::Jsonl => Format::Jsonl,
+        }
+    }
+}
+
+/// What to do, checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Check,
+    Claims,
+}
+
+/// The validated configuration a run needs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub mode: Mode,
+    pub paths: Vec<PathBuf>,
+    pub format: OutputFormat,
+    pub dump: Option<Stage>,
+    pub ingest: crate::ingest::IngestOptions,
+    pub threads: Option<usize>,
+}
+
+impl TryFrom<Args> for Config {
+    type Error = anyhow::Error;
+
+    fn try_from(args: Args) -> anyhow::Result<Config> {
+        let (mode, a) = match args.command {
+            Command::Check(a) => (Mode::Check, a),
+            Command::Claims(a) => (Mode::Claims, a),
+        };
+        let published_default = a
+            .published_default
+            .as_deref()
+            .map(|s| {
+                NaiveDate::parse_from_str(s, "%Y-%m-%d").with_context(|| {
+                    format!("--published-default {s:?} is not a date as YYYY-MM-DD")
+                })
+            })
+            .transpose()?;
+        if a.threads == Some(0) {
+            bail!("--threads must be at least 1");
+        }
+        Ok(Config {
+            mode,
+            paths: a.paths,
+            format: a.format,
+            dump: a.dump,
+            ingest: crate::ingest::IngestOptions {
+                published_default,
+                input_format: a.input_format.map(Format::from),
+                max_file_size: a.max_file_size,
+            },
+            threads: a.threads,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_valid() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn bad_default_date_is_an_error() {
+        let args = Args::try_parse_from([
+            "crosscheck",
+            "check",
+            "x",
+            "--published-default",
+            "2024-13-01",
+        ])
+        .unwrap();
+        let err = Config::try_from(args).unwrap_err();
+        assert!(format!("{err:#}").contains("--published-default"));
+    }
+}

@@ -1,0 +1,204 @@
+//! crosscheck: cross-check figures and dates across reports.
+//!
+//! The pipeline runs one way: `ingest` (paths → documents) → `segment`
+//! (sentences) → `extract` (claims with intervals and measures) → `cluster`
+//! (claims about the same measure of the same event) → `compare`
+//! (discrepancies) → `report` (table or JSON). The library never prints;
+//! `main` writes what `run` returns.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod cluster;
+pub mod compare;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod report;
+pub mod segment;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::cli::{Config, Mode, Stage};
+use crate::ingest::Problem;
+use crate::model::{Claim, Cluster, Discrepancy, Document};
+
+/// Exit codes, as diff has them.
+pub mod exit {
+    /// Nothing flagged.
+    pub const CLEAN: i32 = 0;
+    /// Discrepancies found.
+    pub const FINDINGS: i32 = 1;
+    /// Usage or input trouble.
+    pub const TROUBLE: i32 = 2;
+}
+
+/// Everything a run found.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub documents: Vec<Document>,
+    pub claims: Vec<Claim>,
+    pub clusters: Vec<Cluster>,
+    pub discrepancies: Vec<Discrepancy>,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Totals {
+    pub documents: usize,
+    pub claims: usize,
+    pub clusters: usize,
+    pub discrepancies: usize,
+    pub contradictions: usize,
+    pub skipped: usize,
+}
+
+impl Outcome {
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        // ids are "<doc>.<n>" and claims are stored in id order per document
+        self.claims.iter().find(|c| c.id == id)
+    }
+
+    pub fn totals(&self) -> Totals {
+        Totals {
+            documents: self.documents.len(),
+            claims: self.claims.len(),
+            clusters: self.clusters.len(),
+            discrepancies: self.discrepancies.len(),
+            contradictions: self
+                .discrepancies
+                .iter()
+                .filter(|d| d.severity == model::Severity::Contradiction)
+                .count(),
+            skipped: self.problems.len(),
+        }
+    }
+
+    pub fn totals_line(&self) -> String {
+        let t = self.totals();
+        let mut s = format!(
+            "{} documents, {} claims, {} clusters, {} discrepancies ({} contradictions)",
+            t.documents, t.claims, t.clusters, t.discrepancies, t.contradictions
+        );
+        if t.skipped > 0 {
+            s.push_str(&format!(", {} inputs skipped", t.skipped));
+        }
+        s
+    }
+}
+
+/// Run every stage on already-read documents.
+pub fn analyse(documents: Vec<Document>) -> Outcome {
+    let per_doc: Vec<Vec<Claim>> = documents
+        .par_iter()
+        .map(|d| {
+            let segments = segment::segment(d);
+            extract::extract(d, &segments)
+        })
+        .collect();
+    let mut claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
+    cluster::assign_topics(&mut claims);
+    let clusters = cluster::cluster(&claims);
+    let discrepancies = compare::compare(&claims, &clusters);
+    Outcome {
+        documents,
+        claims,
+        clusters,
+        discrepancies,
+        problems: Vec::new(),
+    }
+}
+
+/// What `main` should print and with which exit code.
+#[derive(Debug)]
+pub struct Output {
+    pub stdout: String,
+    /// Warnings for stderr, one per line.
+    pub warnings: Vec<String>,
+    pub code: i32,
+}
+
+/// Run the configured command.
+pub fn run(config: &Config) -> anyhow::Result<Output> {
+    let (documents, problems) = ingest::ingest(&config.paths, &config.ingest);
+    let warnings: Vec<String> = problems
+        .iter()
+        .map(|p| format!("crosscheck: {}: {}", p.path, p.reason))
+        .collect();
+    if documents.is_empty() && !problems.is_empty() {
+        return Ok(Output {
+            stdout: String::new(),
+            warnings,
+            code: exit::TROUBLE,
+        });
+    }
+    if config.dump == Some(Stage::Documents) {
+        let v: Vec<_> = documents.iter().map(report::json::document).collect();
+        return Ok(dump(json!(v), warnings));
+    }
+    if config.dump == Some(Stage::Segments) {
+        let v: Vec<_> = documents
+            .iter()
+            .map(|d| {
+                let segs: Vec<_> = segment::segment(d)
+                    .iter()
+                    .map(|s| {
+                        let loc = d.locate(s.start);
+                        json!({"line": loc.line, "column": loc.column, "start": s.start, "end": s.end,
+                               "paragraph": s.paragraph, "text": extract::squash_space(&d.text[s.start..s.end])})
+                    })
+                    .collect();
+                json!({"document": d.id, "path": d.path, "segments": segs})
+            })
+            .collect();
+        return Ok(dump(json!(v), warnings));
+    }
+    let mut outcome = analyse(documents);
+    outcome.problems = problems;
+    match config.dump {
+        Some(Stage::Claims) => {
+            let v: Vec<_> = outcome.claims.iter().map(report::json::claim).collect();
+            return Ok(dump(json!(v), warnings));
+        }
+        Some(Stage::Clusters) => {
+            let v: Vec<_> = outcome
+                .clusters
+                .iter()
+                .map(|k| {
+                    json!({"id": k.id, "topic": k.topic,
+                           "claims": k.claims.iter().map(|&i| report::json::claim(&outcome.claims[i])).collect::<Vec<_>>()})
+                })
+                .collect();
+            return Ok(dump(json!(v), warnings));
+        }
+        _ => {}
+    }
+    let (stdout, code) = match config.mode {
+        Mode::Check => (
+            report::render_check(&outcome, config.format),
+            if outcome.discrepancies.is_empty() {
+                exit::CLEAN
+            } else {
+                exit::FINDINGS
+            },
+        ),
+        Mode::Claims => (report::render_claims(&outcome, config.format), exit::CLEAN),
+    };
+    Ok(Output {
+        stdout,
+        warnings,
+        code,
+    })
+}
+
+fn dump(v: serde_json::Value, warnings: Vec<String>) -> Output {
+    let mut stdout = serde_json::to_string_pretty(&v).unwrap_or_default();
+    stdout.push('\n');
+    Output {
+        stdout,
+        warnings,
+        code: exit::CLEAN,
+    }
+}

@@ -1,0 +1,33 @@
+//! The `crosscheck` binary: parse flags, run the library, print, exit.
+
+use std::io::Write;
+
+use clap::Parser;
+use crosscheck::{cli, exit};
+
+fn main() {
+    let code = match cli::Config::try_from(cli::Args::parse()).and_then(|c| {
+        if let Some(n) = c.threads {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build_global()?;
+        }
+        crosscheck::run(&c)
+    }) {
+        Ok(out) => {
+            for w in &out.warnings {
+                eprintln!("{w}");
+            }
+            let mut stdout = std::io::stdout().lock();
+            // a closed pipe (`| head`) is not an error worth a message
+            let _ = stdout.write_all(out.stdout.as_bytes());
+            let _ = stdout.flush();
+            out.code
+        }
+        Err(err) => {
+            eprintln!("crosscheck: {err:#}");
+            exit::TROUBLE
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,245 @@
+//! The types every stage shares: documents in, claims through, discrepancies out.
+//! Rule that is not obvious: a `Document`'s `text` has the same byte length as
+//! the decoded file, with markup and metadata blanked to spaces (newlines kept),
+//! so a byte offset into `text` is a byte offset, line and column of the file.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where a document's publication date came from, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// Front matter, HTML meta or a JSON field of the document itself.
+    Metadata,
+    /// `crosscheck.toml` `[documents."path"] published = …`.
+    Manifest,
+    /// A dateline at the top of the text ("CITY, March 7, 2025 (Agency) —").
+    Dateline,
+    /// `--published-default`.
+    Default,
+    /// Nothing gave one: relative dates stay unresolved.
+    #[default]
+    None,
+}
+
+/// The input format a document was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+    Html,
+    Json,
+    Jsonl,
+}
+
+/// One report, ready for analysis.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// Stable id ("d1", "d2" … in path order).
+    pub id: String,
+    /// The path as given or found while walking (`-` for stdin; `file.jsonl#3` for a record).
+    pub path: String,
+    pub format: Format,
+    pub published: Option<NaiveDate>,
+    pub published_from: DateSource,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    /// Analysable text. For text, Markdown and HTML it is exactly as long as the
+    /// decoded file with non-content blanked; see `relocate` for the others.
+    pub text: String,
+    /// For documents cut out of a larger file (a JSON record): where `text`'s
+    /// first byte sits in that file, as (byte offset, line, column). Offsets
+    /// inside the text are then approximate where escapes changed lengths.
+    pub relocate: Option<Location>,
+}
+
+/// A place in a file, 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Location {
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Document {
+    /// File position of byte `offset` of `text`.
+    pub fn locate(&self, offset: usize) -> Location {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..floor_char_boundary(&self.text, offset)];
+        let line0 = before.bytes().filter(|&b| b == b'\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column0 = before[line_start..].chars().count();
+        match self.relocate {
+            None => Location {
+                offset,
+                line: line0 + 1,
+                column: column0 + 1,
+            },
+            Some(base) => Location {
+                offset: base.offset + offset,
+                line: base.line + line0,
+                column: if line0 == 0 {
+                    base.column + column0
+                } else {
+                    column0 + 1
+                },
+            },
+        }
+    }
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A sentence: a byte range of `Document::text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (blank-line separated block) it belongs to.
+    pub paragraph: usize,
+}
+
+/// What kind of figure a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Count,
+    Quantity,
+    Percent,
+    Money,
+    Date,
+    Duration,
+}
+
+/// How exactly a figure was stated; `compare` is lenient with the loose ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// "286", "4 July 2023".
+    Exact,
+    /// "about 30,000", "nearly 800", "some 40".
+    Approximate,
+    /// "at least 286", "more than 6,500", "up to 100": one side open.
+    Bound,
+    /// "between 20 and 30", "the early 1990s".
+    Range,
+}
+
+/// How fine a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    Day,
+    Weekend,
+    Week,
+    Month,
+    Season,
+    Quarter,
+    Half,
+    Year,
+    Decade,
+    Century,
+}
+
+/// A claim's value: always an interval, with the figure as stated.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Interval {
+    /// `high` may be `f64::INFINITY` ("at least 286").
+    Number { low: f64, high: f64 },
+    /// Inclusive days. `None` bounds: a relative date with no anchor.
+    Date {
+        low: Option<NaiveDate>,
+        high: Option<NaiveDate>,
+        granularity: Granularity,
+    },
+    /// A length of time in days (low, high).
+    Duration { low: f64, high: f64 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub interval: Interval,
+    /// The central figure as stated: 6500 for "more than 6,500"; for dates the
+    /// normalised value (`2023-07-04`, `2023-06`, `199X`, `2023-Q3`).
+    pub stated: Stated,
+    /// "people", "%", "USD", "EUR", "km", "days" …
+    pub unit: Option<String>,
+    pub precision: Precision,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stated {
+    Number(f64),
+    Text(String),
+}
+
+/// One figure found in a document.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// "<document id>.<n>", n counting from 1 in text order.
+    pub id: String,
+    pub document: String,
+    pub kind: ClaimKind,
+    /// The exact source text of the figure with its qualifier.
+    pub quote: String,
+    pub sentence: String,
+    pub line: usize,
+    pub column: usize,
+    /// Byte offsets into the file.
+    pub start: usize,
+    pub end: usize,
+    pub value: Value,
+    /// What it measures ("deaths", "injured", "troops", "jobs", "date of talks" …), if known.
+    pub measure: Option<String>,
+    /// The event it belongs to ("war", "clashes", "quake", "talks" …), if known.
+    pub event: Option<String>,
+    /// The event's time anchor as an inclusive day interval, if stated ("the 2020 war").
+    pub anchor: Option<(NaiveDate, NaiveDate)>,
+    /// Names near the figure (places, organisations, people), normalised.
+    pub entities: Vec<String>,
+    /// A readable key of measure + event + anchor; claims are compared within it.
+    pub topic: String,
+    /// The grammar rule that matched, for `--dump`.
+    pub rule: String,
+}
+
+/// Claims that speak of the same measure of the same event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cluster {
+    pub id: String,
+    pub topic: String,
+    /// Indices into the run's claim list.
+    pub claims: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The stated figures differ but their intervals can both hold.
+    Divergence,
+    /// The intervals cannot both hold.
+    Contradiction,
+}
+
+/// A cluster whose sources disagree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Discrepancy {
+    pub id: String,
+    pub topic: String,
+    pub severity: Severity,
+    /// Claim ids.
+    pub claims: Vec<String>,
+    pub summary: String,
+}

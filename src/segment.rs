@@ -1,0 +1,242 @@
+//! Takes a document's text, hands on sentences as byte ranges with their paragraph.
+//! Rule that is not obvious: a period ends a sentence only when the next word starts
+//! with a capital or a quote and the word before is not an abbreviation ("Nov. 7",
+//! "U.S. officials", "St. Louis" stay whole).
+
+use crate::model::{Document, Segment};
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cpl", "pvt",
+    "prof", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "mt", "ft", "ave", "blvd", "rd",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "approx", "est", "fig", "dept", "univ",
+    "sgt", "det", "ofc", "supt", "rev", "hon", "pres", "adm", "maj", "cmdr",
+];
+
+/// Split `doc.text` into sentences. Blank lines end paragraphs and sentences;
+/// a single line break inside a paragraph does not, unless the line looks like a
+/// heading (no closing punctuation).
+pub fn segment(doc: &Document) -> Vec<Segment> {
+    segment_text(&doc.text)
+}
+
+pub fn segment_text(text: &str) -> Vec<Segment> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    let push = |out: &mut Vec<Segment>, s: usize, e: usize, p: usize| {
+        let piece = &text[s..e];
+        let trimmed_start = s + (piece.len() - piece.trim_start().len());
+        let trimmed_end = s + piece.trim_end().len();
+        if trimmed_end > trimmed_start {
+            out.push(Segment {
+                start: trimmed_start,
+                end: trimmed_end,
+                paragraph: p,
+            });
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if start.is_none() {
+            if b == b'\n' {
+                // a blank line between paragraphs
+                if i > 0 && !out.is_empty() {
+                    paragraph += blank_line_at(bytes, i) as usize;
+                }
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            start = Some(i);
+        }
+        let s = start.unwrap_or(i);
+        if b == b'\n' {
+            // end the sentence at a line break when the line has no closing
+            // punctuation (a heading) or the next line is blank
+            let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1).max(s);
+            let line_text = text[line_start..i].trim_end();
+            let next_blank = blank_line_at(bytes, i);
+            let heading = is_heading(line_text);
+            if next_blank || heading {
+                push(&mut out, s, i, paragraph);
+                start = None;
+                if next_blank {
+                    paragraph += 1;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, s, i) {
+            let mut e = i + 1;
+            // closing quotes and brackets belong to the sentence
+            while e < bytes.len() {
+                let rest = &text[e..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | ')' | '”' | '’' | ']') {
+                    e += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            push(&mut out, s, e, paragraph);
+            start = None;
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        push(&mut out, s, text.len(), paragraph);
+    }
+    out
+}
+
+/// A line that stands alone: short and without closing or continuing punctuation.
+/// Hard-wrapped prose has long lines, so it is not cut at each break.
+const HEADING_MAX_CHARS: usize = 60;
+
+fn is_heading(line: &str) -> bool {
+    !line.is_empty()
+        && line.chars().count() < HEADING_MAX_CHARS
+        && !line.ends_with(|c: char| ",;:-–—(".contains(c))
+        && !line.split_whitespace().last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "of"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "from"
+            )
+        })
+}
+
+/// Is the newline at `i` followed by only white space up to the next newline (or the end)?
+fn blank_line_at(bytes: &[u8], i: usize) -> bool {
+    let mut j = i + 1;
+    while j < bytes.len() {
+        match bytes[j] {
+            b'\n' => return true,
+            b' ' | b'\t' | b'\r' => j += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Does the punctuation at byte `i` end the sentence that began at `s`?
+fn ends_sentence(text: &str, s: usize, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes[i] != b'.' {
+        return next_starts_sentence(text, i + 1);
+    }
+    // decimal point or number like 1.5
+    if i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() {
+        return false;
+    }
+    let word_start = text[s..i]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(s, |p| s + p + 1);
+    let word = text[word_start..i].to_lowercase();
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        // "Nov. 7" or "U.S. officials": the sentence goes on
+        return false;
+    }
+    // single capital initial ("John F. Kennedy")
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    next_starts_sentence(text, i + 1)
+}
+
+fn next_starts_sentence(text: &str, from: usize) -> bool {
+    let rest = &text[from..];
+    let mut chars = rest.chars();
+    // require white space after the punctuation (or quotes then white space)
+    let mut c = match chars.next() {
+        None => return true,
+        Some(c) => c,
+    };
+    while matches!(c, '"' | '\'' | ')' | '”' | '’' | ']') {
+        c = match chars.next() {
+            None => return true,
+            Some(c) => c,
+        };
+    }
+    if !c.is_whitespace() {
+        return false;
+    }
+    for c in chars {
+        if c.is_whitespace() {
+            continue;
+        }
+        return c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[');
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        segment_text(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_periods_but_not_abbreviations() {
+        assert_eq!(
+            sentences("The Nov. 7 meeting took place. It was long. U.S. officials spoke."),
+            vec![
+                "The Nov. 7 meeting took place.",
+                "It was long.",
+                "U.S. officials spoke."
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_lines_and_headings_end_sentences() {
+        let text = "Title line\n\nFirst sentence here. Second one!\nHeading\nBody text that is wrapped at a width of sixty or so columns\ngoes on.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Title line",
+                "First sentence here.",
+                "Second one!",
+                "Heading",
+                "Body text that is wrapped at a width of sixty or so columns\ngoes on."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_stay_inside() {
+        assert_eq!(
+            sentences("It was 6.5 metres. Then 3."),
+            vec!["It was 6.5 metres.", "Then 3."]
+        );
+    }
+}
