@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn blank_lines_and_headings_end_sentences() {
-        let text = "Title line\n\nFirst sentence here. Second one!\nHeading\nBody text that is wrapped at a width of sixty or so columns\ngoes on.";
+        let text = "Title line\n\nFirst sentence here. Second one!\nHeading\nBody text that is wrapped at a width of about sixty-five or seventy columns\ngoes on.";
         assert_eq!(
             sentences(text),
             vec![
@@ -227,7 +227,7 @@ mod tests {
                 "First sentence here.",
                 "Second one!",
                 "Heading",
-                "Body text that is wrapped at a width of sixty or so columns\ngoes on."
+                "Body text that is wrapped at a width of about sixty-five or seventy columns\ngoes on."
             ]
         );
     }
