@@ -636,6 +636,28 @@ fn is_count(ctx: &Ctx, start: usize, end: usize) -> bool {
     COUNT_NOUNS.contains(&next) || next.ends_with("-year-old")
 }
 
+/// Words that may stand capitalised before a year without making it part of a name.
+const YEAR_LEADS: &[&str] = &[
+    "in", "since", "by", "until", "till", "of", "from", "to", "through", "during", "before",
+    "after", "and", "or", "between", "for", "fiscal", "calendar", "early", "late", "mid", "spring",
+    "summer", "fall", "autumn", "winter", "the", "about", "around", "circa", "as", "at", "on",
+    "than", "not", "last", "but", "year", "years", "pre", "post",
+];
+
+/// Whether the word before `pos` is a capitalised word inside the sentence that
+/// is neither a month nor a preposition: "Orion 1980", "Windows 2000" are names.
+fn after_name(text: &str, pos: usize) -> bool {
+    let prev = prev_word(text, pos);
+    let prev_start = pos.saturating_sub(prev.len() + 1);
+    prev.starts_with(|ch: char| ch.is_uppercase())
+        && words::month_number(prev).is_none()
+        && !YEAR_LEADS.contains(&prev.to_ascii_lowercase().as_str())
+        && !is_sentence_start(text, crate::model::floor_char_boundary(text, prev_start))
+        && text
+            .get(..pos)
+            .is_some_and(|b| b.trim_end().len() + 1 >= pos)
+}
+
 fn years(ctx: &mut Ctx) {
     for c in YEARS.captures_iter(ctx.text) {
         let (start, end) = span_of(&c);
@@ -644,6 +666,9 @@ fn years(ctx: &mut Ctx) {
             continue;
         };
         if is_count(ctx, ym.start(), ym.end()) {
+            continue;
+        }
+        if c.name("q").is_none() && after_name(ctx.text, start) {
             continue;
         }
         let span = cal::year(y);
@@ -885,7 +910,10 @@ fn quarters(ctx: &mut Ctx) {
                 continue;
             }
             if noun == "period"
-                && !(year_ago || adj.contains("latest") || adj.contains("comparable"))
+                && !(year_ago
+                    || adj.contains("latest")
+                    || adj.contains("comparable")
+                    || explicit.is_some())
             {
                 continue;
             }
@@ -895,6 +923,20 @@ fn quarters(ctx: &mut Ctx) {
         } else if det.as_deref() == Some("a") && adj.trim().is_empty() {
             // "a third quarter" is rare; keep "a flat second quarter".
             start = c.name("ord").map_or(start, |o| o.start());
+        }
+        // Possessives and demonstratives stay out of the span ("its third quarter"),
+        // and so does "the" before an adjectival "third-quarter" (it belongs to the noun after).
+        let hyphenated = c
+            .name("ord")
+            .is_some_and(|o| ctx.text.get(o.end()..).is_some_and(|a| a.starts_with('-')));
+        if let Some(d) = c.name("det") {
+            let dl = d.as_str().to_ascii_lowercase();
+            let drop = matches!(dl.as_str(), "its" | "their" | "that")
+                || (dl == "the" && hyphenated && c.name("year").is_none() && !year_ago);
+            if drop && d.start() == start {
+                let rest = &ctx.text[d.end()..end];
+                start = end - rest.trim_start().len();
+            }
         }
         let (y, q) = match (r, qn, explicit) {
             (_, Some(q), Some(y)) => (Some(y), q),
@@ -919,26 +961,30 @@ fn quarters(ctx: &mut Ctx) {
                             0
                         }
                 } else {
-                    let future = future_tense(ctx, start, end);
-                    cal::nearest_year(r, future, |y| cal::quarter(y, q))
-                        .map_or(r.year(), |(y, _)| y)
+                    // No tense here: quarters are mostly named in reports after them
+                    // ("expects third-quarter results").
+                    cal::nearest_year(r, false, |y| cal::quarter(y, q)).map_or(r.year(), |(y, _)| y)
                 };
                 (Some(if year_ago { y - 1 } else { y }), q)
             }
             (Some(r), None, _) => {
-                let (ly, lq) = last_quarter(r);
-                let (y, q) = if adj.contains("current") || det.as_deref() == Some("this") {
-                    (r.year(), cal::quarter_of(r))
+                let cq = cal::quarter_of(r);
+                let (y, q) = if let Some(y) = explicit {
+                    (y, focus_quarter(ctx).map_or(cq, |f| f.1))
+                } else if adj.contains("current") || det.as_deref() == Some("this") {
+                    (r.year(), cq)
                 } else if adj.contains("next") || adj.contains("coming") {
-                    if lq == 3 {
-                        (ly + 1, 1)
-                    } else if cal::quarter_of(r) == 4 {
+                    if cq == 4 {
                         (r.year() + 1, 1)
                     } else {
-                        (r.year(), cal::quarter_of(r) + 1)
+                        (r.year(), cq + 1)
                     }
+                } else if adj.contains("previous") || adj.contains("prior") || adj.contains("last")
+                {
+                    last_quarter(r)
                 } else {
-                    (ly, lq)
+                    // "the quarter", "the latest quarter": the one the sentence reports on.
+                    focus_quarter(ctx).unwrap_or_else(|| last_quarter(r))
                 };
                 (Some(if year_ago { y - 1 } else { y }), q)
             }
@@ -1152,11 +1198,12 @@ fn seasons(ctx: &mut Ctx) {
                 Some("next" | "this coming" | "the coming") => {
                     spans.iter().find(|(_, sp)| sp.0 > r).map(|(y, _)| *y)
                 }
+                // "this summer": the one under way, else the reference year's.
                 Some("this") => spans
                     .iter()
                     .find(|(_, sp)| sp.0 <= r && r <= sp.1)
                     .map(|(y, _)| *y)
-                    .or_else(|| spans.iter().find(|(_, sp)| sp.0 > r).map(|(y, _)| *y)),
+                    .or(Some(r.year())),
                 _ => cal::nearest_year(r, future_tense(ctx, start, end), |y| cal::season(y, s))
                     .map(|(y, _)| y),
             }
@@ -1201,6 +1248,9 @@ static RELATIVE_UNITS: LazyLock<Regex> = LazyLock::new(|| {
 fn relative_units(ctx: &mut Ctx) {
     for c in RELATIVE_UNITS.captures_iter(ctx.text) {
         let (start, end) = span_of(&c);
+        if c["unit"].starts_with(|ch: char| ch.is_uppercase()) {
+            continue;
+        }
         let det = c["det"].to_ascii_lowercase();
         let unit = c["unit"].to_ascii_lowercase();
         let unit = if unit == "fiscal year" {
@@ -1615,8 +1665,17 @@ fn ago(ctx: &mut Ctx) {
     }
 }
 
+static RESULTS_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?xi)\b(?:quarter|net\ income|net\ loss|profit|earnings|revenue|sales|per\ share|a\ share
+        |cents|operating\ (?:income|loss))\b",
+    )
+});
+
+/// Whether a sentence compares reported results, where "a year ago" means the
+/// same quarter a year before ("profit fell to $3 million from $5 million a year ago").
 fn mentions_quarter(text: &str) -> bool {
-    text.to_ascii_lowercase().contains("quarter")
+    RESULTS_CUE.is_match(text) && text.bytes().any(|b| b.is_ascii_digit())
 }
 
 static ORD_QUARTER: LazyLock<Regex> =
@@ -1681,7 +1740,7 @@ fn year_ago_adjective(ctx: &mut Ctx) {
 
 static DEICTIC: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)\b(?i:
-          (?P<present>right\ now|now|currently|nowadays|these\ days|at\ present|at\ the\ moment|the\ present)
+          (?P<present>right\ now|now|currently|nowadays|these\ days|at\ present|the\ present)
         | (?P<past>more\ recently|recently|until\ recently|lately|recent\ (?:years|months|weeks|days|times)|in\ the\ past)
         | (?P<future>the\ (?:near\ |distant\ |foreseeable\ |immediate\ )?future|the\ near\ term|the\ short\ term|the\ long\ term)
         )\b")
@@ -1819,6 +1878,52 @@ static VAGUE_DURATIONS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Rejects what the duration pattern catches but is no length of time: ages
+/// ("a 44-year-old", "52 years old"), rates ("four flights a week", "$2 a year"),
+/// "one day" as "some day", "a second" as an ordinal, titles ("60 Minutes").
+fn duration_plausible(ctx: &Ctx, c: &Captures, unit: &str, start: usize, end: usize) -> bool {
+    let text = ctx.text;
+    if c.name("long")
+        .is_some_and(|l| l.as_str().eq_ignore_ascii_case("-old"))
+        || next_word(text, end).eq_ignore_ascii_case("old")
+    {
+        return false;
+    }
+    if c["unit"].starts_with(|ch: char| ch.is_uppercase()) && !is_sentence_start(text, start) {
+        return false;
+    }
+    let n = c["n"].to_ascii_lowercase();
+    let lone_article =
+        (n == "a" || n == "an") && c.name("dir").is_none() && c.name("qual").is_none();
+    if lone_article {
+        if unit == "second" {
+            return false;
+        }
+        let prev = prev_word(text, c.name("n").map_or(start, |m| m.start())).to_ascii_lowercase();
+        let rate = prev.bytes().any(|b| b.is_ascii_digit())
+            || (prev.ends_with('s')
+                && prev != "as"
+                && prev != "was"
+                && prev != "is"
+                && prev != "this")
+            || [
+                "million", "billion", "thousand", "hundred", "once", "twice", "times", "dozen",
+            ]
+            .contains(&prev.as_str());
+        if rate {
+            return false;
+        }
+    }
+    if n == "one" && unit == "day" && c.name("qual").is_none() && c.name("dir").is_none() {
+        let prev = prev_word(text, start).to_ascii_lowercase();
+        if !["for", "in", "within", "after", "than", "of", "just", "only"].contains(&prev.as_str())
+        {
+            return false;
+        }
+    }
+    true
+}
+
 fn durations(ctx: &mut Ctx) {
     for c in DURATIONS.captures_iter(ctx.text) {
         let (mut start, end) = span_of(&c);
@@ -1835,6 +1940,9 @@ fn durations(ctx: &mut Ctx) {
         let unit = c["unit"].to_ascii_lowercase();
         let unit = unit.trim_end_matches('s');
         let unit = if unit == "centurie" { "century" } else { unit };
+        if !duration_plausible(ctx, &c, unit, start, end) {
+            continue;
+        }
         // A lone "a"/"an" reads "a day", "an hour": fine; but "the 1990" is no duration.
         let n_text = c["n"].to_ascii_lowercase();
         // Keep a leading article only with "past/next/first …" ("the past three months"),
