@@ -12,7 +12,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 pub type Span = (NaiveDate, NaiveDate);
 
 /// How much farther a future occurrence of a partial date counts than a past one.
-pub const FUTURE_WEIGHT: i64 = 3;
+pub const FUTURE_WEIGHT: i64 = 4;
 
 pub fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)

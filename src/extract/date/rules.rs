@@ -28,6 +28,7 @@ pub(super) fn run(ctx: &mut Ctx) {
     iso_dates(ctx);
     month_dates(ctx);
     years(ctx);
+    spelled_years(ctx);
     decades(ctx);
     centuries(ctx);
     quarters(ctx);
@@ -324,7 +325,9 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
         (?P<of>(?i:the\ month\ of) \s+ )?
         (?P<mon>{MONTH})
         (?: ,?\s+ (?i:of\s+)? (?P<year>[12][0-9]{{3}})\b
-          | \s+ (?P<rel>(?i:last|this|next)) \s+ (?i:year)\b )?"
+          | ,?\s+ (?i:of\s+)? (?P<spelled>{spelled})
+          | \s+ (?P<rel>(?i:last|this|next)) \s+ (?i:year)\b )?",
+        spelled = words::SPELLED_YEAR
     ))
 });
 
@@ -367,10 +370,21 @@ fn month_dates(ctx: &mut Ctx) {
             continue;
         };
         let cued = c.name("q").is_some()
+            || c.name("spelled").is_some()
             || c.name("det").is_some()
             || c.name("of").is_some()
             || c.name("year").is_some()
             || c.name("rel").is_some();
+        // "last Oct. 23": the day rule owns it.
+        if c.name("year").is_none()
+            && c.name("rel").is_none()
+            && ctx.text.get(end..).is_some_and(|a| {
+                a.starts_with(char::is_whitespace)
+                    && a.trim_start().starts_with(|ch: char| ch.is_ascii_digit())
+            })
+        {
+            continue;
+        }
         if !cued {
             let name = mon.as_str();
             let full = name.len() > 4 || name == "May" || name == "June" || name == "July";
@@ -392,7 +406,13 @@ fn month_dates(ctx: &mut Ctx) {
         }
         let precision = qualified(c.name("q"));
         let r = ctx.reference;
-        let explicit_year = c.name("year").and_then(|y| valid_year(y.as_str()));
+        let explicit_year = c
+            .name("year")
+            .and_then(|y| valid_year(y.as_str()))
+            .or_else(|| {
+                c.name("spelled")
+                    .and_then(|y| words::spelled_year(y.as_str()))
+            });
         if c.name("year").is_some() && explicit_year.is_none() {
             continue;
         }
@@ -684,6 +704,45 @@ fn years(ctx: &mut Ctx) {
     }
 }
 
+static SPELLED_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?x)(?P<the>(?i:the\ year)\s+)?\b(?P<y>{})",
+        words::SPELLED_YEAR
+    ))
+});
+
+/// Years in words, as transcripts write them: "nineteen ninety-six", "the year
+/// two thousand". "two thousand" alone is a count unless "the year" or a
+/// preposition of time comes before it.
+fn spelled_years(ctx: &mut Ctx) {
+    for c in SPELLED_YEARS.captures_iter(ctx.text) {
+        let (start, end) = span_of(&c);
+        let text = &c["y"];
+        let Some(y) = words::spelled_year(text) else {
+            continue;
+        };
+        if text.to_ascii_lowercase().starts_with("two")
+            && c.name("the").is_none()
+            && !["in", "since", "by", "until", "before", "after"]
+                .contains(&prev_word(ctx.text, start).to_ascii_lowercase().as_str())
+        {
+            continue;
+        }
+        if COUNT_NOUNS.contains(&next_word(ctx.text, end).to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        ctx.date(
+            start,
+            end,
+            cal::year(y),
+            G::Year,
+            format!("{y:04}"),
+            P::Exact,
+            "year in words",
+        );
+    }
+}
+
 // ------------------------------------------------------- decades, centuries
 
 static DECADES: LazyLock<Regex> = LazyLock::new(|| {
@@ -900,6 +959,9 @@ fn quarters(ctx: &mut Ctx) {
             })
             .map(|q: u32| q as i32);
         let year_ago = adj.contains("year-ago") || adj.contains("year-earlier");
+        if ctx.text.get(end..).is_some_and(|a| a.starts_with('-')) {
+            continue;
+        }
         if let Some(bare) = c.name("bare") {
             // A bare "quarter"/"period" needs a determiner or an adjective, and not "a quarter of".
             let noun = bare.as_str().to_ascii_lowercase();
@@ -1112,7 +1174,10 @@ static SEASONS: LazyLock<Regex> = LazyLock::new(|| {
         (?:(?P<q>(?i:early|late|mid|middle))[-\ ]+)?
         \b(?P<s>(?i:spring|summer|fall|autumn|winter))\b
         (?: \s+(?i:of\s+)?(?P<year>[12][0-9]{3})\b
-          | \s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b )?")
+          | \s+(?i:of\s+)?(?P<spelled>SPELLED)
+          | \s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b )?"
+        .replace("SPELLED", words::SPELLED_YEAR)
+        .as_str())
 });
 
 const SEASON_CUES: &[&str] = &[
@@ -1144,7 +1209,8 @@ fn seasons(ctx: &mut Ctx) {
             _ => 4,
         };
         let det = c.name("det").map(|d| d.as_str().to_ascii_lowercase());
-        let has_year = c.name("year").is_some() || c.name("rel").is_some();
+        let has_year =
+            c.name("year").is_some() || c.name("rel").is_some() || c.name("spelled").is_some();
         let prev = prev_word(ctx.text, start).to_ascii_lowercase();
         // "the fall of the regime", "a fall in prices", "spring up".
         if !has_year {
@@ -1174,6 +1240,8 @@ fn seasons(ctx: &mut Ctx) {
             });
         let y = if let Some(y) = c.name("year") {
             valid_year(y.as_str())
+        } else if let Some(y) = c.name("spelled") {
+            words::spelled_year(y.as_str())
         } else if let (Some(rel), Some(r)) = (rel, r) {
             Some(
                 r.year()
@@ -1275,6 +1343,14 @@ fn relative_units(ctx: &mut Ctx) {
             "next" | "this coming" | "coming" | "the following" => 1,
             "this" | "the current" => 0,
             // "that year", "the same month", "the year": anaphoric, no anchor we can use.
+            // "the end of the month": the reference's.
+            "the"
+                if c.name("q")
+                    .is_some_and(|q| q.as_str().to_ascii_lowercase().starts_with("the "))
+                    && unit != "weekend" =>
+            {
+                0
+            }
             "the" => {
                 if unit != "weekend" && unit != "year" {
                     continue;

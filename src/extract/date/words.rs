@@ -146,7 +146,7 @@ pub fn cardinal(text: &str) -> Option<(f64, f64)> {
 }
 
 /// The pattern text of a cardinal in words (for building regexes).
-pub const CARDINAL_WORDS: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\ few|several|a\ couple\ of|a\ dozen|a\ hundred|a|an)";
+pub const CARDINAL_WORDS: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\ few|several|a\ couple\ of|a\ dozen|a\ hundred|few|a|an)";
 
 #[cfg(test)]
 mod tests {
@@ -162,5 +162,55 @@ mod tests {
         assert_eq!(ordinal("twenty-first"), Some(21));
         assert_eq!(ordinal("3rd"), Some(3));
         assert_eq!(ordinal("twentieth"), Some(20));
+    }
+}
+
+/// Pattern of a year spelled out: "nineteen ninety-six", "nineteen hundred",
+/// "two thousand", "two thousand and one".
+pub const SPELLED_YEAR: &str = r"(?i:(?:nineteen|eighteen)[-\ ](?:hundred(?:\ and\ (?:one|two|three|four|five|six|seven|eight|nine))?|oh[-\ ](?:one|two|three|four|five|six|seven|eight|nine)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\ thousand(?:\ and\ (?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b";
+
+/// Value of a year matched by `SPELLED_YEAR`.
+pub fn spelled_year(text: &str) -> Option<i32> {
+    let w = text.to_ascii_lowercase().replace('-', " ");
+    if let Some(rest) = w.strip_prefix("two thousand") {
+        let rest = rest.trim().trim_start_matches("and").trim();
+        return Some(
+            2000 + if rest.is_empty() {
+                0
+            } else {
+                cardinal(rest)?.0 as i32
+            },
+        );
+    }
+    let (head, rest) = w.split_once(' ')?;
+    let century = match head {
+        "nineteen" => 1900,
+        "eighteen" => 1800,
+        _ => return None,
+    };
+    let rest = rest.trim();
+    let tail = if let Some(r) = rest.strip_prefix("hundred") {
+        let r = r.trim().trim_start_matches("and").trim();
+        if r.is_empty() { 0.0 } else { cardinal(r)?.0 }
+    } else if let Some(r) = rest.strip_prefix("oh ") {
+        cardinal(r)?.0
+    } else {
+        cardinal(rest)?.0
+    };
+    (tail < 100.0).then_some(century + tail as i32)
+}
+
+#[cfg(test)]
+mod spelled_tests {
+    use super::spelled_year;
+
+    #[test]
+    fn spelled_years() {
+        assert_eq!(spelled_year("nineteen ninety-six"), Some(1996));
+        assert_eq!(spelled_year("Nineteen seventy"), Some(1970));
+        assert_eq!(spelled_year("nineteen oh five"), Some(1905));
+        assert_eq!(spelled_year("two thousand"), Some(2000));
+        assert_eq!(spelled_year("two thousand and one"), Some(2001));
+        assert_eq!(spelled_year("nineteen hundred"), Some(1900));
     }
 }
