@@ -81,34 +81,42 @@ fn is_sentence_start(text: &str, pos: usize) -> bool {
 
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-        \b(?:will|won't|shall|'ll|going\ to|plans?|planned|planning|scheduled|expected\ to|expects?\ to
-          |is\ due|are\ due|set\ to|intends?\ to|aims?\ to|hopes?\ to|upcoming|as\ soon\ as|as\ early\ as
-          |is\ to|are\ to|postponed|until)\b")
+        \b(?:will|won't|shall|'ll|going\ to|plans?\ to|planning\ to|planned\ to|planned\ for|scheduled
+          |expected\ to|expects?\ to|is\ due|are\ due|set\ to|intends?\ to|aims?\ to|hopes?\ to
+          |would|upcoming|as\ soon\ as|as\ early\ as|is\ to|are\ to|postponed|effective)\b")
 });
 static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)\b(?:said|says|told|announced|reported|ago|last|was|were|had|did)\b")
 });
 
+/// Characters that end a clause for the tense window.
+const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '"', '`', '\'', '—', '–'];
+
 /// Whether the expression at `start..end` speaks of the future: a future cue in
-/// its clause (the 80 bytes before, 40 after) not overridden by a nearer past cue.
+/// its clause (up to 80 bytes before, 60 after, not across a comma or similar;
+/// a comma right after a fronted "On Friday," is skipped) that is nearer than
+/// any past cue.
 fn future_tense(ctx: &Ctx, start: usize, end: usize) -> bool {
     let text = ctx.text;
     let lo = crate::model::floor_char_boundary(text, start.saturating_sub(80));
-    let hi = crate::model::floor_char_boundary(text, end + 40);
     let before = &text[lo..start];
-    let after = &text[end..hi.max(end)];
-    let fut_before = FUTURE_CUE
-        .find_iter(before)
-        .last()
-        .map(|m| start - (lo + m.end()));
-    let past_before = PAST_CUE
-        .find_iter(before)
-        .last()
-        .map(|m| start - (lo + m.end()));
-    let fut_after = FUTURE_CUE.find(after).map(|m| m.start());
-    let past_after = PAST_CUE.find(after).map(|m| m.start());
-    let fut = fut_before.into_iter().chain(fut_after).min();
-    let past = past_before.into_iter().chain(past_after).min();
+    let before = before
+        .rfind(CLAUSE_BREAKS)
+        .map_or(before, |i| &before[i + 1..]);
+    let hi = crate::model::floor_char_boundary(text, end + 60).max(end);
+    let after = &text[end..hi];
+    let after = after.strip_prefix(',').unwrap_or(after);
+    let after = after.find(CLAUSE_BREAKS).map_or(after, |i| &after[..i]);
+    let near_before = |rx: &Regex| rx.find_iter(before).last().map(|m| before.len() - m.end());
+    let near_after = |rx: &Regex| rx.find(after).map(|m| m.start());
+    let fut = near_before(&FUTURE_CUE)
+        .into_iter()
+        .chain(near_after(&FUTURE_CUE))
+        .min();
+    let past = near_before(&PAST_CUE)
+        .into_iter()
+        .chain(near_after(&PAST_CUE))
+        .min();
     match (fut, past) {
         (Some(f), Some(p)) => f < p,
         (Some(_), None) => true,
