@@ -90,7 +90,7 @@ static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Characters that end a clause for the tense window.
-const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '"', '`', '\'', '—', '–'];
+const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '"', '`', '“', '”', '—', '–'];
 
 /// Whether the expression at `start..end` speaks of the future: a future cue in
 /// its clause (up to 80 bytes before, 60 after, not across a comma or similar;
@@ -100,13 +100,11 @@ fn future_tense(ctx: &Ctx, start: usize, end: usize) -> bool {
     let text = ctx.text;
     let lo = crate::model::floor_char_boundary(text, start.saturating_sub(80));
     let before = &text[lo..start];
-    let before = before
-        .rfind(CLAUSE_BREAKS)
-        .map_or(before, |i| &before[i + 1..]);
+    let before = before.rsplit(CLAUSE_BREAKS).next().unwrap_or("");
     let hi = crate::model::floor_char_boundary(text, end + 60).max(end);
     let after = &text[end..hi];
     let after = after.strip_prefix(',').unwrap_or(after);
-    let after = after.find(CLAUSE_BREAKS).map_or(after, |i| &after[..i]);
+    let after = after.split(CLAUSE_BREAKS).next().unwrap_or("");
     let near_before = |rx: &Regex| rx.find_iter(before).last().map(|m| before.len() - m.end());
     let near_after = |rx: &Regex| rx.find(after).map(|m| m.start());
     let fut = near_before(&FUTURE_CUE)

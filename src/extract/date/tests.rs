@@ -155,6 +155,8 @@ fn never_panics_on_odd_input() {
         "31 February 2023".to_string(),
         "Ünïcödé 4 Juli 2023 — “Monday” ½ years".to_string(),
         "Q9 9999 the 0th century 2099-13-45 99/99/9999".to_string(),
+        "—Friday— will “Monday” ‘next’ week’s—June 5—the ’90s, « 1990 » …".to_string(),
+        "é".repeat(100) + " will meet on Friday " + &"—".repeat(50),
     ];
     for text in &inputs {
         for r in [
