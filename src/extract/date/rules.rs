@@ -25,6 +25,7 @@ fn re(pattern: &str) -> Regex {
 
 pub(super) fn run(ctx: &mut Ctx) {
     day_dates(ctx);
+    day_ranges(ctx);
     iso_dates(ctx);
     month_dates(ctx);
     years(ctx);
@@ -223,6 +224,49 @@ fn day_dates(ctx: &mut Ctx) {
     }
 }
 
+enum Day {
+    Date(NaiveDate),
+    /// No reference to pick a year from.
+    Unresolved,
+    Invalid,
+}
+
+/// The day `d` of month `m`, of `year` or of the year the policy picks.
+fn resolve_day(
+    ctx: &Ctx,
+    start: usize,
+    end: usize,
+    year: Option<&str>,
+    m: u32,
+    d: u32,
+    wd: Option<chrono::Weekday>,
+) -> Day {
+    // Valid in some year (29 February is)?
+    if !(1..=31).contains(&d) || cal::ymd(2000, m, d).is_none() {
+        return Day::Invalid;
+    }
+    if let Some(y) = year {
+        return match valid_year(y).and_then(|y| cal::ymd(y, m, d)) {
+            Some(date) => Day::Date(date),
+            None => Day::Invalid,
+        };
+    }
+    let Some(r) = ctx.reference else {
+        return Day::Unresolved;
+    };
+    let future = future_tense(ctx, start, end);
+    let pick = |want_wd: bool| {
+        cal::nearest_year(r, future, |y| {
+            let date = cal::ymd(y, m, d)?;
+            (!want_wd || wd.is_none_or(|w| date.weekday() == w)).then_some((date, date))
+        })
+    };
+    match pick(true).or_else(|| pick(false)) {
+        Some((_, span)) => Day::Date(span.0),
+        None => Day::Invalid,
+    }
+}
+
 /// Propose the day `d` of month `m` (of `year` or the year the policy picks).
 fn day_date(
     ctx: &mut Ctx,
@@ -233,56 +277,134 @@ fn day_date(
     d: u32,
     wd: Option<chrono::Weekday>,
 ) {
-    // Valid in some year (29 February is)?
-    if !(1..=31).contains(&d) || cal::ymd(2000, m, d).is_none() {
-        ctx.block(start, end);
-        return;
-    }
-    if let Some(y) = year {
-        match valid_year(y).and_then(|y| cal::ymd(y, m, d)) {
-            Some(date) => ctx.date(
-                start,
-                end,
-                Some((date, date)),
-                G::Day,
-                cal::day_value(date),
-                P::Exact,
-                "day month year",
-            ),
-            None => ctx.block(start, end),
-        }
-        return;
-    }
-    let Some(r) = ctx.reference else {
-        ctx.date(
+    let rule = if year.is_some() {
+        "day month year"
+    } else {
+        "day month"
+    };
+    match resolve_day(ctx, start, end, year, m, d, wd) {
+        Day::Date(date) => ctx.date(
+            start,
+            end,
+            Some((date, date)),
+            G::Day,
+            cal::day_value(date),
+            P::Exact,
+            rule,
+        ),
+        Day::Unresolved => ctx.date(
             start,
             end,
             None,
             G::Day,
             format!("XXXX-{m:02}-{d:02}"),
             P::Exact,
-            "day month",
-        );
-        return;
-    };
-    let future = future_tense(ctx, start, end);
-    let pick = |want_wd: bool| {
-        cal::nearest_year(r, future, |y| {
-            let date = cal::ymd(y, m, d)?;
-            (!want_wd || wd.is_none_or(|w| date.weekday() == w)).then_some((date, date))
-        })
-    };
-    match pick(true).or_else(|| pick(false)) {
-        Some((_, span)) => ctx.date(
+            rule,
+        ),
+        Day::Invalid => ctx.block(start, end),
+    }
+}
+
+static DAY_RANGES: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?x)
+        (?: (?P<mon>{MONTH})\s+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through)\s*(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\b
+          | \b(?P<e1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?P<e2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{MONTH}) )
+        (?:,?\s+(?P<year>[12][0-9]{{3}})\b)?"
+    ))
+});
+static WEEK_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?x)(?i:the\ week\ of)\s+(?P<mon>{MONTH})\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>[12][0-9]{{3}})\b)?"
+    ))
+});
+
+/// "June 5-7, 2023", "5 to 7 June": a range of days; "the week of March 6": its ISO week.
+fn day_ranges(ctx: &mut Ctx) {
+    for c in DAY_RANGES.captures_iter(ctx.text) {
+        let (start, end) = span_of(&c);
+        let (Some(m), Some(d1), Some(d2)) = (
+            c.name("mon")
+                .or(c.name("mon2"))
+                .and_then(|m| words::month_number(m.as_str())),
+            c.name("d1")
+                .or(c.name("e1"))
+                .and_then(|d| d.as_str().parse::<u32>().ok()),
+            c.name("d2")
+                .or(c.name("e2"))
+                .and_then(|d| d.as_str().parse::<u32>().ok()),
+        ) else {
+            continue;
+        };
+        if d2 <= d1 {
+            continue;
+        }
+        let year = c.name("year").map(|y| y.as_str());
+        match (
+            resolve_day(ctx, start, end, year, m, d1, None),
+            resolve_day(ctx, start, end, year, m, d2, None),
+        ) {
+            (Day::Date(a), Day::Date(_)) => {
+                let Some(b) = cal::ymd(a.year(), m, d2) else {
+                    ctx.block(start, end);
+                    continue;
+                };
+                ctx.date(
+                    start,
+                    end,
+                    Some((a, b)),
+                    G::Day,
+                    format!("{}/{}", cal::day_value(a), cal::day_value(b)),
+                    P::Range,
+                    "day range",
+                );
+            }
+            (Day::Unresolved, Day::Unresolved) => ctx.date(
+                start,
+                end,
+                None,
+                G::Day,
+                format!("XXXX-{m:02}-{d1:02}/XXXX-{m:02}-{d2:02}"),
+                P::Range,
+                "day range",
+            ),
+            _ => ctx.block(start, end),
+        }
+    }
+    for c in WEEK_OF.captures_iter(ctx.text) {
+        let (start, end) = span_of(&c);
+        let (Some(m), Ok(d)) = (words::month_number(&c["mon"]), c["day"].parse::<u32>()) else {
+            continue;
+        };
+        match resolve_day(
+            ctx,
             start,
             end,
-            Some(span),
-            G::Day,
-            cal::day_value(span.0),
-            P::Exact,
-            "day month",
-        ),
-        None => ctx.block(start, end),
+            c.name("year").map(|y| y.as_str()),
+            m,
+            d,
+            None,
+        ) {
+            Day::Date(date) => ctx.date(
+                start,
+                end,
+                cal::week_of(date),
+                G::Week,
+                cal::week_value(date),
+                P::Exact,
+                "week of",
+            ),
+            Day::Unresolved => ctx.date(
+                start,
+                end,
+                None,
+                G::Week,
+                "XXXX-WXX".into(),
+                P::Exact,
+                "week of",
+            ),
+            Day::Invalid => ctx.block(start, end),
+        }
     }
 }
 
