@@ -12,7 +12,14 @@ use chrono::NaiveDate;
 use crate::model::{Anchor, Claim, ClaimKind, Cluster, Profile};
 
 /// Cosine similarity of two documents' weighted names above which they tell one story.
-pub const STORY_SIMILARITY: f64 = 0.40;
+pub const STORY_SIMILARITY: f64 = 0.30;
+/// …and the summed rarity (idf) of the names they share must reach this: three
+/// or four uncommon names, not one city and an outlet.
+pub const STORY_SHARED_IDF: f64 = 20.0;
+/// Rarity is computed as if the corpus held at least this many documents, so
+/// in a small corpus that is all one story, the names every report shares
+/// still count as evidence rather than as noise.
+pub const IDF_MIN_DOCS: f64 = 1000.0;
 /// Documents published further apart than this need a much closer match.
 pub const STORY_DAYS: i64 = 45;
 /// The closer match needed across that gap.
@@ -76,15 +83,17 @@ pub fn boilerplate(profiles: &[Profile]) -> HashSet<u64> {
         .collect()
 }
 
-/// Per document a sparse unit vector (name id, weight); the names; their document counts.
-type NameVectors = (Vec<Vec<(u32, f64)>>, Vec<String>, Vec<usize>);
+/// Per document a sparse unit vector (name id, weight); the names, their document counts and rarity.
+struct NameVectors {
+    vecs: Vec<Vec<(u32, f64)>>,
+    names: Vec<String>,
+    df: Vec<usize>,
+    idf: Vec<f64>,
+}
 
 /// Weighted name vector of each document (idf × (1 + ln tf), unit length) over
 /// its sentences that are not boilerplate; also the names and their document counts.
-fn vectors(
-    profiles: &[Profile],
-    boiler: &HashSet<u64>,
-) -> NameVectors {
+fn vectors(profiles: &[Profile], boiler: &HashSet<u64>) -> NameVectors {
     let counted: Vec<BTreeMap<&str, u32>> = profiles
         .iter()
         .map(|p| {
@@ -110,7 +119,8 @@ fn vectors(
             df[id as usize] += 1;
         }
     }
-    let n = profiles.len() as f64;
+    let n = (profiles.len() as f64).max(IDF_MIN_DOCS);
+    let idf: Vec<f64> = df.iter().map(|&d| (1.0 + n / d as f64).ln()).collect();
     let vecs = counted
         .iter()
         .map(|p| {
@@ -118,8 +128,7 @@ fn vectors(
                 .iter()
                 .map(|(name, tf)| {
                     let id = ids[name];
-                    let idf = (1.0 + n / df[id as usize] as f64).ln();
-                    (id, idf * (1.0 + f64::from(*tf).ln()))
+                    (id, idf[id as usize] * (1.0 + f64::from(*tf).ln()))
                 })
                 .collect();
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
@@ -132,12 +141,20 @@ fn vectors(
             v
         })
         .collect();
-    (vecs, names, df)
+    NameVectors {
+        vecs,
+        names,
+        df,
+        idf,
+    }
 }
 
 /// Cosine of two unit vectors; names that match only by spelling count too.
-fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], names: &[String], need: f64) -> f64 {
+/// Also returns the summed rarity of the shared names.
+fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], nv: &NameVectors, need: f64) -> (f64, f64) {
+    let (names, idf) = (&nv.names, &nv.idf);
     let mut s = 0.0;
+    let mut shared = 0.0;
     let mut unmatched_a = Vec::new();
     let mut matched_b = vec![false; b.len()];
     let (mut i, mut j) = (0, 0);
@@ -145,6 +162,7 @@ fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], names: &[String], need: f64) -> f6
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Equal => {
                 s += a[i].1 * b[j].1;
+                shared += idf[a[i].0 as usize];
                 matched_b[j] = true;
                 i += 1;
                 j += 1;
@@ -159,7 +177,7 @@ fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], names: &[String], need: f64) -> f6
     unmatched_a.extend(i..a.len());
     // spelling can only lift a pair that exact names brought close already
     if s < need * FUZZY_FLOOR {
-        return s;
+        return (s, shared);
     }
     // spelling variants: only for the few names left over, and only long ones
     for ia in unmatched_a {
@@ -177,12 +195,13 @@ fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], names: &[String], need: f64) -> f6
                 && strsim::jaro_winkler(na, nb) >= NAME_SPELLING
             {
                 s += a[ia].1 * b[jb].1;
+                shared += idf[a[ia].0 as usize].min(idf[b[jb].0 as usize]);
                 *m = true;
                 break;
             }
         }
     }
-    s
+    (s, shared)
 }
 
 fn days_apart(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<i64> {
@@ -192,7 +211,8 @@ fn days_apart(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<i64> {
 /// Group documents into stories; returns each profile's story number (0-based,
 /// numbered in document order).
 pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
-    let (vecs, names, df) = vectors(profiles, boiler);
+    let nv = vectors(profiles, boiler);
+    let (vecs, df) = (&nv.vecs, &nv.df);
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
     for (d, v) in vecs.iter().enumerate() {
         for (id, _) in v {
@@ -216,8 +236,8 @@ pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
                     Some(d) if d > STORY_DAYS => STORY_SIMILARITY_FAR,
                     _ => STORY_SIMILARITY,
                 };
-                let sim = cosine(&vecs[a], &vecs[b], &names, need);
-                if sim >= need {
+                let (sim, shared) = cosine(&vecs[a], &vecs[b], &nv, need);
+                if sim >= need && shared >= STORY_SHARED_IDF {
                     uf.union(a, b);
                 }
             }
@@ -283,6 +303,10 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
         .zip(&story_of_profile)
         .map(|(p, &s)| (p.document.as_str(), s))
         .collect();
+    let published: HashMap<&str, Option<NaiveDate>> = profiles
+        .iter()
+        .map(|p| (p.document.as_str(), p.published))
+        .collect();
     // the usual event of each (story, measure), for claims whose sentence names none
     let mut usual: BTreeMap<(usize, &str), BTreeMap<&str, usize>> = BTreeMap::new();
     for c in claims.iter() {
@@ -322,17 +346,34 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
     }
     let mut out = Vec::new();
     for ((s, measure, event), members) in blocks {
-        // split by anchor: each claim joins the first group it is compatible with
+        // split by anchor: each claim joins the first group it is compatible with;
+        // claims that state their time go first, so the groups form around them
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let is_date = measure.starts_with("date of");
+        let mut members = members;
+        members.sort_by_key(|&i| claims[i].anchor.is_none());
+        let effective: HashMap<usize, Option<Anchor>> = members
+            .iter()
+            .map(|&i| {
+                (
+                    i,
+                    effective_anchor(
+                        &claims[i],
+                        published
+                            .get(claims[i].document.as_str())
+                            .copied()
+                            .flatten(),
+                    ),
+                )
+            })
+            .collect();
         for i in members {
             let slot = groups.iter().position(|g| {
                 is_date
-                    || g.iter()
-                        .all(|&j| match (&claims[i].anchor, &claims[j].anchor) {
-                            (Some(a), Some(b)) => anchors_compatible(a, b),
-                            _ => true,
-                        })
+                    || g.iter().all(|&j| match (&effective[&i], &effective[&j]) {
+                        (Some(a), Some(b)) => anchors_compatible(a, b),
+                        _ => true,
+                    })
             });
             match slot {
                 Some(k) => groups[k].push(i),
@@ -365,6 +406,24 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
     out
 }
 
+/// How far before and after its publication a report's undated figures are
+/// taken to speak of: a figure with no time of its own is about the news of the day.
+pub const NEWS_DAYS_BEFORE: i64 = 365;
+pub const NEWS_DAYS_AFTER: i64 = 730;
+
+/// A claim's anchor, or for a dated report the window of its news.
+fn effective_anchor(c: &Claim, published: Option<NaiveDate>) -> Option<Anchor> {
+    if let Some(a) = &c.anchor {
+        return Some(a.clone());
+    }
+    let p = published?;
+    Some(Anchor {
+        value: format!("news of {p}"),
+        low: p.checked_sub_signed(chrono::Duration::days(NEWS_DAYS_BEFORE)),
+        high: p.checked_add_signed(chrono::Duration::days(NEWS_DAYS_AFTER)),
+    })
+}
+
 fn is_unresolved_date(c: &Claim) -> bool {
     c.kind == ClaimKind::Date
         && matches!(
@@ -395,10 +454,10 @@ mod tests {
     #[test]
     fn stories_group_by_shared_rare_names() {
         let ps = vec![
-            profile("a", &["velora", "kestin", "marrow"], None),
-            profile("b", &["velora", "kestin", "tamsin"], None),
-            profile("c", &["oduya", "brenner", "pell"], None),
-            profile("d", &["oduya", "brenner", "marrow"], None),
+            profile("a", &["velora", "kestin", "arvo", "lisk", "marrow"], None),
+            profile("b", &["velora", "kestin", "arvo", "lisk", "tamsin"], None),
+            profile("c", &["oduya", "brenner", "quill", "saxe", "pell"], None),
+            profile("d", &["oduya", "brenner", "quill", "saxe", "marrow"], None),
         ];
         assert_eq!(stories(&ps, &HashSet::new()), vec![0, 0, 1, 1]);
     }
@@ -406,8 +465,16 @@ mod tests {
     #[test]
     fn spelling_variants_still_match() {
         let ps = vec![
-            profile("a", &["nicolette", "vardanyan", "harlow"], None),
-            profile("b", &["nikolette", "vardanian", "harlow"], None),
+            profile(
+                "a",
+                &["nicolette", "vardanyan", "harlow", "quill", "saxe"],
+                None,
+            ),
+            profile(
+                "b",
+                &["nikolette", "vardanian", "harlow", "quill", "saxe"],
+                None,
+            ),
         ];
         assert_eq!(stories(&ps, &HashSet::new()), vec![0, 0]);
     }
@@ -415,8 +482,8 @@ mod tests {
     #[test]
     fn far_apart_dates_need_a_closer_match() {
         let d = |m| NaiveDate::from_ymd_opt(2020, m, 1);
-        let names_a = ["velora", "kestin", "marrow", "tamsin"];
-        let names_b = ["velora", "kestin", "marrow", "pell"];
+        let names_a = ["velora", "kestin", "marrow", "arvo", "lisk", "tamsin"];
+        let names_b = ["velora", "kestin", "marrow", "arvo", "dunmore", "pell"];
         let near = vec![profile("a", &names_a, d(1)), profile("b", &names_b, d(1))];
         assert_eq!(stories(&near, &HashSet::new()), vec![0, 0]);
         let far = vec![profile("a", &names_a, d(1)), profile("b", &names_b, d(9))];

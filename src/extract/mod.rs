@@ -61,35 +61,54 @@ struct Found {
 /// Every claim in one document, in text order, with ids `<doc>.<n>`.
 pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
     let mut claims = Vec::new();
-    // context carried from the previous sentence of the same paragraph
-    let mut carried_anchor: Option<Anchor> = None;
+    // dates of the previous sentence of the same paragraph, with their events:
+    // a figure whose own sentence has no date takes its time from there
+    let mut carried: Vec<(Anchor, Option<String>)> = Vec::new();
     let mut carried_event: Option<String> = None;
     let mut last_paragraph = usize::MAX;
+    let dateline_end = dateline_end(doc);
     for seg in segments {
         let sentence = &doc.text[seg.start..seg.end];
         if seg.paragraph != last_paragraph {
-            carried_anchor = None;
+            carried.clear();
             carried_event = None;
             last_paragraph = seg.paragraph;
         }
         let found = find_all(sentence, doc.published);
         let sentence_names = measure::names(sentence);
         let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-        let own_event = measure::sentence_event(sentence).map(str::to_string);
-        for f in &found {
-            let (measure, event) = measure::measure_of(
-                sentence,
-                f.start,
-                f.end,
-                f.kind,
-                f.value.unit.as_deref(),
-                &spans,
-            );
-            let event = event.or_else(|| carried_event.clone());
+        let described: Vec<(Option<String>, Option<String>)> = found
+            .iter()
+            .map(|f| {
+                measure::measure_of(
+                    sentence,
+                    f.start,
+                    f.end,
+                    f.kind,
+                    f.value.unit.as_deref(),
+                    &spans,
+                )
+            })
+            .collect();
+        let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
+        for (f, (measure, event)) in found.iter().zip(&described) {
+            let mut measure = measure.clone();
+            // a dateline's date is the publication date; it dates the lede's event
+            // only when the lede gives no date of its own
+            if seg.start + f.start < dateline_end && dates_here > 1 {
+                measure = None;
+            }
+            let event = event.clone().or_else(|| carried_event.clone());
             let anchor = if f.kind == ClaimKind::Date {
                 None
             } else {
-                nearest_anchor(&found, f).or_else(|| carried_anchor.clone())
+                nearest_anchor(&found, &described, f, event.as_deref()).or_else(|| {
+                    carried
+                        .iter()
+                        .rev()
+                        .find(|(_, e)| same_event(e.as_deref(), event.as_deref()))
+                        .map(|(a, _)| a.clone())
+                })
             };
             let loc = doc.locate(seg.start + f.start);
             let end_loc = doc.locate(seg.start + f.end);
@@ -113,10 +132,34 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             });
         }
         // context reaches one sentence on, no further
-        carried_anchor = found.iter().rev().find_map(|f| f.anchor.clone());
-        carried_event = own_event;
+        carried = found
+            .iter()
+            .zip(&described)
+            .filter_map(|(f, (_, e))| f.anchor.clone().map(|a| (a, e.clone())))
+            .collect();
+        carried_event = measure::sentence_event(sentence).map(str::to_string);
     }
     claims
+}
+
+/// Where a dateline ends, for documents whose publication date came from one.
+fn dateline_end(doc: &Document) -> usize {
+    if doc.published_from != crate::model::DateSource::Dateline {
+        return 0;
+    }
+    let lead = doc.text.len() - doc.text.trim_start().len();
+    let head = &doc.text[lead..crate::model::floor_char_boundary(&doc.text, lead + 120)];
+    head.find(['—', '–', ':'])
+        .or_else(|| head.find(" - "))
+        .map_or(0, |i| lead + i)
+}
+
+/// A date can anchor a figure when both speak of the same event, or either names none.
+fn same_event(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
 }
 
 /// The names a document mentions, sentence by sentence, for grouping documents into stories.
@@ -165,19 +208,27 @@ pub fn sentence_hash(text: &str) -> u64 {
     h.finish()
 }
 
-/// The date of the sentence nearest to figure `f`, as its anchor.
-fn nearest_anchor(found: &[Found], f: &Found) -> Option<Anchor> {
+/// The date of the sentence nearest to figure `f` that speaks of the same event.
+fn nearest_anchor(
+    found: &[Found],
+    described: &[(Option<String>, Option<String>)],
+    f: &Found,
+    event: Option<&str>,
+) -> Option<Anchor> {
     found
         .iter()
-        .filter(|d| d.anchor.is_some() && d.start != f.start)
-        .min_by_key(|d| {
+        .zip(described)
+        .filter(|(d, (_, e))| {
+            d.anchor.is_some() && d.start != f.start && same_event(e.as_deref(), event)
+        })
+        .min_by_key(|(d, _)| {
             if d.end <= f.start {
                 f.start - d.end
             } else {
                 d.start.saturating_sub(f.end)
             }
         })
-        .and_then(|d| d.anchor.clone())
+        .and_then(|(d, _)| d.anchor.clone())
 }
 
 /// Dates, durations and numbers of one sentence, in text order, without overlaps.
