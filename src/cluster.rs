@@ -232,8 +232,9 @@ pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
             }
         }
     }
-    let mut uf = UnionFind((0..profiles.len()).collect());
-    let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    // candidate links, strongest first
+    let mut edges: Vec<(f64, usize, usize, bool)> = Vec::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut keys: Vec<&u32> = index.keys().collect();
     keys.sort();
     for k in keys {
@@ -258,10 +259,34 @@ pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
                     (STORY_SHARED_SHARE * smaller).clamp(STORY_SHARED_MIN, STORY_SHARED_IDF)
                 };
                 if sim >= need && shared >= need_shared {
-                    uf.union(a, b);
+                    edges.push((sim, a, b, far));
                 }
             }
         }
+    }
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    // join strongest first; a weak link may not stretch a story's publication
+    // dates beyond STORY_DAYS, so a chain of same-town reports stays apart
+    let mut uf = UnionFind((0..profiles.len()).collect());
+    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = profiles
+        .iter()
+        .map(|p| p.published.map(|d| (d, d)))
+        .collect();
+    for (_, a, b, far) in edges {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb {
+            continue;
+        }
+        let merged = match (span[ra], span[rb]) {
+            (Some((l1, h1)), Some((l2, h2))) => Some((l1.min(l2), h1.max(h2))),
+            (x, None) | (None, x) => x,
+        };
+        if !far && merged.is_some_and(|(l, h)| (h - l).num_days() > STORY_DAYS) {
+            continue;
+        }
+        uf.union(ra, rb);
+        let root = uf.find(ra);
+        span[root] = merged;
     }
     let mut number: HashMap<usize, usize> = HashMap::new();
     (0..profiles.len())

@@ -171,6 +171,8 @@ const NOUN_MEASURES: &[(&str, &[&str])] = &[
     ),
     ("damage", &["damage", "damages", "losses"]),
     ("aid", &["aid", "assistance", "grant", "funding", "relief"]),
+    ("reward", &["reward", "bounty"]),
+    ("bail", &["bail", "bond"]),
     ("budget", &["budget", "spending"]),
     ("revenue", &["revenue", "revenues", "sales", "turnover"]),
     ("profit", &["profit", "profits", "earnings"]),
@@ -561,9 +563,9 @@ pub fn measure_of(
         ClaimKind::Percent => nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 10)
             .or_else(|| nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 6))
             .map(|(m, _)| format!("{m} %")),
-        ClaimKind::Money => nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 8)
-            .map(|(m, _)| m.to_string())
-            .or_else(|| Some("amount".to_string())),
+        ClaimKind::Money => {
+            nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 8).map(|(m, _)| m.to_string())
+        }
     };
     (measure, event.map(|(e, _)| e.to_string()))
 }
