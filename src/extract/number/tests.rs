@@ -254,3 +254,42 @@ fn sentences_without_figures_find_nothing() {
         assert!(find_numbers(s).is_empty(), "{s}");
     }
 }
+
+/// A look at real text, for development: `NUMBERS_DUMP=<dir or file> cargo test --lib
+/// number::tests::dump -- --ignored --nocapture` prints every figure with its sentence.
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(path) = std::env::var("NUMBERS_DUMP") else {
+        return;
+    };
+    let opts = crate::ingest::IngestOptions::default();
+    let (docs, _) = crate::ingest::ingest(&[std::path::PathBuf::from(path)], &opts);
+    let mut total = 0;
+    let start = std::time::Instant::now();
+    for d in &docs {
+        // segment.rs is not ours; a panic there must not stop the look
+        let Ok(segments) = std::panic::catch_unwind(|| crate::segment::segment(d)) else {
+            println!("segment panicked on {}", d.path);
+            continue;
+        };
+        for s in segments {
+            let sentence = &d.text[s.start..s.end];
+            for m in find_numbers(sentence) {
+                total += 1;
+                println!(
+                    "{:<24} [{}, {}] {:?} {:?} noun={:?} {} | {}",
+                    format!("{:?}", &sentence[m.start..m.end]),
+                    m.low,
+                    m.high,
+                    m.kind,
+                    m.unit,
+                    m.noun,
+                    m.rule,
+                    crate::extract::squash_space(sentence)
+                );
+            }
+        }
+    }
+    println!("{total} figures in {} documents, {:?}", docs.len(), start.elapsed());
+}
