@@ -26,6 +26,9 @@ pub struct NumberMatch {
     pub unit: Option<String>,
     pub precision: Precision,
     pub rule: &'static str,
+    /// The counted noun for counts, lower case as written ("people", "soldiers",
+    /// "man" for "a man"); `None` when no noun follows ("200 were killed").
+    pub noun: Option<String>,
 }
 
 /// A date or duration found by the grammar in `date.rs`, offsets relative to the text searched.
