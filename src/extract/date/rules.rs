@@ -1675,6 +1675,7 @@ fn relative_days(ctx: &mut Ctx) {
 static WEEKDAYS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?x)
+        (?P<clock>\b[0-9]{{1,2}}(?::[0-9]{{2}})?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b|o'clock)\s+(?:[A-Z]{{3}}\s+)?(?i:on\s+)?)?
         (?:(?P<q>(?i:early|late|earlier|later))\s+)?
         (?:(?P<det>(?i:last|this\ past|this\ coming|this|next|coming|the\ previous|the\ following|the\ next|the\ same))\s+)?
         (?P<wd>{WEEKDAY})

@@ -291,5 +291,9 @@ fn dump() {
             }
         }
     }
-    println!("{total} figures in {} documents, {:?}", docs.len(), start.elapsed());
+    println!(
+        "{total} figures in {} documents, {:?}",
+        docs.len(),
+        start.elapsed()
+    );
 }
