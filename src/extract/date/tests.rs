@@ -170,3 +170,120 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+/// Token soup from a fixed-seed generator: every rule sees odd neighbours
+/// (multi-byte punctuation, huge numbers, half dates) and must neither panic nor
+/// return a span off a char boundary or an inverted interval.
+#[test]
+fn token_soup_never_panics() {
+    const TOKENS: &[&str] = &[
+        "May",
+        "Nov.",
+        "Sept",
+        "June",
+        "Monday",
+        "Friday's",
+        "the",
+        "last",
+        "next",
+        "this",
+        "early",
+        "mid-",
+        "of",
+        "week",
+        "weekend",
+        "quarter",
+        "third-quarter",
+        "Q4",
+        "fiscal",
+        "1990",
+        "1990s",
+        "'90s",
+        "2099",
+        "0",
+        "31",
+        "29",
+        "99th",
+        "4th",
+        "February",
+        "ago",
+        "earlier",
+        "will",
+        "said",
+        "—",
+        "–",
+        "“",
+        "”",
+        "é",
+        "½",
+        ",",
+        ".",
+        ":",
+        "-",
+        "/",
+        "2023-02-29",
+        "12/31/1999",
+        "nineteen",
+        "ninety-six",
+        "two thousand",
+        "a",
+        "six-week",
+        "30-plus",
+        "years",
+        "hours",
+        "days",
+        "century",
+        "20th",
+        "spring",
+        "fall",
+        "winter",
+        "now",
+        "recently",
+        "yesterday",
+        "tonight",
+        "Christmas",
+        "the year",
+        "to",
+        "5-7",
+        "999999999999999999999999999999",
+        "a.m.",
+        "EST",
+        "weeks",
+        "decade",
+        "half",
+        "first",
+    ];
+    let mut state: u64 = 0x5eed;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let refs = [
+        None,
+        NaiveDate::from_ymd_opt(2024, 2, 29),
+        NaiveDate::from_ymd_opt(1000, 1, 1),
+    ];
+    for _ in 0..300 {
+        let n = 3 + next() % 12;
+        let text: Vec<&str> = (0..n).map(|_| TOKENS[next() % TOKENS.len()]).collect();
+        let text = text.join(if next() % 3 == 0 { "" } else { " " });
+        for r in refs {
+            for m in find_dates(&text, r) {
+                assert!(
+                    m.start < m.end
+                        && text.is_char_boundary(m.start)
+                        && text.is_char_boundary(m.end),
+                    "{text:?}"
+                );
+                if let (Some(l), Some(h)) = (m.low, m.high) {
+                    assert!(l <= h, "{text:?}: {l} > {h}");
+                }
+                if let Some((lo, hi)) = m.days {
+                    assert!(lo <= hi, "{text:?}: days {lo} > {hi}");
+                }
+            }
+        }
+    }
+}
