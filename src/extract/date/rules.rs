@@ -1091,6 +1091,12 @@ fn quarters(ctx: &mut Ctx) {
             continue;
         }
         if let Some(bare) = c.name("bare") {
+            // "the Latin Quarter": a place.
+            if bare.as_str().starts_with(|ch: char| ch.is_uppercase())
+                && !is_sentence_start(ctx.text, start)
+            {
+                continue;
+            }
             // A bare "quarter"/"period" needs a determiner or an adjective, and not "a quarter of".
             let noun = bare.as_str().to_ascii_lowercase();
             if adj.trim().is_empty() && det.as_deref().is_none_or(|d| d == "a") {
@@ -1683,6 +1689,12 @@ static WEEKDAYS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Capitalised words that make a weekday the name of a particular day.
+const NAMED_DAY_LEADS: &[&str] = &[
+    "Black", "Bloody", "Super", "Good", "Holy", "Ash", "Palm", "Easter", "Cyber", "Maundy",
+    "Shrove", "Whit", "Low", "Red", "Blue",
+];
+
 fn weekdays(ctx: &mut Ctx) {
     for c in WEEKDAYS.captures_iter(ctx.text) {
         let (start, end) = span_of(&c);
@@ -1691,6 +1703,12 @@ fn weekdays(ctx: &mut Ctx) {
         };
         // "Mondays": a set, not a date.
         if ctx.text.get(end..).is_some_and(|a| a.starts_with('s')) {
+            continue;
+        }
+        // "Black Monday", "Super Tuesday", "Good Friday": names of particular days
+        // whose date the weekday rule cannot give.
+        let wd_start = c.name("wd").map_or(start, |w| w.start());
+        if c.name("det").is_none() && NAMED_DAY_LEADS.contains(&prev_word(ctx.text, wd_start)) {
             continue;
         }
         let det = c.name("det").map(|d| d.as_str().to_ascii_lowercase());
