@@ -1784,14 +1784,12 @@ fn ago(ctx: &mut Ctx) {
         };
         let unit = c["unit"].to_ascii_lowercase();
         let dir = c["dir"].to_ascii_lowercase();
-        // "a day before the vote" is anchored to the vote, not to publication.
-        if dir == "before"
-            || (dir == "later" && !matches!(next_word(ctx.text, end), "" | "," | "."))
-        {
-            let nw = next_word(ctx.text, end);
-            if !nw.is_empty() && dir == "before" {
-                continue;
-            }
+        // "three days later", "a week before the vote": anchored to another event,
+        // not to publication; the duration rule keeps "three days". Only "a year
+        // earlier/before", the reporting idiom, is read against publication.
+        let anaphoric = matches!(dir.as_str(), "earlier" | "before" | "later");
+        if anaphoric && !(unit.starts_with("year") && lo == 1.0 && hi == 1.0 && dir != "later") {
+            continue;
         }
         let sign: i64 = if dir == "later" || dir == "from now" || dir == "hence" {
             1
@@ -2166,13 +2164,17 @@ fn durations(ctx: &mut Ctx) {
         if !duration_plausible(ctx, &c, unit, start, end) {
             continue;
         }
-        // A lone "a"/"an" reads "a day", "an hour": fine; but "the 1990" is no duration.
         let n_text = c["n"].to_ascii_lowercase();
-        // Keep a leading article only with "past/next/first …" ("the past three months"),
-        // never "a"/"an" standing for the number itself.
+        // Keep a leading article only with "past/next/first …" ("the past three months")
+        // or as part of the count ("a few days"); "a six-week war" spans "six-week".
         if c.name("dir").is_none() {
+            let article_counts = c.name("the").is_some_and(|t| {
+                ["a", "an"].contains(&t.as_str().to_ascii_lowercase().as_str())
+                    && ["few", "couple of", "dozen", "hundred"].contains(&n_text.as_str())
+            });
             if let Some(t) = c.name("the")
                 && !["a", "an"].contains(&n_text.as_str())
+                && !article_counts
             {
                 start = c
                     .name("qual")
