@@ -448,7 +448,7 @@ fn iso_dates(ctx: &mut Ctx) {
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?x)
-        (?:(?P<q>(?i:early|late|mid|middle|the\ middle\ of|the\ end\ of|the\ beginning\ of|the\ start\ of)) [-\ ]+ )?
+        (?:(?P<q>(?i:early|late|mid|middle|the\ middle\ of|the\ end\ of|the\ beginning\ of|the\ start\ of|end\ of|end|start\ of)) [-\ ]+ )?
         (?:(?P<det>(?i:last|this\ past|this\ coming|this|next|coming|(?:last|this|next)\ year's)) \s+ )?
         (?P<of>(?i:the\ month\ of) \s+ )?
         (?P<mon>{MONTH})
@@ -620,7 +620,7 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         (?:(?P<q>(?i:the\ end\ of|the\ beginning\ of|the\ start\ of|the\ middle\ of|the\ rest\ of
             |early|late|mid|the\ year|the\ fiscal\ year|the\ calendar\ year|fiscal\ year|calendar\ year
-            |fiscal|calendar|FY|the\ whole\ of|all\ of))[-\ ]* )?
+            |fiscal|calendar|FY|the\ whole\ of|all\ of|end\ of|end|start\ of))[-\ ]+ )?
         \b(?P<year>[12][0-9]{3})\b")
 });
 
@@ -2005,7 +2005,8 @@ fn deictic(ctx: &mut Ctx) {
 static HOLIDAYS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         (?:(?P<det>(?i:last|this|next))\s+)?
-        \b(?P<h>Christmas\ Eve|Christmas\ Day|Christmas|New\ Year's\ Eve|New\ Year's\ Day|Independence\ Day|Halloween|Valentine's\ Day|Thanksgiving\ Day|Thanksgiving|Election\ Day|Labor\ Day|Memorial\ Day)\b
+        \b(?P<h>Christmas\ Eve|Christmas\ Day|Christmas|New\ Year's\ Eve|New\ Year's\ Day|Independence\ Day|Halloween|Valentine's\ Day|Thanksgiving\ Day|Thanksgiving|Election\ Day|Labor\ Day|Memorial\ Day|Veterans\ Day|Boxing\ Day
+            |Easter\ week|Easter\ Sunday|Easter\ Monday|Easter|Good\ Friday)\b
         (?:,?\s+(?P<year>[12][0-9]{3})\b)?")
 });
 
@@ -2023,12 +2024,34 @@ fn holiday(name: &str, y: i32) -> Option<NaiveDate> {
         "Thanksgiving Day" | "Thanksgiving" => nth(11, chrono::Weekday::Thu, 4),
         "Election Day" => nth(11, chrono::Weekday::Mon, 1).and_then(|d| cal::add_days(d, 1)),
         "Labor Day" => nth(9, chrono::Weekday::Mon, 1),
+        "Veterans Day" => cal::ymd(y, 11, 11),
+        "Boxing Day" => cal::ymd(y, 12, 26),
+        "Easter" | "Easter Sunday" | "Easter week" => easter(y),
+        "Easter Monday" => easter(y).and_then(|d| cal::add_days(d, 1)),
+        "Good Friday" => easter(y).and_then(|d| cal::add_days(d, -2)),
         "Memorial Day" => {
             let last = cal::month(y, 5)?.1;
             cal::add_days(last, -(last.weekday().num_days_from_monday() as i64))
         }
         _ => None,
     }
+}
+
+/// Western Easter Sunday (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    if !(1583..=9999).contains(&y) {
+        return None;
+    }
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    cal::ymd(y, (n / 31) as u32, (n % 31 + 1) as u32)
 }
 
 fn holidays(ctx: &mut Ctx) {
@@ -2054,6 +2077,15 @@ fn holidays(ctx: &mut Ctx) {
             None
         };
         match y.and_then(|y| holiday(&name, y)) {
+            Some(d) if name == "Easter week" => ctx.date(
+                start,
+                end,
+                cal::week_of(d),
+                G::Week,
+                cal::week_value(d),
+                P::Exact,
+                "holiday",
+            ),
             Some(d) => ctx.date(
                 start,
                 end,
