@@ -123,6 +123,23 @@ fn future_tense(ctx: &Ctx, start: usize, end: usize) -> bool {
     }
 }
 
+static BORROWED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?x)^\s*(?:-|–|(?i:through|to|until|and|or))\s+
+        (?:{MONTH}\s*)?(?:[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?i:of\s+)?(?P<year>[12][0-9]{{3}})\b"
+    ))
+});
+
+/// The year of the second half of a coordination ("January through June of
+/// 2015", "March 5 and 6, 2023"), which the first half shares.
+fn borrowed_year(text: &str, end: usize) -> Option<&str> {
+    let after = text.get(end..)?;
+    BORROWED_YEAR
+        .captures(after)
+        .and_then(|c| c.name("year"))
+        .map(|y| y.as_str())
+}
+
 /// Valid 4-digit year for the grammar.
 fn valid_year(s: &str) -> Option<i32> {
     let y: i32 = s.parse().ok()?;
@@ -211,15 +228,11 @@ fn day_dates(ctx: &mut Ctx) {
                 continue;
             };
             let wd = c.name("wd").and_then(|w| words::weekday(w.as_str()));
-            day_date(
-                ctx,
-                start,
-                end,
-                c.name("year").map(|y| y.as_str()),
-                m,
-                d,
-                wd,
-            );
+            let year = c
+                .name("year")
+                .map(|y| y.as_str())
+                .or_else(|| borrowed_year(ctx.text, end));
+            day_date(ctx, start, end, year, m, d, wd);
         }
     }
 }
@@ -534,9 +547,15 @@ fn month_dates(ctx: &mut Ctx) {
         }
         let precision = qualified(c.name("q"));
         let r = ctx.reference;
+        let borrowed = if c.name("rel").is_none() && c.name("det").is_none() {
+            borrowed_year(ctx.text, end)
+        } else {
+            None
+        };
         let explicit_year = c
             .name("year")
             .and_then(|y| valid_year(y.as_str()))
+            .or_else(|| borrowed.and_then(valid_year))
             .or_else(|| {
                 c.name("spelled")
                     .and_then(|y| words::spelled_year(y.as_str()))
