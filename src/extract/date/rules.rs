@@ -733,6 +733,8 @@ const COUNT_NOUNS: &[&str] = &[
     "pages",
     "percent",
     "per",
+    "block",
+    "blocks",
     "more",
     "others",
     "survivors",
@@ -776,6 +778,18 @@ fn is_count(ctx: &Ctx, start: usize, end: usize) -> bool {
         || after.starts_with('%')
         || ([',', '.', ':'].iter().any(|p| after.starts_with(*p))
             && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
+    }
+    // Phone numbers and codes: "210-1049", "1049-2231", "(313) 203-1000".
+    let digits_before = before
+        .strip_suffix('-')
+        .map(|b| b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len());
+    let digits_after = after
+        .strip_prefix('-')
+        .map(|a| a.len() - a.trim_start_matches(|c: char| c.is_ascii_digit()).len());
+    if digits_before.is_some_and(|n| n > 0 && n != 4)
+        || digits_after.is_some_and(|n| n > 0 && n != 2 && n != 4)
     {
         return true;
     }
