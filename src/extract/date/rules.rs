@@ -2091,6 +2091,16 @@ fn holidays(ctx: &mut Ctx) {
     for c in HOLIDAYS.captures_iter(ctx.text) {
         let (start, end) = span_of(&c);
         let name = c["h"].to_string();
+        // "Thanksgiving Square", "Halloween Street": a place named after the day.
+        let next = next_word(ctx.text, end);
+        if c.name("year").is_none()
+            && next.starts_with(|ch: char| ch.is_uppercase())
+            && words::month_number(next).is_none()
+            && words::weekday(next).is_none()
+            && ctx.text.get(end..).is_some_and(|a| a.starts_with(' '))
+        {
+            continue;
+        }
         let det = c.name("det").map(|d| d.as_str().to_ascii_lowercase());
         let y = if let Some(y) = c.name("year") {
             valid_year(y.as_str())
