@@ -67,14 +67,12 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
     // dates of the previous sentence of the same paragraph, with their events:
     // a figure whose own sentence has no date takes its time from there
     let mut carried: Vec<(Anchor, Option<String>)> = Vec::new();
-    let mut carried_event: Option<String> = None;
     let mut last_paragraph = usize::MAX;
     let dateline_end = dateline_end(doc);
     for seg in segments {
         let sentence = &doc.text[seg.start..seg.end];
         if seg.paragraph != last_paragraph {
             carried.clear();
-            carried_event = None;
             last_paragraph = seg.paragraph;
         }
         let found = find_all(sentence, doc.published);
@@ -94,24 +92,33 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             })
             .collect();
         let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
+        // the dateline's date, if this sentence has it: it anchors nothing
+        let dateline_here = found
+            .iter()
+            .find(|f| f.anchor.is_some() && seg.start + f.start < dateline_end)
+            .map(|f| f.start);
         for (f, (measure, event)) in found.iter().zip(&described) {
             let mut measure = measure.clone();
+            let in_dateline = seg.start + f.start < dateline_end;
             // a dateline's date is the publication date; it dates the lede's event
-            // only when the lede gives no date of its own
-            if seg.start + f.start < dateline_end && dates_here > 1 {
+            // only when the lede gives no date of its own and says it happens now
+            if in_dateline && (dates_here > 1 || !measure::happens_now(sentence)) {
                 measure = None;
             }
-            let event = event.clone().or_else(|| carried_event.clone());
+            let event = event.clone();
             let anchor = if f.kind == ClaimKind::Date {
                 None
             } else {
-                nearest_anchor(&found, &described, f, event.as_deref()).or_else(|| {
-                    carried
-                        .iter()
-                        .rev()
-                        .find(|(_, e)| same_event(e.as_deref(), event.as_deref()))
-                        .map(|(a, _)| a.clone())
-                })
+                nearest_anchor(&found, &described, f, event.as_deref(), dateline_here).or_else(
+                    || {
+                        // from the previous sentence only a date of the very same event
+                        carried
+                            .iter()
+                            .rev()
+                            .find(|(_, e)| e.is_some() && e.as_deref() == event.as_deref())
+                            .map(|(a, _)| a.clone())
+                    },
+                )
             };
             let loc = doc.locate(seg.start + f.start);
             let end_loc = doc.locate(seg.start + f.end);
@@ -140,7 +147,6 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             .zip(&described)
             .filter_map(|(f, (_, e))| f.anchor.clone().map(|a| (a, e.clone())))
             .collect();
-        carried_event = measure::sentence_event(sentence).map(str::to_string);
     }
     claims
 }
@@ -217,12 +223,16 @@ fn nearest_anchor(
     described: &[(Option<String>, Option<String>)],
     f: &Found,
     event: Option<&str>,
+    dateline: Option<usize>,
 ) -> Option<Anchor> {
     found
         .iter()
         .zip(described)
         .filter(|(d, (_, e))| {
-            d.anchor.is_some() && d.start != f.start && same_event(e.as_deref(), event)
+            d.anchor.is_some()
+                && d.start != f.start
+                && Some(d.start) != dateline
+                && same_event(e.as_deref(), event)
         })
         .min_by_key(|(d, _)| {
             if d.end <= f.start {
