@@ -102,8 +102,12 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             let in_dateline = seg.start + f.start < dateline_end;
             // a dateline's date is the publication date; it dates the lede's event
             // only when the lede gives no date of its own and says it happens now
-            if in_dateline && (dates_here > 1 || !measure::happens_now(sentence)) {
-                measure = None;
+            if in_dateline {
+                measure = if dates_here > 1 {
+                    None
+                } else {
+                    measure::happening_now(sentence).map(|e| format!("date of {e}"))
+                };
             }
             let event = event.clone();
             let anchor = if f.kind == ClaimKind::Date {
