@@ -527,6 +527,19 @@ pub fn measure_of(
     unit: Option<&str>,
     others: &[(usize, usize)],
 ) -> (Option<String>, Option<String>) {
+    measure_of_granular(sentence, start, end, kind, unit, others, true)
+}
+
+/// As `measure_of`; `fine_grained` says whether a date is a month or finer.
+pub fn measure_of_granular(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    kind: ClaimKind,
+    unit: Option<&str>,
+    others: &[(usize, usize)],
+    fine_grained: bool,
+) -> (Option<String>, Option<String>) {
     let ws = words(sentence);
     let Some((first, last)) = span_words(&ws, start, end) else {
         return (None, None);
@@ -538,6 +551,9 @@ pub fn measure_of(
         .collect();
     let event = nearest_event(&ws, first, last, kind);
     let measure = match kind {
+        // a year or a decade names a period; as the date of a point event it
+        // is an anchor at most, not a claim to set against a day
+        ClaimKind::Date if !fine_grained => None,
         ClaimKind::Date => dated_event(&ws, first, last).map(|e| format!("date of {e}")),
         ClaimKind::Duration => None,
         ClaimKind::Count | ClaimKind::Quantity => {
