@@ -275,7 +275,11 @@ fn dump() {
         };
         for s in segments {
             let sentence = &d.text[s.start..s.end];
-            for m in find_numbers(sentence) {
+            let dates = crate::extract::date::find_dates(sentence, d.published);
+            let numbers = find_numbers(sentence)
+                .into_iter()
+                .filter(|n| !dates.iter().any(|d| n.start < d.end && d.start < n.end));
+            for m in numbers {
                 total += 1;
                 println!(
                     "{:<24} [{}, {}] {:?} {:?} noun={:?} {} | {}",
@@ -291,5 +295,9 @@ fn dump() {
             }
         }
     }
-    println!("{total} figures in {} documents, {:?}", docs.len(), start.elapsed());
+    println!(
+        "{total} figures in {} documents, {:?}",
+        docs.len(),
+        start.elapsed()
+    );
 }
