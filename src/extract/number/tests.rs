@@ -259,6 +259,7 @@ fn sentences_without_figures_find_nothing() {
 /// number::tests::dump -- --ignored --nocapture` prints every figure with its sentence.
 #[test]
 #[ignore]
+#[allow(clippy::print_stdout)]
 fn dump() {
     let Ok(path) = std::env::var("NUMBERS_DUMP") else {
         return;
