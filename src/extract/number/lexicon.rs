@@ -356,6 +356,20 @@ pub const TIME_UNITS: &[&str] = &[
     "season",
     "seasons",
     "time",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
 ];
 
 /// Words before a number that make it a label, not a figure ("Route 66", "No. 3").
@@ -472,6 +486,28 @@ pub const ID_BEFORE: &[&str] = &[
     "gauge",
     "marker",
     "road",
+    "image",
+    "photo",
+    "photos",
+    "slide",
+    "video",
+    "picture",
+    "pic",
+];
+
+/// Parents: "mother of three" counts children, not a toll.
+pub const PARENTS: &[&str] = &[
+    "mother",
+    "father",
+    "parent",
+    "parents",
+    "mom",
+    "dad",
+    "grandmother",
+    "grandfather",
+    "grandparent",
+    "grandparents",
+    "mum",
 ];
 
 /// Street words after a number and a name: "123 Main Street" is an address.

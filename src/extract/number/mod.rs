@@ -527,6 +527,16 @@ impl<'a> Parser<'a> {
                 Kind::Punct('\'' | '’') if self.is(i + 2, "s") && self.adj(i + 1, i + 2) => {
                     return Err(Some(i + 3));
                 }
+                // feet and inches: 5'9", 12′
+                Kind::Punct('\'' | '’' | '′' | '"' | '″' | '”') => {
+                    let mut k = i + 2;
+                    while self.adj(k - 1, k)
+                        && (self.is_num(k) || matches!(self.punct(k), Some('"' | '″' | '”')))
+                    {
+                        k += 1;
+                    }
+                    return Err(Some(k));
+                }
                 Kind::Punct('°') => {
                     let (u, end) = match self.t.get(i + 2).map(|t| t.text) {
                         Some("C") if self.adj(i + 1, i + 2) => ("°C", i + 3),
@@ -756,8 +766,10 @@ impl<'a> Parser<'a> {
             let short = self.t.get(second.start).map_or(0, |t| t.text.len());
             let phone = self.t.get(first.start).is_some_and(|t| t.text.len() == 3)
                 && short == 4
-                && b % 100.0 != 0.0
-                && !first.scaled;
+                && (b % 100.0 != 0.0 || self.noun_after(second.end).is_none())
+                && !first.scaled
+                && !second.scaled
+                && second.unit.is_none();
             let years = first.digits.is_some() && year(a) && (year(b) || short == 2);
             if a >= b || years || phone {
                 return RangeTail::Skip(self.hyphen_chain_end(second.start).max(second.end));
@@ -812,7 +824,8 @@ impl<'a> Parser<'a> {
             if !have_currency {
                 if let Some(code) = lookup(CURRENCY_WORDS, w) {
                     // "200 pounds of" is a weight
-                    if matches!(w, "pound" | "pounds") && self.is(k + 1, "of") {
+                    if matches!(w, "pound" | "pounds") && (self.is(k + 1, "of") || self.weighing(k))
+                    {
                         return Some(((ClaimKind::Quantity, "lb"), k + 1));
                     }
                     let end = if self.is(k + 1, "sterling") {
@@ -880,6 +893,11 @@ impl<'a> Parser<'a> {
         Some(((ClaimKind::Quantity, u), k + 1))
     }
 
+    /// A form of "weigh" in the few words before `k`: "weighing 200 pounds".
+    fn weighing(&self, k: usize) -> bool {
+        (k.saturating_sub(6)..k).any(|p| self.w(p).starts_with("weigh"))
+    }
+
     /// Qualifiers after the figure: "or more", "200+", "20-plus", "or so", "40-odd".
     fn suffix_qualifier(&self, e: usize) -> (Option<Suffix>, usize) {
         if self.punct(e) == Some('+') && self.adj(e - 1, e) {
@@ -932,9 +950,39 @@ impl<'a> Parser<'a> {
                 return skip;
             }
         }
-        // "aged 23", "ages 18 to 25", "No. 3", "Route 66", "page 12", "per 100,000"
+        // "aged 23", "ages 18 to 25", "No. 3", "Route 66", "page 12", "per 100,000";
+        // a list goes with its label ("ages 15, 10 and 6", "Image 3 of 8")
         if contains(ID_BEFORE, before) {
+            return Some(self.list_end(end.max(a.end)));
+        }
+        // "11 or younger", "18 and older": ages
+        if matches!(next, "or" | "and")
+            && matches!(
+                self.w(end + 1),
+                "younger" | "older" | "up" | "over" | "under"
+            )
+            && !qualified
+            && !matches!(self.w(end + 1), "over" | "under" if next == "or")
+        {
+            return Some(end + 2);
+        }
+        // "mother of three": children, not a toll
+        if before == "of" && contains(PARENTS, self.prev_word(i - 1)) && !qualified {
             return skip;
+        }
+        // "[9]": a reference mark; "(1)" opening a sentence: a list mark
+        let wrapped = |open: char, close: char| {
+            self.punct(i.wrapping_sub(1)) == Some(open)
+                && self.punct(end) == Some(close)
+                && self.adj(i - 1, i)
+                && self.adj(end - 1, end)
+        };
+        if wrapped('[', ']') || (wrapped('(', ')') && i == 1 + self.first.min(i - 1)) {
+            return Some(end + 1);
+        }
+        // "a 40 caliber handgun", "a 12 gauge"
+        if matches!(next, "caliber" | "calibre" | "gauge") {
+            return Some(end + 1);
         }
         if before == "no" || before == "nos" {
             return skip;
@@ -955,6 +1003,20 @@ impl<'a> Parser<'a> {
             return Some(self.skip_clock(end));
         }
         let plain = a.digits.is_some() && !qualified;
+        if let Some(d) = a.digits.filter(|_| plain) {
+            let raw = self.t[d].text;
+            // the emergency number, not a figure
+            if matches!(raw, "911" | "999" | "112") {
+                return skip;
+            }
+            // a long bare digit run ("21230") is a code unless it counts something
+            if raw.len() >= 5
+                && raw.bytes().all(|b| b.is_ascii_digit())
+                && self.noun_after(end).is_none()
+            {
+                return skip;
+            }
+        }
         let v = a.low();
         let small_whole = v <= MAX_AGE && v.fract() == 0.0;
         // ages after a name: "Jane Doe, 23, of ..." and "Jane Doe (23)"
@@ -1058,6 +1120,24 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+
+    /// Past a list of figures continuing a labelled one: ", 10 and 6", " of 8", "-25".
+    fn list_end(&self, mut k: usize) -> usize {
+        for _ in 0..8 {
+            let step = match (self.punct(k), self.w(k)) {
+                (Some(',' | '-' | '–'), _) | (_, "and" | "or" | "of" | "to") => 1,
+                _ => break,
+            };
+            if self.is_num(k + step) {
+                k += step + 1;
+            } else if self.punct(k) == Some(',') && self.is(k + 1, "and") && self.is_num(k + 2) {
+                k += 3;
+            } else {
+                break;
+            }
+        }
+        k
     }
 
     /// The counted noun after a figure ending at `k`: "286 people", "105 Armenian

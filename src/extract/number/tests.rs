@@ -39,12 +39,20 @@ struct Expect {
     rule: Option<String>,
 }
 
-/// Strip the `[` `]` marks: the plain sentence and the marked byte spans.
+/// Strip the `[` `]` marks (`[[` `]]` are literal brackets): the plain sentence and
+/// the marked byte spans.
 fn unmark(s: &str) -> (String, Vec<(usize, usize)>) {
     let mut plain = String::new();
     let mut spans = Vec::new();
     let mut open = None;
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // "[[" and "]]" stand for a literal bracket
+        if matches!(c, '[' | ']') && chars.peek() == Some(&c) {
+            chars.next();
+            plain.push(c);
+            continue;
+        }
         match c {
             '[' => open = Some(plain.len()),
             ']' => {
