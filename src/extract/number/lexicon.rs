@@ -985,6 +985,13 @@ pub const CASUALTY_WORDS: &[&str] = &[
     "evacuated",
 ];
 
+/// Verbs of harm before a bare "one" that make it a count ("killed one").
+pub const HARM_VERBS: &[&str] = &[
+    "killed", "killing", "kills", "injured", "injuring", "injures", "wounded", "wounding",
+    "wounds", "shot", "shooting", "shoots", "hurt", "hurting", "left", "leaving", "leaves",
+    "struck", "striking", "hit", "hitting", "stabbed", "stabbing",
+];
+
 /// Words after "one" that make it no count ("one of", "one another", "one way").
 pub const ONE_BLOCKERS_AFTER: &[&str] = &[
     "of",

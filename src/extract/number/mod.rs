@@ -370,9 +370,11 @@ impl<'a> Parser<'a> {
         };
         if amount.words && self.is(amount.start, "one") && amount.end == amount.start + 1 {
             let next = self.w(end);
+            // "killed one and injured three": the object of a verb of harm
+            let harmed = contains(HARM_VERBS, self.prev_word(amount.start));
             let pronoun = contains(ONE_BLOCKERS_BEFORE, self.prev_word(amount.start))
                 || contains(ONE_BLOCKERS_AFTER, next)
-                || (noun.is_none() && !contains(CASUALTY_WORDS, next));
+                || (noun.is_none() && !contains(CASUALTY_WORDS, next) && !harmed);
             if pronoun {
                 return Step::No;
             }
@@ -1022,10 +1024,12 @@ impl<'a> Parser<'a> {
         // ages after a name: "Jane Doe, 23, of ..." and "Jane Doe (23)"
         if plain && small_whole && matches!(a.base, Base::Exact(_)) {
             let p = i.wrapping_sub(1);
-            let name_before = self
-                .t
-                .get(p.wrapping_sub(1))
-                .is_some_and(|t| t.is_capitalised());
+            // the name may end in an abbreviation: "Jr.", "Sr."
+            let mut n = p.wrapping_sub(1);
+            if self.punct(n) == Some('.') {
+                n = n.wrapping_sub(1);
+            }
+            let name_before = self.t.get(n).is_some_and(|t| t.is_capitalised());
             let closes = matches!(self.punct(end), Some(',' | ';' | ')'))
                 || (self.punct(end) == Some('.') && end + 1 == self.t.len())
                 || end == self.t.len();
@@ -1226,8 +1230,13 @@ impl<'a> Parser<'a> {
                 n += 1;
                 continue;
             }
-            // "a 23 year old man"
-            if t.kind == Kind::Num && self.is(k + 1, "year") && self.is(k + 2, "old") {
+            // "a 23 year old man", "a ten year old boy"
+            let numberish =
+                t.kind == Kind::Num || lookup(UNITS, w).is_some() || lookup(TENS, w).is_some();
+            if numberish
+                && matches!(self.w(k + 1), "year" | "month" | "week")
+                && self.is(k + 2, "old")
+            {
                 k += 3;
                 n += 1;
                 continue;
