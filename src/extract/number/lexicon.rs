@@ -493,6 +493,37 @@ pub const ID_BEFORE: &[&str] = &[
     "video",
     "picture",
     "pic",
+    "turned",
+    "turning",
+    "turns",
+];
+
+/// Month names and their abbreviations, lower case.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Parents: "mother of three" counts children, not a toll.

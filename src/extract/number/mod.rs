@@ -997,6 +997,22 @@ impl<'a> Parser<'a> {
         if self.punct(i.wrapping_sub(1)) == Some('#') {
             return skip;
         }
+        // "Nov. 7", "Sept 19": a day the date grammar did not take
+        let month_before = if self.punct(i.wrapping_sub(1)) == Some('.') {
+            self.prev_word(i - 1)
+        } else {
+            before
+        };
+        let month_tok = if self.punct(i.wrapping_sub(1)) == Some('.') {
+            i.wrapping_sub(2)
+        } else {
+            i.wrapping_sub(1)
+        };
+        if contains(MONTHS, month_before)
+            && self.t.get(month_tok).is_some_and(|t| t.is_capitalised())
+        {
+            return Some(self.list_end(end.max(a.end)));
+        }
         if has_unit {
             return None;
         }
@@ -1185,8 +1201,44 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             }
-            if contains(NOT_NOUNS, w) || verbish(w) || contains(TIME_UNITS, w) {
+            // a plain noun may follow: "peacekeeping troops", "wounded people"
+            let next = self
+                .t
+                .get(k + 1)
+                .filter(|t| t.is_word() && !self.hyphen_joins(k));
+            let next_lower = next.map_or("", |t| t.lower.as_str());
+            let next_nounish = !next_lower.is_empty()
+                && !contains(NOT_NOUNS, next_lower)
+                && !verbish(next_lower)
+                && !contains(TIME_UNITS, next_lower)
+                && next.is_some_and(|t| !t.is_capitalised() || self.title_case);
+            if contains(NOT_NOUNS, w) || contains(TIME_UNITS, w) {
                 return None;
+            }
+            if verbish(w) {
+                // only before a plain plural or a people noun: "marched through" is no compound
+                let plural = next_lower.ends_with('s')
+                    || contains(PERSON_PLURAL, next_lower)
+                    || contains(PERSON_SINGULAR, next_lower);
+                if next_nounish
+                    && plural
+                    && (!contains(CASUALTY_WORDS, w) || contains(NOUN_MODIFIERS, w))
+                {
+                    k += 1;
+                    continue;
+                }
+                return None;
+            }
+            // compounds whose head is a people noun: "military personnel", "homicide victims",
+            // or a capitalised plural: "native Citizens"
+            if let Some(n) = next {
+                let plural_name = n.is_capitalised() && n.lower.ends_with('s') && n.lower.len() > 3;
+                if (contains(PERSON_PLURAL, &n.lower) || plural_name)
+                    && !contains(TIME_UNITS, &n.lower)
+                    && !contains(NOT_NOUNS, &n.lower)
+                {
+                    return Some(n.lower.clone());
+                }
             }
             return Some(w.to_string());
         }
