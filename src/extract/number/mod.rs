@@ -20,6 +20,7 @@
 mod lexicon;
 mod token;
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -62,6 +63,35 @@ static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(r"(?i)(?-u:\b)(?:{alternation})(?-u:\b)")).expect("prefilter regex")
+});
+
+/// Lower-cased words that can open a figure; any other word is passed over at
+/// the cost of one hash lookup.
+static STARTERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set: HashSet<String> = HashSet::new();
+    let mut add = |w: &str| {
+        set.insert(w.to_lowercase());
+    };
+    QUALIFIERS.iter().for_each(|(words, _)| add(words[0]));
+    UNITS.iter().for_each(|w| add(w.0));
+    TENS.iter().for_each(|w| add(w.0));
+    SCALES.iter().for_each(|w| add(w.0));
+    VAGUE_PLURALS.iter().for_each(|w| add(w.0));
+    CURRENCY_CODES.iter().for_each(|w| add(w.0));
+    DOLLAR_PREFIXES.iter().for_each(|w| add(w.0));
+    [
+        "tens",
+        "a",
+        "an",
+        "another",
+        "half",
+        "several",
+        "both",
+        "magnitude",
+    ]
+    .into_iter()
+    .for_each(add);
+    set
 });
 
 /// Every figure in `text` (one sentence), in text order, offsets relative to `text`.
@@ -183,6 +213,16 @@ impl<'a> Parser<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.t.len() {
+            let t = &self.t[i];
+            let may_start = match t.kind {
+                Kind::Num => true,
+                Kind::Word => STARTERS.contains(t.lower.as_ref()),
+                Kind::Punct(c) => CURRENCY_SYMBOLS.iter().any(|s| s.0 == c),
+            };
+            if !may_start {
+                i += 1;
+                continue;
+            }
             let step = match self.figure(i) {
                 Step::No => self.people(i),
                 s => s,
@@ -501,7 +541,7 @@ impl<'a> Parser<'a> {
         if self.adj(i, i + 1) {
             match self.t[i + 1].kind {
                 Kind::Word => {
-                    let suf = self.t[i + 1].lower.as_str();
+                    let suf = self.t[i + 1].lower.as_ref();
                     let raw = self.t[i + 1].text;
                     if let Some(s) = lookup(SCALES, suf).filter(|_| suf != "hundred") {
                         a.base = Base::Exact(value * s);
@@ -1185,7 +1225,7 @@ impl<'a> Parser<'a> {
                 }
                 return None;
             }
-            let w = t.lower.as_str();
+            let w = t.lower.as_ref();
             if contains(NOUN_MODIFIERS, w) && self.t.get(k + 1).is_some_and(|t| t.is_word()) {
                 k += 1;
                 continue;
@@ -1206,7 +1246,7 @@ impl<'a> Parser<'a> {
                 .t
                 .get(k + 1)
                 .filter(|t| t.is_word() && !self.hyphen_joins(k));
-            let next_lower = next.map_or("", |t| t.lower.as_str());
+            let next_lower = next.map_or("", |t| t.lower.as_ref());
             let next_nounish = !next_lower.is_empty()
                 && !contains(NOT_NOUNS, next_lower)
                 && !verbish(next_lower)
@@ -1237,7 +1277,7 @@ impl<'a> Parser<'a> {
                     && !contains(TIME_UNITS, &n.lower)
                     && !contains(NOT_NOUNS, &n.lower)
                 {
-                    return Some(n.lower.clone());
+                    return Some(n.lower.to_string());
                 }
             }
             return Some(w.to_string());
@@ -1267,7 +1307,7 @@ impl<'a> Parser<'a> {
             let Some(t) = self.t.get(k) else {
                 return Step::No;
             };
-            let w = t.lower.as_str();
+            let w = t.lower.as_ref();
             if (w == "couple" || w == "pair") && t.is_word() {
                 return self.couple(i, k);
             }
