@@ -404,7 +404,7 @@ impl<'a> Parser<'a> {
         let kind = unit.map_or(ClaimKind::Count, |u| u.0);
         // bare "one" is a pronoun unless a noun or a toll word follows
         let noun = if kind == ClaimKind::Count {
-            self.noun_after(end)
+            self.noun_after(end, amount.high() != 1.0)
         } else {
             None
         };
@@ -808,7 +808,7 @@ impl<'a> Parser<'a> {
             let short = self.t.get(second.start).map_or(0, |t| t.text.len());
             let phone = self.t.get(first.start).is_some_and(|t| t.text.len() == 3)
                 && short == 4
-                && (b % 100.0 != 0.0 || self.noun_after(second.end).is_none())
+                && (b % 100.0 != 0.0 || self.noun_after(second.end, true).is_none())
                 && !first.scaled
                 && !second.scaled
                 && second.unit.is_none();
@@ -1037,6 +1037,37 @@ impl<'a> Parser<'a> {
         if self.punct(i.wrapping_sub(1)) == Some('#') {
             return skip;
         }
+        // "3 March", "30 October": a day the date grammar did not take
+        if self
+            .t
+            .get(end)
+            .is_some_and(|t| t.is_capitalised() && contains(MONTHS, &t.lower))
+            && a.digits.is_some()
+            && !qualified
+        {
+            return Some(end + 1);
+        }
+        // "week 15", "day 3": a label, unless it counts something
+        if matches!(before, "week" | "day")
+            && !matches!(
+                self.prev_word(i - 1),
+                "the" | "a" | "this" | "that" | "each" | "every" | "per" | "last" | "next" | "same"
+            )
+            && a.digits.is_some()
+            && (next == "of" || self.noun_after(end, true).is_none())
+        {
+            return skip;
+        }
+        // "children under five", "people over 65": ages
+        let q = self.qualifier(i).map(|(q, _)| q);
+        if matches!(self.w(i), "under" | "over" | "aged")
+            && matches!(q, Some(Qual::Upper | Qual::Lower) | None)
+            && (contains(PERSON_PLURAL, before) || before == "those")
+            && a.high() <= MAX_AGE
+            && self.noun_after(end, true).is_none()
+        {
+            return skip;
+        }
         // "Nov. 7", "Sept 19": a day the date grammar did not take
         let month_before = if self.punct(i.wrapping_sub(1)) == Some('.') {
             self.prev_word(i - 1)
@@ -1070,7 +1101,7 @@ impl<'a> Parser<'a> {
             // a long bare digit run ("21230") is a code unless it counts something
             if raw.len() >= 5
                 && raw.bytes().all(|b| b.is_ascii_digit())
-                && self.noun_after(end).is_none()
+                && self.noun_after(end, true).is_none()
             {
                 return skip;
             }
@@ -1202,11 +1233,12 @@ impl<'a> Parser<'a> {
 
     /// The counted noun after a figure ending at `k`: "286 people", "105 Armenian
     /// soldiers", "dozens of people", "two of the victims"; lower case, as written.
-    fn noun_after(&self, mut k: usize) -> Option<String> {
+    fn noun_after(&self, mut k: usize, plural: bool) -> Option<String> {
         if self.is(k, "of") {
             k += 1;
             match self.w(k) {
-                "the" | "those" | "these" | "their" => k += 1,
+                "the" | "those" | "these" | "their" | "its" | "our" | "his" | "her" | "your"
+                | "my" => k += 1,
                 "them" | "whom" | "us" | "which" => return None,
                 _ => {}
             }
@@ -1226,7 +1258,11 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let w = t.lower.as_ref();
-            if contains(NOUN_MODIFIERS, w) && self.t.get(k + 1).is_some_and(|t| t.is_word()) {
+            // possessives modify: "the group's models"
+            let possessive = w.ends_with("'s") || w.ends_with("’s");
+            if (possessive || contains(NOUN_MODIFIERS, w))
+                && self.t.get(k + 1).is_some_and(|t| t.is_word())
+            {
                 k += 1;
                 continue;
             }
@@ -1279,6 +1315,16 @@ impl<'a> Parser<'a> {
                 {
                     return Some(n.lower.to_string());
                 }
+            }
+            // "two primary schools": after a figure above one, an adjective before a plural
+            let is_plural_noun = |x: &str| x.ends_with('s') && !x.ends_with("ss") && x.len() > 3;
+            if plural
+                && !is_plural_noun(w)
+                && !contains(PERSON_SINGULAR, w)
+                && next_nounish
+                && is_plural_noun(next_lower)
+            {
+                return Some(next_lower.to_string());
             }
             return Some(w.to_string());
         }
@@ -1376,7 +1422,7 @@ impl<'a> Parser<'a> {
     fn couple(&self, i: usize, k: usize) -> Step {
         let word = self.w(k);
         let (low, high, precision, noun, end_tok) = if self.is(k + 1, "of") {
-            let noun = self.noun_after(k + 1);
+            let noun = self.noun_after(k + 1, true);
             if contains(TIME_UNITS, self.w(k + 2)) || (noun.is_none() && !self.is(k + 2, "them")) {
                 return Step::No;
             }
