@@ -288,7 +288,12 @@ impl<'a> Parser<'a> {
 
     /// `i` opens the sentence (or a quotation, parenthesis or list item).
     fn sentence_initial(&self, i: usize) -> bool {
-        i <= self.first || matches!(self.punct(i.wrapping_sub(1)), Some(':' | '“' | '"'))
+        // after a dateline's dash or an opening quote, too: "CITY (Agency) — Two people …"
+        i <= self.first
+            || matches!(
+                self.punct(i.wrapping_sub(1)),
+                Some(':' | '“' | '"' | '—' | '–' | '(' | '[' | '‘')
+            )
     }
 
     /// A hyphen between `i` and `i + 2`, touching both ("thirty-five", "23-year").
