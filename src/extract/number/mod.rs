@@ -374,7 +374,7 @@ impl<'a> Parser<'a> {
                 _ => return Step::No,
             }
         } else if !matches!(first.base, Base::Vague(_)) {
-            match self.range_tail(&first, money, no_range) {
+            match self.range_tail(&first, first.end, money, no_range) {
                 RangeTail::Range(r, e) => {
                     amount = r;
                     end = e;
@@ -392,6 +392,15 @@ impl<'a> Parser<'a> {
         {
             unit = Some(u);
             end = e;
+            // "50% to 60%", "5 km to 8 km": a range with the unit written twice
+            if !matches!(amount.base, Base::Range(..) | Base::Vague(_))
+                && let RangeTail::Range(r, e2) = self.range_tail(&amount, e, false, no_range)
+                && self.unit_after(e2, false).map(|x| x.0) == Some(u)
+                && let Some((_, e3)) = self.unit_after(e2, false)
+            {
+                amount = r;
+                end = e3;
+            }
         }
         let (suffix, e) = self.suffix_qualifier(end);
         end = e;
@@ -656,6 +665,10 @@ impl<'a> Parser<'a> {
                 return Ok(amount(i + 2, Base::Exact(12.0), true));
             }
             if let Some(s) = lookup(SCALES, next).filter(|_| self.t[i + 1].text.len() > 3) {
+                // "a hundred thirty million": read on as if "one hundred …"
+                if let Some((v, end)) = self.cardinal_words_from(i + 1, 1.0) {
+                    return Ok(amount(end, Base::Exact(v), true));
+                }
                 return Ok(amount(i + 2, Base::Exact(s), true));
             }
             if next == "few" {
@@ -738,12 +751,17 @@ impl<'a> Parser<'a> {
     /// A cardinal in words from `i` ("two hundred and fifty", "thirty-five",
     /// "two dozen"): its value and the token after it.
     fn cardinal_words(&self, i: usize) -> Option<(f64, usize)> {
+        self.cardinal_words_from(i, 0.0)
+    }
+
+    /// As `cardinal_words`, with `start` already read (1 for "a" in "a hundred").
+    fn cardinal_words_from(&self, i: usize, start: f64) -> Option<(f64, usize)> {
         let mut total = 0.0;
-        let mut current = 0.0;
+        let mut current = start;
         let mut k = i;
         let mut end = None;
         // what the previous word was: 0 none, 1 unit/teen, 2 tens, 3 hundred, 4 big scale
-        let mut last = 0;
+        let mut last = if start > 0.0 { 1 } else { 0 };
         loop {
             let w = self.w(k);
             let step = if let Some(v) = lookup(UNITS, w) {
@@ -791,8 +809,7 @@ impl<'a> Parser<'a> {
 
     /// A second amount after `first` that makes a range: "20-30", "20 to 30",
     /// "two or three". A hyphen between a high and a low figure is a score ("3-2").
-    fn range_tail(&self, first: &Amount, money: bool, no_range: bool) -> RangeTail {
-        let e = first.end;
+    fn range_tail(&self, first: &Amount, e: usize, money: bool, no_range: bool) -> RangeTail {
         let (conn, hyphen) = match (self.punct(e), self.w(e)) {
             (Some('-' | '‐'), _) if self.adj(e - 1, e) && self.adj(e, e + 1) => (e + 1, true),
             (Some('–'), _) => (e + 1, true),
@@ -1265,6 +1282,9 @@ impl<'a> Parser<'a> {
             let w = t.lower.as_ref();
             // possessives modify: "the group's models"
             let possessive = w.ends_with("'s") || w.ends_with("’s");
+            if possessive && !self.t.get(k + 1).is_some_and(|t| t.is_word()) {
+                return None;
+            }
             if (possessive || contains(NOUN_MODIFIERS, w))
                 && self.t.get(k + 1).is_some_and(|t| t.is_word())
             {
