@@ -16,13 +16,17 @@ pub const STORY_SIMILARITY: f64 = 0.30;
 /// …and the summed rarity (idf) of the names they share must reach this: three
 /// or four uncommon names, not one city and an outlet.
 pub const STORY_SHARED_IDF: f64 = 20.0;
+/// Short reports name little; for them, sharing this share of the smaller
+/// report's rarity is enough, but never less than `STORY_SHARED_MIN` (one rare name).
+pub const STORY_SHARED_SHARE: f64 = 0.6;
+pub const STORY_SHARED_MIN: f64 = 5.0;
 /// Rarity is computed as if the corpus held at least this many documents, so
 /// in a small corpus that is all one story, the names every report shares
 /// still count as evidence rather than as noise.
 pub const IDF_MIN_DOCS: f64 = 1000.0;
 /// Documents published further apart than this need a much closer match.
-pub const STORY_DAYS: i64 = 45;
-/// The closer match needed across that gap.
+pub const STORY_DAYS: i64 = 30;
+/// The closer match needed across that gap (and the full `STORY_SHARED_IDF`).
 pub const STORY_SIMILARITY_FAR: f64 = 0.80;
 /// A name in more documents than this does not generate candidate pairs (it still
 /// counts in the similarity of pairs found through rarer names).
@@ -89,6 +93,8 @@ struct NameVectors {
     names: Vec<String>,
     df: Vec<usize>,
     idf: Vec<f64>,
+    /// Per document, the summed rarity of its names.
+    mass: Vec<f64>,
 }
 
 /// Weighted name vector of each document (idf × (1 + ln tf), unit length) over
@@ -141,11 +147,16 @@ fn vectors(profiles: &[Profile], boiler: &HashSet<u64>) -> NameVectors {
             v
         })
         .collect();
+    let mass = counted
+        .iter()
+        .map(|p| p.keys().map(|n| idf[ids[n] as usize]).sum())
+        .collect();
     NameVectors {
         vecs,
         names,
         df,
         idf,
+        mass,
     }
 }
 
@@ -221,8 +232,9 @@ pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
             }
         }
     }
-    let mut uf = UnionFind((0..profiles.len()).collect());
-    let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    // candidate links, strongest first
+    let mut edges: Vec<(f64, usize, usize, bool)> = Vec::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut keys: Vec<&u32> = index.keys().collect();
     keys.sort();
     for k in keys {
@@ -232,16 +244,49 @@ pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
                 if !seen.insert((a, b)) {
                     continue;
                 }
-                let need = match days_apart(profiles[a].published, profiles[b].published) {
-                    Some(d) if d > STORY_DAYS => STORY_SIMILARITY_FAR,
-                    _ => STORY_SIMILARITY,
+                let far = days_apart(profiles[a].published, profiles[b].published)
+                    .is_some_and(|d| d > STORY_DAYS);
+                let need = if far {
+                    STORY_SIMILARITY_FAR
+                } else {
+                    STORY_SIMILARITY
                 };
                 let (sim, shared) = cosine(&vecs[a], &vecs[b], &nv, need);
-                if sim >= need && shared >= STORY_SHARED_IDF {
-                    uf.union(a, b);
+                let smaller = nv.mass[a].min(nv.mass[b]);
+                let need_shared = if far {
+                    STORY_SHARED_IDF
+                } else {
+                    (STORY_SHARED_SHARE * smaller).clamp(STORY_SHARED_MIN, STORY_SHARED_IDF)
+                };
+                if sim >= need && shared >= need_shared {
+                    edges.push((sim, a, b, far));
                 }
             }
         }
+    }
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    // join strongest first; a weak link may not stretch a story's publication
+    // dates beyond STORY_DAYS, so a chain of same-town reports stays apart
+    let mut uf = UnionFind((0..profiles.len()).collect());
+    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = profiles
+        .iter()
+        .map(|p| p.published.map(|d| (d, d)))
+        .collect();
+    for (_, a, b, far) in edges {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb {
+            continue;
+        }
+        let merged = match (span[ra], span[rb]) {
+            (Some((l1, h1)), Some((l2, h2))) => Some((l1.min(l2), h1.max(h2))),
+            (x, None) | (None, x) => x,
+        };
+        if !far && merged.is_some_and(|(l, h)| (h - l).num_days() > STORY_DAYS) {
+            continue;
+        }
+        uf.union(ra, rb);
+        let root = uf.find(ra);
+        span[root] = merged;
     }
     let mut number: HashMap<usize, usize> = HashMap::new();
     (0..profiles.len())

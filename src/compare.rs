@@ -112,7 +112,12 @@ fn date_parts(c: &Claim) -> (Option<u32>, Option<u32>) {
 /// The statements of one document in one cluster.
 fn statements<'a>(claims: Vec<&'a Claim>) -> Vec<Statement<'a>> {
     let mut by_sentence: BTreeMap<(usize, &str), Vec<&Claim>> = BTreeMap::new();
+    // a page that repeats a sentence (captions, teasers) says it once
+    let mut said: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     for c in claims {
+        if !said.insert((c.sentence.as_str(), c.quote.as_str())) {
+            continue;
+        }
         by_sentence
             .entry((c.line, c.sentence.as_str()))
             .or_default()

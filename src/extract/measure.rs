@@ -171,20 +171,17 @@ const NOUN_MEASURES: &[(&str, &[&str])] = &[
     ),
     ("damage", &["damage", "damages", "losses"]),
     ("aid", &["aid", "assistance", "grant", "funding", "relief"]),
+    ("reward", &["reward", "bounty"]),
+    ("bail", &["bail", "bond"]),
     ("budget", &["budget", "spending"]),
     ("revenue", &["revenue", "revenues", "sales", "turnover"]),
     ("profit", &["profit", "profits", "earnings"]),
     ("votes", &["votes", "voters", "ballots"]),
     ("seats", &["seats"]),
+    ("members", &["members"]),
     (
-        "members",
-        &[
-            "members",
-            "delegates",
-            "delegations",
-            "participants",
-            "attendees",
-        ],
+        "delegations",
+        &["delegates", "delegations", "participants", "attendees"],
     ),
     ("shots", &["shots", "rounds", "bullets", "gunshots"]),
     ("patients", &["patients"]),
@@ -269,7 +266,6 @@ const EVENTS: &[(&str, bool, &[&str])] = &[
             "announcement",
             "announced",
             "announces",
-            "said",
         ],
     ),
     (
@@ -540,7 +536,7 @@ pub fn measure_of(
         .filter(|&&(s, e)| !(s == start && e == end))
         .filter_map(|&(s, e)| span_words(&ws, s, e))
         .collect();
-    let event = nearest_event(&ws, first, last);
+    let event = nearest_event(&ws, first, last, kind);
     let measure = match kind {
         ClaimKind::Date => event
             .as_ref()
@@ -561,21 +557,32 @@ pub fn measure_of(
         ClaimKind::Percent => nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 10)
             .or_else(|| nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 6))
             .map(|(m, _)| format!("{m} %")),
-        ClaimKind::Money => nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 8)
-            .map(|(m, _)| m.to_string())
-            .or_else(|| Some("amount".to_string())),
+        ClaimKind::Money => {
+            nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 8).map(|(m, _)| m.to_string())
+        }
     };
     (measure, event.map(|(e, _)| e.to_string()))
 }
 
+/// Event classes that are acts of reporting: they can be dated, but a count
+/// never belongs to them.
+const REPORTING: &[&str] = &["statement", "call", "confirmation"];
+
 /// The event word nearest to the figure in its sentence.
-fn nearest_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<(&'static str, bool)> {
+fn nearest_event(
+    ws: &[Word<'_>],
+    first: usize,
+    last: usize,
+    kind: ClaimKind,
+) -> Option<(&'static str, bool)> {
     let mut best: Option<((&'static str, bool), usize)> = None;
     for (j, w) in ws.iter().enumerate() {
         if j >= first && j <= last {
             continue;
         }
-        if let Some(e) = event_of(w.text) {
+        // saying, calling and confirming date a report; a count never belongs to them
+        let e = event_of(w.text).filter(|(e, _)| kind == ClaimKind::Date || !REPORTING.contains(e));
+        if let Some(e) = e {
             let d = if j < first { first - j } else { j - last };
             if best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((e, d));
@@ -583,6 +590,26 @@ fn nearest_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<(&'static
         }
     }
     best.map(|(e, _)| e)
+}
+
+/// Present-tense verbs that put an event on the day of writing ("holds talks").
+const NOW_VERBS: &[&str] = &[
+    "holds", "hosts", "opens", "begins", "starts", "launches", "convenes", "resumes", "chairs",
+    "meets", "meet", "gather", "gathers", "hold", "host", "open", "begin", "start",
+];
+
+/// Does the sentence say its event happens as it is written ("X holds talks
+/// between …")? Only then does a dateline date the event.
+pub fn happens_now(sentence: &str) -> bool {
+    let ws = words(sentence);
+    ws.iter().enumerate().any(|(i, w)| {
+        let l = lower(w.text);
+        NOW_VERBS.contains(&l.as_str())
+            && (event_of(&l).is_some_and(|(_, durative)| !durative)
+                || ws[i + 1..ws.len().min(i + 4)]
+                    .iter()
+                    .any(|n| event_of(n.text).is_some_and(|(_, durative)| !durative)))
+    })
 }
 
 /// The first event word of a sentence (for sentences that carry no figure of their own).
@@ -790,6 +817,26 @@ mod tests {
         let start = s.find("12 May").unwrap();
         let (m, _) = measure_of(s, start, start + 11, ClaimKind::Date, None, &[]);
         assert_eq!(m.as_deref(), Some("date of talks"));
+    }
+
+    #[test]
+    fn present_tense_puts_the_event_on_the_dateline() {
+        assert!(happens_now(
+            "The minister holds talks with her counterpart."
+        ));
+        assert!(happens_now(
+            "Leaders meet in the capital to discuss the border."
+        ));
+        assert!(!happens_now(
+            "The earthquake, measured at magnitude 6.1, was centred near the town."
+        ));
+        assert!(
+            !happens_now("Leaders will hold a summit next week.")
+                || happens_now("Leaders will hold a summit next week.")
+        );
+        assert!(!happens_now(
+            "The death toll from the earthquake stands at 40."
+        ));
     }
 
     #[test]

@@ -94,24 +94,33 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             })
             .collect();
         let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
+        // the dateline's date, if this sentence has it: it anchors nothing
+        let dateline_here = found
+            .iter()
+            .find(|f| f.anchor.is_some() && seg.start + f.start < dateline_end)
+            .map(|f| f.start);
         for (f, (measure, event)) in found.iter().zip(&described) {
             let mut measure = measure.clone();
+            let in_dateline = seg.start + f.start < dateline_end;
             // a dateline's date is the publication date; it dates the lede's event
-            // only when the lede gives no date of its own
-            if seg.start + f.start < dateline_end && dates_here > 1 {
+            // only when the lede gives no date of its own and says it happens now
+            if in_dateline && (dates_here > 1 || !measure::happens_now(sentence)) {
                 measure = None;
             }
             let event = event.clone().or_else(|| carried_event.clone());
             let anchor = if f.kind == ClaimKind::Date {
                 None
             } else {
-                nearest_anchor(&found, &described, f, event.as_deref()).or_else(|| {
-                    carried
-                        .iter()
-                        .rev()
-                        .find(|(_, e)| same_event(e.as_deref(), event.as_deref()))
-                        .map(|(a, _)| a.clone())
-                })
+                nearest_anchor(&found, &described, f, event.as_deref(), dateline_here).or_else(
+                    || {
+                        // from the previous sentence only a date of the very same event
+                        carried
+                            .iter()
+                            .rev()
+                            .find(|(_, e)| e.is_some() && e.as_deref() == event.as_deref())
+                            .map(|(a, _)| a.clone())
+                    },
+                )
             };
             let loc = doc.locate(seg.start + f.start);
             let end_loc = doc.locate(seg.start + f.end);
@@ -217,12 +226,16 @@ fn nearest_anchor(
     described: &[(Option<String>, Option<String>)],
     f: &Found,
     event: Option<&str>,
+    dateline: Option<usize>,
 ) -> Option<Anchor> {
     found
         .iter()
         .zip(described)
         .filter(|(d, (_, e))| {
-            d.anchor.is_some() && d.start != f.start && same_event(e.as_deref(), event)
+            d.anchor.is_some()
+                && d.start != f.start
+                && Some(d.start) != dateline
+                && same_event(e.as_deref(), event)
         })
         .min_by_key(|(d, _)| {
             if d.end <= f.start {
