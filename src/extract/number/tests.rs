@@ -317,3 +317,125 @@ fn dump() {
         in_grammar
     );
 }
+
+/// Random sentences built from the grammar's own pieces: nothing may panic and every
+/// match must be a well-formed interval on char boundaries.
+#[test]
+fn random_pieces_never_panic() {
+    const PIECES: &[&str] = &[
+        "a",
+        "an",
+        "one",
+        "two",
+        "thirty",
+        "-",
+        "five",
+        "hundred",
+        "and",
+        "$",
+        "US",
+        "€",
+        "1,000",
+        "1.5",
+        "(",
+        ")",
+        "[",
+        "]",
+        "'s",
+        "’",
+        "%",
+        "million",
+        "bn",
+        "between",
+        "to",
+        "or",
+        "more",
+        "than",
+        "about",
+        "°",
+        "C",
+        ".",
+        ",",
+        "No",
+        "year",
+        "old",
+        "é",
+        "man",
+        "both",
+        "couple",
+        "of",
+        "dozens",
+        "tens",
+        "thousands",
+        "magnitude",
+        "6.4",
+        "km",
+        "per",
+        "cent",
+        "2020",
+        "911",
+        "555",
+        "0147",
+        ":",
+        "/",
+        "+",
+        "plus",
+        "odd",
+        "pounds",
+        "weighing",
+        "half",
+        "several",
+        "few",
+        "\u{a0}",
+        "12",
+        "–",
+        "Jr",
+        "Smith",
+        "aged",
+        "under",
+        "children",
+        "p",
+        "m",
+        "s",
+        "3bn",
+        "10pm",
+        "21st",
+        "G7",
+        "—",
+        "“",
+        "square",
+        "miles",
+        "USD",
+        "Rs",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20_000 {
+        let len = (next() % 14) as usize;
+        let mut s = String::new();
+        for _ in 0..len {
+            let p = PIECES[(next() % PIECES.len() as u64) as usize];
+            if next() % 3 != 0 {
+                s.push(' ');
+            }
+            s.push_str(p);
+        }
+        for m in find_numbers(&s) {
+            assert!(
+                s.is_char_boundary(m.start) && s.is_char_boundary(m.end),
+                "{s:?}"
+            );
+            assert!(m.start < m.end && m.end <= s.len(), "{s:?}");
+            assert!(
+                m.low.is_finite() && m.stated.is_finite() && !m.high.is_nan(),
+                "{s:?}"
+            );
+            assert!(m.low <= m.high, "{s:?}: {m:?}");
+        }
+    }
+}
