@@ -1138,7 +1138,13 @@ impl<'a> Parser<'a> {
             if self.punct(n) == Some('.') {
                 n = n.wrapping_sub(1);
             }
-            let name_before = self.t.get(n).is_some_and(|t| t.is_capitalised());
+            // a name, or a person noun: "a woman, 36, was", "the other, 25, suffered"
+            let name_before = self.t.get(n).is_some_and(|t| {
+                t.is_capitalised()
+                    || contains(PERSON_SINGULAR, &t.lower)
+                    || contains(PERSON_PLURAL, &t.lower)
+                    || matches!(t.lower.as_ref(), "other" | "one")
+            });
             let closes = matches!(self.punct(end), Some(',' | ';' | ')'))
                 || (self.punct(end) == Some('.') && end + 1 == self.t.len())
                 || end == self.t.len();
@@ -1148,6 +1154,41 @@ impl<'a> Parser<'a> {
             if self.punct(p) == Some('(') && self.punct(end) == Some(')') && name_before {
                 return Some(end + 1);
             }
+        }
+        // "both 31", "aged 17 and 19 years": ages in a list that ends in a unit of time
+        if plain && small_whole && before == "both" && self.noun_after(end, true).is_none() {
+            return skip;
+        }
+        if matches!(next, "and" | "or" | "to" | ",") || self.punct(end) == Some(',') {
+            let k = if self.punct(end) == Some(',') && self.is(end + 1, "and") {
+                end + 2
+            } else {
+                end + 1
+            };
+            if let Ok(b) = self.amount(k, false)
+                && matches!(b.base, Base::Exact(_))
+                && contains(TIME_UNITS, self.w(b.end))
+            {
+                return Some(b.end + 1);
+            }
+        }
+        // "at 533 Elm": a house number before a street name without its suffix
+        if plain
+            && a.digits.is_some()
+            && v >= 10.0
+            && matches!(
+                before,
+                "at" | "on" | "near" | "to" | "outside" | "behind" | "across"
+            )
+            && self.t.get(end).is_some_and(|t| {
+                t.is_capitalised() && !t.lower.ends_with('s') && !contains(MONTHS, &t.lower)
+            })
+        {
+            return Some(end + 1);
+        }
+        // "1 / 4": a gallery position or a fraction written with spaces
+        if self.punct(end) == Some('/') && self.is_num(end + 1) {
+            return Some(end + 2);
         }
         // "1 in 5": a ratio
         if self.is(end, "in")
