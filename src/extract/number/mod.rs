@@ -1030,8 +1030,12 @@ impl<'a> Parser<'a> {
         {
             return Some(end + 2);
         }
-        // "mother of three": children, not a toll
-        if before == "of" && contains(PARENTS, self.prev_word(i - 1)) && !qualified {
+        // "mother of three": children, not a toll; "the age of eight": an age
+        if before == "of"
+            && (contains(PARENTS, self.prev_word(i - 1))
+                || matches!(self.prev_word(i - 1), "age" | "ages"))
+            && !qualified
+        {
             return skip;
         }
         // "[9]": a reference mark; "(1)" opening a sentence: a list mark
