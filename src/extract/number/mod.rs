@@ -1434,6 +1434,19 @@ impl<'a> Parser<'a> {
                 if contains(PERSON_SINGULAR, last) && last != self.w(k) {
                     return self.emit_one(i, last, e);
                 }
+                // "a 5-year-old was hurt": the age stands for the person
+                if last == "old" && matches!(self.w(e - 3), "year" | "month" | "week" | "day") {
+                    let after = self.t.get(e);
+                    let head = match after {
+                        None => true,
+                        Some(t) if !t.is_word() => true,
+                        Some(t) => contains(NOT_NOUNS, &t.lower) || verbish(&t.lower),
+                    };
+                    if head {
+                        let noun = format!("{}-old", self.w(e - 3));
+                        return self.emit_one(i, &noun, e);
+                    }
+                }
                 k = e;
                 n += 1;
                 continue;
