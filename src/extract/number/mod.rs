@@ -16,6 +16,19 @@
 //!   "hundreds" [200, ∞), "tens of thousands" [20000, ∞).
 //! - "several"/"a few" alone and "a handful" are not figures; "several hundred" is
 //!   the range [300, 900] (`SEVERAL`), "a few thousand" [2000, 5000] (`A_FEW`).
+//! - people counted without digits: "a"/"an"/"another" before a person noun (or
+//!   before an age standing for one, "a 5-year-old was hurt") is 1, its quote the
+//!   article alone; "both" standing for people is 2; "a couple of" is [2, 3];
+//!   "a pair of" and "an elderly couple" are 2. Bare "one" counts only before a
+//!   noun, a toll word ("one dead") or after a verb of harm ("killed one").
+//! - `unit` is for currencies (ISO codes), "%" / "pp" and physical units; the
+//!   counted noun goes to `noun`, lower case as written.
+//!
+//! Shape: `token` splits the sentence; `Parser::run` walks the tokens once, and
+//! at each token that can open a figure (a digit run, a currency sign or a word in
+//! `STARTERS`) tries a qualifier, an amount, a range tail, a unit and a suffix
+//! qualifier, then `not_a_figure` vetoes labels. Every look-ahead is bounded, so
+//! the walk is linear in the sentence.
 
 mod lexicon;
 mod token;
