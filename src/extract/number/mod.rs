@@ -187,6 +187,24 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+// The long word lists as hash sets: they are asked at almost every figure.
+static NOT_NOUNS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NOT_NOUNS.iter().copied().collect());
+static PERSON_SINGULAR_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| PERSON_SINGULAR.iter().copied().collect());
+static PERSON_PLURAL_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| PERSON_PLURAL.iter().copied().collect());
+static PERSON_MODIFIERS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| PERSON_MODIFIERS.iter().copied().collect());
+static TIME_UNITS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| TIME_UNITS.iter().copied().collect());
+static ID_BEFORE_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| ID_BEFORE.iter().copied().collect());
+
+fn in_set(set: &HashSet<&str>, key: &str) -> bool {
+    set.contains(key)
+}
+
 fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
@@ -1016,7 +1034,7 @@ impl<'a> Parser<'a> {
         let next = self.w(end);
         // durations and ages belong to the date grammar: "three days", "10-year", "23-year-old"
         if !has_unit {
-            if contains(TIME_UNITS, next) {
+            if in_set(&TIME_UNITS_SET, next) {
                 return skip;
             }
             if self.hyphen_joins(end - 1) {
@@ -1029,7 +1047,7 @@ impl<'a> Parser<'a> {
         }
         // "aged 23", "ages 18 to 25", "No. 3", "Route 66", "page 12", "per 100,000";
         // a list goes with its label ("ages 15, 10 and 6", "Image 3 of 8")
-        if contains(ID_BEFORE, before) {
+        if in_set(&ID_BEFORE_SET, before) {
             return Some(self.list_end(end.max(a.end)));
         }
         // "11 or younger", "18 and older": ages
@@ -1101,7 +1119,7 @@ impl<'a> Parser<'a> {
         let q = self.qualifier(i).map(|(q, _)| q);
         if matches!(self.w(i), "under" | "over" | "aged")
             && matches!(q, Some(Qual::Upper | Qual::Lower) | None)
-            && (contains(PERSON_PLURAL, before) || before == "those")
+            && (in_set(&PERSON_PLURAL_SET, before) || before == "those")
             && a.high() <= MAX_AGE
             && self.noun_after(end, true).is_none()
         {
@@ -1158,8 +1176,8 @@ impl<'a> Parser<'a> {
             // a name, or a person noun: "a woman, 36, was", "the other, 25, suffered"
             let name_before = self.t.get(n).is_some_and(|t| {
                 t.is_capitalised()
-                    || contains(PERSON_SINGULAR, &t.lower)
-                    || contains(PERSON_PLURAL, &t.lower)
+                    || in_set(&PERSON_SINGULAR_SET, &t.lower)
+                    || in_set(&PERSON_PLURAL_SET, &t.lower)
                     || matches!(t.lower.as_ref(), "other" | "one")
             });
             let closes = matches!(self.punct(end), Some(',' | ';' | ')'))
@@ -1184,7 +1202,7 @@ impl<'a> Parser<'a> {
             };
             if let Ok(b) = self.amount(k, false)
                 && matches!(b.base, Base::Exact(_))
-                && contains(TIME_UNITS, self.w(b.end))
+                && in_set(&TIME_UNITS_SET, self.w(b.end))
             {
                 return Some(b.end + 1);
             }
@@ -1213,7 +1231,7 @@ impl<'a> Parser<'a> {
             && let Ok(b) = self.amount(end + 1, false)
         {
             let year = b.digits.is_some() && (1000.0..=2099.0).contains(&b.low());
-            if b.low() > v && !year && !contains(TIME_UNITS, self.w(b.end)) {
+            if b.low() > v && !year && !in_set(&TIME_UNITS_SET, self.w(b.end)) {
                 return Some(b.end);
             }
         }
@@ -1241,7 +1259,7 @@ impl<'a> Parser<'a> {
             && let Some(p) = i.checked_sub(1)
         {
             let prev = &self.t[p];
-            let toll_next = contains(PERSON_PLURAL, next) || contains(CASUALTY_WORDS, next);
+            let toll_next = in_set(&PERSON_PLURAL_SET, next) || contains(CASUALTY_WORDS, next);
             if prev.is_capitalised() && !self.sentence_initial(p) && !toll_next {
                 return skip;
             }
@@ -1256,8 +1274,8 @@ impl<'a> Parser<'a> {
                 && raw.bytes().all(|b| b.is_ascii_digit())
                 && (1000.0..=2099.0).contains(&v);
             if year_like {
-                let counts_people = contains(PERSON_PLURAL, next);
-                let plural = next.len() > 3 && next.ends_with('s') && !contains(NOT_NOUNS, next);
+                let counts_people = in_set(&PERSON_PLURAL_SET, next);
+                let plural = next.len() > 3 && next.ends_with('s') && !in_set(&NOT_NOUNS_SET, next);
                 let dated = matches!(
                     before,
                     "the"
@@ -1353,7 +1371,7 @@ impl<'a> Parser<'a> {
                 let next = self.w(k + 1);
                 let nounish = !next.is_empty()
                     && !self.t[k + 1].is_capitalised()
-                    && !contains(NOT_NOUNS, next)
+                    && !in_set(&NOT_NOUNS_SET, next)
                     && !verbish(next);
                 if nounish {
                     k += 1;
@@ -1367,18 +1385,18 @@ impl<'a> Parser<'a> {
                 .filter(|t| t.is_word() && !self.hyphen_joins(k));
             let next_lower = next.map_or("", |t| t.lower.as_ref());
             let next_nounish = !next_lower.is_empty()
-                && !contains(NOT_NOUNS, next_lower)
+                && !in_set(&NOT_NOUNS_SET, next_lower)
                 && !verbish(next_lower)
-                && !contains(TIME_UNITS, next_lower)
+                && !in_set(&TIME_UNITS_SET, next_lower)
                 && next.is_some_and(|t| !t.is_capitalised() || self.title_case);
-            if contains(NOT_NOUNS, w) || contains(TIME_UNITS, w) {
+            if in_set(&NOT_NOUNS_SET, w) || in_set(&TIME_UNITS_SET, w) {
                 return None;
             }
             if verbish(w) {
                 // only before a plain plural or a people noun: "marched through" is no compound
                 let plural = next_lower.ends_with('s')
-                    || contains(PERSON_PLURAL, next_lower)
-                    || contains(PERSON_SINGULAR, next_lower);
+                    || in_set(&PERSON_PLURAL_SET, next_lower)
+                    || in_set(&PERSON_SINGULAR_SET, next_lower);
                 if next_nounish
                     && plural
                     && (!contains(CASUALTY_WORDS, w) || contains(NOUN_MODIFIERS, w))
@@ -1392,9 +1410,9 @@ impl<'a> Parser<'a> {
             // or a capitalised plural: "native Citizens"
             if let Some(n) = next {
                 let plural_name = n.is_capitalised() && n.lower.ends_with('s') && n.lower.len() > 3;
-                if (contains(PERSON_PLURAL, &n.lower) || plural_name)
-                    && !contains(TIME_UNITS, &n.lower)
-                    && !contains(NOT_NOUNS, &n.lower)
+                if (in_set(&PERSON_PLURAL_SET, &n.lower) || plural_name)
+                    && !in_set(&TIME_UNITS_SET, &n.lower)
+                    && !in_set(&NOT_NOUNS_SET, &n.lower)
                 {
                     return Some(n.lower.to_string());
                 }
@@ -1403,7 +1421,7 @@ impl<'a> Parser<'a> {
             let is_plural_noun = |x: &str| x.ends_with('s') && !x.ends_with("ss") && x.len() > 3;
             if plural
                 && !is_plural_noun(w)
-                && !contains(PERSON_SINGULAR, w)
+                && !in_set(&PERSON_SINGULAR_SET, w)
                 && next_nounish
                 && is_plural_noun(next_lower)
             {
@@ -1444,7 +1462,7 @@ impl<'a> Parser<'a> {
             if self.hyphen_joins(k) {
                 let e = self.hyphen_chain_end(k);
                 let last = self.w(e - 1);
-                if contains(PERSON_SINGULAR, last) && last != self.w(k) {
+                if in_set(&PERSON_SINGULAR_SET, last) && last != self.w(k) {
                     return self.emit_one(i, last, e);
                 }
                 // "a 5-year-old was hurt": the age stands for the person
@@ -1453,7 +1471,7 @@ impl<'a> Parser<'a> {
                     let head = match after {
                         None => true,
                         Some(t) if !t.is_word() => true,
-                        Some(t) => contains(NOT_NOUNS, &t.lower) || verbish(&t.lower),
+                        Some(t) => in_set(&NOT_NOUNS_SET, &t.lower) || verbish(&t.lower),
                     };
                     if head {
                         let noun = format!("{}-old", self.w(e - 3));
@@ -1478,14 +1496,14 @@ impl<'a> Parser<'a> {
             if !t.is_word() {
                 return Step::No;
             }
-            if contains(PERSON_SINGULAR, w) {
+            if in_set(&PERSON_SINGULAR_SET, w) {
                 // "a man-made", "a man's world"
                 if matches!(self.punct(k + 1), Some('-')) && self.adj(k, k + 1) {
                     return Step::No;
                 }
                 return self.emit_one(i, w, k + 1);
             }
-            if contains(PERSON_MODIFIERS, w) || (t.is_capitalised() && !self.title_case) {
+            if in_set(&PERSON_MODIFIERS_SET, w) || (t.is_capitalised() && !self.title_case) {
                 k += 1;
                 n += 1;
                 continue;
@@ -1519,7 +1537,8 @@ impl<'a> Parser<'a> {
         let word = self.w(k);
         let (low, high, precision, noun, end_tok) = if self.is(k + 1, "of") {
             let noun = self.noun_after(k + 1, true);
-            if contains(TIME_UNITS, self.w(k + 2)) || (noun.is_none() && !self.is(k + 2, "them")) {
+            if in_set(&TIME_UNITS_SET, self.w(k + 2)) || (noun.is_none() && !self.is(k + 2, "them"))
+            {
                 return Step::No;
             }
             if word == "couple" {
@@ -1563,13 +1582,13 @@ impl<'a> Parser<'a> {
     fn both(&self, i: usize) -> Step {
         let next = self.w(i + 1);
         let mut noun = None;
-        let people = if contains(PERSON_PLURAL, next) {
+        let people = if in_set(&PERSON_PLURAL_SET, next) {
             noun = Some(next.to_string());
             true
         } else if next == "of" {
             match self.w(i + 2) {
                 "them" | "whom" => true,
-                "the" | "these" | "those" if contains(PERSON_PLURAL, self.w(i + 3)) => {
+                "the" | "these" | "those" if in_set(&PERSON_PLURAL_SET, self.w(i + 3)) => {
                     noun = Some(self.w(i + 3).to_string());
                     true
                 }

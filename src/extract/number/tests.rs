@@ -277,6 +277,8 @@ fn dump() {
     let mut total = 0;
     let mut sentences = 0;
     let mut in_grammar = std::time::Duration::ZERO;
+    let mut in_prefilter = std::time::Duration::ZERO;
+    let mut in_tokenize = std::time::Duration::ZERO;
     let start = std::time::Instant::now();
     for d in &docs {
         // segment.rs is not ours; a panic there must not stop the look
@@ -290,6 +292,12 @@ fn dump() {
             let t0 = std::time::Instant::now();
             let found = find_numbers(sentence);
             in_grammar += t0.elapsed();
+            let t1 = std::time::Instant::now();
+            std::hint::black_box(super::PREFILTER.is_match(sentence));
+            in_prefilter += t1.elapsed();
+            let t2 = std::time::Instant::now();
+            std::hint::black_box(super::token::tokenize(sentence));
+            in_tokenize += t2.elapsed();
             sentences += 1;
             let numbers = found
                 .into_iter()
@@ -311,10 +319,13 @@ fn dump() {
         }
     }
     println!(
-        "{total} figures in {sentences} sentences of {} documents, {:?} ({:?} in find_numbers)",
+        "{total} figures in {sentences} sentences of {} documents, {:?} ({:?} in find_numbers; \
+         alone: {:?} prefilter regex, {:?} tokenize)",
         docs.len(),
         start.elapsed(),
-        in_grammar
+        in_grammar,
+        in_prefilter,
+        in_tokenize
     );
 }
 
