@@ -298,10 +298,16 @@ pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
         .collect()
 }
 
+/// Anchors this close are one event told with different dates (a source that
+/// misdated the quake still reports its toll): anchors separate events, and
+/// the dates themselves are compared as claims of their own.
+pub const ANCHOR_SLACK_DAYS: i64 = 7;
+
 /// Can two anchors name the same time? Unknown parts (an unstated year) match anything.
 pub fn anchors_compatible(a: &Anchor, b: &Anchor) -> bool {
     if let (Some(al), Some(ah), Some(bl), Some(bh)) = (a.low, a.high, b.low, b.high) {
-        return al <= bh && bl <= ah;
+        let slack = chrono::Duration::days(ANCHOR_SLACK_DAYS);
+        return al - slack <= bh && bl - slack <= ah;
     }
     // partial values such as XXXX-09 or XXXX-09-19: compare the parts both know
     let pa = parts(a);

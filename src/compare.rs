@@ -219,9 +219,13 @@ fn disagree(a: &Say, b: &Say) -> Option<Severity> {
         ) => {
             let (al, ah) = band(*al, *ah, *as_, *ap);
             let (bl, bh) = band(*bl, *bh, *bs, *bp);
+            // an approximate figure agrees with any figure inside its band
+            let within = |s: f64, p: Precision, other: f64| {
+                p == Precision::Approximate && (other - s).abs() <= s.abs() * APPROX_BAND + 1e-9
+            };
             if ah < bl || bh < al {
                 Some(Severity::Contradiction)
-            } else if *av || *bv || *ap == Precision::Approximate || *bp == Precision::Approximate {
+            } else if *av || *bv || within(*as_, *ap, *bs) || within(*bs, *bp, *as_) {
                 None
             } else if (as_ - bs).abs() > 1e-9 * as_.abs().max(1.0) {
                 Some(Severity::Divergence)

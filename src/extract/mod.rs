@@ -67,14 +67,12 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
     // dates of the previous sentence of the same paragraph, with their events:
     // a figure whose own sentence has no date takes its time from there
     let mut carried: Vec<(Anchor, Option<String>)> = Vec::new();
-    let mut carried_event: Option<String> = None;
     let mut last_paragraph = usize::MAX;
     let dateline_end = dateline_end(doc);
     for seg in segments {
         let sentence = &doc.text[seg.start..seg.end];
         if seg.paragraph != last_paragraph {
             carried.clear();
-            carried_event = None;
             last_paragraph = seg.paragraph;
         }
         let found = find_all(sentence, doc.published);
@@ -104,10 +102,14 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             let in_dateline = seg.start + f.start < dateline_end;
             // a dateline's date is the publication date; it dates the lede's event
             // only when the lede gives no date of its own and says it happens now
-            if in_dateline && (dates_here > 1 || !measure::happens_now(sentence)) {
-                measure = None;
+            if in_dateline {
+                measure = if dates_here > 1 {
+                    None
+                } else {
+                    measure::happening_now(sentence).map(|e| format!("date of {e}"))
+                };
             }
-            let event = event.clone().or_else(|| carried_event.clone());
+            let event = event.clone();
             let anchor = if f.kind == ClaimKind::Date {
                 None
             } else {
@@ -149,7 +151,6 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             .zip(&described)
             .filter_map(|(f, (_, e))| f.anchor.clone().map(|a| (a, e.clone())))
             .collect();
-        carried_event = measure::sentence_event(sentence).map(str::to_string);
     }
     claims
 }
