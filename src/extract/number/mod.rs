@@ -456,7 +456,8 @@ impl<'a> Parser<'a> {
         if amount.words && self.is(amount.start, "one") && amount.end == amount.start + 1 {
             let next = self.w(end);
             // "killed one and injured three": the object of a verb of harm
-            let harmed = contains(HARM_VERBS, self.prev_word(amount.start));
+            let harmed = contains(HARM_VERBS, self.prev_word(amount.start))
+                || (matches!(next, "was" | "is") && contains(CASUALTY_WORDS, self.w(end + 1)));
             let pronoun = contains(ONE_BLOCKERS_BEFORE, self.prev_word(amount.start))
                 || contains(ONE_BLOCKERS_AFTER, next)
                 || (noun.is_none() && !contains(CASUALTY_WORDS, next) && !harmed);
@@ -1447,6 +1448,35 @@ impl<'a> Parser<'a> {
     fn article(&self, i: usize) -> Step {
         if contains(ARTICLE_BLOCKERS, self.prev_word(i)) {
             return Step::No;
+        }
+        // "one was killed and another wounded", "another was shot": a pronoun for a person
+        if self.is(i, "another") {
+            let k = if matches!(self.w(i + 1), "was" | "is") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let toll = contains(CASUALTY_WORDS, self.w(k));
+            let then = self.t.get(k + 1);
+            let ends = then.is_none_or(|t| !t.is_word() || in_set(&NOT_NOUNS_SET, &t.lower));
+            if toll && ends {
+                let t = &self.t[i];
+                return Step::Emit(
+                    NumberMatch {
+                        start: t.start,
+                        end: t.end,
+                        kind: ClaimKind::Count,
+                        low: 1.0,
+                        high: 1.0,
+                        stated: 1.0,
+                        unit: None,
+                        precision: Precision::Exact,
+                        rule: "article",
+                        noun: None,
+                    },
+                    i + 1,
+                );
+            }
         }
         let mut k = i + 1;
         let mut n = 0;
