@@ -1,0 +1,5 @@
+//! Integration tests: the real `crosscheck` binary on files, folders and stdin.
+//! One module per area; shared fixtures live under tests/fixtures/.
+
+mod cli;
+mod pipeline;
