@@ -14,7 +14,7 @@ use crate::model::{
     SentenceProfile, Stated, Value,
 };
 
-/// A number found by the grammar in `number.rs`, offsets relative to the text searched.
+/// A number found by the grammar in `number/`, offsets relative to the text searched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberMatch {
     pub start: usize,
