@@ -613,6 +613,15 @@ const OTHER_ACTS: &[&str] = &[
     "surrendered",
     "appeared",
     "opened",
+    "debated",
+    "voted",
+    "approved",
+    "rejected",
+    "warned",
+    "urged",
+    "promised",
+    "mourn",
+    "mourned",
 ];
 
 /// How far from its date an event word may stand and still be what the date dates.
