@@ -345,14 +345,24 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
             start: n.start,
             end,
             kind: n.kind,
+            // "a man was killed" tells of one victim, not that there was only
+            // one: an article count is a lower bound
             value: Value {
                 interval: Interval::Number {
                     low: n.low,
-                    high: n.high,
+                    high: if n.rule == "article" {
+                        f64::INFINITY
+                    } else {
+                        n.high
+                    },
                 },
                 stated: Stated::Number(n.stated),
                 unit: n.unit,
-                precision: n.precision,
+                precision: if n.rule == "article" {
+                    Precision::Bound
+                } else {
+                    n.precision
+                },
             },
             rule: n.rule,
             anchor: None,
