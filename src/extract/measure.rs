@@ -493,7 +493,9 @@ fn nearest_cue<'t>(
             break;
         }
         let w = lower(ws[j].text);
-        if w == "," {
+        // "four were killed and one was injured": a figure that opens its own
+        // clause after "and" takes the cue of that clause, if it has one
+        if w == "," || (best.is_some() && matches!(w.as_str(), "and" | "but" | "while")) {
             break;
         }
         if let Some(m) = class_of(table, &w) {
@@ -931,6 +933,7 @@ mod tests {
         members: "The council has 45 members.", "45" => Some("members");
         population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");
         other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => None;
+        and_opens_a_clause: "Four people were killed and one person was injured.", "one" => Some("injured");
         shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some("injured");
         shot_object: "The gunman shot four people before fleeing.", "four" => Some("injured");
         shot_and_killed: "Two women were shot and killed outside the club.", "Two" => Some("deaths");
