@@ -171,7 +171,7 @@ mod tests {
             ymd(2023, 7, 4)
         );
         assert_eq!(
-            dateline("   \n\u{2029}  TOWN, Sept. 9, 2021 - text"),
+            dateline("   \n\x0C  TOWN, Sept. 9, 2021 - text"),
             ymd(2021, 9, 9)
         );
         assert_eq!(dateline("No dateline here, just text."), None);

@@ -3,7 +3,7 @@
 //! Rule that is not obvious: the page is tokenized with html5gum (a WHATWG
 //! tokenizer that reports the byte span of every token); only the spans of text
 //! tokens are copied back, everything else stays blank, block-level tags become a
-//! paragraph mark (U+2029) and entities are decoded in place, padded with spaces.
+//! paragraph mark (a form feed, see `inplace`) and entities are decoded in place, padded with spaces.
 //! When one `<article>` (else `<main>`) holds at least 40% of the visible text,
 //! only its text is kept, so teasers and link lists around a story are dropped.
 
@@ -450,7 +450,7 @@ mod tests {
     /// The words of a text, each run of paragraph marks shown as one "|".
     fn words(s: &str) -> String {
         let mut out: Vec<&str> = Vec::new();
-        let marked = s.replace(['\u{2029}', '\u{85}'], " | ");
+        let marked = s.replace('\x0C', " | ");
         for w in marked.split_whitespace() {
             if !(w == "|" && out.last() == Some(&"|")) {
                 out.push(w);

@@ -1,18 +1,17 @@
 //! Takes a document's bytes, hands back the same number of bytes with markup
 //! blanked, escapes decoded and block boundaries marked.
 //! Rule that is not obvious: a block boundary that is not a line break is marked
-//! with U+2029 PARAGRAPH SEPARATOR (3 bytes), or U+0085 NEXT LINE (2 bytes) where
-//! only two bytes are free; a real '\n' is never added or removed, so line numbers
-//! of the file survive. `segment` treats both marks as the end of a paragraph.
+//! with a form feed ('\x0C', one byte, white space to `char::is_whitespace`) on
+//! the first byte of the blanked markup; a real '\n' is never added or removed,
+//! and the mark replaces one one-byte character, so line numbers and columns of
+//! the file survive. `segment` should treat a form feed as the end of a paragraph.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Marks the end of a block (HTML `</p>`, a JSON "\n\n") without a line break.
-pub const PARAGRAPH: char = '\u{2029}';
-/// The same mark where only two bytes are free (a JSON "\n").
-pub const SHORT_PARAGRAPH: char = '\u{85}';
+/// Marks the end of a block (HTML `</p>`, a JSON "\n") without a line break.
+pub const PARAGRAPH: char = '\x0C';
 
 /// Replace bytes `start..end` of `text` with spaces, keeping '\n' and '\r'.
 /// Out-of-range or non-boundary offsets are clamped inward, never a panic.
@@ -58,17 +57,9 @@ pub fn put(buf: &mut [u8], start: usize, end: usize, s: &str, pad_before: bool) 
 
 /// Mark a block boundary inside the blanked range `start..end` (see module doc).
 pub fn mark_paragraph(buf: &mut [u8], start: usize, end: usize) {
-    let len = end.saturating_sub(start);
-    // never overwrite a line break: the range must be all spaces where the mark goes
-    let mark = if len >= 3 { PARAGRAPH } else { SHORT_PARAGRAPH };
-    let mut tmp = [0u8; 4];
-    let enc = mark.encode_utf8(&mut tmp).as_bytes();
-    if len >= enc.len()
-        && buf
-            .get(start..start + enc.len())
-            .is_some_and(|r| r.iter().all(|&b| b == b' '))
-    {
-        buf[start..start + enc.len()].copy_from_slice(enc);
+    // never overwrite a line break: the byte must be a blank where the mark goes
+    if start < end && buf.get(start) == Some(&b' ') {
+        buf[start] = PARAGRAPH as u8;
     }
 }
 
@@ -125,16 +116,18 @@ mod tests {
     }
 
     #[test]
-    fn paragraph_marks_fit_the_space() {
+    fn paragraph_marks_take_one_blank_byte() {
         let mut b = b"     ".to_vec();
         mark_paragraph(&mut b, 0, 4);
-        assert_eq!(String::from_utf8(b).unwrap(), "\u{2029}  ");
-        let mut b = b"  ".to_vec();
-        mark_paragraph(&mut b, 0, 2);
-        assert_eq!(String::from_utf8(b).unwrap(), "\u{85}");
-        let mut b = b" \n ".to_vec();
+        assert_eq!(b, b"\x0C    ");
+        // never over a line break, never outside the range
+        let mut b = b"\n  ".to_vec();
         mark_paragraph(&mut b, 0, 3);
-        assert_eq!(b, b" \n ");
+        assert_eq!(b, b"\n  ");
+        let mut b = b"  ".to_vec();
+        mark_paragraph(&mut b, 2, 2);
+        mark_paragraph(&mut b, 5, 9);
+        assert_eq!(b, b"  ");
     }
 
     #[test]

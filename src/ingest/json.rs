@@ -6,14 +6,16 @@
 //! length (`\"` → `" `, `\u00e9` → `é    `), and runs of `\n` escapes become a
 //! paragraph mark, never a real newline. So the text has exactly the byte length
 //! of the string in the file and stays on its one line: `Document::relocate`
-//! then turns every offset into the exact file offset, line and column.
+//! then turns every offset into the exact file offset and line. Columns count
+//! characters, so they drift after a non-ASCII escape on the line (`\u00e9` is six
+//! characters in the file, five here).
 
 use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 use serde_json::value::RawValue;
 
-use super::inplace::{PARAGRAPH, SHORT_PARAGRAPH};
+use super::inplace::PARAGRAPH;
 use crate::model::Location;
 
 /// One article found in a JSON or JSONL file.
@@ -205,13 +207,13 @@ pub fn decode_in_place(raw: &str) -> String {
                     newlines += usize::from(b[j + 1] == b'n');
                     j += 2;
                 }
-                push_padded(&mut out, j - i, (newlines > 0).then_some(break_mark(j - i)));
+                push_padded(&mut out, j - i, (newlines > 0).then_some(PARAGRAPH));
                 i = j;
             }
             b'u' => {
                 let (c, len) = unicode_escape(b, i);
                 let c = match c {
-                    Some('\n') => Some(break_mark(len)),
+                    Some('\n') => Some(PARAGRAPH),
                     Some(c) if c.is_control() || c == '\u{a0}' => None,
                     other => other,
                 };
@@ -229,14 +231,6 @@ pub fn decode_in_place(raw: &str) -> String {
         }
     }
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-fn break_mark(room: usize) -> char {
-    if room >= 3 {
-        PARAGRAPH
-    } else {
-        SHORT_PARAGRAPH
-    }
 }
 
 /// Push `c` (or nothing) padded with spaces to `len` bytes; an opening quote is
@@ -290,9 +284,10 @@ mod tests {
             (r#"plain 12"#, "plain 12"),
             (r#"say \"hi\""#, "say \" hi\" "),
             (r#"caf\u00e9 ok"#, "café     ok"),
-            (r#"a\nb"#, "a\u{85}b"),
-            (r#"a\n\nb"#, "a\u{2029} b"),
-            (r#"a\r\nb"#, "a\u{2029} b"),
+            (r#"a\nb"#, "a\x0C b"),
+            (r#"a\n\nb"#, "a\x0C   b"),
+            (r#"a\r\nb"#, "a\x0C   b"),
+            (r#"a\u000ab"#, "a\x0C     b"),
             (r#"tab\there"#, "tab  here"),
             (r#"\u201cQ\u201d"#, "   “Q”   "),
             (r#"smile \ud83d\ude00!"#, "smile 😀        !"),

@@ -1,8 +1,8 @@
 //! Takes paths (files, folders, `-`), hands on documents with their text, format and
 //! publication date, plus the inputs that were skipped and warnings worth showing.
 //! Rule that is not obvious: metadata and markup are blanked to spaces in place,
-//! never cut out, and block boundaries that are not line breaks become U+2029 /
-//! U+0085 (see `inplace`), so every offset into a document's text is an offset
+//! never cut out, and block boundaries that are not line breaks become a form
+//! feed (see `inplace`), so every offset into a document's text is an offset
 //! into its (decoded) file and line numbers are the file's.
 //!
 //! Layout: `encoding` (bytes → text), `markdown` (front matter, prose), `html`
@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use dates::{dateline, parse_date_value};
-pub use inplace::{PARAGRAPH, SHORT_PARAGRAPH, blank};
+pub use inplace::{PARAGRAPH, blank};
 
 use crate::model::{DateSource, Document, Format};
 

@@ -1,0 +1,4 @@
+//! Integration tests: the real `crosscheck` binary on files, folders and stdin.
+//! One module per area; shared fixtures live under tests/fixtures/.
+
+mod inputs;
