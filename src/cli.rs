@@ -33,6 +33,10 @@ pub enum Stage {
     Documents,
     Segments,
     Claims,
+    /// Each document's names and date, as the story grouping sees them.
+    Profiles,
+    /// Which documents were grouped into one story.
+    Stories,
     Clusters,
 }
 

@@ -1,39 +1,561 @@
-//! Takes every claim of the run, hands on clusters of claims about the same measure
-//! of the same event from different documents.
-//! Rule that is not obvious: claims are first blocked by (measure, event) so no step
-//! compares all pairs of the corpus; names inside a block are matched fuzzily.
+//! Takes every claim and a profile of each document, hands on clusters of claims
+//! about the same measure of the same event.
+//! Rule that is not obvious: documents are first grouped into stories by the names
+//! they share (weighted by rarity, spelling variants matched fuzzily), and claims
+//! are only ever compared inside one story, so two near-identical reports of
+//! different events never meet. Both steps are blocked: no all-pairs pass.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::model::{Claim, Cluster};
+use chrono::NaiveDate;
 
-/// Group claims that share a topic key.
-pub fn cluster(claims: &[Claim]) -> Vec<Cluster> {
-    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        if c.measure.is_some() && !c.topic.is_empty() {
-            blocks.entry(c.topic.as_str()).or_default().push(i);
+use crate::model::{Anchor, Claim, ClaimKind, Cluster, Profile};
+
+/// Cosine similarity of two documents' weighted names above which they tell one story.
+pub const STORY_SIMILARITY: f64 = 0.30;
+/// …and the summed rarity (idf) of the names they share must reach this: three
+/// or four uncommon names, not one city and an outlet.
+pub const STORY_SHARED_IDF: f64 = 20.0;
+/// Short reports name little; for them, sharing this share of the smaller
+/// report's rarity is enough, but never less than `STORY_SHARED_MIN` (one rare name).
+pub const STORY_SHARED_SHARE: f64 = 0.6;
+pub const STORY_SHARED_MIN: f64 = 5.0;
+/// Rarity is computed as if the corpus held at least this many documents, so
+/// in a small corpus that is all one story, the names every report shares
+/// still count as evidence rather than as noise.
+pub const IDF_MIN_DOCS: f64 = 1000.0;
+/// Documents published further apart than this need a much closer match.
+pub const STORY_DAYS: i64 = 30;
+/// The closer match needed across that gap (and the full `STORY_SHARED_IDF`).
+pub const STORY_SIMILARITY_FAR: f64 = 0.80;
+/// A name in more documents than this does not generate candidate pairs (it still
+/// counts in the similarity of pairs found through rarer names).
+pub const BLOCK_MAX_DOCS: usize = 100;
+/// Jaro-Winkler similarity at which two spellings are one name ("Nikol"/"Nicole").
+pub const NAME_SPELLING: f64 = 0.88;
+/// Spelling variants are only looked for in pairs whose exact overlap reaches
+/// this share of the similarity they need: it keeps fuzzy matching off most pairs.
+pub const FUZZY_FLOOR: f64 = 0.4;
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.0[hi] = lo;
         }
     }
-    blocks
-        .into_iter()
-        .enumerate()
-        .map(|(n, (topic, claims))| Cluster {
-            id: format!("k{}", n + 1),
-            topic: topic.to_string(),
-            claims,
+}
+
+/// A sentence found in this many documents is boilerplate (page furniture,
+/// paywall notices) when it has no digit; with a digit it takes `BOILERPLATE_DOCS_DIGITS`,
+/// since wire copy reprinted by a few outlets is real text.
+pub const BOILERPLATE_DOCS: usize = 3;
+pub const BOILERPLATE_DOCS_DIGITS: usize = 8;
+
+/// Hashes of sentences that are boilerplate across `profiles`.
+pub fn boilerplate(profiles: &[Profile]) -> HashSet<u64> {
+    // hash → (documents, has a digit, last document counted)
+    let mut df: HashMap<u64, (usize, bool, usize)> = HashMap::new();
+    for (d, p) in profiles.iter().enumerate() {
+        for s in &p.sentences {
+            let e = df.entry(s.hash).or_insert((0, s.digits, usize::MAX));
+            if e.2 != d {
+                e.0 += 1;
+                e.2 = d;
+            }
+        }
+    }
+    df.into_iter()
+        .filter(|(_, (n, digits, _))| {
+            *n >= if *digits {
+                BOILERPLATE_DOCS_DIGITS
+            } else {
+                BOILERPLATE_DOCS
+            }
+        })
+        .map(|(h, _)| h)
+        .collect()
+}
+
+/// Per document a sparse unit vector (name id, weight); the names, their document counts and rarity.
+struct NameVectors {
+    vecs: Vec<Vec<(u32, f64)>>,
+    names: Vec<String>,
+    df: Vec<usize>,
+    idf: Vec<f64>,
+    /// Per document, the summed rarity of its names.
+    mass: Vec<f64>,
+}
+
+/// Weighted name vector of each document (idf × (1 + ln tf), unit length) over
+/// its sentences that are not boilerplate; also the names and their document counts.
+fn vectors(profiles: &[Profile], boiler: &HashSet<u64>) -> NameVectors {
+    let counted: Vec<BTreeMap<&str, u32>> = profiles
+        .iter()
+        .map(|p| {
+            let mut m: BTreeMap<&str, u32> = BTreeMap::new();
+            for s in p.sentences.iter().filter(|s| !boiler.contains(&s.hash)) {
+                for n in &s.names {
+                    *m.entry(n.as_str()).or_default() += 1;
+                }
+            }
+            m
+        })
+        .collect();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut df: Vec<usize> = Vec::new();
+    for p in &counted {
+        for n in p.keys() {
+            let id = *ids.entry(n).or_insert_with(|| {
+                names.push(n.to_string());
+                df.push(0);
+                (names.len() - 1) as u32
+            });
+            df[id as usize] += 1;
+        }
+    }
+    let n = (profiles.len() as f64).max(IDF_MIN_DOCS);
+    let idf: Vec<f64> = df.iter().map(|&d| (1.0 + n / d as f64).ln()).collect();
+    let vecs = counted
+        .iter()
+        .map(|p| {
+            let mut v: Vec<(u32, f64)> = p
+                .iter()
+                .map(|(name, tf)| {
+                    let id = ids[name];
+                    (id, idf[id as usize] * (1.0 + f64::from(*tf).ln()))
+                })
+                .collect();
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                for (_, w) in &mut v {
+                    *w /= norm;
+                }
+            }
+            v.sort_by_key(|(id, _)| *id);
+            v
+        })
+        .collect();
+    let mass = counted
+        .iter()
+        .map(|p| p.keys().map(|n| idf[ids[n] as usize]).sum())
+        .collect();
+    NameVectors {
+        vecs,
+        names,
+        df,
+        idf,
+        mass,
+    }
+}
+
+/// Cosine of two unit vectors; names that match only by spelling count too.
+/// Also returns the summed rarity of the shared names.
+fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], nv: &NameVectors, need: f64) -> (f64, f64) {
+    let (names, idf) = (&nv.names, &nv.idf);
+    let mut s = 0.0;
+    let mut shared = 0.0;
+    let mut unmatched_a = Vec::new();
+    let mut matched_b = vec![false; b.len()];
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                shared += idf[a[i].0 as usize];
+                matched_b[j] = true;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => {
+                unmatched_a.push(i);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    unmatched_a.extend(i..a.len());
+    // spelling can only lift a pair that exact names brought close already
+    if s < need * FUZZY_FLOOR {
+        return (s, shared);
+    }
+    // spelling variants: only for the few names left over, and only long ones
+    for ia in unmatched_a {
+        let na = &names[a[ia].0 as usize];
+        if na.chars().count() < 4 {
+            continue;
+        }
+        for (jb, m) in matched_b.iter_mut().enumerate() {
+            if *m {
+                continue;
+            }
+            let nb = &names[b[jb].0 as usize];
+            if nb.chars().count() >= 4
+                && na.chars().next() == nb.chars().next()
+                && strsim::jaro_winkler(na, nb) >= NAME_SPELLING
+            {
+                s += a[ia].1 * b[jb].1;
+                shared += idf[a[ia].0 as usize].min(idf[b[jb].0 as usize]);
+                *m = true;
+                break;
+            }
+        }
+    }
+    (s, shared)
+}
+
+fn days_apart(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<i64> {
+    Some((a? - b?).num_days().abs())
+}
+
+/// Group documents into stories; returns each profile's story number (0-based,
+/// numbered in document order).
+pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
+    let nv = vectors(profiles, boiler);
+    let (vecs, df) = (&nv.vecs, &nv.df);
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (d, v) in vecs.iter().enumerate() {
+        for (id, _) in v {
+            if df[*id as usize] <= BLOCK_MAX_DOCS {
+                index.entry(*id).or_default().push(d);
+            }
+        }
+    }
+    // candidate links, strongest first
+    let mut edges: Vec<(f64, usize, usize, bool)> = Vec::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut keys: Vec<&u32> = index.keys().collect();
+    keys.sort();
+    for k in keys {
+        let docs = &index[k];
+        for (x, &a) in docs.iter().enumerate() {
+            for &b in &docs[x + 1..] {
+                if !seen.insert((a, b)) {
+                    continue;
+                }
+                let far = days_apart(profiles[a].published, profiles[b].published)
+                    .is_some_and(|d| d > STORY_DAYS);
+                let need = if far {
+                    STORY_SIMILARITY_FAR
+                } else {
+                    STORY_SIMILARITY
+                };
+                let (sim, shared) = cosine(&vecs[a], &vecs[b], &nv, need);
+                let smaller = nv.mass[a].min(nv.mass[b]);
+                let need_shared = if far {
+                    STORY_SHARED_IDF
+                } else {
+                    (STORY_SHARED_SHARE * smaller).clamp(STORY_SHARED_MIN, STORY_SHARED_IDF)
+                };
+                if sim >= need && shared >= need_shared {
+                    edges.push((sim, a, b, far));
+                }
+            }
+        }
+    }
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    // join strongest first; a weak link may not stretch a story's publication
+    // dates beyond STORY_DAYS, so a chain of same-town reports stays apart
+    let mut uf = UnionFind((0..profiles.len()).collect());
+    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = profiles
+        .iter()
+        .map(|p| p.published.map(|d| (d, d)))
+        .collect();
+    for (_, a, b, far) in edges {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb {
+            continue;
+        }
+        let merged = match (span[ra], span[rb]) {
+            (Some((l1, h1)), Some((l2, h2))) => Some((l1.min(l2), h1.max(h2))),
+            (x, None) | (None, x) => x,
+        };
+        if !far && merged.is_some_and(|(l, h)| (h - l).num_days() > STORY_DAYS) {
+            continue;
+        }
+        uf.union(ra, rb);
+        let root = uf.find(ra);
+        span[root] = merged;
+    }
+    let mut number: HashMap<usize, usize> = HashMap::new();
+    (0..profiles.len())
+        .map(|d| {
+            let root = uf.find(d);
+            let next = number.len();
+            *number.entry(root).or_insert(next)
         })
         .collect()
 }
 
-/// Give each claim with a measure its topic key.
-pub fn assign_topics(claims: &mut [Claim]) {
-    for c in claims.iter_mut() {
-        if let Some(m) = &c.measure {
-            c.topic = match &c.event {
-                Some(e) => format!("{m} / {e}"),
-                None => m.clone(),
-            };
+/// Anchors this close are one event told with different dates (a source that
+/// misdated the quake still reports its toll): anchors separate events, and
+/// the dates themselves are compared as claims of their own.
+pub const ANCHOR_SLACK_DAYS: i64 = 7;
+
+/// Can two anchors name the same time? Unknown parts (an unstated year) match anything.
+pub fn anchors_compatible(a: &Anchor, b: &Anchor) -> bool {
+    if let (Some(al), Some(ah), Some(bl), Some(bh)) = (a.low, a.high, b.low, b.high) {
+        let slack = chrono::Duration::days(ANCHOR_SLACK_DAYS);
+        return al - slack <= bh && bl - slack <= ah;
+    }
+    // partial values such as XXXX-09 or XXXX-09-19: compare the parts both know
+    let pa = parts(a);
+    let pb = parts(b);
+    match (pa.month, pb.month) {
+        (Some(x), Some(y)) if x != y => false,
+        _ => !matches!((pa.day, pb.day), (Some(x), Some(y)) if x != y),
+    }
+}
+
+struct Parts {
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+fn parts(a: &Anchor) -> Parts {
+    use chrono::Datelike;
+    if let (Some(l), Some(h)) = (a.low, a.high) {
+        return Parts {
+            month: (l.year() == h.year() && l.month() == h.month()).then_some(l.month()),
+            day: (l == h).then_some(l.day()),
+        };
+    }
+    let mut it = a.value.split('-');
+    let _year = it.next();
+    let month = it
+        .next()
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (1..=12).contains(m));
+    let day = it
+        .next()
+        .and_then(|d| d.get(..2))
+        .and_then(|d| d.parse::<u32>().ok());
+    Parts { month, day }
+}
+
+/// Cluster claims: inside each story, by measure and event class, then split by
+/// anchors that cannot name the same time.
+pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
+    let boiler = boilerplate(profiles);
+    let story_of_profile = stories(profiles, &boiler);
+    let story: HashMap<&str, usize> = profiles
+        .iter()
+        .zip(&story_of_profile)
+        .map(|(p, &s)| (p.document.as_str(), s))
+        .collect();
+    let published: HashMap<&str, Option<NaiveDate>> = profiles
+        .iter()
+        .map(|p| (p.document.as_str(), p.published))
+        .collect();
+    // the usual event of each (story, measure), for claims whose sentence names none
+    let mut usual: BTreeMap<(usize, &str), BTreeMap<&str, usize>> = BTreeMap::new();
+    for c in claims.iter() {
+        if let (Some(m), Some(e), Some(&s)) = (&c.measure, &c.event, story.get(c.document.as_str()))
+        {
+            *usual
+                .entry((s, m.as_str()))
+                .or_default()
+                .entry(e.as_str())
+                .or_default() += 1;
         }
+    }
+    let usual: BTreeMap<(usize, String), String> = usual
+        .into_iter()
+        .filter_map(|((s, m), events)| {
+            let best = events
+                .iter()
+                .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))?;
+            Some(((s, m.to_string()), best.0.to_string()))
+        })
+        .collect();
+    let mut blocks: BTreeMap<(usize, String, String), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        let Some(m) = &c.measure else { continue };
+        let Some(&s) = story.get(c.document.as_str()) else {
+            continue;
+        };
+        if is_unresolved_date(c) || boiler.contains(&crate::extract::sentence_hash(&c.sentence)) {
+            continue;
+        }
+        let event = c
+            .event
+            .clone()
+            .or_else(|| usual.get(&(s, m.clone())).cloned())
+            .unwrap_or_default();
+        blocks.entry((s, m.clone(), event)).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for ((s, measure, event), members) in blocks {
+        // split by anchor: each claim joins the first group it is compatible with;
+        // claims that state their time go first, so the groups form around them
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let is_date = measure.starts_with("date of");
+        let mut members = members;
+        members.sort_by_key(|&i| claims[i].anchor.is_none());
+        let effective: HashMap<usize, Option<Anchor>> = members
+            .iter()
+            .map(|&i| {
+                (
+                    i,
+                    effective_anchor(
+                        &claims[i],
+                        published
+                            .get(claims[i].document.as_str())
+                            .copied()
+                            .flatten(),
+                    ),
+                )
+            })
+            .collect();
+        for i in members {
+            let slot = groups.iter().position(|g| {
+                is_date
+                    || g.iter().all(|&j| match (&effective[&i], &effective[&j]) {
+                        (Some(a), Some(b)) => anchors_compatible(a, b),
+                        _ => true,
+                    })
+            });
+            match slot {
+                Some(k) => groups[k].push(i),
+                None => groups.push(vec![i]),
+            }
+        }
+        for g in groups {
+            let anchor = g
+                .iter()
+                .find_map(|&i| claims[i].anchor.as_ref())
+                .map(|a| a.value.clone());
+            let mut topic = measure.clone();
+            if !event.is_empty() && !measure.contains(event.as_str()) {
+                topic.push_str(&format!(" in {event}"));
+            }
+            if let (Some(a), false) = (anchor, is_date) {
+                topic.push_str(&format!(" ({a})"));
+            }
+            for &i in &g {
+                claims[i].topic = topic.clone();
+            }
+            out.push(Cluster {
+                id: format!("k{}", out.len() + 1),
+                story: s,
+                topic,
+                claims: g,
+            });
+        }
+    }
+    out
+}
+
+/// How far before and after its publication a report's undated figures are
+/// taken to speak of: a figure with no time of its own is about the news of the day.
+pub const NEWS_DAYS_BEFORE: i64 = 365;
+pub const NEWS_DAYS_AFTER: i64 = 730;
+
+/// A claim's anchor, or for a dated report the window of its news.
+fn effective_anchor(c: &Claim, published: Option<NaiveDate>) -> Option<Anchor> {
+    if let Some(a) = &c.anchor {
+        return Some(a.clone());
+    }
+    let p = published?;
+    Some(Anchor {
+        value: format!("news of {p}"),
+        low: p.checked_sub_signed(chrono::Duration::days(NEWS_DAYS_BEFORE)),
+        high: p.checked_add_signed(chrono::Duration::days(NEWS_DAYS_AFTER)),
+    })
+}
+
+fn is_unresolved_date(c: &Claim) -> bool {
+    c.kind == ClaimKind::Date
+        && matches!(
+            c.value.interval,
+            crate::model::Interval::Date { low: None, .. }
+        )
+        && !c.value.stated.as_text().is_some_and(|v| {
+            v.starts_with("XXXX-") && v.len() >= 7 && v[5..7].chars().all(|ch| ch.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(doc: &str, names: &[&str], published: Option<NaiveDate>) -> Profile {
+        Profile {
+            document: doc.into(),
+            published,
+            sentences: vec![crate::model::SentenceProfile {
+                hash: crate::extract::sentence_hash(doc),
+                digits: false,
+                names: names.iter().map(|n| n.to_string()).collect(),
+            }],
+        }
+    }
+
+    #[test]
+    fn stories_group_by_shared_rare_names() {
+        let ps = vec![
+            profile("a", &["velora", "kestin", "arvo", "lisk", "marrow"], None),
+            profile("b", &["velora", "kestin", "arvo", "lisk", "tamsin"], None),
+            profile("c", &["oduya", "brenner", "quill", "saxe", "pell"], None),
+            profile("d", &["oduya", "brenner", "quill", "saxe", "marrow"], None),
+        ];
+        assert_eq!(stories(&ps, &HashSet::new()), vec![0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn spelling_variants_still_match() {
+        let ps = vec![
+            profile(
+                "a",
+                &["nicolette", "vardanyan", "harlow", "quill", "saxe"],
+                None,
+            ),
+            profile(
+                "b",
+                &["nikolette", "vardanian", "harlow", "quill", "saxe"],
+                None,
+            ),
+        ];
+        assert_eq!(stories(&ps, &HashSet::new()), vec![0, 0]);
+    }
+
+    #[test]
+    fn far_apart_dates_need_a_closer_match() {
+        let d = |m| NaiveDate::from_ymd_opt(2020, m, 1);
+        let names_a = ["velora", "kestin", "marrow", "arvo", "lisk", "tamsin"];
+        let names_b = ["velora", "kestin", "marrow", "arvo", "dunmore", "pell"];
+        let near = vec![profile("a", &names_a, d(1)), profile("b", &names_b, d(1))];
+        assert_eq!(stories(&near, &HashSet::new()), vec![0, 0]);
+        let far = vec![profile("a", &names_a, d(1)), profile("b", &names_b, d(9))];
+        assert_eq!(stories(&far, &HashSet::new()), vec![0, 1]);
+    }
+
+    #[test]
+    fn anchors() {
+        let a = |v: &str, l: Option<(i32, u32, u32)>, h: Option<(i32, u32, u32)>| Anchor {
+            value: v.into(),
+            low: l.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            high: h.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+        };
+        let y2020 = a("2020", Some((2020, 1, 1)), Some((2020, 12, 31)));
+        let y1990s = a("199X", Some((1990, 1, 1)), Some((1999, 12, 31)));
+        let sep = a("XXXX-09", None, None);
+        let sep22 = a("2022-09", Some((2022, 9, 1)), Some((2022, 9, 30)));
+        let nov = a("XXXX-11-07", None, None);
+        assert!(!anchors_compatible(&y2020, &y1990s));
+        assert!(anchors_compatible(&sep, &sep22));
+        assert!(!anchors_compatible(&nov, &sep22));
+        assert!(anchors_compatible(&sep, &y2020));
     }
 }

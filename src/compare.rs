@@ -1,82 +1,433 @@
 //! Takes clusters, hands on discrepancies: contradictions where the intervals cannot
-//! both hold, divergences where they can but the stated figures differ beyond rounding.
-//! Rule that is not obvious: two claims from the same document never disagree with
-//! each other; only sources disagree.
+//! both hold, divergences where they can but the stated figures differ.
+//! Rule that is not obvious: only sources disagree. Claims of one document are
+//! never set against each other, and figures one document gives in one sentence
+//! for the same measure ("105 on one side and 71 on the other") are its parts,
+//! compared as their sum.
+//!
+//! Worked example: "more than 6,500" is [6500, ∞), "more than 6,700" is
+//! [6700, ∞); they overlap, so both can hold, but the stated figures differ:
+//! a divergence. "at least 286" against "200" cannot both hold: a contradiction.
+//! "about 30,000" (a band of ±10 %) against "31,000" agrees.
 
-use crate::model::{Claim, Cluster, Discrepancy, Interval, Severity, Stated};
+use std::collections::BTreeMap;
 
-/// Compare each cluster's claims across documents.
-pub fn compare(claims: &[Claim], clusters: &[Cluster]) -> Vec<Discrepancy> {
+use crate::model::{Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Severity};
+
+/// The half-width of the band "about n" stands for, as a share of n.
+pub const APPROX_BAND: f64 = 0.10;
+
+/// What one document says about a cluster's measure: one claim, or the sum of its parts.
+#[derive(Debug, Clone)]
+struct Statement<'a> {
+    claims: Vec<&'a Claim>,
+    value: Say,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Say {
+    Number {
+        low: f64,
+        high: f64,
+        stated: f64,
+        precision: Precision,
+        vague: bool,
+    },
+    /// A date as (year, month, day) parts where known, and its day interval where resolved.
+    Date {
+        low: Option<chrono::NaiveDate>,
+        high: Option<chrono::NaiveDate>,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
+    Unknown,
+}
+
+/// Words that give an order of magnitude, not a figure: never a divergence.
+fn is_vague(c: &Claim) -> bool {
+    !c.quote.chars().any(|ch| ch.is_ascii_digit())
+        && [
+            "hundreds",
+            "thousands",
+            "dozens",
+            "scores",
+            "millions",
+            "tens",
+            "several",
+            "many",
+            "few",
+        ]
+        .iter()
+        .any(|w| c.quote.to_lowercase().contains(w))
+}
+
+fn say(c: &Claim) -> Say {
+    match &c.value.interval {
+        Interval::Number { low, high } => Say::Number {
+            low: *low,
+            high: *high,
+            stated: c.value.stated.as_number().unwrap_or(*low),
+            precision: c.value.precision,
+            vague: is_vague(c),
+        },
+        Interval::Date { low, high, .. } => {
+            let (month, day) = date_parts(c);
+            Say::Date {
+                low: *low,
+                high: *high,
+                month,
+                day,
+            }
+        }
+        Interval::Duration { .. } => Say::Unknown,
+    }
+}
+
+/// Month and day of a date claim, where the text fixes them (also without a year).
+fn date_parts(c: &Claim) -> (Option<u32>, Option<u32>) {
+    use chrono::Datelike;
+    if let Interval::Date {
+        low: Some(l),
+        high: Some(h),
+        ..
+    } = &c.value.interval
+    {
+        let month = (l.year() == h.year() && l.month() == h.month()).then_some(l.month());
+        return (month, (l == h).then_some(l.day()));
+    }
+    let v = c.value.stated.as_text().unwrap_or("");
+    let mut it = v.split('-');
+    let _ = it.next();
+    let month = it
+        .next()
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (1..=12).contains(m));
+    let day = it
+        .next()
+        .and_then(|d| d.get(..2))
+        .and_then(|d| d.parse::<u32>().ok());
+    (month, day)
+}
+
+/// The statements of one document in one cluster.
+fn statements<'a>(claims: Vec<&'a Claim>) -> Vec<Statement<'a>> {
+    let mut by_sentence: BTreeMap<(usize, &str), Vec<&Claim>> = BTreeMap::new();
+    // a page that repeats a sentence (captions, teasers) says it once
+    let mut said: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    for c in claims {
+        if !said.insert((c.sentence.as_str(), c.quote.as_str())) {
+            continue;
+        }
+        by_sentence
+            .entry((c.line, c.sentence.as_str()))
+            .or_default()
+            .push(c);
+    }
     let mut out = Vec::new();
-    for cluster in clusters {
-        let members: Vec<&Claim> = cluster.claims.iter().map(|&i| &claims[i]).collect();
-        let mut worst: Option<Severity> = None;
-        let mut involved: Vec<&Claim> = Vec::new();
-        for (i, a) in members.iter().enumerate() {
-            for b in &members[i + 1..] {
-                if a.document == b.document {
-                    continue;
-                }
-                if let Some(sev) = disagree(a, b) {
-                    worst = worst.max(Some(sev));
-                    for c in [*a, *b] {
-                        if !involved.iter().any(|x| x.id == c.id) {
-                            involved.push(c);
-                        }
+    for (_, group) in by_sentence {
+        let numbers: Vec<&Claim> = group
+            .iter()
+            .copied()
+            .filter(|c| {
+                matches!(
+                    c.kind,
+                    ClaimKind::Count | ClaimKind::Quantity | ClaimKind::Money
+                )
+            })
+            .collect();
+        if numbers.len() >= 2 && numbers.len() == group.len() {
+            // parts of one total, unless one of them already is the total
+            let values: Vec<Say> = numbers.iter().map(|c| say(c)).collect();
+            let stated: Vec<f64> = values
+                .iter()
+                .map(|v| match v {
+                    Say::Number { stated, .. } => *stated,
+                    _ => 0.0,
+                })
+                .collect();
+            let max = stated.iter().cloned().fold(f64::MIN, f64::max);
+            let rest: f64 = stated.iter().sum::<f64>() - max;
+            if (rest - max).abs() < 1e-9 {
+                let i = stated.iter().position(|&s| s == max).unwrap_or(0);
+                out.push(Statement {
+                    claims: vec![numbers[i]],
+                    value: values[i].clone(),
+                });
+                continue;
+            }
+            let mut low = 0.0;
+            let mut high = 0.0;
+            let mut vague = false;
+            let mut precision = Precision::Exact;
+            for v in &values {
+                if let Say::Number {
+                    low: l,
+                    high: h,
+                    vague: g,
+                    precision: p,
+                    ..
+                } = v
+                {
+                    low += l;
+                    high += h;
+                    vague |= g;
+                    if *p != Precision::Exact {
+                        precision = *p;
                     }
                 }
             }
-        }
-        if let Some(severity) = worst {
-            involved.sort_by(|a, b| a.id.cmp(&b.id));
-            out.push(Discrepancy {
-                id: format!("D{}", out.len() + 1),
-                topic: cluster.topic.clone(),
-                severity,
-                summary: involved
-                    .iter()
-                    .map(|c| c.quote.clone())
-                    .collect::<Vec<_>>()
-                    .join(" vs "),
-                claims: involved.iter().map(|c| c.id.clone()).collect(),
+            out.push(Statement {
+                claims: numbers,
+                value: Say::Number {
+                    low,
+                    high,
+                    stated: stated.iter().sum(),
+                    precision,
+                    vague,
+                },
             });
+        } else {
+            for c in group {
+                out.push(Statement {
+                    claims: vec![c],
+                    value: say(c),
+                });
+            }
         }
     }
     out
 }
 
-/// How two claims disagree, if they do.
-pub fn disagree(a: &Claim, b: &Claim) -> Option<Severity> {
-    match (&a.value.interval, &b.value.interval) {
-        (Interval::Number { low: al, high: ah }, Interval::Number { low: bl, high: bh }) => {
+/// How two statements disagree, if they do.
+fn disagree(a: &Say, b: &Say) -> Option<Severity> {
+    match (a, b) {
+        (
+            Say::Number {
+                low: al,
+                high: ah,
+                stated: as_,
+                precision: ap,
+                vague: av,
+            },
+            Say::Number {
+                low: bl,
+                high: bh,
+                stated: bs,
+                precision: bp,
+                vague: bv,
+            },
+        ) => {
+            let (al, ah) = band(*al, *ah, *as_, *ap);
+            let (bl, bh) = band(*bl, *bh, *bs, *bp);
+            // an approximate figure agrees with any figure inside its band
+            let within = |s: f64, p: Precision, other: f64| {
+                p == Precision::Approximate && (other - s).abs() <= s.abs() * APPROX_BAND + 1e-9
+            };
             if ah < bl || bh < al {
                 Some(Severity::Contradiction)
-            } else if stated_differs(&a.value.stated, &b.value.stated) {
+            } else if *av || *bv || within(*as_, *ap, *bs) || within(*bs, *bp, *as_) {
+                None
+            } else if (as_ - bs).abs() > 1e-9 * as_.abs().max(1.0) {
                 Some(Severity::Divergence)
             } else {
                 None
             }
         }
         (
-            Interval::Date {
-                low: Some(al),
-                high: Some(ah),
-                ..
+            Say::Date {
+                low: al,
+                high: ah,
+                month: am,
+                day: ad,
             },
-            Interval::Date {
-                low: Some(bl),
-                high: Some(bh),
-                ..
+            Say::Date {
+                low: bl,
+                high: bh,
+                month: bm,
+                day: bd,
             },
-        ) => (ah < bl || bh < al).then_some(Severity::Contradiction),
+        ) => {
+            if let (Some(al), Some(ah), Some(bl), Some(bh)) = (al, ah, bl, bh) {
+                return (ah < bl || bh < al).then_some(Severity::Contradiction);
+            }
+            // a year is unknown on one side: compare what both fix
+            match ((am, bm), (ad, bd)) {
+                ((Some(x), Some(y)), _) if x != y => Some(Severity::Contradiction),
+                ((Some(_), Some(_)), (Some(x), Some(y))) if x != y => Some(Severity::Contradiction),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
 
-fn stated_differs(a: &Stated, b: &Stated) -> bool {
-    match (a, b) {
-        (Stated::Number(x), Stated::Number(y)) => (x - y).abs() > 1e-9 * x.abs().max(1.0),
-        (Stated::Text(x), Stated::Text(y)) => x != y,
-        _ => true,
+/// The interval an approximate figure allows: at least its ±band.
+fn band(low: f64, high: f64, stated: f64, precision: Precision) -> (f64, f64) {
+    if precision == Precision::Approximate {
+        let w = stated.abs() * APPROX_BAND;
+        (low.min(stated - w), high.max(stated + w))
+    } else {
+        (low, high)
+    }
+}
+
+/// Compare each cluster's statements across documents.
+pub fn compare(claims: &[Claim], clusters: &[Cluster]) -> Vec<Discrepancy> {
+    let mut out = Vec::new();
+    for cluster in clusters {
+        let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+        for &i in &cluster.claims {
+            by_doc
+                .entry(claims[i].document.as_str())
+                .or_default()
+                .push(&claims[i]);
+        }
+        if by_doc.len() < 2 {
+            continue;
+        }
+        let per_doc: Vec<(&str, Vec<Statement>)> = by_doc
+            .into_iter()
+            .map(|(d, cs)| (d, statements(cs)))
+            .collect();
+        let mut worst: Option<Severity> = None;
+        let mut involved: Vec<&Statement> = Vec::new();
+        for (x, (_, sa)) in per_doc.iter().enumerate() {
+            for (_, sb) in &per_doc[x + 1..] {
+                for a in sa {
+                    for b in sb {
+                        if let Some(sev) = disagree(&a.value, &b.value) {
+                            worst = worst.max(Some(sev));
+                            for s in [a, b] {
+                                if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
+                                    involved.push(s);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let Some(severity) = worst else { continue };
+        involved.sort_by_key(|s| (doc_order(&s.claims[0].document), s.claims[0].start));
+        let summary = involved
+            .iter()
+            .map(|s| {
+                let quotes: Vec<&str> = s.claims.iter().map(|c| c.quote.as_str()).collect();
+                let text = quotes.join(" + ");
+                format!("{} ({})", text, s.claims[0].document)
+            })
+            .collect::<Vec<_>>()
+            .join(" vs ");
+        out.push(Discrepancy {
+            id: format!("D{}", out.len() + 1),
+            topic: cluster.topic.clone(),
+            severity,
+            claims: involved
+                .iter()
+                .flat_map(|s| s.claims.iter().map(|c| c.id.clone()))
+                .collect(),
+            summary,
+        });
+    }
+    out
+}
+
+/// Documents are numbered d1, d2 …: order them by number, not as strings.
+fn doc_order(id: &str) -> (usize, String) {
+    let n = id
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .unwrap_or(usize::MAX);
+    (n, id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(low: f64, high: f64, stated: f64, precision: Precision) -> Say {
+        Say::Number {
+            low,
+            high,
+            stated,
+            precision,
+            vague: false,
+        }
+    }
+
+    #[test]
+    fn severity_table() {
+        let inf = f64::INFINITY;
+        let exact = |n| num(n, n, n, Precision::Exact);
+        let cases = [
+            (
+                num(286.0, inf, 286.0, Precision::Bound),
+                exact(200.0),
+                Some(Severity::Contradiction),
+            ),
+            (
+                num(6500.0, inf, 6500.0, Precision::Bound),
+                num(6700.0, inf, 6700.0, Precision::Bound),
+                Some(Severity::Divergence),
+            ),
+            (
+                num(27000.0, 33000.0, 30000.0, Precision::Approximate),
+                exact(31000.0),
+                None,
+            ),
+            (exact(12.0), exact(12.0), None),
+            (
+                num(800.0, inf, 800.0, Precision::Bound),
+                exact(1000.0),
+                Some(Severity::Divergence),
+            ),
+            (
+                num(720.0, 800.0, 800.0, Precision::Approximate),
+                exact(1000.0),
+                Some(Severity::Contradiction),
+            ),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(disagree(&a, &b), want, "{a:?} vs {b:?}");
+            assert_eq!(disagree(&b, &a), want, "{b:?} vs {a:?}");
+        }
+    }
+
+    #[test]
+    fn dates_without_a_year_compare_by_month_and_day() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day);
+        let july4 = Say::Date {
+            low: d(2023, 7, 4),
+            high: d(2023, 7, 4),
+            month: Some(7),
+            day: Some(4),
+        };
+        let nov7 = Say::Date {
+            low: None,
+            high: None,
+            month: Some(11),
+            day: Some(7),
+        };
+        let july = Say::Date {
+            low: None,
+            high: None,
+            month: Some(7),
+            day: None,
+        };
+        assert_eq!(disagree(&july4, &nov7), Some(Severity::Contradiction));
+        assert_eq!(disagree(&july4, &july), None);
+        let early90s = Say::Date {
+            low: d(1990, 1, 1),
+            high: d(1993, 12, 31),
+            month: None,
+            day: None,
+        };
+        let y1990 = Say::Date {
+            low: d(1990, 1, 1),
+            high: d(1990, 12, 31),
+            month: None,
+            day: None,
+        };
+        assert_eq!(disagree(&early90s, &y1990), None);
     }
 }

@@ -23,7 +23,7 @@ use serde_json::json;
 
 use crate::cli::{Config, Mode, Stage};
 use crate::ingest::Problem;
-use crate::model::{Claim, Cluster, Discrepancy, Document};
+use crate::model::{Claim, Cluster, Discrepancy, Document, Profile};
 
 /// Exit codes, as diff has them.
 pub mod exit {
@@ -91,16 +91,19 @@ impl Outcome {
 
 /// Run every stage on already-read documents.
 pub fn analyse(documents: Vec<Document>) -> Outcome {
-    let per_doc: Vec<Vec<Claim>> = documents
+    let per_doc: Vec<(Vec<Claim>, Profile)> = documents
         .par_iter()
         .map(|d| {
             let segments = segment::segment(d);
-            extract::extract(d, &segments)
+            (
+                extract::extract(d, &segments),
+                extract::profile(d, &segments),
+            )
         })
         .collect();
+    let (per_doc, profiles): (Vec<Vec<Claim>>, Vec<Profile>) = per_doc.into_iter().unzip();
     let mut claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
-    cluster::assign_topics(&mut claims);
-    let clusters = cluster::cluster(&claims);
+    let clusters = cluster::cluster(&mut claims, &profiles);
     let discrepancies = compare::compare(&claims, &clusters);
     Outcome {
         documents,
@@ -188,6 +191,25 @@ fn run_stages(
                     .collect();
                 json!({"document": d.id, "path": d.path, "segments": segs})
             })
+            .collect();
+        return Ok(dump(json!(v), warnings));
+    }
+    if matches!(config.dump, Some(Stage::Profiles | Stage::Stories)) {
+        let profiles: Vec<_> = documents
+            .par_iter()
+            .map(|d| extract::profile(d, &segment::segment(d)))
+            .collect();
+        if config.dump == Some(Stage::Profiles) {
+            return Ok(dump(
+                serde_json::to_value(profiles).unwrap_or_default(),
+                warnings,
+            ));
+        }
+        let story = cluster::stories(&profiles, &cluster::boilerplate(&profiles));
+        let v: Vec<_> = documents
+            .iter()
+            .zip(&story)
+            .map(|(d, s)| json!({"document": d.id, "path": d.path, "story": s}))
             .collect();
         return Ok(dump(json!(v), warnings));
     }

@@ -185,6 +185,31 @@ pub enum Stated {
     Text(String),
 }
 
+impl Stated {
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Stated::Text(t) => Some(t),
+            Stated::Number(_) => None,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Stated::Number(n) => Some(*n),
+            Stated::Text(_) => None,
+        }
+    }
+}
+
+/// When the event a figure belongs to happened, as the text dates it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// TIMEX3-style value: `2020`, `2022-09`, `XXXX-09` (September of an unknown year).
+    pub value: String,
+    pub low: Option<NaiveDate>,
+    pub high: Option<NaiveDate>,
+}
+
 /// One figure found in a document.
 #[derive(Debug, Clone)]
 pub struct Claim {
@@ -205,8 +230,8 @@ pub struct Claim {
     pub measure: Option<String>,
     /// The event it belongs to ("war", "clashes", "quake", "talks" …), if known.
     pub event: Option<String>,
-    /// The event's time anchor as an inclusive day interval, if stated ("the 2020 war").
-    pub anchor: Option<(NaiveDate, NaiveDate)>,
+    /// The event's time anchor, if stated ("the 2020 war", "in September").
+    pub anchor: Option<Anchor>,
     /// Names near the figure (places, organisations, people), normalised.
     pub entities: Vec<String>,
     /// A readable key of measure + event + anchor; claims are compared within it.
@@ -215,10 +240,29 @@ pub struct Claim {
     pub rule: String,
 }
 
+/// What `cluster` needs to know of a document once its text is gone: the names
+/// it mentions (lower-cased, with counts) and its publication date.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Profile {
+    pub document: String,
+    pub published: Option<NaiveDate>,
+    /// Every sentence: a hash of its text, whether it has a digit, and its names.
+    pub sentences: Vec<SentenceProfile>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SentenceProfile {
+    pub hash: u64,
+    pub digits: bool,
+    pub names: Vec<String>,
+}
+
 /// Claims that speak of the same measure of the same event.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cluster {
     pub id: String,
+    /// Index of the story (group of documents about one event) it belongs to.
+    pub story: usize,
     pub topic: String,
     /// Indices into the run's claim list.
     pub claims: Vec<usize>,

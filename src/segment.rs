@@ -152,8 +152,10 @@ fn ends_sentence(text: &str, s: usize, i: usize) -> bool {
         return false;
     }
     let word_start = text[s..i]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(s, |p| s + p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(s, |(p, c)| s + p + c.len_utf8());
     let word = text[word_start..i].to_lowercase();
     if ABBREVIATIONS.contains(&word.as_str()) {
         // "Nov. 7" or "U.S. officials": the sentence goes on
@@ -229,6 +231,14 @@ mod tests {
                 "Heading",
                 "Body text that is wrapped at a width of about sixty-five or seventy columns\ngoes on."
             ]
+        );
+    }
+
+    #[test]
+    fn multibyte_punctuation_before_a_period_does_not_panic() {
+        assert_eq!(
+            sentences("He said “Go. Now.” Then left."),
+            vec!["He said “Go.", "Now.”", "Then left."]
         );
     }
 

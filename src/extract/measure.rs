@@ -1,29 +1,928 @@
 //! Takes a figure and its sentence, hands on what it measures, the event it belongs
 //! to, that event's time anchor and the names around it.
 //! Rule that is not obvious: the measure comes from the words bound to the figure
-//! ("286 people lost their lives" → deaths), not from whatever else the sentence says.
+//! in its own clause ("286 people lost their lives" → deaths), and a verb of
+//! change ("killed", "injured", "displaced") outranks the counted noun, so
+//! "200 soldiers dead" is a death toll, not a troop strength.
 
-use chrono::NaiveDate;
+use std::sync::LazyLock;
 
-use crate::model::{ClaimKind, Document, Segment, Value};
+use regex::Regex;
+
+use crate::model::{Anchor, ClaimKind};
 
 /// What `describe` learnt about one figure.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Context {
     pub measure: Option<String>,
     pub event: Option<String>,
-    pub anchor: Option<(NaiveDate, NaiveDate)>,
+    pub anchor: Option<Anchor>,
     pub entities: Vec<String>,
 }
 
-/// Describe the figure at `start..end` of segment `seg` of `doc`.
-pub fn describe(
-    _doc: &Document,
-    _seg: &Segment,
-    _start: usize,
-    _end: usize,
-    _kind: ClaimKind,
-    _value: &Value,
-) -> Context {
-    Context::default()
+/// A word of a sentence with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[,;:()“”\x22—–]").expect("word regex")
+});
+
+/// Words and clause punctuation of `text`, in order.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    WORD.find_iter(text)
+        .map(|m| Word {
+            text: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect()
+}
+
+/// Cue words that say what a count measures. The first group are changes
+/// that happened to the counted things; they outrank the counted noun.
+const CHANGE_CUES: &[(&str, &[&str])] = &[
+    (
+        "deaths",
+        &[
+            "killed",
+            "kill",
+            "kills",
+            "killing",
+            "dead",
+            "died",
+            "die",
+            "dies",
+            "dying",
+            "death",
+            "deaths",
+            "fatalities",
+            "fatality",
+            "fatal",
+            "fatally",
+            "lives",
+            "perished",
+            "murdered",
+            "slain",
+            "massacred",
+            "executed",
+            "bodies",
+            "toll",
+            "homicide",
+            "homicides",
+            "drowned",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "injured", "injuring", "injuries", "injury", "wounded", "wounding", "wounds", "hurt",
+            "injures", "wounds",
+        ],
+    ),
+    (
+        "displaced",
+        &[
+            "displaced",
+            "displacing",
+            "evacuated",
+            "evacuees",
+            "homeless",
+            "fled",
+            "refugees",
+            "uprooted",
+            "homes",
+        ],
+    ),
+    ("missing", &["missing", "unaccounted"]),
+    ("arrests", &["arrested", "detained", "arrests", "arrest"]),
+    (
+        "hospitalised",
+        &["hospitalised", "hospitalized", "hospital", "admitted"],
+    ),
+    ("rescued", &["rescued", "saved"]),
+    (
+        "jobs cut",
+        &[
+            "cut",
+            "cuts",
+            "eliminate",
+            "eliminated",
+            "shed",
+            "layoffs",
+            "laid",
+        ],
+    ),
+];
+
+/// Counted nouns that name a measure when no change cue binds the figure.
+const NOUN_MEASURES: &[(&str, &[&str])] = &[
+    (
+        "troops",
+        &[
+            "troops",
+            "soldiers",
+            "peacekeepers",
+            "peacekeeping",
+            "personnel",
+            "servicemen",
+            "servicemembers",
+            "sailors",
+            "marines",
+            "fighters",
+        ],
+    ),
+    (
+        "jobs",
+        &[
+            "jobs",
+            "positions",
+            "employees",
+            "workers",
+            "staff",
+            "posts",
+        ],
+    ),
+    ("cases", &["cases", "infections", "infected"]),
+    (
+        "population",
+        &["inhabitants", "population", "inhabited", "home"],
+    ),
+    (
+        "vaccination",
+        &[
+            "vaccinated",
+            "vaccination",
+            "immunised",
+            "immunized",
+            "vaccine",
+            "vaccines",
+        ],
+    ),
+    (
+        "cost",
+        &[
+            "cost", "costs", "charges", "charge", "expense", "expenses", "bill",
+        ],
+    ),
+    ("damage", &["damage", "damages", "losses"]),
+    ("aid", &["aid", "assistance", "grant", "funding", "relief"]),
+    ("reward", &["reward", "bounty"]),
+    ("bail", &["bail", "bond"]),
+    ("budget", &["budget", "spending"]),
+    ("revenue", &["revenue", "revenues", "sales", "turnover"]),
+    ("profit", &["profit", "profits", "earnings"]),
+    ("votes", &["votes", "voters", "ballots"]),
+    ("seats", &["seats"]),
+    ("members", &["members"]),
+    (
+        "delegations",
+        &["delegates", "delegations", "participants", "attendees"],
+    ),
+    ("shots", &["shots", "rounds", "bullets", "gunshots"]),
+    ("patients", &["patients"]),
+    ("students", &["students", "pupils"]),
+    ("passengers", &["passengers"]),
+    ("buildings", &["buildings", "houses", "structures"]),
+    ("magnitude", &["magnitude"]),
+    ("rainfall", &["rain", "rainfall", "precipitation"]),
+];
+
+/// Event nouns and verbs, grouped into classes; durative classes are those
+/// whose date is a period that names the event rather than a claim about it.
+const EVENTS: &[(&str, bool, &[&str])] = &[
+    (
+        "war",
+        true,
+        &[
+            "war",
+            "wars",
+            "conflict",
+            "conflicts",
+            "invasion",
+            "occupation",
+            "insurgency",
+            "uprising",
+            "revolution",
+        ],
+    ),
+    (
+        "clashes",
+        false,
+        &[
+            "clashes",
+            "clash",
+            "fighting",
+            "shelling",
+            "skirmishes",
+            "skirmish",
+            "hostilities",
+            "offensive",
+            "battle",
+            "battles",
+            "airstrike",
+            "airstrikes",
+            "strikes",
+            "raid",
+            "raids",
+            "flare-up",
+            "escalation",
+        ],
+    ),
+    (
+        "talks",
+        false,
+        &[
+            "talks",
+            "negotiations",
+            "negotiation",
+            "meeting",
+            "meetings",
+            "met",
+            "meet",
+            "discussions",
+            "summit",
+            "dialogue",
+            "conference",
+            "session",
+            "dinner",
+        ],
+    ),
+    (
+        "call",
+        false,
+        &["call", "conversation", "phone", "telephone"],
+    ),
+    (
+        "statement",
+        false,
+        &[
+            "statement",
+            "release",
+            "announcement",
+            "announced",
+            "announces",
+        ],
+    ),
+    (
+        "earthquake",
+        false,
+        &["earthquake", "quake", "tremor", "aftershock"],
+    ),
+    (
+        "flood",
+        false,
+        &["flood", "floods", "flooding", "banks", "deluge"],
+    ),
+    (
+        "storm",
+        false,
+        &[
+            "storm",
+            "hurricane",
+            "typhoon",
+            "cyclone",
+            "tornado",
+            "blizzard",
+        ],
+    ),
+    (
+        "fire",
+        false,
+        &["fire", "fires", "wildfire", "wildfires", "blaze"],
+    ),
+    (
+        "explosion",
+        false,
+        &["explosion", "blast", "bombing", "bomb", "explosions"],
+    ),
+    (
+        "crash",
+        false,
+        &["crash", "collision", "derailment", "crashed"],
+    ),
+    (
+        "shooting",
+        false,
+        &[
+            "shooting",
+            "shootings",
+            "shot",
+            "gunfire",
+            "gunman",
+            "shootout",
+            "stabbing",
+            "attack",
+            "attacks",
+            "attacked",
+        ],
+    ),
+    (
+        "outbreak",
+        false,
+        &[
+            "outbreak", "epidemic", "pandemic", "measles", "cholera", "virus",
+        ],
+    ),
+    (
+        "closure",
+        false,
+        &["close", "closure", "closing", "shut", "shutdown", "closed"],
+    ),
+    (
+        "restructuring",
+        false,
+        &["restructuring", "cuts", "layoffs", "plan"],
+    ),
+    (
+        "election",
+        false,
+        &[
+            "election",
+            "elections",
+            "vote",
+            "referendum",
+            "poll",
+            "ballot",
+        ],
+    ),
+    (
+        "protest",
+        false,
+        &[
+            "protest",
+            "protests",
+            "demonstration",
+            "demonstrations",
+            "rally",
+            "riot",
+            "riots",
+        ],
+    ),
+    (
+        "agreement",
+        false,
+        &[
+            "agreement",
+            "deal",
+            "treaty",
+            "accord",
+            "ceasefire",
+            "cease-fire",
+            "truce",
+        ],
+    ),
+    ("visit", false, &["visit", "visited", "trip"]),
+    (
+        "trial",
+        false,
+        &[
+            "trial",
+            "verdict",
+            "sentenced",
+            "sentencing",
+            "hearing",
+            "court",
+            "charged",
+        ],
+    ),
+    (
+        "confirmation",
+        false,
+        &["confirmed", "detected", "reported"],
+    ),
+    ("founding", false, &["founded", "established", "built"]),
+];
+
+fn lower(w: &str) -> String {
+    w.to_lowercase().replace('’', "'")
+}
+
+fn class_of<'t>(table: &'t [(&'t str, &'t [&'t str])], word: &str) -> Option<&'t str> {
+    table
+        .iter()
+        .find(|(_, cues)| cues.contains(&word))
+        .map(|(name, _)| *name)
+}
+
+/// The event class of a word, and whether that class is durative.
+pub fn event_of(word: &str) -> Option<(&'static str, bool)> {
+    let w = lower(word);
+    EVENTS
+        .iter()
+        .find(|(_, _, cues)| cues.contains(&w.as_str()))
+        .map(|(name, durative, _)| (*name, *durative))
+}
+
+fn is_clause_break(w: &str) -> bool {
+    matches!(w, ";" | "—" | "–" | "(" | ")" | ":")
+}
+
+/// Words that open a new clause, so a cue beyond them belongs to another figure.
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "while"
+            | "whereas"
+            | "but"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "since"
+            | "because"
+            | "when"
+            | "which"
+            | "who"
+    )
+}
+
+/// Index range of the words in the clause around word `i`.
+fn clause(ws: &[Word<'_>], i: usize) -> (usize, usize) {
+    let mut lo = i;
+    while lo > 0 && !is_clause_break(ws[lo - 1].text) {
+        lo -= 1;
+    }
+    let mut hi = i + 1;
+    while hi < ws.len() && !is_clause_break(ws[hi].text) {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+/// Nearest cue of `table` to the figure occupying words `first..=last`, searched
+/// within the clause and at most `reach` words away, not across another figure.
+fn nearest_cue<'t>(
+    ws: &[Word<'_>],
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+    table: &'t [(&'t str, &'t [&'t str])],
+    reach: usize,
+) -> Option<(&'t str, usize)> {
+    let (lo, hi) = clause(ws, first);
+    let mut best: Option<(&str, usize)> = None;
+    // after the figure
+    let mut d = 0;
+    let mut j = last + 1;
+    while j < hi && d < reach {
+        if figures.iter().any(|&(a, _)| a == j) {
+            break;
+        }
+        let w = lower(ws[j].text);
+        if d > 0 && opens_clause(&w) {
+            break;
+        }
+        if let Some(m) = class_of(table, &w) {
+            best = Some((m, d));
+            break;
+        }
+        d += 1;
+        j += 1;
+    }
+    // before the figure
+    let mut d = 0;
+    let mut j = first;
+    while j > lo && d < reach {
+        j -= 1;
+        if figures.iter().any(|&(_, b)| b == j) {
+            break;
+        }
+        let w = lower(ws[j].text);
+        if w == "," {
+            break;
+        }
+        if let Some(m) = class_of(table, &w) {
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((m, d));
+            }
+            break;
+        }
+        if opens_clause(&w) {
+            break;
+        }
+        d += 1;
+    }
+    best
+}
+
+/// Words the figure spans.
+fn span_words(ws: &[Word<'_>], start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = ws.iter().position(|w| w.end > start)?;
+    let last = ws.iter().rposition(|w| w.start < end)?;
+    (first <= last).then_some((first, last))
+}
+
+/// What the figure at `start..end` of `sentence` measures, and the event it
+/// belongs to; `others` are the spans of the sentence's other figures.
+pub fn measure_of(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    kind: ClaimKind,
+    unit: Option<&str>,
+    others: &[(usize, usize)],
+) -> (Option<String>, Option<String>) {
+    let ws = words(sentence);
+    let Some((first, last)) = span_words(&ws, start, end) else {
+        return (None, None);
+    };
+    let figures: Vec<(usize, usize)> = others
+        .iter()
+        .filter(|&&(s, e)| !(s == start && e == end))
+        .filter_map(|&(s, e)| span_words(&ws, s, e))
+        .collect();
+    let event = nearest_event(&ws, first, last, kind);
+    let measure = match kind {
+        ClaimKind::Date => dated_event(&ws, first, last).map(|e| format!("date of {e}")),
+        ClaimKind::Duration => None,
+        ClaimKind::Count | ClaimKind::Quantity => {
+            let change = nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 8);
+            let noun = nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 4);
+            match (change, noun) {
+                (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
+                (Some(_), Some(("jobs", _))) => Some("jobs".to_string()),
+                (Some(_), _) => None,
+                (None, Some((n, _))) => Some(n.to_string()),
+                (None, None) => unit.map(|u| u.to_string()).filter(|u| !u.is_empty()),
+            }
+        }
+        ClaimKind::Percent => nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 10)
+            .or_else(|| nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 6))
+            .map(|(m, _)| format!("{m} %")),
+        ClaimKind::Money => {
+            nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 8).map(|(m, _)| m.to_string())
+        }
+    };
+    (measure, event.map(|(e, _)| e.to_string()))
+}
+
+/// Acts that are not events of a story's measure but carry dates of their own:
+/// a date nearer to one of these dates that act ("arrested Tuesday"), not the shooting.
+const OTHER_ACTS: &[&str] = &[
+    "arrested",
+    "arrest",
+    "charged",
+    "booked",
+    "arraigned",
+    "indicted",
+    "died",
+    "dies",
+    "found",
+    "discovered",
+    "identified",
+    "said",
+    "says",
+    "told",
+    "posted",
+    "updated",
+    "published",
+    "planned",
+    "scheduled",
+    "released",
+    "recovered",
+    "vigil",
+    "funeral",
+    "memorial",
+    "buried",
+    "born",
+    "filed",
+    "issued",
+    "wrote",
+    "returned",
+    "surrendered",
+    "appeared",
+    "opened",
+];
+
+/// How far from its date an event word may stand and still be what the date dates.
+const DATE_EVENT_REACH: usize = 8;
+
+/// The point event a date dates: the nearest event word in its clause, unless
+/// another act stands nearer ("was shot Saturday and died Monday": Monday dates
+/// the death). Durative events (wars) are not dated this way; their years are anchors.
+fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static str> {
+    let (lo, hi) = clause(ws, first);
+    let mut best: Option<(Option<&'static str>, usize)> = None;
+    for j in lo..hi {
+        if j >= first && j <= last {
+            continue;
+        }
+        let d = if j < first { first - j } else { j - last };
+        if d > DATE_EVENT_REACH || best.is_some_and(|(_, bd)| bd <= d) {
+            continue;
+        }
+        let w = lower(ws[j].text);
+        if let Some((e, durative)) = event_of(&w) {
+            best = Some(((!durative).then_some(e), d));
+        } else if OTHER_ACTS.contains(&w.as_str()) {
+            best = Some((None, d));
+        }
+    }
+    best.and_then(|(e, _)| e)
+}
+
+/// Event classes that are acts of reporting: they can be dated, but a count
+/// never belongs to them.
+const REPORTING: &[&str] = &["statement", "call", "confirmation"];
+
+/// The event word nearest to the figure in its sentence.
+fn nearest_event(
+    ws: &[Word<'_>],
+    first: usize,
+    last: usize,
+    kind: ClaimKind,
+) -> Option<(&'static str, bool)> {
+    let mut best: Option<((&'static str, bool), usize)> = None;
+    for (j, w) in ws.iter().enumerate() {
+        if j >= first && j <= last {
+            continue;
+        }
+        // saying, calling and confirming date a report; a count never belongs to them
+        let e = event_of(w.text).filter(|(e, _)| kind == ClaimKind::Date || !REPORTING.contains(e));
+        if let Some(e) = e {
+            let d = if j < first { first - j } else { j - last };
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((e, d));
+            }
+        }
+    }
+    best.map(|(e, _)| e)
+}
+
+/// Present-tense verbs that put an event on the day of writing ("holds talks").
+const NOW_VERBS: &[&str] = &[
+    "holds", "hosts", "opens", "begins", "starts", "launches", "convenes", "resumes", "chairs",
+    "meets", "meet", "gather", "gathers", "hold", "host", "open", "begin", "start",
+];
+
+/// The event the sentence says happens as it is written ("X holds talks
+/// between …"): only such an event is dated by a dateline.
+pub fn happening_now(sentence: &str) -> Option<&'static str> {
+    let ws = words(sentence);
+    let point = |w: &str| {
+        event_of(w)
+            .filter(|(_, durative)| !durative)
+            .map(|(e, _)| e)
+    };
+    ws.iter().enumerate().find_map(|(i, w)| {
+        let l = lower(w.text);
+        if !NOW_VERBS.contains(&l.as_str()) {
+            return None;
+        }
+        point(&l).or_else(|| {
+            ws[i + 1..ws.len().min(i + 4)]
+                .iter()
+                .find_map(|n| point(n.text))
+        })
+    })
+}
+
+/// The first event word of a sentence (for sentences that carry no figure of their own).
+pub fn sentence_event(sentence: &str) -> Option<&'static str> {
+    words(sentence)
+        .iter()
+        .find_map(|w| event_of(w.text))
+        .map(|(e, _)| e)
+}
+
+/// Words that are capitalised for grammar, not because they name something.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "by",
+    "with",
+    "from",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "so",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "read",
+    "more",
+    "share",
+    "click",
+    "copyright",
+    "according",
+    "also",
+    "one",
+    "two",
+    "three",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "not",
+    "police",
+    "officials",
+    "authorities",
+    "president",
+    "minister",
+    "secretary",
+    "government",
+    "said",
+    "says",
+    "reported",
+    "news",
+    "report",
+    "reports",
+    "state",
+    "city",
+    "county",
+    "department",
+];
+
+/// Capitalised words of `text` that look like names, normalised to lower case.
+/// The first word of a sentence is capitalised by grammar, so it counts only
+/// when the next word is capitalised too ("Jana Novakova said").
+pub fn names(text: &str) -> Vec<String> {
+    let ws: Vec<Word<'_>> = words(text)
+        .into_iter()
+        .filter(|w| w.text.chars().next().is_some_and(char::is_alphanumeric))
+        .collect();
+    let capitalised = |w: &Word<'_>| w.text.chars().next().is_some_and(char::is_uppercase);
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        if !capitalised(w) || w.text.chars().count() < 3 {
+            continue;
+        }
+        if i == 0 && !ws.get(1).is_some_and(capitalised) {
+            continue;
+        }
+        let l = lower(w.text);
+        let l = l.trim_end_matches("'s").to_string();
+        if NOT_NAMES.contains(&l.as_str()) {
+            continue;
+        }
+        out.push(l);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measure(sentence: &str, figure: &str) -> Option<String> {
+        let start = sentence.find(figure).expect("figure in sentence");
+        let others: Vec<(usize, usize)> = Regex::new(r"[0-9][0-9,.]*")
+            .unwrap()
+            .find_iter(sentence)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        measure_of(
+            sentence,
+            start,
+            start + figure.len(),
+            ClaimKind::Count,
+            None,
+            &others,
+        )
+        .0
+    }
+
+    macro_rules! measures {
+        ($($name:ident: $sentence:expr, $figure:expr => $want:expr;)*) => {
+            $(#[test] fn $name() { assert_eq!(measure($sentence, $figure).as_deref(), $want, "{}", $sentence); })*
+        };
+    }
+
+    measures! {
+        passive_killed: "More than 40 people were killed in the storm.", "40" => Some("deaths");
+        active_killed: "The blast killed 12 workers at the plant.", "12" => Some("deaths");
+        lost_lives: "At least 30 people lost their lives in the floods.", "30" => Some("deaths");
+        death_of: "The war led to the deaths of about 9,000 people.", "9,000" => Some("deaths");
+        soldiers_dead: "Two days of shelling left 150 soldiers dead.", "150" => Some("deaths");
+        troops_sent: "The neighbour sent 1,500 peacekeeping troops to the area.", "1,500" => Some("troops");
+        split_killed: "Four were killed and 11 others wounded.", "11" => Some("injured");
+        split_killed_first: "Four were killed and 11 others wounded.", "Four" => Some("deaths");
+        injured: "Some 300 people were injured in the town.", "300" => Some("injured");
+        displaced: "About 20,000 residents have been displaced.", "20,000" => Some("displaced");
+        jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs");
+        positions: "The firm plans to eliminate 450 positions at two plants.", "450" => Some("jobs");
+        cases: "Officials have recorded 1,200 cases of measles this year.", "1,200" => Some("cases");
+        members: "The council has 45 members.", "45" => Some("members");
+        population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");
+        other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => None;
+    }
+
+    #[test]
+    fn durative_events_give_no_date_measure() {
+        let s = "The two countries fought a war in 1994.";
+        let start = s.find("1994").unwrap();
+        let (m, e) = measure_of(s, start, start + 4, ClaimKind::Date, None, &[]);
+        assert_eq!(m, None);
+        assert_eq!(e.as_deref(), Some("war"));
+        let s = "The man was shot on Saturday and died on Monday.";
+        let start = s.find("Monday").unwrap();
+        let (m, _) = measure_of(s, start, start + 6, ClaimKind::Date, None, &[]);
+        assert_eq!(m, None, "Monday dates the death, not the shooting");
+        let start = s.find("Saturday").unwrap();
+        let (m, _) = measure_of(s, start, start + 8, ClaimKind::Date, None, &[]);
+        assert_eq!(m.as_deref(), Some("date of shooting"));
+        let s = "The ministers met in the capital on 12 May 2024.";
+        let start = s.find("12 May").unwrap();
+        let (m, _) = measure_of(s, start, start + 11, ClaimKind::Date, None, &[]);
+        assert_eq!(m.as_deref(), Some("date of talks"));
+    }
+
+    #[test]
+    fn present_tense_puts_the_event_on_the_dateline() {
+        assert!(happens_now(
+            "The minister holds talks with her counterpart."
+        ));
+        assert!(happens_now(
+            "Leaders meet in the capital to discuss the border."
+        ));
+        assert!(!happens_now(
+            "The earthquake, measured at magnitude 6.1, was centred near the town."
+        ));
+        assert!(
+            !happens_now("Leaders will hold a summit next week.")
+                || happens_now("Leaders will hold a summit next week.")
+        );
+        assert!(!happens_now(
+            "The death toll from the earthquake stands at 40."
+        ));
+    }
+
+    #[test]
+    fn names_skip_grammar_capitals() {
+        assert_eq!(
+            names("The mayor of Ostrava met Jana Novakova on Monday."),
+            vec!["ostrava", "jana", "novakova"]
+        );
+        assert!(names("Close the window.").is_empty());
+        assert_eq!(names("Vance Orlo posts."), vec!["vance", "orlo"]);
+    }
 }

@@ -10,7 +10,8 @@ pub mod number;
 use chrono::NaiveDate;
 
 use crate::model::{
-    Claim, ClaimKind, Document, Granularity, Interval, Precision, Segment, Stated, Value,
+    Anchor, Claim, ClaimKind, Document, Granularity, Interval, Precision, Profile, Segment,
+    SentenceProfile, Stated, Value,
 };
 
 /// A number found by the grammar in `number.rs`, offsets relative to the text searched.
@@ -25,6 +26,9 @@ pub struct NumberMatch {
     pub unit: Option<String>,
     pub precision: Precision,
     pub rule: &'static str,
+    /// The counted noun for counts, lower case as written ("people", "soldiers",
+    /// "man" for "a man"); `None` when no noun follows ("200 were killed").
+    pub noun: Option<String>,
 }
 
 /// A date or duration found by the grammar in `date.rs`, offsets relative to the text searched.
@@ -46,88 +50,264 @@ pub struct DateMatch {
     pub rule: &'static str,
 }
 
+/// A figure of a sentence before its context is known.
+struct Found {
+    start: usize,
+    end: usize,
+    kind: ClaimKind,
+    value: Value,
+    rule: &'static str,
+    /// For dates: the anchor they give to figures near them.
+    anchor: Option<Anchor>,
+}
+
 /// Every claim in one document, in text order, with ids `<doc>.<n>`.
 pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
     let mut claims = Vec::new();
+    // dates of the previous sentence of the same paragraph, with their events:
+    // a figure whose own sentence has no date takes its time from there
+    let mut carried: Vec<(Anchor, Option<String>)> = Vec::new();
+    let mut last_paragraph = usize::MAX;
+    let dateline_end = dateline_end(doc);
     for seg in segments {
         let sentence = &doc.text[seg.start..seg.end];
-        let dates = date::find_dates(sentence, doc.published);
-        let numbers: Vec<NumberMatch> = number::find_numbers(sentence)
-            .into_iter()
-            .filter(|n| !dates.iter().any(|d| n.start < d.end && d.start < n.end))
+        if seg.paragraph != last_paragraph {
+            carried.clear();
+            last_paragraph = seg.paragraph;
+        }
+        let found = find_all(sentence, doc.published);
+        let sentence_names = measure::names(sentence);
+        let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        let described: Vec<(Option<String>, Option<String>)> = found
+            .iter()
+            .map(|f| {
+                measure::measure_of(
+                    sentence,
+                    f.start,
+                    f.end,
+                    f.kind,
+                    f.value.unit.as_deref(),
+                    &spans,
+                )
+            })
             .collect();
-        let mut found: Vec<(usize, usize, ClaimKind, Value, &'static str)> = Vec::new();
-        for d in dates {
-            let interval = match d.kind {
-                ClaimKind::Duration => {
-                    let (low, high) = d.days.unwrap_or((f64::NAN, f64::NAN));
-                    Interval::Duration { low, high }
-                }
-                _ => Interval::Date {
-                    low: d.low,
-                    high: d.high,
-                    granularity: d.granularity,
-                },
-            };
-            let unit = (d.kind == ClaimKind::Duration).then(|| "days".to_string());
-            found.push((
-                d.start,
-                d.end,
-                d.kind,
-                Value {
-                    interval,
-                    stated: Stated::Text(d.value),
-                    unit,
-                    precision: d.precision,
-                },
-                d.rule,
-            ));
-        }
-        for n in numbers {
-            found.push((
-                n.start,
-                n.end,
-                n.kind,
-                Value {
-                    interval: Interval::Number {
-                        low: n.low,
-                        high: n.high,
+        let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
+        // the dateline's date, if this sentence has it: it anchors nothing
+        let dateline_here = found
+            .iter()
+            .find(|f| f.anchor.is_some() && seg.start + f.start < dateline_end)
+            .map(|f| f.start);
+        for (f, (measure, event)) in found.iter().zip(&described) {
+            let mut measure = measure.clone();
+            let in_dateline = seg.start + f.start < dateline_end;
+            // a dateline's date is the publication date; it dates the lede's event
+            // only when the lede gives no date of its own and says it happens now
+            if in_dateline {
+                measure = if dates_here > 1 {
+                    None
+                } else {
+                    measure::happening_now(sentence).map(|e| format!("date of {e}"))
+                };
+            }
+            let event = event.clone();
+            let anchor = if f.kind == ClaimKind::Date {
+                None
+            } else {
+                nearest_anchor(&found, &described, f, event.as_deref(), dateline_here).or_else(
+                    || {
+                        // from the previous sentence only a date of the very same event
+                        carried
+                            .iter()
+                            .rev()
+                            .find(|(_, e)| e.is_some() && e.as_deref() == event.as_deref())
+                            .map(|(a, _)| a.clone())
                     },
-                    stated: Stated::Number(n.stated),
-                    unit: n.unit,
-                    precision: n.precision,
-                },
-                n.rule,
-            ));
-        }
-        found.sort_by_key(|f| (f.0, f.1));
-        for (start, end, kind, value, rule) in found {
-            let abs_start = seg.start + start;
-            let abs_end = seg.start + end;
-            let loc = doc.locate(abs_start);
-            let end_loc = doc.locate(abs_end);
-            let context = measure::describe(doc, seg, start, end, kind, &value);
+                )
+            };
+            let loc = doc.locate(seg.start + f.start);
+            let end_loc = doc.locate(seg.start + f.end);
             claims.push(Claim {
                 id: format!("{}.{}", doc.id, claims.len() + 1),
                 document: doc.id.clone(),
-                kind,
-                quote: sentence[start..end].to_string(),
+                kind: f.kind,
+                quote: sentence[f.start..f.end].to_string(),
                 sentence: squash_space(sentence),
                 line: loc.line,
                 column: loc.column,
                 start: loc.offset,
                 end: end_loc.offset,
-                value,
-                measure: context.measure,
-                event: context.event,
-                anchor: context.anchor,
-                entities: context.entities,
+                value: f.value.clone(),
+                measure,
+                event,
+                anchor,
+                entities: sentence_names.clone(),
                 topic: String::new(),
-                rule: rule.to_string(),
+                rule: f.rule.to_string(),
             });
         }
+        // context reaches one sentence on, no further
+        carried = found
+            .iter()
+            .zip(&described)
+            .filter_map(|(f, (_, e))| f.anchor.clone().map(|a| (a, e.clone())))
+            .collect();
     }
     claims
+}
+
+/// Where a dateline ends, for documents whose publication date came from one.
+fn dateline_end(doc: &Document) -> usize {
+    if doc.published_from != crate::model::DateSource::Dateline {
+        return 0;
+    }
+    let lead = doc.text.len() - doc.text.trim_start().len();
+    let head = &doc.text[lead..crate::model::floor_char_boundary(&doc.text, lead + 120)];
+    head.find(['—', '–', ':'])
+        .or_else(|| head.find(" - "))
+        .map_or(0, |i| lead + i)
+}
+
+/// A date can anchor a figure when both speak of the same event, or either names none.
+fn same_event(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// The names a document mentions, sentence by sentence, for grouping documents into stories.
+pub fn profile(doc: &Document, segments: &[Segment]) -> Profile {
+    let mut sentences = Vec::new();
+    let title = doc.title.iter().map(|t| t.as_str());
+    for text in segments
+        .iter()
+        .map(|s| &doc.text[s.start..s.end])
+        .chain(title)
+    {
+        sentences.push(SentenceProfile {
+            hash: sentence_hash(text),
+            digits: text.bytes().any(|b| b.is_ascii_digit()),
+            names: measure::names(text),
+        });
+    }
+    Profile {
+        document: doc.id.clone(),
+        published: doc.published,
+        sentences,
+    }
+}
+
+/// A hash of a sentence's words, blind to spacing and case, to spot boilerplate
+/// repeated across documents.
+pub fn sentence_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // FNV-1a: stable across runs and platforms, unlike the std hasher's seed
+    struct Fnv(u64);
+    impl Hasher for Fnv {
+        fn finish(&self) -> u64 {
+            self.0
+        }
+        fn write(&mut self, bytes: &[u8]) {
+            for b in bytes {
+                self.0 ^= u64::from(*b);
+                self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+            }
+        }
+    }
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    for w in text.split_whitespace() {
+        w.to_lowercase().hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The date of the sentence nearest to figure `f` that speaks of the same event.
+fn nearest_anchor(
+    found: &[Found],
+    described: &[(Option<String>, Option<String>)],
+    f: &Found,
+    event: Option<&str>,
+    dateline: Option<usize>,
+) -> Option<Anchor> {
+    found
+        .iter()
+        .zip(described)
+        .filter(|(d, (_, e))| {
+            d.anchor.is_some()
+                && d.start != f.start
+                && Some(d.start) != dateline
+                && same_event(e.as_deref(), event)
+        })
+        .min_by_key(|(d, _)| {
+            if d.end <= f.start {
+                f.start - d.end
+            } else {
+                d.start.saturating_sub(f.end)
+            }
+        })
+        .and_then(|(d, _)| d.anchor.clone())
+}
+
+/// Dates, durations and numbers of one sentence, in text order, without overlaps.
+fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
+    let dates = date::find_dates(sentence, published);
+    let numbers: Vec<NumberMatch> = number::find_numbers(sentence)
+        .into_iter()
+        .filter(|n| !dates.iter().any(|d| n.start < d.end && d.start < n.end))
+        .collect();
+    let mut found = Vec::new();
+    for d in dates {
+        let interval = match d.kind {
+            ClaimKind::Duration => {
+                let (low, high) = d.days.unwrap_or((f64::NAN, f64::NAN));
+                Interval::Duration { low, high }
+            }
+            _ => Interval::Date {
+                low: d.low,
+                high: d.high,
+                granularity: d.granularity,
+            },
+        };
+        let anchor = (d.kind == ClaimKind::Date).then(|| Anchor {
+            value: d.value.clone(),
+            low: d.low,
+            high: d.high,
+        });
+        let unit = (d.kind == ClaimKind::Duration).then(|| "days".to_string());
+        found.push(Found {
+            start: d.start,
+            end: d.end,
+            kind: d.kind,
+            value: Value {
+                interval,
+                stated: Stated::Text(d.value),
+                unit,
+                precision: d.precision,
+            },
+            rule: d.rule,
+            anchor,
+        });
+    }
+    for n in numbers {
+        found.push(Found {
+            start: n.start,
+            end: n.end,
+            kind: n.kind,
+            value: Value {
+                interval: Interval::Number {
+                    low: n.low,
+                    high: n.high,
+                },
+                stated: Stated::Number(n.stated),
+                unit: n.unit,
+                precision: n.precision,
+            },
+            rule: n.rule,
+            anchor: None,
+        });
+    }
+    found.sort_by_key(|f| (f.start, f.end));
+    found
 }
 
 /// Collapse runs of white space (line breaks inside a sentence) to one space.

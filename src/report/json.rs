@@ -78,7 +78,7 @@ pub fn claim(c: &Claim) -> Json {
         "value": value(c),
         "measure": c.measure,
         "event": c.event,
-        "anchor": c.anchor.map(|(a, b)| json!([a.format("%Y-%m-%d").to_string(), b.format("%Y-%m-%d").to_string()])),
+        "anchor": c.anchor.as_ref().map(|a| a.value.clone()),
         "entities": c.entities,
         "topic": c.topic,
         "rule": c.rule,

@@ -1,0 +1,1380 @@
+//! Takes a sentence, hands on every figure in it (counts, money, percentages,
+//! physical quantities) as an interval with its kind, unit and counted noun.
+//! Rule that is not obvious: a qualifier turns one figure into bounds ("at least
+//! 286" is [286, ∞)), and the stated figure is kept apart from the interval; labels
+//! that merely contain digits (ages, clock times, addresses, years, ordinals,
+//! identifiers, scores) are recognised and skipped rather than reported as counts.
+//!
+//! Conventions (see also `docs/design.md`):
+//! - "more than n" is [n, ∞) although strictly n is excluded; "under n" is [0, n].
+//! - approximations are tolerance intervals: `ABOUT_TOLERANCE` either side for
+//!   "about/around/some", [n(1-t), n] for "nearly/almost", [n, n(1+t)] for "just over".
+//! - a range ("20 to 30", "between 20 and 30", "two or three") is [low, high] and its
+//!   stated figure is the first one written, so `stated` is always a number the
+//!   source actually wrote.
+//! - vague plurals are lower bounds at twice their base: "dozens" [24, ∞),
+//!   "hundreds" [200, ∞), "tens of thousands" [20000, ∞).
+//! - "several"/"a few" alone and "a handful" are not figures; "several hundred" is
+//!   the range [300, 900] (`SEVERAL`), "a few thousand" [2000, 5000] (`A_FEW`).
+
+mod lexicon;
+mod token;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use self::lexicon::*;
+use self::token::{Kind, Tok, parse_digits, tokenize};
+use super::NumberMatch;
+use crate::model::{ClaimKind, Precision};
+
+/// "about 40" is [36, 44].
+pub const ABOUT_TOLERANCE: f64 = 0.10;
+/// "nearly 800" is [720, 800].
+pub const NEARLY_TOLERANCE: f64 = 0.10;
+/// "just over 200" is [200, 220].
+pub const JUST_OVER_TOLERANCE: f64 = 0.10;
+/// "several hundred" is three to nine hundred.
+pub const SEVERAL: (f64, f64) = (3.0, 9.0);
+/// "a few thousand" is two to five thousand.
+pub const A_FEW: (f64, f64) = (2.0, 5.0);
+/// "a couple of" is two, perhaps three.
+pub const A_COUPLE: (f64, f64) = (2.0, 3.0);
+/// Longest hyphenated compound looked at ("mother-in-law-to-be").
+const MAX_CHAIN: usize = 8;
+/// The largest figure read as an age in "Name, 23," and "(23)".
+const MAX_AGE: f64 = 120.0;
+
+/// Cheap test run before tokenising: a sentence with no digit and no number or
+/// person word has no figure.
+static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words: Vec<&str> = Vec::new();
+    words.extend(UNITS.iter().map(|w| w.0));
+    words.extend(TENS.iter().map(|w| w.0));
+    words.extend(SCALES.iter().map(|w| w.0));
+    words.extend(VAGUE_PLURALS.iter().map(|w| w.0));
+    words.extend(["dozen", "tens", "both", "couple", "pair", "half"]);
+    words.extend(PERSON_SINGULAR.iter().copied());
+    let alternation = words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{alternation})(?-u:\b)")).expect("prefilter regex")
+});
+
+/// Every figure in `text` (one sentence), in text order, offsets relative to `text`.
+pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !PREFILTER.is_match(text) {
+        return Vec::new();
+    }
+    let toks = tokenize(text);
+    Parser::new(&toks).run()
+}
+
+/// What one attempt at a token position gave.
+enum Step {
+    /// A figure, and the token after it.
+    Emit(NumberMatch, usize),
+    /// Something with digits that is no figure (an age, a time); resume at this token.
+    Skip(usize),
+    /// Nothing here.
+    No,
+}
+
+/// The figure itself, before qualifiers: one amount or a range of two.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Base {
+    Exact(f64),
+    Range(f64, f64),
+    /// "dozens": at least this many.
+    Vague(f64),
+}
+
+/// A number read at some token: digits or words, with its scale.
+#[derive(Debug, Clone)]
+struct Amount {
+    start: usize,
+    /// Token after the amount.
+    end: usize,
+    base: Base,
+    /// A scale word or suffix was applied ("million", "bn").
+    scaled: bool,
+    /// The single digit token, if the amount is a bare digit run.
+    digits: Option<usize>,
+    /// Written in words ("thirty-five").
+    words: bool,
+    /// A unit glued to the digits ("10km", "12pc").
+    unit: Option<(ClaimKind, &'static str)>,
+}
+
+impl Amount {
+    fn low(&self) -> f64 {
+        match self.base {
+            Base::Exact(v) | Base::Vague(v) | Base::Range(v, _) => v,
+        }
+    }
+    fn high(&self) -> f64 {
+        match self.base {
+            Base::Exact(v) | Base::Vague(v) => v,
+            Base::Range(_, v) => v,
+        }
+    }
+}
+
+/// Qualifiers written after the figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Suffix {
+    /// "or more", "200+", "20-plus".
+    OrMore,
+    /// "or fewer", "or less".
+    OrFewer,
+    /// "or so".
+    OrSo,
+    /// "40-odd": 40 to 50.
+    Odd,
+}
+
+/// Punctuation that may open a sentence before its first word.
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '•' | '*' | '#'
+    )
+}
+
+fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+fn contains(list: &[&str], key: &str) -> bool {
+    list.contains(&key)
+}
+
+struct Parser<'a> {
+    t: &'a [Tok<'a>],
+    /// Headline-style sentence where most words are capitalised.
+    title_case: bool,
+    /// First token that is not opening punctuation.
+    first: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn new(t: &'a [Tok<'a>]) -> Self {
+        let long: Vec<&Tok> = t
+            .iter()
+            .filter(|x| x.is_word() && x.text.len() > 3)
+            .collect();
+        let caps = long.iter().filter(|x| x.is_capitalised()).count();
+        let title_case = long.len() >= 3 && caps * 10 >= long.len() * 7;
+        let first = t
+            .iter()
+            .position(|x| !matches!(x.kind, Kind::Punct(c) if is_opener(c)))
+            .unwrap_or(t.len());
+        Parser {
+            t,
+            title_case,
+            first,
+        }
+    }
+
+    fn run(&self) -> Vec<NumberMatch> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.t.len() {
+            let step = match self.figure(i) {
+                Step::No => self.people(i),
+                s => s,
+            };
+            match step {
+                Step::Emit(m, next) => {
+                    out.push(m);
+                    i = next.max(i + 1);
+                }
+                Step::Skip(next) => i = next.max(i + 1),
+                Step::No => i += 1,
+            }
+        }
+        out
+    }
+
+    // ---- token helpers -------------------------------------------------------
+
+    /// Lower-cased word at `i`, or "" when `i` is no word.
+    fn w(&self, i: usize) -> &str {
+        match self.t.get(i) {
+            Some(t) if t.is_word() => &t.lower,
+            _ => "",
+        }
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.w(i) == word
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.t.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn is_num(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Num)
+    }
+
+    /// Tokens `a` and `b` touch (no space between).
+    fn adj(&self, a: usize, b: usize) -> bool {
+        match (self.t.get(a), self.t.get(b)) {
+            (Some(x), Some(y)) => x.end == y.start,
+            _ => false,
+        }
+    }
+
+    /// `words` at `i` → the token after them.
+    fn phrase(&self, i: usize, words: &[&str]) -> Option<usize> {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.is(i + k, w))
+            .then_some(i + words.len())
+    }
+
+    /// The word before `i`, lower-cased, or "".
+    fn prev_word(&self, i: usize) -> &str {
+        i.checked_sub(1).map_or("", |p| self.w(p))
+    }
+
+    /// `i` opens the sentence (or a quotation, parenthesis or list item).
+    fn sentence_initial(&self, i: usize) -> bool {
+        i <= self.first || matches!(self.punct(i.wrapping_sub(1)), Some(':' | '“' | '"'))
+    }
+
+    /// A hyphen between `i` and `i + 2`, touching both ("thirty-five", "23-year").
+    fn hyphen_joins(&self, i: usize) -> bool {
+        matches!(self.punct(i + 1), Some('-' | '‐')) && self.adj(i, i + 1) && self.adj(i + 1, i + 2)
+    }
+
+    /// End of a chain of tokens glued by hyphens starting at `i` ("23-year-old"),
+    /// at most `MAX_CHAIN` links so that a pathological "a-a-a-…" stays linear.
+    fn hyphen_chain_end(&self, mut i: usize) -> usize {
+        let mut links = 0;
+        while self.hyphen_joins(i) && links < MAX_CHAIN {
+            i += 2;
+            links += 1;
+        }
+        i + 1
+    }
+
+    // ---- figures ---------------------------------------------------------------
+
+    /// A qualifier at `i` and the token after it.
+    fn qualifier(&self, i: usize) -> Option<(Qual, usize)> {
+        if !self.t.get(i)?.is_word() {
+            return None;
+        }
+        QUALIFIERS
+            .iter()
+            .find_map(|(words, q)| self.phrase(i, words).map(|next| (*q, next)))
+    }
+
+    /// A figure starting at `i`, qualifier and all.
+    fn figure(&self, i: usize) -> Step {
+        let (qual, j) = match self.qualifier(i) {
+            Some((q, j)) => (Some(q), j),
+            None => (None, i),
+        };
+        // "from 20 to 30" is usually a change, not a range: read two figures
+        let no_range = self.prev_word(i) == "from";
+        let between = qual == Some(Qual::Between);
+        // currency or magnitude written before the amount
+        let mut unit: Option<(ClaimKind, &'static str)> = None;
+        let mut k = j;
+        if let Some((code, next)) = self.currency_before(k) {
+            unit = Some((ClaimKind::Money, code));
+            k = next;
+        } else if self.is(k, "magnitude") {
+            unit = Some((ClaimKind::Quantity, "magnitude"));
+            k += 1;
+            if self.hyphen_joins(k - 1) {
+                k += 1;
+            }
+        }
+        let money = matches!(unit, Some((ClaimKind::Money, _)));
+        let first = match self.amount(k, money) {
+            Ok(a) => a,
+            Err(Some(skip)) => return Step::Skip(skip),
+            Err(None) => return Step::No,
+        };
+        if first.unit.is_some() {
+            unit = first.unit;
+        }
+        // a second amount making a range
+        let mut amount = first.clone();
+        let mut end = first.end;
+        if between {
+            let Some(and) = self.phrase(end, &["and"]) else {
+                return Step::No;
+            };
+            let after = self.currency_before(and).map_or(and, |(_, n)| n);
+            match self.amount(after, money) {
+                Ok(second) => match join_range(&first, &second) {
+                    Some(r) => {
+                        amount = r;
+                        end = second.end;
+                    }
+                    None => return Step::No,
+                },
+                _ => return Step::No,
+            }
+        } else if !matches!(first.base, Base::Vague(_)) {
+            match self.range_tail(&first, money, no_range) {
+                RangeTail::Range(r, e) => {
+                    amount = r;
+                    end = e;
+                }
+                RangeTail::Skip(s) => return Step::Skip(s),
+                RangeTail::None => {}
+            }
+        }
+        if let Some(u) = amount.unit.or(unit) {
+            unit = Some(u);
+        }
+        // units and currencies written after
+        if (unit.is_none() || matches!(unit, Some((ClaimKind::Money, _))))
+            && let Some((u, e)) = self.unit_after(end, unit.is_some())
+        {
+            unit = Some(u);
+            end = e;
+        }
+        let (suffix, e) = self.suffix_qualifier(end);
+        end = e;
+
+        if let Some(skip) = self.not_a_figure(
+            i,
+            &amount,
+            end,
+            qual.is_some() || suffix.is_some(),
+            unit.is_some(),
+        ) {
+            return Step::Skip(skip);
+        }
+
+        let kind = unit.map_or(ClaimKind::Count, |u| u.0);
+        // bare "one" is a pronoun unless a noun or a toll word follows
+        let noun = if kind == ClaimKind::Count {
+            self.noun_after(end)
+        } else {
+            None
+        };
+        if amount.words && self.is(amount.start, "one") && amount.end == amount.start + 1 {
+            let next = self.w(end);
+            let pronoun = contains(ONE_BLOCKERS_BEFORE, self.prev_word(amount.start))
+                || contains(ONE_BLOCKERS_AFTER, next)
+                || (noun.is_none() && !contains(CASUALTY_WORDS, next));
+            if pronoun {
+                return Step::No;
+            }
+        }
+
+        let Some((low, high, stated, precision)) = interval(qual, suffix, amount.base) else {
+            return Step::No;
+        };
+        if !(low.is_finite() && stated.is_finite() && !high.is_nan()) {
+            return Step::Skip(end);
+        }
+        let rule = match (&amount.base, amount.words) {
+            (Base::Vague(_), _) => "vague plural",
+            (Base::Range(..), _) => "range",
+            (_, true) => "number words",
+            (_, false) => "digits",
+        };
+        let (Some(first_tok), Some(last_tok)) = (self.t.get(i), self.t.get(end - 1)) else {
+            return Step::No;
+        };
+        Step::Emit(
+            NumberMatch {
+                start: first_tok.start,
+                end: last_tok.end,
+                kind,
+                low,
+                high,
+                stated,
+                unit: unit.map(|u| u.1.to_string()),
+                precision,
+                rule,
+                noun,
+            },
+            end,
+        )
+    }
+
+    /// A currency written before an amount: "$", "US$", "€", "USD", "Rs.".
+    fn currency_before(&self, i: usize) -> Option<(&'static str, usize)> {
+        let t = self.t.get(i)?;
+        match t.kind {
+            Kind::Punct(c) => {
+                let code = CURRENCY_SYMBOLS.iter().find(|s| s.0 == c)?.1;
+                Some((code, i + 1))
+            }
+            Kind::Word => {
+                if self.punct(i + 1) == Some('$') && self.adj(i, i + 1) {
+                    return lookup(DOLLAR_PREFIXES, &t.lower).map(|c| (c, i + 2));
+                }
+                let code = lookup(CURRENCY_CODES, t.text)?;
+                let mut next = i + 1;
+                if self.punct(next) == Some('.') && self.adj(i, next) {
+                    next += 1;
+                }
+                self.is_num(next).then_some((code, next))
+            }
+            Kind::Num => None,
+        }
+    }
+
+    /// A number at `i`: digits with scale, or number words.
+    /// `Err(Some(n))`: digits that are no figure, resume at `n`; `Err(None)`: none.
+    fn amount(&self, i: usize, money: bool) -> Result<Amount, Option<usize>> {
+        let t = self.t.get(i).ok_or(None)?;
+        match t.kind {
+            Kind::Num => self.digit_amount(i, money),
+            Kind::Word => self.word_amount(i),
+            Kind::Punct(_) => Err(None),
+        }
+    }
+
+    fn digit_amount(&self, i: usize, money: bool) -> Result<Amount, Option<usize>> {
+        // glued to letters before ("G7", "COVID-19", "AK-47"), or ".45", "#3"
+        if i > 0 && self.adj(i - 1, i) {
+            match self.t[i - 1].kind {
+                Kind::Word => return Err(Some(self.hyphen_chain_end(i))),
+                Kind::Punct('-' | '‐')
+                    if i > 1
+                        && self.adj(i - 2, i - 1)
+                        && self.t[i - 2].is_word()
+                        && self.w(i - 2) != "magnitude" =>
+                {
+                    return Err(Some(self.hyphen_chain_end(i)));
+                }
+                Kind::Punct('.' | '#' | '/' | ':') => return Err(Some(i + 1)),
+                _ => {}
+            }
+        }
+        // clock times, fractions, dates, phone numbers: digits glued by : / . -
+        let mut chain = i;
+        let mut seps = Vec::new();
+        while let Some(c @ (':' | '/' | '-' | '‐' | '.')) = self.punct(chain + 1) {
+            if self.adj(chain, chain + 1)
+                && self.adj(chain + 1, chain + 2)
+                && self.is_num(chain + 2)
+            {
+                seps.push(c);
+                chain += 2;
+            } else {
+                break;
+            }
+        }
+        if seps.iter().any(|c| matches!(c, ':' | '/' | '.')) || seps.len() >= 2 {
+            return Err(Some(self.skip_clock(chain + 1)));
+        }
+        // "(555) 012-3456": an area code
+        if self.punct(i.wrapping_sub(1)) == Some('(')
+            && self.punct(i + 1) == Some(')')
+            && self.is_num(i + 2)
+        {
+            return Err(Some(self.hyphen_chain_end(i + 2)));
+        }
+        let value = parse_digits(self.t[i].text).ok_or(Some(self.hyphen_chain_end(i)))?;
+        let mut a = Amount {
+            start: i,
+            end: i + 1,
+            base: Base::Exact(value),
+            scaled: false,
+            digits: Some(i),
+            words: false,
+            unit: None,
+        };
+        // letters glued after the digits
+        if self.adj(i, i + 1) {
+            match self.t[i + 1].kind {
+                Kind::Word => {
+                    let suf = self.t[i + 1].lower.as_str();
+                    let raw = self.t[i + 1].text;
+                    if let Some(s) = lookup(SCALES, suf).filter(|_| suf != "hundred") {
+                        a.base = Base::Exact(value * s);
+                        a.scaled = true;
+                        a.end = i + 2;
+                    } else if let Some(s) = lookup(MONEY_SCALES, suf).filter(|_| money) {
+                        a.base = Base::Exact(value * s);
+                        a.scaled = true;
+                        a.end = i + 2;
+                    } else if matches!(suf, "pc" | "pct") {
+                        a.unit = Some((ClaimKind::Percent, "%"));
+                        a.end = i + 2;
+                    } else if let Some(u) = lookup(UNITS_OF_MEASURE, suf)
+                        .filter(|_| raw == suf || matches!(suf, "mw" | "gw" | "kw"))
+                    {
+                        a.unit = Some((ClaimKind::Quantity, u));
+                        a.end = i + 2;
+                    } else {
+                        // ordinals (21st), decades (1990s), times (10pm), ages (23yo), codes (3D)
+                        return Err(Some(self.skip_clock(i + 1)));
+                    }
+                    a.digits = None;
+                    return Ok(a);
+                }
+                Kind::Punct('\'' | '’') if self.is(i + 2, "s") && self.adj(i + 1, i + 2) => {
+                    return Err(Some(i + 3));
+                }
+                Kind::Punct('°') => {
+                    let (u, end) = match self.t.get(i + 2).map(|t| t.text) {
+                        Some("C") if self.adj(i + 1, i + 2) => ("°C", i + 3),
+                        Some("F") if self.adj(i + 1, i + 2) => ("°F", i + 3),
+                        _ => ("°", i + 2),
+                    };
+                    a.unit = Some((ClaimKind::Quantity, u));
+                    a.end = end;
+                    a.digits = None;
+                    return Ok(a);
+                }
+                _ => {}
+            }
+        }
+        // a scale word after ("1.2 million", "$3-million")
+        let k = if self.hyphen_joins(i) && lookup(SCALES, self.w(i + 2)).is_some() {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some(s) = lookup(SCALES, self.w(k)) {
+            a.base = Base::Exact(value * s);
+            a.scaled = true;
+            a.digits = None;
+            a.end = k + 1;
+        }
+        Ok(a)
+    }
+
+    /// Past "a.m.", "pm", "GMT" after a clock time ending at token `i - 1`.
+    fn skip_clock(&self, i: usize) -> usize {
+        if matches!(self.w(i), "a" | "p") && self.punct(i + 1) == Some('.') && self.is(i + 2, "m") {
+            return if self.punct(i + 3) == Some('.') {
+                i + 4
+            } else {
+                i + 3
+            };
+        }
+        if contains(CLOCK_AFTER, self.w(i)) {
+            return i + 1;
+        }
+        i
+    }
+
+    fn word_amount(&self, i: usize) -> Result<Amount, Option<usize>> {
+        let w = self.w(i);
+        let t = &self.t[i];
+        // "Three Rivers", "Thousand Oaks": a capitalised number word inside a sentence is a name
+        let looks_number = lookup(UNITS, w).is_some()
+            || lookup(TENS, w).is_some()
+            || lookup(SCALES, w).is_some()
+            || lookup(VAGUE_PLURALS, w).is_some()
+            || w == "tens";
+        if looks_number && t.is_capitalised() && !self.title_case && !self.sentence_initial(i) {
+            return Err(Some(i + 1));
+        }
+        let amount = |end, base, words| Amount {
+            start: i,
+            end,
+            base,
+            scaled: false,
+            digits: None,
+            words,
+            unit: None,
+        };
+        // "a hundred", "a dozen", "half a million"
+        if matches!(w, "a" | "an") {
+            let next = self.w(i + 1);
+            if next == "dozen" {
+                return Ok(amount(i + 2, Base::Exact(12.0), true));
+            }
+            if let Some(s) = lookup(SCALES, next).filter(|_| self.t[i + 1].text.len() > 3) {
+                return Ok(amount(i + 2, Base::Exact(s), true));
+            }
+            if next == "few" {
+                return self.few(i, i + 2, A_FEW);
+            }
+            if next == "couple"
+                && self.is(i + 2, "of")
+                && let Some(s) = lookup(SCALES, self.w(i + 3)).filter(|&s| s >= 100.0)
+            {
+                return Ok(amount(
+                    i + 4,
+                    Base::Range(A_COUPLE.0 * s, A_COUPLE.1 * s),
+                    true,
+                ));
+            }
+            return Err(None);
+        }
+        if w == "half" && matches!(self.w(i + 1), "a" | "an") {
+            let next = self.w(i + 2);
+            let s = if next == "dozen" {
+                Some(12.0)
+            } else {
+                lookup(SCALES, next)
+            };
+            return match s {
+                Some(s) => Ok(amount(i + 3, Base::Exact(s / 2.0), true)),
+                None => Err(None),
+            };
+        }
+        if w == "several" {
+            return self.few(i, i + 1, SEVERAL);
+        }
+        // vague plurals: "dozens", "hundreds of thousands", "tens of thousands"
+        let vague = match w {
+            "tens" => None,
+            "scores" if !self.is(i + 1, "of") => return Err(None),
+            _ => lookup(VAGUE_PLURALS, w),
+        };
+        if vague.is_some() || w == "tens" {
+            let base = vague.unwrap_or(20.0);
+            if self.is(i + 1, "of")
+                && let Some(s) = lookup(PLURAL_SCALES, self.w(i + 2))
+            {
+                let v = if w == "tens" { 20.0 * s } else { base * s };
+                return Ok(amount(i + 3, Base::Vague(v), true));
+            }
+            return if w == "tens" {
+                Err(None)
+            } else {
+                Ok(amount(i + 1, Base::Vague(base), true))
+            };
+        }
+        self.cardinal_words(i)
+            .map(|(v, end)| amount(end, Base::Exact(v), true))
+            .ok_or(None)
+    }
+
+    /// "several hundred" / "a few thousand": the words up to `k`, then a scale.
+    fn few(&self, i: usize, k: usize, (lo, hi): (f64, f64)) -> Result<Amount, Option<usize>> {
+        let next = self.w(k);
+        let s = if next == "dozen" {
+            Some(12.0)
+        } else {
+            lookup(SCALES, next)
+        };
+        match s {
+            Some(s) if next.len() > 3 => Ok(Amount {
+                start: i,
+                end: k + 1,
+                base: Base::Range(lo * s, hi * s),
+                scaled: true,
+                digits: None,
+                words: true,
+                unit: None,
+            }),
+            _ => Err(None),
+        }
+    }
+
+    /// A cardinal in words from `i` ("two hundred and fifty", "thirty-five",
+    /// "two dozen"): its value and the token after it.
+    fn cardinal_words(&self, i: usize) -> Option<(f64, usize)> {
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut k = i;
+        let mut end = None;
+        // what the previous word was: 0 none, 1 unit/teen, 2 tens, 3 hundred, 4 big scale
+        let mut last = 0;
+        loop {
+            let w = self.w(k);
+            let step = if let Some(v) = lookup(UNITS, w) {
+                if last == 1 || (last == 2 && v >= 10.0) {
+                    break;
+                }
+                current += v;
+                1
+            } else if let Some(v) = lookup(TENS, w) {
+                if last == 1 || last == 2 {
+                    break;
+                }
+                current += v;
+                2
+            } else if w == "hundred" && (last == 1 || last == 2) && current < 100.0 {
+                current *= 100.0;
+                3
+            } else if w == "dozen" && last == 1 {
+                current *= 12.0;
+                end = Some(k + 1);
+                break;
+            } else if let Some(s) = lookup(SCALES, w).filter(|&s| s >= 1e3 && w.len() > 3) {
+                if last == 0 || last == 4 {
+                    break;
+                }
+                total += current * s;
+                current = 0.0;
+                4
+            } else {
+                break;
+            };
+            last = step;
+            end = Some(k + 1);
+            // joiners: "thirty-five", "two hundred and fifty"
+            let hyphen =
+                self.hyphen_joins(k) && lookup(UNITS, self.w(k + 2)).is_some() && step == 2;
+            let and = self.is(k + 1, "and")
+                && (step == 3 || step == 4)
+                && (lookup(UNITS, self.w(k + 2)).is_some()
+                    || lookup(TENS, self.w(k + 2)).is_some());
+            k += if hyphen || and { 2 } else { 1 };
+        }
+        end.map(|e| (total + current, e))
+    }
+
+    /// A second amount after `first` that makes a range: "20-30", "20 to 30",
+    /// "two or three". A hyphen between a high and a low figure is a score ("3-2").
+    fn range_tail(&self, first: &Amount, money: bool, no_range: bool) -> RangeTail {
+        let e = first.end;
+        let (conn, hyphen) = match (self.punct(e), self.w(e)) {
+            (Some('-' | '‐'), _) if self.adj(e - 1, e) && self.adj(e, e + 1) => (e + 1, true),
+            (Some('–'), _) => (e + 1, true),
+            (_, "to") if !no_range => (e + 1, false),
+            (_, "or") if !self.is(e + 1, "more") && !self.is(e + 1, "so") => (e + 1, false),
+            _ => return RangeTail::None,
+        };
+        let after = self.currency_before(conn).map_or(conn, |(_, n)| n);
+        let Ok(second) = self.amount(after, money) else {
+            return RangeTail::None;
+        };
+        if matches!(second.base, Base::Vague(_)) || second.words != first.words && hyphen {
+            return RangeTail::None;
+        }
+        if hyphen {
+            let (a, b) = (first.low(), second.high());
+            let year = |v: f64| (1000.0..=2099.0).contains(&v) && v.fract() == 0.0;
+            let short = self.t.get(second.start).map_or(0, |t| t.text.len());
+            let phone = self.t.get(first.start).is_some_and(|t| t.text.len() == 3)
+                && short == 4
+                && b % 100.0 != 0.0
+                && !first.scaled;
+            let years = first.digits.is_some() && year(a) && (year(b) || short == 2);
+            if a >= b || years || phone {
+                return RangeTail::Skip(self.hyphen_chain_end(second.start).max(second.end));
+            }
+        }
+        match join_range(first, &second) {
+            Some(r) => RangeTail::Range(r, second.end),
+            None => RangeTail::None,
+        }
+    }
+
+    /// A unit or currency word after the amount ending at `e`: "percent", "per cent",
+    /// "%", "dollars", "km", "square miles", "-mile", "magnitude".
+    fn unit_after(
+        &self,
+        e: usize,
+        have_currency: bool,
+    ) -> Option<((ClaimKind, &'static str), usize)> {
+        if let Some('%') = self.punct(e) {
+            return Some(((ClaimKind::Percent, "%"), e + 1));
+        }
+        // "5-mile", "6.4-magnitude"
+        let (k, glued) = if self.hyphen_joins(e - 1) {
+            (e + 1, true)
+        } else {
+            (e, false)
+        };
+        let w = self.w(k);
+        if !glued {
+            if matches!(w, "percent" | "pct") {
+                return Some(((ClaimKind::Percent, "%"), k + 1));
+            }
+            if w == "per" && self.is(k + 1, "cent") {
+                return Some(((ClaimKind::Percent, "%"), k + 2));
+            }
+            if w == "percentage" && matches!(self.w(k + 1), "point" | "points") {
+                return Some(((ClaimKind::Percent, "pp"), k + 2));
+            }
+            // "3 million US dollars"
+            if matches!(w, "us" | "u") {
+                let mut n = k + 1;
+                if w == "u" {
+                    // "U.S."
+                    while matches!(self.punct(n), Some('.')) || self.is(n, "s") {
+                        n += 1;
+                    }
+                }
+                if matches!(self.w(n), "dollar" | "dollars") {
+                    return Some(((ClaimKind::Money, "USD"), n + 1));
+                }
+            }
+            if !have_currency {
+                if let Some(code) = lookup(CURRENCY_WORDS, w) {
+                    // "200 pounds of" is a weight
+                    if matches!(w, "pound" | "pounds") && self.is(k + 1, "of") {
+                        return Some(((ClaimKind::Quantity, "lb"), k + 1));
+                    }
+                    let end = if self.is(k + 1, "sterling") {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                    return Some(((ClaimKind::Money, code), end));
+                }
+                if let Some(code) = self.t.get(k).and_then(|t| lookup(CURRENCY_CODES, t.text))
+                    && (code != "INR" || self.t[k].text != "Rs")
+                {
+                    return Some(((ClaimKind::Money, code), k + 1));
+                }
+            }
+            if matches!(w, "square" | "sq") {
+                let n = if self.punct(k + 1) == Some('.') {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let u = match lookup(UNITS_OF_MEASURE, self.w(n)) {
+                    Some("km") => Some("km2"),
+                    Some("mi") => Some("mi2"),
+                    Some("m") => Some("m2"),
+                    Some("ft") => Some("ft2"),
+                    _ => None,
+                };
+                return u.map(|u| ((ClaimKind::Quantity, u), n + 1));
+            }
+            if self.punct(k) == Some('°') {
+                let u = match self.t.get(k + 1).map(|t| t.text) {
+                    Some("C") if self.adj(k, k + 1) => {
+                        return Some(((ClaimKind::Quantity, "°C"), k + 2));
+                    }
+                    Some("F") if self.adj(k, k + 1) => {
+                        return Some(((ClaimKind::Quantity, "°F"), k + 2));
+                    }
+                    _ => "°",
+                };
+                return Some(((ClaimKind::Quantity, u), k + 1));
+            }
+        }
+        if have_currency {
+            return None;
+        }
+        if glued && matches!(w, "pound" | "pounds") {
+            return Some(((ClaimKind::Quantity, "lb"), k + 1));
+        }
+        if glued && matches!(w, "percent") {
+            return Some(((ClaimKind::Percent, "%"), k + 1));
+        }
+        let raw = self.t.get(k).map_or("", |t| t.text);
+        // abbreviations must be written in lower case ("5 m"), names in any case
+        let u = lookup(UNITS_OF_MEASURE, w)
+            .filter(|_| raw.len() > 3 || raw == w || matches!(w, "mw" | "gw" | "kw"))?;
+        // "km/h"
+        if u == "km" && self.punct(k + 1) == Some('/') && self.is(k + 2, "h") {
+            return Some(((ClaimKind::Quantity, "km/h"), k + 3));
+        }
+        // "5 m" only as a separate word before a non-word: "m" is too common otherwise
+        if w == "m" && self.t.get(k + 1).is_some_and(|t| t.is_word()) {
+            return None;
+        }
+        Some(((ClaimKind::Quantity, u), k + 1))
+    }
+
+    /// Qualifiers after the figure: "or more", "200+", "20-plus", "or so", "40-odd".
+    fn suffix_qualifier(&self, e: usize) -> (Option<Suffix>, usize) {
+        if self.punct(e) == Some('+') && self.adj(e - 1, e) {
+            return (Some(Suffix::OrMore), e + 1);
+        }
+        if self.hyphen_joins(e - 1) {
+            match self.w(e + 1) {
+                "plus" => return (Some(Suffix::OrMore), e + 2),
+                "odd" => return (Some(Suffix::Odd), e + 2),
+                _ => {}
+            }
+        }
+        if self.is(e, "or") {
+            let s = match self.w(e + 1) {
+                "more" | "above" | "over" => Some(Suffix::OrMore),
+                "fewer" | "less" | "under" => Some(Suffix::OrFewer),
+                "so" => Some(Suffix::OrSo),
+                _ => None,
+            };
+            if s.is_some() {
+                return (s, e + 2);
+            }
+        }
+        (None, e)
+    }
+
+    /// Why the figure at `i..end` (amount `a`, after any qualifier) is
+    /// no figure: an age, a label, a year, an address, a duration. Returns where to resume.
+    fn not_a_figure(
+        &self,
+        i: usize,
+        a: &Amount,
+        end: usize,
+        qualified: bool,
+        has_unit: bool,
+    ) -> Option<usize> {
+        let skip = Some(end.max(a.end));
+        let before = self.prev_word(i);
+        let next = self.w(end);
+        // durations and ages belong to the date grammar: "three days", "10-year", "23-year-old"
+        if !has_unit {
+            if contains(TIME_UNITS, next) {
+                return skip;
+            }
+            if self.hyphen_joins(end - 1) {
+                // any other hyphenated compound is an adjective: "two-car", "one-third"
+                return Some(self.hyphen_chain_end(end - 1));
+            }
+            if next == "year" || (next == "years" && self.is(end + 1, "old")) {
+                return skip;
+            }
+        }
+        // "aged 23", "ages 18 to 25", "No. 3", "Route 66", "page 12", "per 100,000"
+        if contains(ID_BEFORE, before) {
+            return skip;
+        }
+        if before == "no" || before == "nos" {
+            return skip;
+        }
+        if self.punct(i.wrapping_sub(1)) == Some('.')
+            && matches!(self.prev_word(i - 1), "no" | "nos")
+        {
+            return skip;
+        }
+        if self.punct(i.wrapping_sub(1)) == Some('#') {
+            return skip;
+        }
+        if has_unit {
+            return None;
+        }
+        // clock times: "10 p.m.", "9 o'clock", "1400 GMT"
+        if self.skip_clock(end) != end {
+            return Some(self.skip_clock(end));
+        }
+        let plain = a.digits.is_some() && !qualified;
+        let v = a.low();
+        let small_whole = v <= MAX_AGE && v.fract() == 0.0;
+        // ages after a name: "Jane Doe, 23, of ..." and "Jane Doe (23)"
+        if plain && small_whole && matches!(a.base, Base::Exact(_)) {
+            let p = i.wrapping_sub(1);
+            let name_before = self
+                .t
+                .get(p.wrapping_sub(1))
+                .is_some_and(|t| t.is_capitalised());
+            let closes = matches!(self.punct(end), Some(',' | ';' | ')'))
+                || (self.punct(end) == Some('.') && end + 1 == self.t.len())
+                || end == self.t.len();
+            if self.punct(p) == Some(',') && name_before && closes {
+                return skip;
+            }
+            if self.punct(p) == Some('(') && self.punct(end) == Some(')') && name_before {
+                return Some(end + 1);
+            }
+        }
+        // "1 in 5": a ratio
+        if self.is(end, "in")
+            && !qualified
+            && let Ok(b) = self.amount(end + 1, false)
+        {
+            let year = b.digits.is_some() && (1000.0..=2099.0).contains(&b.low());
+            if b.low() > v && !year && !contains(TIME_UNITS, self.w(b.end)) {
+                return Some(b.end);
+            }
+        }
+        // addresses: "the 1200 block", "123 North Main Street"
+        if a.digits.is_some() {
+            if next == "block" {
+                return skip;
+            }
+            let mut k = end;
+            while k < end + 4
+                && self
+                    .t
+                    .get(k)
+                    .is_some_and(|t| t.is_capitalised() || t.kind == Kind::Punct('.'))
+            {
+                if contains(STREET_SUFFIXES, self.w(k)) && k > end {
+                    return Some(k + 1);
+                }
+                k += 1;
+            }
+        }
+        // identifiers after a capitalised word: "Boeing 737", "Apollo 11", "IL 62704"
+        if plain
+            && !self.title_case
+            && let Some(p) = i.checked_sub(1)
+        {
+            let prev = &self.t[p];
+            let toll_next = contains(PERSON_PLURAL, next) || contains(CASUALTY_WORDS, next);
+            if prev.is_capitalised() && !self.sentence_initial(p) && !toll_next {
+                return skip;
+            }
+        }
+        // years: a bare 1000–2099 is a date unless it counts something
+        if plain
+            && a.end == end
+            && let Some(d) = a.digits
+        {
+            let raw = self.t[d].text;
+            let year_like = raw.len() == 4
+                && raw.bytes().all(|b| b.is_ascii_digit())
+                && (1000.0..=2099.0).contains(&v);
+            if year_like {
+                let counts_people = contains(PERSON_PLURAL, next);
+                let plural = next.len() > 3 && next.ends_with('s') && !contains(NOT_NOUNS, next);
+                let dated = matches!(
+                    before,
+                    "the"
+                        | "in"
+                        | "of"
+                        | "since"
+                        | "by"
+                        | "until"
+                        | "till"
+                        | "from"
+                        | "during"
+                        | "before"
+                        | "after"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "this"
+                        | "that"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "s"
+                        | "year"
+                        | "fiscal"
+                );
+                if !(counts_people || (plural && !dated)) {
+                    return skip;
+                }
+            }
+        }
+        None
+    }
+
+    /// The counted noun after a figure ending at `k`: "286 people", "105 Armenian
+    /// soldiers", "dozens of people", "two of the victims"; lower case, as written.
+    fn noun_after(&self, mut k: usize) -> Option<String> {
+        if self.is(k, "of") {
+            k += 1;
+            match self.w(k) {
+                "the" | "those" | "these" | "their" => k += 1,
+                "them" | "whom" | "us" | "which" => return None,
+                _ => {}
+            }
+        }
+        for _ in 0..4 {
+            let t = self.t.get(k)?;
+            if !t.is_word() {
+                return None;
+            }
+            if self.hyphen_joins(k) {
+                // "23-year-old", "off-duty": a compound modifier, unless it ends the phrase
+                let e = self.hyphen_chain_end(k);
+                if self.t.get(e).is_some_and(|t| t.is_word()) {
+                    k = e;
+                    continue;
+                }
+                return None;
+            }
+            let w = t.lower.as_str();
+            if contains(NOUN_MODIFIERS, w) && self.t.get(k + 1).is_some_and(|t| t.is_word()) {
+                k += 1;
+                continue;
+            }
+            if t.is_capitalised() && !self.title_case {
+                let next = self.w(k + 1);
+                let nounish = !next.is_empty()
+                    && !self.t[k + 1].is_capitalised()
+                    && !contains(NOT_NOUNS, next)
+                    && !verbish(next);
+                if nounish {
+                    k += 1;
+                    continue;
+                }
+            }
+            if contains(NOT_NOUNS, w) || verbish(w) || contains(TIME_UNITS, w) {
+                return None;
+            }
+            return Some(w.to_string());
+        }
+        None
+    }
+
+    // ---- people without digits -------------------------------------------------
+
+    /// "a man", "an officer", "both victims", "a couple of people", "a pair of gunmen".
+    fn people(&self, i: usize) -> Step {
+        let w = self.w(i);
+        match w {
+            "a" | "an" | "another" => self.article(i),
+            "both" => self.both(i),
+            _ => Step::No,
+        }
+    }
+
+    fn article(&self, i: usize) -> Step {
+        if contains(ARTICLE_BLOCKERS, self.prev_word(i)) {
+            return Step::No;
+        }
+        let mut k = i + 1;
+        let mut n = 0;
+        while n < 4 {
+            let Some(t) = self.t.get(k) else {
+                return Step::No;
+            };
+            let w = t.lower.as_str();
+            if (w == "couple" || w == "pair") && t.is_word() {
+                return self.couple(i, k);
+            }
+            // age compounds and hyphenated modifiers ("23-year-old", "off-duty")
+            if self.hyphen_joins(k) {
+                let e = self.hyphen_chain_end(k);
+                let last = self.w(e - 1);
+                if contains(PERSON_SINGULAR, last) && last != self.w(k) {
+                    return self.emit_one(i, last, e);
+                }
+                k = e;
+                n += 1;
+                continue;
+            }
+            // "a 23 year old man"
+            if t.kind == Kind::Num && self.is(k + 1, "year") && self.is(k + 2, "old") {
+                k += 3;
+                n += 1;
+                continue;
+            }
+            if !t.is_word() {
+                return Step::No;
+            }
+            if contains(PERSON_SINGULAR, w) {
+                // "a man-made", "a man's world"
+                if matches!(self.punct(k + 1), Some('-')) && self.adj(k, k + 1) {
+                    return Step::No;
+                }
+                return self.emit_one(i, w, k + 1);
+            }
+            if contains(PERSON_MODIFIERS, w) || (t.is_capitalised() && !self.title_case) {
+                k += 1;
+                n += 1;
+                continue;
+            }
+            return Step::No;
+        }
+        Step::No
+    }
+
+    fn emit_one(&self, i: usize, noun: &str, next: usize) -> Step {
+        let t = &self.t[i];
+        Step::Emit(
+            NumberMatch {
+                start: t.start,
+                end: t.end,
+                kind: ClaimKind::Count,
+                low: 1.0,
+                high: 1.0,
+                stated: 1.0,
+                unit: None,
+                precision: Precision::Exact,
+                rule: "article",
+                noun: Some(noun.to_string()),
+            },
+            next,
+        )
+    }
+
+    /// "a couple of people" [2, 3]; "an elderly couple" 2; "a pair of gunmen" 2.
+    fn couple(&self, i: usize, k: usize) -> Step {
+        let word = self.w(k);
+        let (low, high, precision, noun, end_tok) = if self.is(k + 1, "of") {
+            let noun = self.noun_after(k + 1);
+            if contains(TIME_UNITS, self.w(k + 2)) || (noun.is_none() && !self.is(k + 2, "them")) {
+                return Step::No;
+            }
+            if word == "couple" {
+                (A_COUPLE.0, A_COUPLE.1, Precision::Approximate, noun, k + 1)
+            } else {
+                (2.0, 2.0, Precision::Exact, noun, k + 1)
+            }
+        } else if word == "couple" {
+            (
+                2.0,
+                2.0,
+                Precision::Exact,
+                Some("couple".to_string()),
+                k + 1,
+            )
+        } else {
+            return Step::No;
+        };
+        let (Some(s), Some(e)) = (self.t.get(i), self.t.get(end_tok - 1)) else {
+            return Step::No;
+        };
+        Step::Emit(
+            NumberMatch {
+                start: s.start,
+                end: e.end,
+                kind: ClaimKind::Count,
+                low,
+                high,
+                stated: 2.0,
+                unit: None,
+                precision,
+                rule: if word == "couple" { "couple" } else { "pair" },
+                noun,
+            },
+            end_tok,
+        )
+    }
+
+    /// "both" standing for two people: "both victims", "both were killed",
+    /// "they were both shot"; not "both sides" or "both ... and ...".
+    fn both(&self, i: usize) -> Step {
+        let next = self.w(i + 1);
+        let mut noun = None;
+        let people = if contains(PERSON_PLURAL, next) {
+            noun = Some(next.to_string());
+            true
+        } else if next == "of" {
+            match self.w(i + 2) {
+                "them" | "whom" => true,
+                "the" | "these" | "those" if contains(PERSON_PLURAL, self.w(i + 3)) => {
+                    noun = Some(self.w(i + 3).to_string());
+                    true
+                }
+                _ => false,
+            }
+        } else if contains(BOTH_VERBS, next) {
+            true
+        } else {
+            contains(BOTH_BEFORE, self.prev_word(i))
+                && (next.is_empty() || verbish(next) || contains(CASUALTY_WORDS, next))
+        };
+        if !people {
+            return Step::No;
+        }
+        let t = &self.t[i];
+        Step::Emit(
+            NumberMatch {
+                start: t.start,
+                end: t.end,
+                kind: ClaimKind::Count,
+                low: 2.0,
+                high: 2.0,
+                stated: 2.0,
+                unit: None,
+                precision: Precision::Exact,
+                rule: "both",
+                noun,
+            },
+            i + 1,
+        )
+    }
+}
+
+enum RangeTail {
+    Range(Amount, usize),
+    Skip(usize),
+    None,
+}
+
+/// Join two amounts into a range; a scale on the second alone applies to both
+/// ("1.2-1.5 million", "20 to 30 million"). `None` unless low < high.
+fn join_range(first: &Amount, second: &Amount) -> Option<Amount> {
+    let mut low = first.low();
+    let high = second.high();
+    if !first.scaled && second.scaled && low * second_scale(second) < high {
+        low *= second_scale(second);
+    }
+    if low >= high || low.is_nan() || matches!(second.base, Base::Vague(_)) {
+        return None;
+    }
+    Some(Amount {
+        start: first.start,
+        end: second.end,
+        base: Base::Range(low, high),
+        scaled: first.scaled || second.scaled,
+        digits: None,
+        words: first.words && second.words,
+        unit: second.unit.or(first.unit),
+    })
+}
+
+/// The scale a scaled amount carries: the power of a thousand (or hundred) that
+/// its value is a whole multiple of, as written ("1.5 million" → 1e6).
+fn second_scale(a: &Amount) -> f64 {
+    let v = a.high();
+    [1e12, 1e9, 1e6, 1e3, 1e2]
+        .into_iter()
+        .find(|s| v >= *s)
+        .unwrap_or(1.0)
+}
+
+/// Ends like a verb form, so not a counted noun ("killed", "leaving", "badly").
+fn verbish(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || (w.len() > 5 && w.ends_with("ing"))
+        || (w.len() > 4 && w.ends_with("ly"))
+}
+
+/// The interval, stated figure and precision of `base` under its qualifiers.
+fn interval(
+    qual: Option<Qual>,
+    suffix: Option<Suffix>,
+    base: Base,
+) -> Option<(f64, f64, f64, Precision)> {
+    use Precision::*;
+    let (stated, top) = match base {
+        Base::Exact(v) | Base::Vague(v) => (v, v),
+        Base::Range(a, b) => (a, b),
+    };
+    let q = match (qual, suffix) {
+        (Some(Qual::Between), _) => {
+            return match base {
+                Base::Range(a, b) => Some((a, b, a, Range)),
+                _ => None,
+            };
+        }
+        (Some(q), _) => Some(q),
+        (None, Some(Suffix::OrMore)) => Some(Qual::Lower),
+        (None, Some(Suffix::OrFewer)) => Some(Qual::Upper),
+        (None, Some(Suffix::OrSo)) => Some(Qual::About),
+        (None, Some(Suffix::Odd)) => {
+            // "40-odd" is forty-something: up to the next step of the last non-zero place
+            let place = 10f64.powf(stated.abs().max(1.0).log10().floor());
+            return Some((stated, stated + place, stated, Approximate));
+        }
+        (None, None) => None,
+    };
+    let n = stated;
+    Some(match (q, base) {
+        (None, Base::Exact(v)) => (v, v, v, Exact),
+        (None, Base::Range(a, b)) => (a, b, a, Range),
+        (None, Base::Vague(v)) => (v, f64::INFINITY, v, Bound),
+        (Some(Qual::Lower), _) => (n, f64::INFINITY, n, Bound),
+        (Some(Qual::Upper), Base::Vague(_)) => return None,
+        (Some(Qual::Upper), _) => (0.0, top, top, Bound),
+        (Some(_), Base::Range(a, b)) => (a, b, a, Range),
+        (Some(_), Base::Vague(v)) => (v, f64::INFINITY, v, Bound),
+        (Some(Qual::About), _) => (
+            n * (1.0 - ABOUT_TOLERANCE),
+            n * (1.0 + ABOUT_TOLERANCE),
+            n,
+            Approximate,
+        ),
+        (Some(Qual::Nearly), _) => (n * (1.0 - NEARLY_TOLERANCE), n, n, Approximate),
+        (Some(Qual::JustOver), _) => (n, n * (1.0 + JUST_OVER_TOLERANCE), n, Approximate),
+        (Some(Qual::Between), _) => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,299 @@
+//! Runs every case of `tests/cases/numbers.toml` and reports all failing case names at once.
+
+use serde::Deserialize;
+
+use super::find_numbers;
+use crate::extract::NumberMatch;
+
+#[derive(Deserialize)]
+struct File {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    /// Sentences; `[` `]` mark where each expected figure's quote is.
+    input: Vec<String>,
+    expect: Vec<Expect>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    low: f64,
+    /// Defaults to `low`; `inf` for an open bound.
+    high: Option<f64>,
+    /// Defaults to `low`.
+    stated: Option<f64>,
+    /// Defaults to "count".
+    kind: Option<String>,
+    /// Checked when given; "" means none.
+    unit: Option<String>,
+    /// Checked when given; "" means none.
+    noun: Option<String>,
+    /// Checked when given.
+    precision: Option<String>,
+    /// Checked when given.
+    rule: Option<String>,
+}
+
+/// Strip the `[` `]` marks: the plain sentence and the marked byte spans.
+fn unmark(s: &str) -> (String, Vec<(usize, usize)>) {
+    let mut plain = String::new();
+    let mut spans = Vec::new();
+    let mut open = None;
+    for c in s.chars() {
+        match c {
+            '[' => open = Some(plain.len()),
+            ']' => {
+                if let Some(o) = open.take() {
+                    spans.push((o, plain.len()));
+                }
+            }
+            _ => plain.push(c),
+        }
+    }
+    (plain, spans)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+}
+
+fn lower_debug<T: std::fmt::Debug>(x: T) -> String {
+    format!("{x:?}").to_lowercase()
+}
+
+/// Differences between a found match and an expectation, as text.
+fn diff(m: &NumberMatch, e: &Expect, span: (usize, usize), plain: &str) -> Vec<String> {
+    let mut d = Vec::new();
+    if (m.start, m.end) != span {
+        d.push(format!(
+            "quote {:?} != {:?}",
+            plain.get(m.start..m.end).unwrap_or("?"),
+            plain.get(span.0..span.1).unwrap_or("?")
+        ));
+    }
+    let high = e.high.unwrap_or(e.low);
+    let stated = e.stated.unwrap_or(e.low);
+    if !close(m.low, e.low) || !close(m.high, high) || !close(m.stated, stated) {
+        d.push(format!(
+            "value [{}, {}] stated {} != [{}, {}] stated {}",
+            m.low, m.high, m.stated, e.low, high, stated
+        ));
+    }
+    let kind = e.kind.as_deref().unwrap_or("count");
+    if lower_debug(m.kind) != kind {
+        d.push(format!("kind {:?} != {kind}", m.kind));
+    }
+    if let Some(u) = &e.unit
+        && m.unit.as_deref().unwrap_or("") != u
+    {
+        d.push(format!("unit {:?} != {u:?}", m.unit));
+    }
+    if let Some(n) = &e.noun
+        && m.noun.as_deref().unwrap_or("") != n
+    {
+        d.push(format!("noun {:?} != {n:?}", m.noun));
+    }
+    if let Some(p) = &e.precision
+        && &lower_debug(m.precision) != p
+    {
+        d.push(format!("precision {:?} != {p}", m.precision));
+    }
+    if let Some(r) = &e.rule
+        && m.rule != r
+    {
+        d.push(format!("rule {:?} != {r:?}", m.rule));
+    }
+    d
+}
+
+#[test]
+fn cases_in_numbers_toml() {
+    let file: File = toml::from_str(include_str!("../../../tests/cases/numbers.toml"))
+        .expect("tests/cases/numbers.toml parses");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for case in &file.case {
+        assert!(!case.input.is_empty(), "{}: no input", case.name);
+        for input in &case.input {
+            checked += 1;
+            let (plain, spans) = unmark(input);
+            if spans.len() != case.expect.len() {
+                failures.push(format!(
+                    "{}: {} marks but {} expectations in {input:?}",
+                    case.name,
+                    spans.len(),
+                    case.expect.len()
+                ));
+                continue;
+            }
+            let found = find_numbers(&plain);
+            let shown = || {
+                found
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{:?} [{}, {}] {:?} {:?} {:?} {}",
+                            plain.get(m.start..m.end).unwrap_or("?"),
+                            m.low,
+                            m.high,
+                            m.kind,
+                            m.unit,
+                            m.noun,
+                            m.rule
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            if found.len() != case.expect.len() {
+                failures.push(format!(
+                    "{}: {input:?}: found {} figures, want {}: {}",
+                    case.name,
+                    found.len(),
+                    case.expect.len(),
+                    shown()
+                ));
+                continue;
+            }
+            for ((m, e), span) in found.iter().zip(&case.expect).zip(&spans) {
+                let d = diff(m, e, *span, &plain);
+                if !d.is_empty() {
+                    failures.push(format!("{}: {input:?}: {}", case.name, d.join(", ")));
+                }
+            }
+        }
+    }
+    assert!(checked > 0);
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} inputs failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn pathological_input_neither_panics_nor_hangs() {
+    let long_number = "9".repeat(400);
+    let digits_only = (0..2000)
+        .map(|i| (i % 10).to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let list = (0..5000)
+        .map(|i| (i % 10).to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let hyphens = vec!["a"; 20000].join("-");
+    let words = "one two three four five six seven eight nine ten ".repeat(2000);
+    let inputs = [
+        long_number.as_str(),
+        &format!("{long_number} people"),
+        &format!("more than {long_number}.{long_number} troops"),
+        digits_only.as_str(),
+        list.as_str(),
+        hyphens.as_str(),
+        words.as_str(),
+        "1,2,3,4,5...",
+        "$",
+        "€€€ 5",
+        "between",
+        "between 5 and",
+        "a",
+        "both",
+        "one-",
+        "-1",
+        "1e400 people",
+        "‐‐‐ 3 ‐‐‐",
+        "café 3 naïve",
+        "3\u{a0}",
+        "\u{a0}1\u{a0}2",
+        "tens of",
+        "half a",
+        "a couple of",
+        "magnitude-",
+        "5-",
+        "5 -",
+        "5–",
+    ];
+    for s in inputs {
+        let start = std::time::Instant::now();
+        for m in find_numbers(s) {
+            assert!(
+                s.is_char_boundary(m.start) && s.is_char_boundary(m.end),
+                "{s:?}"
+            );
+            assert!(m.start < m.end && m.end <= s.len());
+            assert!(
+                m.low.is_finite() && m.stated.is_finite() && !m.high.is_nan(),
+                "{s:?}"
+            );
+            assert!(m.low <= m.high, "{s:?}");
+        }
+        assert!(
+            start.elapsed().as_secs() < 2,
+            "slow on {:?}",
+            &s[..s.len().min(40)]
+        );
+    }
+    // the 400-digit number is no figure
+    assert!(find_numbers(&long_number).is_empty());
+}
+
+#[test]
+fn sentences_without_figures_find_nothing() {
+    for s in [
+        "",
+        "The council met on the river bank and talked about the weather.",
+        "Nobody said anything.",
+    ] {
+        assert!(find_numbers(s).is_empty(), "{s}");
+    }
+}
+
+/// A look at real text, for development: `NUMBERS_DUMP=<dir or file> cargo test --lib
+/// number::tests::dump -- --ignored --nocapture` prints every figure with its sentence.
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(path) = std::env::var("NUMBERS_DUMP") else {
+        return;
+    };
+    let opts = crate::ingest::IngestOptions::default();
+    let (docs, _) = crate::ingest::ingest(&[std::path::PathBuf::from(path)], &opts);
+    let mut total = 0;
+    let start = std::time::Instant::now();
+    for d in &docs {
+        // segment.rs is not ours; a panic there must not stop the look
+        let Ok(segments) = std::panic::catch_unwind(|| crate::segment::segment(d)) else {
+            println!("segment panicked on {}", d.path);
+            continue;
+        };
+        for s in segments {
+            let sentence = &d.text[s.start..s.end];
+            for m in find_numbers(sentence) {
+                total += 1;
+                println!(
+                    "{:<24} [{}, {}] {:?} {:?} noun={:?} {} | {}",
+                    format!("{:?}", &sentence[m.start..m.end]),
+                    m.low,
+                    m.high,
+                    m.kind,
+                    m.unit,
+                    m.noun,
+                    m.rule,
+                    crate::extract::squash_space(sentence)
+                );
+            }
+        }
+    }
+    println!(
+        "{total} figures in {} documents, {:?}",
+        docs.len(),
+        start.elapsed()
+    );
+}

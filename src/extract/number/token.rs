@@ -1,0 +1,235 @@
+//! Takes a sentence, hands on its tokens (digit runs, words, single punctuation
+//! characters, each with byte offsets) and the value of a digit run.
+//! Rule that is not obvious: a digit run keeps its separators ("6,500", "1.2",
+//! "1 200" with a no-break space only), and a run whose separators do not form a
+//! number ("1,2,3", "1.2.3") has no value, so the grammar skips it instead of
+//! guessing.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// ASCII digits, possibly with `,` `.` or no-break-space separators between digits.
+    Num,
+    /// Letters, with inner apostrophes ("o'clock", "sheriff's").
+    Word,
+    /// Any other single non-space character.
+    Punct(char),
+}
+
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub text: &'a str,
+    /// Lower-cased text for words; empty otherwise.
+    pub lower: String,
+}
+
+impl Tok<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Spaces that may separate thousands inside a figure ("1 200" typeset with a
+/// no-break or thin space). A plain space never does: "1 200-page report".
+fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Split `text` into tokens. Linear in the length of `text`.
+pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some(&(start, c)) = it.peek() {
+        if c.is_whitespace() {
+            it.next();
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut end = start;
+            while let Some(&(i, d)) = it.peek() {
+                if d.is_ascii_digit() {
+                    end = i + 1;
+                    it.next();
+                    continue;
+                }
+                // a separator counts only when a digit follows it
+                if matches!(d, ',' | '.') || is_group_space(d) {
+                    let after = i + d.len_utf8();
+                    if text[after..].starts_with(|x: char| x.is_ascii_digit()) {
+                        it.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            toks.push(Tok {
+                start,
+                end,
+                kind: Kind::Num,
+                text: &text[start..end],
+                lower: String::new(),
+            });
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = start;
+            while let Some(&(i, d)) = it.peek() {
+                if d.is_alphabetic() {
+                    end = i + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                if is_apostrophe(d) {
+                    let after = i + d.len_utf8();
+                    if text[after..].starts_with(char::is_alphabetic) {
+                        it.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            let word = &text[start..end];
+            toks.push(Tok {
+                start,
+                end,
+                kind: Kind::Word,
+                text: word,
+                lower: word.to_lowercase(),
+            });
+            continue;
+        }
+        it.next();
+        toks.push(Tok {
+            start,
+            end: start + c.len_utf8(),
+            kind: Kind::Punct(c),
+            text: &text[start..start + c.len_utf8()],
+            lower: String::new(),
+        });
+    }
+    toks
+}
+
+/// A digit run with more significant digits than this is an identifier or noise,
+/// not a figure (f64 holds 15–17 digits exactly).
+const MAX_DIGITS: usize = 18;
+
+/// The value of a digit run, or `None` when its separators do not make a number.
+///
+/// Conventions: `,` and group spaces separate thousands (every group after the
+/// first has exactly three digits); a single `.` is a decimal point, so "1.200"
+/// is 1.2 (English usage), while several dots in groups of three are thousands
+/// ("1.200.000"); "1.234,5" (dots for thousands, comma for decimals) is read too.
+/// A lone comma with other than three digits after it ("3,5", "1,2,3") is refused.
+pub fn parse_digits(raw: &str) -> Option<f64> {
+    // split into digit groups and the separators between them
+    let mut groups: Vec<&str> = Vec::new();
+    let mut seps: Vec<char> = Vec::new();
+    let mut start = 0;
+    for (i, c) in raw.char_indices() {
+        if !c.is_ascii_digit() {
+            groups.push(&raw[start..i]);
+            seps.push(if is_group_space(c) { ' ' } else { c });
+            start = i + c.len_utf8();
+        }
+    }
+    groups.push(&raw[start..]);
+    if groups.iter().any(|g| g.is_empty()) {
+        return None;
+    }
+    let digits: usize = groups.iter().map(|g| g.len()).sum();
+    if digits > MAX_DIGITS {
+        return None;
+    }
+    let thousands_ok = |gs: &[&str]| gs[0].len() <= 3 && gs[1..].iter().all(|g| g.len() == 3);
+    let (int_groups, frac): (&[&str], Option<&str>) = match seps.as_slice() {
+        [] => (&groups[..], None),
+        ['.'] => (&groups[..1], Some(groups[1])),
+        s if s.iter().all(|&c| c == ',' || c == ' ') => (&groups[..], None),
+        s if s.iter().all(|&c| c == '.') => (&groups[..], None),
+        s => {
+            // thousands separators, then one decimal mark of the other kind
+            let (last, rest) = s.split_last()?;
+            let first = rest[0];
+            let valid_pair = matches!((first, *last), (',' | ' ', '.') | ('.' | ' ', ','));
+            if !valid_pair || rest.iter().any(|&c| c != first) {
+                return None;
+            }
+            let n = groups.len();
+            (&groups[..n - 1], Some(groups[n - 1]))
+        }
+    };
+    if int_groups.len() > 1 && !thousands_ok(int_groups) {
+        return None;
+    }
+    // a leading zero on a whole number is a code ("007", "0800")
+    if int_groups.len() == 1 && frac.is_none() && int_groups[0].len() > 1 && raw.starts_with('0') {
+        return None;
+    }
+    let mut s: String = int_groups.concat();
+    if let Some(f) = frac {
+        s.push('.');
+        s.push_str(f);
+    }
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_runs() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("286", Some(286.0)),
+            ("6,500", Some(6500.0)),
+            ("1,234,567", Some(1234567.0)),
+            ("1.2", Some(1.2)),
+            ("1,234.5", Some(1234.5)),
+            ("1.200.000", Some(1200000.0)),
+            ("1.234,5", Some(1234.5)),
+            ("1\u{a0}200", Some(1200.0)),
+            ("1\u{202f}200\u{202f}000", Some(1200000.0)),
+            ("0.5", Some(0.5)),
+            ("1,2,3,4,5", None),
+            ("3,5", None),
+            ("1.2.3", None),
+            ("12,34", None),
+            ("1,234,56", None),
+            ("007", None),
+            ("1234567890123456789012", None),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(parse_digits(raw), *want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn tokens_keep_offsets() {
+        let t = tokenize("About 6,500 troops, i.e. 3bn. Café");
+        let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "About", "6,500", "troops", ",", "i", ".", "e", ".", "3", "bn", ".", "Café"
+            ]
+        );
+        assert_eq!(t[1].kind, Kind::Num);
+        assert_eq!((t[1].start, t[1].end), (6, 11));
+        assert_eq!(tokenize("the sheriff's o’clock")[1].text, "sheriff's");
+        // a trailing full stop is not part of the figure
+        assert_eq!(tokenize("killed 30.")[1].text, "30");
+    }
+}
