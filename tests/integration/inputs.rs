@@ -663,8 +663,9 @@ fn budget(release_secs: u64) -> Duration {
 #[test]
 fn a_50_mb_line_without_a_newline() {
     // CI runs the release binary on the full 50 MB; a debug binary is about ten
-    // times slower, so debug runs check the same shape at 8 MB
-    let mb = if cfg!(debug_assertions) { 8 } else { 50 };
+    // times slower, so debug runs check the same shape at 2 MB. Ingest reads
+    // 1 MB in ~0.05 s (debug); nearly all the time is spent in extract.
+    let mb = if cfg!(debug_assertions) { 2 } else { 50 };
     let mut s = "word after word without a break ".repeat(mb * 1024 * 1024 / 32);
     s.push_str("and 7 more");
     survives(
