@@ -668,11 +668,12 @@ fn a_50_mb_line_without_a_newline() {
     let mb = if cfg!(debug_assertions) { 2 } else { 50 };
     let mut s = "word after word without a break ".repeat(mb * 1024 * 1024 / 32);
     s.push_str("and 7 more");
+    // a generous bound: this catches a hang; extract's throughput is another matter
     survives(
         "long.txt",
         s.as_bytes(),
         &["--max-file-size", "60000000"],
-        budget(5),
+        budget(60),
     );
 }
 
