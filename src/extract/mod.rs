@@ -14,7 +14,7 @@ use crate::model::{
     SentenceProfile, Stated, Value,
 };
 
-/// A number found by the grammar in `number.rs`, offsets relative to the text searched.
+/// A number found by the grammar in `number/`, offsets relative to the text searched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberMatch {
     pub start: usize,
@@ -78,19 +78,29 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
         let found = find_all(sentence, doc.published);
         let sentence_names = measure::names(sentence);
         let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-        let described: Vec<(Option<String>, Option<String>)> = found
+        let mut described: Vec<(Option<String>, Option<String>)> = found
             .iter()
             .map(|f| {
-                measure::measure_of(
+                measure::measure_of_granular(
                     sentence,
                     f.start,
                     f.end,
                     f.kind,
                     f.value.unit.as_deref(),
                     &spans,
+                    !matches!(
+                        f.value.interval,
+                        Interval::Date {
+                            granularity: Granularity::Year
+                                | Granularity::Decade
+                                | Granularity::Century,
+                            ..
+                        }
+                    ),
                 )
             })
             .collect();
+        inherit_coordinated(sentence, &found, &mut described);
         let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
         // the dateline's date, if this sentence has it: it anchors nothing
         let dateline_here = found
@@ -153,6 +163,35 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             .collect();
     }
     claims
+}
+
+/// How far apart (in bytes) two coordinated figures may stand.
+const COORDINATION_REACH: usize = 60;
+
+/// "killed 140 soldiers on one side and 95 on the other": a count with no cue
+/// of its own, joined by "and" to the count before it, measures the same thing.
+fn inherit_coordinated(
+    sentence: &str,
+    found: &[Found],
+    described: &mut [(Option<String>, Option<String>)],
+) {
+    for i in 1..found.len() {
+        if described[i].0.is_some() || found[i].kind != ClaimKind::Count {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| found[j].kind == ClaimKind::Count) else {
+            continue;
+        };
+        let between = &sentence[found[j].end..found[i].start];
+        let joined = between.contains(" and ");
+        if described[j].0.is_some()
+            && joined
+            && between.len() <= COORDINATION_REACH
+            && !between.bytes().any(|b| b.is_ascii_digit())
+        {
+            described[i] = described[j].clone();
+        }
+    }
 }
 
 /// Where a dateline ends, for documents whose publication date came from one.
@@ -289,9 +328,22 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
         });
     }
     for n in numbers {
+        // "A man was killed": the quote reads "A man", not "A"
+        let end = match (&n.noun, n.rule) {
+            (Some(noun), "article") => {
+                let window =
+                    &sentence[n.end..crate::model::floor_char_boundary(sentence, n.end + 40)];
+                window
+                    .to_lowercase()
+                    .find(noun.as_str())
+                    .filter(|&i| sentence.is_char_boundary(n.end + i + noun.len()))
+                    .map_or(n.end, |i| n.end + i + noun.len())
+            }
+            _ => n.end,
+        };
         found.push(Found {
             start: n.start,
-            end: n.end,
+            end,
             kind: n.kind,
             value: Value {
                 interval: Interval::Number {

@@ -1,4 +1,6 @@
 //! Integration tests: the real `crosscheck` binary on files, folders and stdin.
 //! One module per area; shared fixtures live under tests/fixtures/.
 
+mod cli;
 mod inputs;
+mod pipeline;
