@@ -58,8 +58,17 @@ pub struct CommonArgs {
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
     /// Skip files larger than this many bytes.
-    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    #[arg(long, default_value_t = crate::ingest::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    /// In folders, read only files matching this glob, whatever their extension (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// In folders, skip files and folders matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Exit 2 if any input had to be skipped.
+    #[arg(long)]
+    pub strict: bool,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -102,6 +111,8 @@ pub struct Config {
     pub dump: Option<Stage>,
     pub ingest: crate::ingest::IngestOptions,
     pub threads: Option<usize>,
+    /// Any skipped input makes the run exit 2.
+    pub strict: bool,
 }
 
 impl TryFrom<Args> for Config {
@@ -121,6 +132,9 @@ impl TryFrom<Args> for Config {
                 })
             })
             .transpose()?;
+        for patterns in [&a.glob, &a.exclude] {
+            crate::ingest::glob_set(patterns).map_err(anyhow::Error::msg)?;
+        }
         if a.threads == Some(0) {
             bail!("--threads must be at least 1");
         }
@@ -133,8 +147,11 @@ impl TryFrom<Args> for Config {
                 published_default,
                 input_format: a.input_format.map(Format::from),
                 max_file_size: a.max_file_size,
+                globs: a.glob,
+                excludes: a.exclude,
             },
             threads: a.threads,
+            strict: a.strict,
         })
     }
 }

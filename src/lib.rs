@@ -125,18 +125,54 @@ pub struct Output {
 
 /// Run the configured command.
 pub fn run(config: &Config) -> anyhow::Result<Output> {
-    let (documents, problems) = ingest::ingest(&config.paths, &config.ingest);
-    let warnings: Vec<String> = problems
+    let ingest::Ingested {
+        documents,
+        skipped: problems,
+        warnings: notes,
+    } = ingest::ingest(&config.paths, &config.ingest);
+    let mut warnings: Vec<String> = notes
         .iter()
-        .map(|p| format!("crosscheck: {}: {}", p.path, p.reason))
+        .map(|p| format!("crosscheck: warning: {}: {}", p.path, p.reason))
+        .chain(
+            problems
+                .iter()
+                .map(|p| format!("crosscheck: skipped {}: {}", p.path, p.reason)),
+        )
         .collect();
-    if documents.is_empty() && !problems.is_empty() {
+    if documents.is_empty() {
+        warnings.push("crosscheck: no input could be read".into());
         return Ok(Output {
             stdout: String::new(),
             warnings,
             code: exit::TROUBLE,
         });
     }
+    if !problems.is_empty() {
+        warnings.push(format!(
+            "crosscheck: {} input(s) skipped, {} document(s) read{}",
+            problems.len(),
+            documents.len(),
+            if config.strict {
+                "; --strict: exit 2"
+            } else {
+                ""
+            }
+        ));
+    }
+    let strict_fail = config.strict && !problems.is_empty();
+    let mut out = run_stages(config, documents, problems, warnings)?;
+    if strict_fail {
+        out.code = exit::TROUBLE;
+    }
+    Ok(out)
+}
+
+fn run_stages(
+    config: &Config,
+    documents: Vec<Document>,
+    problems: Vec<Problem>,
+    warnings: Vec<String>,
+) -> anyhow::Result<Output> {
     if config.dump == Some(Stage::Documents) {
         let v: Vec<_> = documents.iter().map(report::json::document).collect();
         return Ok(dump(json!(v), warnings));

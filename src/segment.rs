@@ -5,6 +5,9 @@
 
 use crate::model::{Document, Segment};
 
+/// The byte ingest writes where an HTML block or a JSON "\n" ended a paragraph.
+const PARAGRAPH: u8 = crate::ingest::PARAGRAPH as u8;
+
 /// Words after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
@@ -41,6 +44,17 @@ pub fn segment_text(text: &str) -> Vec<Segment> {
     };
     while i < bytes.len() {
         let b = bytes[i];
+        // ingest marks the end of an HTML block or a JSON "\n" with a form feed
+        if b == PARAGRAPH {
+            if let Some(s) = start.take() {
+                push(&mut out, s, i, paragraph);
+            }
+            if !out.is_empty() {
+                paragraph += 1;
+            }
+            i += 1;
+            continue;
+        }
         if start.is_none() {
             if b == b'\n' {
                 // a blank line between paragraphs
@@ -133,7 +147,7 @@ fn blank_line_at(bytes: &[u8], i: usize) -> bool {
     let mut j = i + 1;
     while j < bytes.len() {
         match bytes[j] {
-            b'\n' => return true,
+            b'\n' | PARAGRAPH => return true,
             b' ' | b'\t' | b'\r' => j += 1,
             _ => return false,
         }
@@ -240,6 +254,17 @@ mod tests {
             sentences("He said “Go. Now.” Then left."),
             vec!["He said “Go.", "Now.”", "Then left."]
         );
+    }
+
+    #[test]
+    fn a_form_feed_ends_a_paragraph() {
+        let text = "Headline here\x0cBody starts here. More.";
+        assert_eq!(
+            sentences(text),
+            vec!["Headline here", "Body starts here.", "More."]
+        );
+        let segs = segment_text(text);
+        assert!(segs[1].paragraph > segs[0].paragraph);
     }
 
     #[test]

@@ -53,6 +53,26 @@ pub fn discrepancies(o: &Outcome) -> String {
     s
 }
 
+/// Each document with its publication date and where that date came from.
+fn documents(o: &Outcome) -> String {
+    let mut t = new_table(&["document", "path", "published", "date from", "outlet"]);
+    for d in &o.documents {
+        t.add_row(vec![
+            d.id.clone(),
+            d.path.clone(),
+            d.published.map(|p| p.to_string()).unwrap_or_default(),
+            serde_json::to_value(d.published_from)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            d.outlet.clone().unwrap_or_default(),
+        ]);
+    }
+    let mut s = t.to_string();
+    s.push('\n');
+    s
+}
+
 pub fn claims(o: &Outcome) -> String {
     let mut t = new_table(&["id", "kind", "quote", "measure", "topic", "where"]);
     for c in &o.claims {
@@ -65,7 +85,8 @@ pub fn claims(o: &Outcome) -> String {
             place(o, c),
         ]);
     }
-    let mut s = t.to_string();
+    let mut s = documents(o);
+    s.push_str(&t.to_string());
     s.push('\n');
     s.push_str(&o.totals_line());
     s.push('\n');

@@ -2,4 +2,5 @@
 //! One module per area; shared fixtures live under tests/fixtures/.
 
 mod cli;
+mod inputs;
 mod pipeline;

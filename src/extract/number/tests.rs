@@ -276,7 +276,7 @@ fn dump() {
         return;
     };
     let opts = crate::ingest::IngestOptions::default();
-    let (docs, _) = crate::ingest::ingest(&[std::path::PathBuf::from(path)], &opts);
+    let docs = crate::ingest::ingest(&[std::path::PathBuf::from(path)], &opts).documents;
     let mut total = 0;
     let mut sentences = 0;
     let mut in_grammar = std::time::Duration::ZERO;

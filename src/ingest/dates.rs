@@ -1,0 +1,181 @@
+//! Takes date strings from metadata (front matter, HTML meta, JSON fields,
+//! manifests) and the top of a document's text, hands on calendar days.
+//! Rule that is not obvious: a value is read from its start only ("2024-03-05T23:00:00-05:00"
+//! is 5 March: the day as written, never shifted to UTC), and impossible days
+//! ("31 February") give `None`, never a neighbouring day.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+static DATE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^\s*
+        # an optional weekday: 'Tue, 07 Mar 2025 …' (RFC 2822) or 'Tuesday 7 March 2025'
+        (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?
+        (?:
+          # 2025-03-07, 2025/3/7, 2025.03.07 (anything may follow: a time, a zone)
+          (?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})
+        | # 7 March 2025, 7th of March, 2025, 07 Mar 2025
+          (?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>[a-z]{3,9})\.?,?\s+(?P<y1>[0-9]{4})
+        | # March 7, 2025; Mar. 7 2025
+          (?P<m2>[a-z]{3,9})\.?\s+(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>[0-9]{4})
+        )
+        (?:[^0-9]|$)",
+    )
+    .expect("date value regex")
+});
+
+/// A calendar day from a metadata value, in the common written forms.
+pub fn parse_date_value(s: &str) -> Option<NaiveDate> {
+    let c = DATE_VALUE.captures(s)?;
+    let (y, m, d) = if let Some(y) = c.name("y") {
+        (
+            y.as_str().parse().ok()?,
+            c["m"].parse().ok()?,
+            c["d"].parse().ok()?,
+        )
+    } else if let Some(d) = c.name("d1") {
+        (
+            c["y1"].parse().ok()?,
+            month_number(&c["m1"])?,
+            d.as_str().parse().ok()?,
+        )
+    } else {
+        (
+            c["y2"].parse().ok()?,
+            month_number(&c["m2"])?,
+            c["d2"].parse().ok()?,
+        )
+    };
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^[^\n,]{2,60},\s*             # the place, then a comma
+        (?:
+          (?P<d1>[0-9]{1,2})\s+(?P<m1>[A-Za-z]+)\.?,?\s+(?P<y1>[0-9]{4})   # 4 July 2023
+        | (?P<m2>[A-Za-z]+)\.?\s+(?P<d2>[0-9]{1,2}),?\s+(?P<y2>[0-9]{4})   # March 7, 2025
+        )
+        \s*(?:\([^)\n]{1,60}\))?            # (Agency)
+        \s*(?:[-–—:])                       # the dash or colon that ends a dateline",
+    )
+    .expect("dateline regex")
+});
+
+/// How far into the text a dateline may start (after leading white space).
+const DATELINE_WINDOW: usize = 400;
+
+/// A publication date from a dateline at the top of the text:
+/// `CITY, March 7, 2025 (Agency) —` or `City, 4 July 2023 (ABC):`.
+/// Leading white space (blanked markup, paragraph marks) is skipped first.
+pub fn dateline(text: &str) -> Option<NaiveDate> {
+    let text = text.trim_start();
+    let head = &text[..crate::model::floor_char_boundary(text, DATELINE_WINDOW)];
+    let c = DATELINE.captures(head)?;
+    let (d, m, y) = if let Some(d) = c.name("d1") {
+        (d.as_str(), &c["m1"], &c["y1"])
+    } else {
+        (&c["d2"], &c["m2"], &c["y2"])
+    };
+    NaiveDate::from_ymd_opt(y.parse().ok()?, month_number(m)?, d.parse().ok()?)
+}
+
+/// 1–12 for an English month name or its abbreviation ("Sept", "Mar"); the word
+/// must be a prefix of the month's name, so "Marching" is not March.
+pub fn month_number(name: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let n = name.to_ascii_lowercase();
+    if n.len() < 3 {
+        return None;
+    }
+    if n == "sept" {
+        return Some(9);
+    }
+    NAMES
+        .iter()
+        .position(|m| m.starts_with(n.as_str()))
+        .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn metadata_values_in_many_forms() {
+        for s in [
+            "2025-03-07",
+            "2025-03-07T23:10:00-05:00",
+            "  2025-3-7 ",
+            "2025/03/07",
+            "7 March 2025",
+            "7th March 2025",
+            "7 Mar. 2025",
+            "March 7, 2025",
+            "Mar 7 2025",
+            "Friday, March 7, 2025",
+            "Fri, 07 Mar 2025 10:00:00 +0000",
+            "\"2025-03-07\"",
+        ] {
+            let s = s.trim_matches('"');
+            assert_eq!(parse_date_value(s), ymd(2025, 3, 7), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn impossible_or_foreign_values_give_none() {
+        for s in [
+            "2025-02-31",
+            "31 February 2025",
+            "February 30, 2024",
+            "2025-13-01",
+            "20250307",
+            "yesterday",
+            "",
+            "7 Marchington 2025",
+            "2025-03-071",
+            "99999999999999999999-01-01",
+        ] {
+            assert_eq!(parse_date_value(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            dateline("PARIS, March 7, 2025 (Agency) — Text"),
+            ymd(2025, 3, 7)
+        );
+        assert_eq!(
+            dateline("Some City, 4 July 2023 (ABC): text"),
+            ymd(2023, 7, 4)
+        );
+        assert_eq!(
+            dateline("   \n\x0C  TOWN, Sept. 9, 2021 - text"),
+            ymd(2021, 9, 9)
+        );
+        assert_eq!(dateline("No dateline here, just text."), None);
+        assert_eq!(dateline("TOWN, February 31, 2021 — text"), None);
+        assert_eq!(dateline("He said, March 7, 2025 was a Friday."), None);
+    }
+}
