@@ -6,7 +6,7 @@
 //! source, so every offset is a file offset (escapes and entities are decoded in
 //! place, padded with spaces).
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::inplace;
 
@@ -88,8 +88,13 @@ pub fn blank_markup(text: &mut String) {
     options.insert(Options::ENABLE_FOOTNOTES);
     // depth of constructs whose text is not prose: images, code blocks, autolinks
     let mut hidden = 0usize;
+    // an indented block is, in a news file, indented prose (a wire body pasted
+    // with its margins), not code: it stays text
+    let mut indented = false;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => indented = true,
+            Event::End(TagEnd::CodeBlock) if indented => indented = false,
             Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => {
                 hidden += 1
             }
@@ -106,6 +111,13 @@ pub fn blank_markup(text: &mut String) {
                     && src.starts_with('<')
                 {
                     hidden = hidden.saturating_sub(1);
+                }
+            }
+            // backquotes in news copy are mostly ``quotes'' of old wire text, so an
+            // inline code span is kept as written
+            Event::Code(_) if hidden == 0 => {
+                if let Some(src) = text.get(range.clone()) {
+                    buf[range].copy_from_slice(src.as_bytes());
                 }
             }
             Event::Text(t) if hidden == 0 => {
@@ -160,7 +172,9 @@ mod tests {
                 "An image ![chart of 40 units](img/40.png) here.",
                 "An image here.",
             ),
-            ("Code `x = 12` inline.", "Code inline."),
+            // inline code stays: in news copy it is ``old-style quotes''
+            ("Code `x = 12` inline.", "Code `x = 12` inline."),
+            ("He said ``never.'' Then", "He said ``never.'' Then"),
             ("Before\n\n```\nlet n = 99;\n```\n\nAfter", "Before After"),
             ("A <!-- note 77 --> comment.", "A comment."),
             ("Auto <https://x.org/55> link.", "Auto link."),
