@@ -1,0 +1,3 @@
+//! Integration tests: the binary run on files written by each test.
+
+mod scale;
