@@ -7,7 +7,7 @@
 # with ../shared/bench/gen-corpus.py (4 sources per event; stops after --max),
 # runs `crosscheck check --format json` on each (release build, output to
 # /dev/null) and prints one Markdown table row per size: documents, MB, wall
-# seconds, MB/s, claims/s, peak RSS, and how long `rg -c '[0-9]'` takes to read
+# seconds, CPU seconds (user + system, less disturbed by a busy machine), MB/s, claims/s, peak RSS, and how long `rg -c '[0-9]'` takes to read
 # the same files (the I/O floor). Corpora are kept in --work (default
 # /tmp/crosscheck-scale) and reused when present.
 set -euo pipefail
@@ -40,8 +40,8 @@ if [ "$bin" = "$here/target/release/crosscheck" ]; then
 fi
 mkdir -p "$work"
 
-echo "| documents | MB | wall s | MB/s | claims | claims/s | peak RSS MB | rg s | × rg |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| documents | MB | wall s | CPU s | MB/s | claims | claims/s | peak RSS MB | rg s | × rg |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in 2500 10000 40000 160000; do
   [ "$n" -le "$max" ] || break
   dir="$work/c$n"
@@ -62,11 +62,12 @@ for n in 2500 10000 40000 160000; do
   /usr/bin/time -v "$bin" check --format json --no-progress "$dir" >"$json" 2>"$log" || true
   t1=$(date +%s.%N)
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
+  cpu=$(awk -F: '/User time|System time/ {s += $2} END {print s}' "$log")
   rss_kb=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$log")
   claims=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totals"]["claims"])' "$json" 2>/dev/null || echo 0)
   rm -f "$json"
-  awk -v n="$n" -v b="$bytes" -v w="$wall" -v c="$claims" -v r="$rss_kb" -v g="$rg_s" 'BEGIN {
+  awk -v n="$n" -v b="$bytes" -v w="$wall" -v c="$claims" -v r="$rss_kb" -v g="$rg_s" -v u="$cpu" 'BEGIN {
     mb = b / 1e6
-    printf "| %d | %.1f | %.2f | %.1f | %d | %.0f | %.0f | %.2f | %.1f |\n", n, mb, w, mb / w, c, c / w, r / 1024, g, w / g
+    printf "| %d | %.1f | %.2f | %.2f | %.1f | %d | %.0f | %.0f | %.2f | %.1f |\n", n, mb, w, u, mb / w, c, c / w, r / 1024, g, w / g
   }'
 done
