@@ -78,7 +78,7 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
         let found = find_all(sentence, doc.published);
         let sentence_names = measure::names(sentence);
         let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-        let described: Vec<(Option<String>, Option<String>)> = found
+        let mut described: Vec<(Option<String>, Option<String>)> = found
             .iter()
             .map(|f| {
                 measure::measure_of(
@@ -91,6 +91,7 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
                 )
             })
             .collect();
+        inherit_coordinated(sentence, &found, &mut described);
         let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
         // the dateline's date, if this sentence has it: it anchors nothing
         let dateline_here = found
@@ -102,8 +103,12 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             let in_dateline = seg.start + f.start < dateline_end;
             // a dateline's date is the publication date; it dates the lede's event
             // only when the lede gives no date of its own and says it happens now
-            if in_dateline && (dates_here > 1 || !measure::happens_now(sentence)) {
-                measure = None;
+            if in_dateline {
+                measure = if dates_here > 1 {
+                    None
+                } else {
+                    measure::happening_now(sentence).map(|e| format!("date of {e}"))
+                };
             }
             let event = event.clone();
             let anchor = if f.kind == ClaimKind::Date {
@@ -149,6 +154,35 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             .collect();
     }
     claims
+}
+
+/// How far apart (in bytes) two coordinated figures may stand.
+const COORDINATION_REACH: usize = 60;
+
+/// "killed 140 soldiers on one side and 95 on the other": a count with no cue
+/// of its own, joined by "and" to the count before it, measures the same thing.
+fn inherit_coordinated(
+    sentence: &str,
+    found: &[Found],
+    described: &mut [(Option<String>, Option<String>)],
+) {
+    for i in 1..found.len() {
+        if described[i].0.is_some() || found[i].kind != ClaimKind::Count {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| found[j].kind == ClaimKind::Count) else {
+            continue;
+        };
+        let between = &sentence[found[j].end..found[i].start];
+        let joined = between.contains(" and ");
+        if described[j].0.is_some()
+            && joined
+            && between.len() <= COORDINATION_REACH
+            && !between.bytes().any(|b| b.is_ascii_digit())
+        {
+            described[i] = described[j].clone();
+        }
+    }
 }
 
 /// Where a dateline ends, for documents whose publication date came from one.

@@ -1,3 +1,6 @@
-//! Integration tests: the binary run on files written by each test.
+//! Integration tests: the real `crosscheck` binary on files, folders and stdin.
+//! One module per area; shared fixtures live under tests/fixtures/.
 
+mod cli;
+mod pipeline;
 mod scale;

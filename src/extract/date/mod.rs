@@ -6,7 +6,25 @@
 //! one they stay unresolved (no bounds, `X`s in the value), and deictic words with
 //! no calendar extent ("now", "recently") are always unresolved (`PRESENT_REF`,
 //! `PAST_REF`, `FUTURE_REF`). Spans follow TimeML: leading prepositions are left
-//! out, determiners and qualifiers ("the", "early", "last") are kept.
+//! out, determiners and qualifiers ("the", "early", "last") are kept, possessives
+//! and demonstratives ("its", "that") are not.
+//!
+//! Resolution policy, in one place:
+//! - partial dates ("Nov. 7", "June", "the third quarter", "the summer"): the
+//!   occurrence nearest the reference, a future one counting four times farther
+//!   (`calendar::FUTURE_WEIGHT`); in a future-tense clause ("will", "plans to",
+//!   "scheduled", "effective", "would"), the first on or after the reference.
+//!   Quarters ignore tense (they are reported after they end).
+//! - weekdays: the latest such day on or before the reference (the reference day
+//!   itself included), or the first on or after it in a future-tense clause;
+//!   "last"/"next" step strictly back/forward.
+//! - "last/this/next week|month|year" are calendar units (ISO weeks); "the past
+//!   year", "the last three months" are durations.
+//! - decades and centuries score as the whole span whatever the qualifier
+//!   ("the early 1990s" is 1990–1999, value `199X`, precision `Range`).
+//! - "a year ago/earlier" in a sentence comparing reported figures is the same
+//!   quarter a year before; elsewhere the previous calendar year. Other
+//!   "N units earlier/later/before" hang on an unseen event and stay durations.
 
 mod calendar;
 mod rules;

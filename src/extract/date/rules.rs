@@ -123,6 +123,23 @@ fn future_tense(ctx: &Ctx, start: usize, end: usize) -> bool {
     }
 }
 
+static BORROWED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?x)^\s*(?:-|–|(?i:through|to|until|and|or))\s+
+        (?:{MONTH}\s*)?(?:[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?i:of\s+)?(?P<year>[12][0-9]{{3}})\b"
+    ))
+});
+
+/// The year of the second half of a coordination ("January through June of
+/// 2015", "March 5 and 6, 2023"), which the first half shares.
+fn borrowed_year(text: &str, end: usize) -> Option<&str> {
+    let after = text.get(end..)?;
+    BORROWED_YEAR
+        .captures(after)
+        .and_then(|c| c.name("year"))
+        .map(|y| y.as_str())
+}
+
 /// Valid 4-digit year for the grammar.
 fn valid_year(s: &str) -> Option<i32> {
     let y: i32 = s.parse().ok()?;
@@ -211,15 +228,11 @@ fn day_dates(ctx: &mut Ctx) {
                 continue;
             };
             let wd = c.name("wd").and_then(|w| words::weekday(w.as_str()));
-            day_date(
-                ctx,
-                start,
-                end,
-                c.name("year").map(|y| y.as_str()),
-                m,
-                d,
-                wd,
-            );
+            let year = c
+                .name("year")
+                .map(|y| y.as_str())
+                .or_else(|| borrowed_year(ctx.text, end));
+            day_date(ctx, start, end, year, m, d, wd);
         }
     }
 }
@@ -448,7 +461,7 @@ fn iso_dates(ctx: &mut Ctx) {
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?x)
-        (?:(?P<q>(?i:early|late|mid|middle|the\ middle\ of|the\ end\ of|the\ beginning\ of|the\ start\ of)) [-\ ]+ )?
+        (?:(?P<q>(?i:early|late|mid|middle|the\ middle\ of|the\ end\ of|the\ beginning\ of|the\ start\ of|end\ of|end|start\ of)) [-\ ]+ )?
         (?:(?P<det>(?i:last|this\ past|this\ coming|this|next|coming|(?:last|this|next)\ year's)) \s+ )?
         (?P<of>(?i:the\ month\ of) \s+ )?
         (?P<mon>{MONTH})
@@ -534,9 +547,15 @@ fn month_dates(ctx: &mut Ctx) {
         }
         let precision = qualified(c.name("q"));
         let r = ctx.reference;
+        let borrowed = if c.name("rel").is_none() && c.name("det").is_none() {
+            borrowed_year(ctx.text, end)
+        } else {
+            None
+        };
         let explicit_year = c
             .name("year")
             .and_then(|y| valid_year(y.as_str()))
+            .or_else(|| borrowed.and_then(valid_year))
             .or_else(|| {
                 c.name("spelled")
                     .and_then(|y| words::spelled_year(y.as_str()))
@@ -620,7 +639,7 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         (?:(?P<q>(?i:the\ end\ of|the\ beginning\ of|the\ start\ of|the\ middle\ of|the\ rest\ of
             |early|late|mid|the\ year|the\ fiscal\ year|the\ calendar\ year|fiscal\ year|calendar\ year
-            |fiscal|calendar|FY|the\ whole\ of|all\ of))[-\ ]* )?
+            |fiscal|calendar|FY|the\ whole\ of|all\ of|end\ of|end|start\ of))[-\ ]+ )?
         \b(?P<year>[12][0-9]{3})\b")
 });
 
@@ -714,6 +733,8 @@ const COUNT_NOUNS: &[&str] = &[
     "pages",
     "percent",
     "per",
+    "block",
+    "blocks",
     "more",
     "others",
     "survivors",
@@ -757,6 +778,18 @@ fn is_count(ctx: &Ctx, start: usize, end: usize) -> bool {
         || after.starts_with('%')
         || ([',', '.', ':'].iter().any(|p| after.starts_with(*p))
             && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
+    }
+    // Phone numbers and codes: "210-1049", "1049-2231", "(313) 203-1000".
+    let digits_before = before
+        .strip_suffix('-')
+        .map(|b| b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len());
+    let digits_after = after
+        .strip_prefix('-')
+        .map(|a| a.len() - a.trim_start_matches(|c: char| c.is_ascii_digit()).len());
+    if digits_before.is_some_and(|n| n > 0 && n != 4)
+        || digits_after.is_some_and(|n| n > 0 && n != 2 && n != 4)
     {
         return true;
     }
@@ -1091,6 +1124,12 @@ fn quarters(ctx: &mut Ctx) {
             continue;
         }
         if let Some(bare) = c.name("bare") {
+            // "the Latin Quarter": a place.
+            if bare.as_str().starts_with(|ch: char| ch.is_uppercase())
+                && !is_sentence_start(ctx.text, start)
+            {
+                continue;
+            }
             // A bare "quarter"/"period" needs a determiner or an adjective, and not "a quarter of".
             let noun = bare.as_str().to_ascii_lowercase();
             if adj.trim().is_empty() && det.as_deref().is_none_or(|d| d == "a") {
@@ -1683,6 +1722,12 @@ static WEEKDAYS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Capitalised words that make a weekday the name of a particular day.
+const NAMED_DAY_LEADS: &[&str] = &[
+    "Black", "Bloody", "Super", "Good", "Holy", "Ash", "Palm", "Easter", "Cyber", "Maundy",
+    "Shrove", "Whit", "Low", "Red", "Blue",
+];
+
 fn weekdays(ctx: &mut Ctx) {
     for c in WEEKDAYS.captures_iter(ctx.text) {
         let (start, end) = span_of(&c);
@@ -1691,6 +1736,12 @@ fn weekdays(ctx: &mut Ctx) {
         };
         // "Mondays": a set, not a date.
         if ctx.text.get(end..).is_some_and(|a| a.starts_with('s')) {
+            continue;
+        }
+        // "Black Monday", "Super Tuesday", "Good Friday": names of particular days
+        // whose date the weekday rule cannot give.
+        let wd_start = c.name("wd").map_or(start, |w| w.start());
+        if c.name("det").is_none() && NAMED_DAY_LEADS.contains(&prev_word(ctx.text, wd_start)) {
             continue;
         }
         let det = c.name("det").map(|d| d.as_str().to_ascii_lowercase());
@@ -1766,14 +1817,12 @@ fn ago(ctx: &mut Ctx) {
         };
         let unit = c["unit"].to_ascii_lowercase();
         let dir = c["dir"].to_ascii_lowercase();
-        // "a day before the vote" is anchored to the vote, not to publication.
-        if dir == "before"
-            || (dir == "later" && !matches!(next_word(ctx.text, end), "" | "," | "."))
-        {
-            let nw = next_word(ctx.text, end);
-            if !nw.is_empty() && dir == "before" {
-                continue;
-            }
+        // "three days later", "a week before the vote": anchored to another event,
+        // not to publication; the duration rule keeps "three days". Only "a year
+        // earlier/before", the reporting idiom, is read against publication.
+        let anaphoric = matches!(dir.as_str(), "earlier" | "before" | "later");
+        if anaphoric && !(unit.starts_with("year") && lo == 1.0 && hi == 1.0 && dir != "later") {
+            continue;
         }
         let sign: i64 = if dir == "later" || dir == "from now" || dir == "hence" {
             1
@@ -1989,7 +2038,8 @@ fn deictic(ctx: &mut Ctx) {
 static HOLIDAYS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         (?:(?P<det>(?i:last|this|next))\s+)?
-        \b(?P<h>Christmas\ Eve|Christmas\ Day|Christmas|New\ Year's\ Eve|New\ Year's\ Day|Independence\ Day|Halloween|Valentine's\ Day|Thanksgiving\ Day|Thanksgiving|Election\ Day|Labor\ Day|Memorial\ Day)\b
+        \b(?P<h>Christmas\ Eve|Christmas\ Day|Christmas|New\ Year's\ Eve|New\ Year's\ Day|Independence\ Day|Halloween|Valentine's\ Day|Thanksgiving\ Day|Thanksgiving|Election\ Day|Labor\ Day|Memorial\ Day|Veterans\ Day|Boxing\ Day
+            |Easter\ week|Easter\ Sunday|Easter\ Monday|Easter|Good\ Friday)\b
         (?:,?\s+(?P<year>[12][0-9]{3})\b)?")
 });
 
@@ -2007,6 +2057,11 @@ fn holiday(name: &str, y: i32) -> Option<NaiveDate> {
         "Thanksgiving Day" | "Thanksgiving" => nth(11, chrono::Weekday::Thu, 4),
         "Election Day" => nth(11, chrono::Weekday::Mon, 1).and_then(|d| cal::add_days(d, 1)),
         "Labor Day" => nth(9, chrono::Weekday::Mon, 1),
+        "Veterans Day" => cal::ymd(y, 11, 11),
+        "Boxing Day" => cal::ymd(y, 12, 26),
+        "Easter" | "Easter Sunday" | "Easter week" => easter(y),
+        "Easter Monday" => easter(y).and_then(|d| cal::add_days(d, 1)),
+        "Good Friday" => easter(y).and_then(|d| cal::add_days(d, -2)),
         "Memorial Day" => {
             let last = cal::month(y, 5)?.1;
             cal::add_days(last, -(last.weekday().num_days_from_monday() as i64))
@@ -2015,10 +2070,37 @@ fn holiday(name: &str, y: i32) -> Option<NaiveDate> {
     }
 }
 
+/// Western Easter Sunday (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    if !(1583..=9999).contains(&y) {
+        return None;
+    }
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    cal::ymd(y, (n / 31) as u32, (n % 31 + 1) as u32)
+}
+
 fn holidays(ctx: &mut Ctx) {
     for c in HOLIDAYS.captures_iter(ctx.text) {
         let (start, end) = span_of(&c);
         let name = c["h"].to_string();
+        // "Thanksgiving Square", "Halloween Street": a place named after the day.
+        let next = next_word(ctx.text, end);
+        if c.name("year").is_none()
+            && next.starts_with(|ch: char| ch.is_uppercase())
+            && words::month_number(next).is_none()
+            && words::weekday(next).is_none()
+            && ctx.text.get(end..).is_some_and(|a| a.starts_with(' '))
+        {
+            continue;
+        }
         let det = c.name("det").map(|d| d.as_str().to_ascii_lowercase());
         let y = if let Some(y) = c.name("year") {
             valid_year(y.as_str())
@@ -2038,6 +2120,15 @@ fn holidays(ctx: &mut Ctx) {
             None
         };
         match y.and_then(|y| holiday(&name, y)) {
+            Some(d) if name == "Easter week" => ctx.date(
+                start,
+                end,
+                cal::week_of(d),
+                G::Week,
+                cal::week_value(d),
+                P::Exact,
+                "holiday",
+            ),
             Some(d) => ctx.date(
                 start,
                 end,
@@ -2148,13 +2239,17 @@ fn durations(ctx: &mut Ctx) {
         if !duration_plausible(ctx, &c, unit, start, end) {
             continue;
         }
-        // A lone "a"/"an" reads "a day", "an hour": fine; but "the 1990" is no duration.
         let n_text = c["n"].to_ascii_lowercase();
-        // Keep a leading article only with "past/next/first …" ("the past three months"),
-        // never "a"/"an" standing for the number itself.
+        // Keep a leading article only with "past/next/first …" ("the past three months")
+        // or as part of the count ("a few days"); "a six-week war" spans "six-week".
         if c.name("dir").is_none() {
+            let article_counts = c.name("the").is_some_and(|t| {
+                ["a", "an"].contains(&t.as_str().to_ascii_lowercase().as_str())
+                    && ["few", "couple of", "dozen", "hundred"].contains(&n_text.as_str())
+            });
             if let Some(t) = c.name("the")
                 && !["a", "an"].contains(&n_text.as_str())
+                && !article_counts
             {
                 start = c
                     .name("qual")

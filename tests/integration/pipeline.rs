@@ -1,0 +1,187 @@
+//! End to end: fixtures that each pin one behaviour of clustering and comparison,
+//! and a snapshot of the report on the bundled example corpus.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn crosscheck() -> Command {
+    Command::cargo_bin("crosscheck").expect("binary builds")
+}
+
+/// Run `check --format json` on a fixture folder; returns the report and exit code.
+fn check(fixture: &str) -> (Value, i32) {
+    let out = crosscheck()
+        .args(["check", "--format", "json"])
+        .arg(format!("tests/fixtures/pipeline/{fixture}"))
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    (report, out.status.code().expect("exit code"))
+}
+
+/// The quotes of each discrepancy, as (severity, sorted quotes).
+fn findings(report: &Value) -> Vec<(String, Vec<String>)> {
+    let claims = report["claims"].as_array().expect("claims");
+    let quote = |id: &Value| {
+        claims
+            .iter()
+            .find(|c| c["id"] == *id)
+            .map(|c| c["quote"].as_str().unwrap_or_default().to_string())
+            .expect("discrepancy names a known claim")
+    };
+    report["discrepancies"]
+        .as_array()
+        .expect("discrepancies")
+        .iter()
+        .map(|d| {
+            let mut q: Vec<String> = d["claims"]
+                .as_array()
+                .expect("ids")
+                .iter()
+                .map(quote)
+                .collect();
+            q.sort();
+            (d["severity"].as_str().unwrap_or_default().to_string(), q)
+        })
+        .collect()
+}
+
+#[test]
+fn a_toll_that_cannot_hold_is_a_contradiction() {
+    let (report, code) = check("toll");
+    assert_eq!(code, 1);
+    let f = findings(&report);
+    assert!(
+        f.iter().any(|(sev, q)| sev == "contradiction"
+            && q.contains(&"At least 120".to_string())
+            && q.contains(&"85".to_string())),
+        "{f:?}"
+    );
+    // "About 4,000" and "Some 4,000" displaced agree
+    assert!(
+        !f.iter().any(|(_, q)| q.iter().any(|x| x.contains("4,000"))),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn the_same_figure_written_two_ways_is_not_flagged() {
+    let (report, code) = check("agree");
+    assert_eq!(code, 0, "{:?}", findings(&report));
+    assert!(findings(&report).is_empty());
+}
+
+#[test]
+fn parts_from_one_source_are_summed_against_another_total() {
+    let (report, _) = check("parts");
+    let f = findings(&report);
+    // 140 + 95 = 235 cannot be "at least 300"
+    assert!(
+        f.iter().any(|(sev, q)| sev == "contradiction"
+            && q.contains(&"140".to_string())
+            && q.contains(&"95".to_string())
+            && q.contains(&"at least 300".to_string())),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn tolls_of_different_wars_stay_apart() {
+    let (report, code) = check("eras");
+    assert_eq!(code, 0, "{:?}", findings(&report));
+}
+
+#[test]
+fn one_document_never_contradicts_itself() {
+    let (report, code) = check("same-doc");
+    assert_eq!(code, 0, "{:?}", findings(&report));
+    let claims = report["claims"].as_array().expect("claims");
+    assert!(
+        claims.iter().any(|c| c["quote"] == "19"),
+        "the figures are still extracted"
+    );
+}
+
+#[test]
+fn json_contract_has_the_documented_fields() {
+    let (report, _) = check("toll");
+    let doc = &report["documents"][0];
+    for key in ["id", "path", "published", "outlet", "title"] {
+        assert!(doc.get(key).is_some(), "document lacks {key}");
+    }
+    let claim = report["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .find(|c| c["quote"] == "At least 120")
+        .expect("toll claim");
+    for key in [
+        "id", "document", "kind", "quote", "sentence", "line", "column", "start", "end", "value",
+        "measure", "topic",
+    ] {
+        assert!(claim.get(key).is_some(), "claim lacks {key}");
+    }
+    assert_eq!(claim["kind"], "count");
+    assert_eq!(claim["value"]["low"], 120);
+    assert!(claim["value"]["high"].is_null(), "an open bound is null");
+    assert_eq!(claim["value"]["stated"], 120);
+    assert_eq!(claim["line"], 6);
+    let d = &report["discrepancies"][0];
+    for key in ["id", "topic", "severity", "claims", "summary"] {
+        assert!(d.get(key).is_some(), "discrepancy lacks {key}");
+    }
+}
+
+#[test]
+fn spans_point_at_the_quote_in_the_file() {
+    let (report, _) = check("toll");
+    let text = std::fs::read_to_string("tests/fixtures/pipeline/toll/a.md").expect("fixture");
+    for c in report["claims"].as_array().expect("claims") {
+        if !report["documents"][0]["path"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("a.md")
+            || c["document"] != report["documents"][0]["id"]
+        {
+            continue;
+        }
+        let (s, e) = (
+            c["start"].as_u64().expect("start") as usize,
+            c["end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(&text[s..e], c["quote"].as_str().expect("quote"));
+        let line = c["line"].as_u64().expect("line") as usize;
+        assert!(
+            text.lines()
+                .nth(line - 1)
+                .expect("line exists")
+                .contains(c["quote"].as_str().expect("quote"))
+        );
+    }
+}
+
+#[test]
+fn example_corpus_report_is_stable() {
+    let out = crosscheck()
+        .args(["check", "data/"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the example corpus has disagreements"
+    );
+    insta::assert_snapshot!("data_check_table", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn output_does_not_depend_on_thread_count() {
+    let run = |threads: &str| {
+        crosscheck()
+            .args(["check", "--format", "json", "--threads", threads, "data/"])
+            .output()
+            .expect("runs")
+            .stdout
+    };
+    assert_eq!(run("1"), run("2"));
+}
