@@ -68,6 +68,6 @@ for n in 2500 10000 40000 160000; do
   rm -f "$json"
   awk -v n="$n" -v b="$bytes" -v w="$wall" -v c="$claims" -v r="$rss_kb" -v g="$rg_s" -v u="$cpu" 'BEGIN {
     mb = b / 1e6
-    printf "| %d | %.1f | %.2f | %.2f | %.1f | %d | %.0f | %.0f | %.2f | %.1f |\n", n, mb, w, u, mb / w, c, c / w, r / 1024, g, w / g
+    printf "| %d | %.1f | %.2f | %.2f | %.2f | %d | %.0f | %.0f | %.2f | %.1f |\n", n, mb, w, u, mb / w, c, c / w, r / 1024, g, w / g
   }'
 done

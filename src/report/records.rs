@@ -52,6 +52,9 @@ pub fn extract(documents: Vec<Document>, progress: &Progress) -> String {
     lines.concat()
 }
 
+/// Lines parsed together when reading record files.
+const CHUNK_LINES: usize = 4096;
+
 /// Everything read back from record files.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -64,25 +67,41 @@ pub struct Loaded {
 pub fn read(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
     let mut records: Vec<Record> = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(path)
+        let file = std::fs::File::open(path)
             .with_context(|| format!("cannot read claims file {}", path.display()))?;
-        let lines: Vec<&str> = text.lines().collect();
-        let parsed: Vec<anyhow::Result<Record>> = lines
-            .par_iter()
-            .enumerate()
-            .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| {
-                serde_json::from_str(line).with_context(|| {
-                    format!(
-                        "{}:{}: not a record of `crosscheck extract`",
-                        path.display(),
-                        i + 1
-                    )
+        // a few thousand lines at a time, parsed in parallel: memory holds the
+        // records, never the whole file as text
+        let mut lines = std::io::BufRead::lines(std::io::BufReader::new(file));
+        let mut first = 1;
+        loop {
+            let chunk: Vec<String> = lines
+                .by_ref()
+                .take(CHUNK_LINES)
+                .collect::<Result<_, _>>()
+                .with_context(|| format!("cannot read claims file {}", path.display()))?;
+            if chunk.is_empty() {
+                break;
+            }
+            let parsed: Vec<anyhow::Result<Option<Record>>> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    if line.trim().is_empty() {
+                        return Ok(None);
+                    }
+                    serde_json::from_str(line).map(Some).with_context(|| {
+                        format!(
+                            "{}:{}: not a record of `crosscheck extract`",
+                            path.display(),
+                            first + i
+                        )
+                    })
                 })
-            })
-            .collect();
-        for r in parsed {
-            records.push(r?);
+                .collect();
+            for r in parsed {
+                records.extend(r?);
+            }
+            first += chunk.len();
         }
     }
     // the order `ingest` gives: by file path, then by record number in the file

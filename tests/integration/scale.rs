@@ -87,13 +87,7 @@ fn check_over_shards_equals_check_over_files() {
     }
     let (sharded, sharded_code) = crosscheck(
         &[
-            "check",
-            "--format",
-            "json",
-            "--claims",
-            "s3.jsonl",
-            "s1.jsonl",
-            "s2.jsonl",
+            "check", "--format", "json", "--claims", "s3.jsonl", "s1.jsonl", "s2.jsonl",
         ],
         root,
     );
