@@ -49,7 +49,12 @@ pub fn extract(documents: Vec<Document>, progress: &Progress) -> String {
             line
         })
         .collect();
-    lines.concat()
+    // each line is freed as soon as it is copied: the output is held once, not twice
+    let mut out = String::with_capacity(lines.iter().map(String::len).sum());
+    for line in lines {
+        out.push_str(&line);
+    }
+    out
 }
 
 /// Lines parsed together when reading record files.
