@@ -303,6 +303,132 @@ pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
 /// the dates themselves are compared as claims of their own.
 pub const ANCHOR_SLACK_DAYS: i64 = 7;
 
+/// Two reports whose main event falls on days further apart than this are
+/// about two events (a city's shootings a fortnight apart), whatever names they
+/// share. A source that misdates one event by a day or a week stays in its story.
+pub const EVENT_DAY_GAP: i64 = 7;
+
+/// Split stories whose documents date their main event on days far apart.
+/// A document's event day is the most common day it gives for the story's most
+/// dated point event; documents that give none join the part nearest their
+/// publication date.
+pub fn split_by_event_day(profiles: &[Profile], story: &[usize], claims: &[Claim]) -> Vec<usize> {
+    let index: HashMap<&str, usize> = profiles
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.document.as_str(), i))
+        .collect();
+    // per document: (event, day) → count, from day-level date claims
+    let mut days: Vec<BTreeMap<(&str, NaiveDate), usize>> = vec![BTreeMap::new(); profiles.len()];
+    for c in claims {
+        let (
+            Some(m),
+            crate::model::Interval::Date {
+                low: Some(l),
+                high: Some(h),
+                ..
+            },
+        ) = (&c.measure, &c.value.interval)
+        else {
+            continue;
+        };
+        if l != h {
+            continue;
+        }
+        if let (Some(event), Some(&d)) =
+            (m.strip_prefix("date of "), index.get(c.document.as_str()))
+        {
+            *days[d].entry((event, *l)).or_default() += 1;
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (d, &s) in story.iter().enumerate() {
+        members.entry(s).or_default().push(d);
+    }
+    let mut out = story.to_vec();
+    let mut next = story.iter().max().map_or(0, |m| m + 1);
+    for docs in members.values() {
+        // the story's most dated event
+        let mut events: BTreeMap<&str, usize> = BTreeMap::new();
+        for &d in docs {
+            for ((e, _), n) in &days[d] {
+                *events.entry(e).or_default() += n;
+            }
+        }
+        let Some((&event, _)) = events
+            .iter()
+            .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
+        else {
+            continue;
+        };
+        // a day far from the report's own date is no key to its event (a
+        // misread or a retrospective), so it does not split
+        let day_of = |d: usize| {
+            days[d]
+                .iter()
+                .filter(|((e, _), _)| *e == event)
+                .max_by_key(|((_, day), n)| (**n, std::cmp::Reverse(*day)))
+                .map(|((_, day), _)| *day)
+                .filter(|day| {
+                    profiles[d]
+                        .published
+                        .is_none_or(|p| (p - *day).num_days().abs() <= STORY_DAYS)
+                })
+        };
+        let mut dated: Vec<(NaiveDate, usize)> = docs
+            .iter()
+            .filter_map(|&d| day_of(d).map(|day| (day, d)))
+            .collect();
+        dated.sort();
+        // cut the sorted days where a gap exceeds EVENT_DAY_GAP
+        let mut parts: Vec<(NaiveDate, NaiveDate, Vec<usize>)> = Vec::new();
+        for (day, d) in dated {
+            match parts.last_mut() {
+                Some((_, hi, ds)) if (day - *hi).num_days() <= EVENT_DAY_GAP => {
+                    *hi = day;
+                    ds.push(d);
+                }
+                _ => parts.push((day, day, vec![d])),
+            }
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        // undated documents join the part nearest their publication date (else the first)
+        for &d in docs {
+            if day_of(d).is_some() {
+                continue;
+            }
+            let k = profiles[d]
+                .published
+                .and_then(|p| {
+                    parts
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, (lo, hi, _))| {
+                            if p < *lo {
+                                (*lo - p).num_days()
+                            } else if p > *hi {
+                                (p - *hi).num_days()
+                            } else {
+                                0
+                            }
+                        })
+                        .map(|(k, _)| k)
+                })
+                .unwrap_or(0);
+            parts[k].2.push(d);
+        }
+        for (_, _, ds) in parts.iter().skip(1) {
+            for &d in ds {
+                out[d] = next;
+            }
+            next += 1;
+        }
+    }
+    out
+}
+
 /// Can two anchors name the same time? Unknown parts (an unstated year) match anything.
 pub fn anchors_compatible(a: &Anchor, b: &Anchor) -> bool {
     if let (Some(al), Some(ah), Some(bl), Some(bh)) = (a.low, a.high, b.low, b.high) {
@@ -348,7 +474,7 @@ fn parts(a: &Anchor) -> Parts {
 /// anchors that cannot name the same time.
 pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
     let boiler = boilerplate(profiles);
-    let story_of_profile = stories(profiles, &boiler);
+    let story_of_profile = split_by_event_day(profiles, &stories(profiles, &boiler), claims);
     let story: HashMap<&str, usize> = profiles
         .iter()
         .zip(&story_of_profile)

@@ -45,20 +45,22 @@ enum Say {
 
 /// Words that give an order of magnitude, not a figure: never a divergence.
 fn is_vague(c: &Claim) -> bool {
-    !c.quote.chars().any(|ch| ch.is_ascii_digit())
-        && [
-            "hundreds",
-            "thousands",
-            "dozens",
-            "scores",
-            "millions",
-            "tens",
-            "several",
-            "many",
-            "few",
-        ]
-        .iter()
-        .any(|w| c.quote.to_lowercase().contains(w))
+    // "a man was shot" names one victim; it is no count of all of them
+    c.rule == "article"
+        || !c.quote.chars().any(|ch| ch.is_ascii_digit())
+            && [
+                "hundreds",
+                "thousands",
+                "dozens",
+                "scores",
+                "millions",
+                "tens",
+                "several",
+                "many",
+                "few",
+            ]
+            .iter()
+            .any(|w| c.quote.to_lowercase().contains(w))
 }
 
 fn say(c: &Claim) -> Say {

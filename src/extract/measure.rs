@@ -527,6 +527,19 @@ pub fn measure_of(
     unit: Option<&str>,
     others: &[(usize, usize)],
 ) -> (Option<String>, Option<String>) {
+    measure_of_granular(sentence, start, end, kind, unit, others, true)
+}
+
+/// As `measure_of`; `fine_grained` says whether a date is a month or finer.
+pub fn measure_of_granular(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    kind: ClaimKind,
+    unit: Option<&str>,
+    others: &[(usize, usize)],
+    fine_grained: bool,
+) -> (Option<String>, Option<String>) {
     let ws = words(sentence);
     let Some((first, last)) = span_words(&ws, start, end) else {
         return (None, None);
@@ -538,6 +551,9 @@ pub fn measure_of(
         .collect();
     let event = nearest_event(&ws, first, last, kind);
     let measure = match kind {
+        // a year or a decade names a period; as the date of a point event it
+        // is an anchor at most, not a claim to set against a day
+        ClaimKind::Date if !fine_grained => None,
         ClaimKind::Date => dated_event(&ws, first, last).map(|e| format!("date of {e}")),
         ClaimKind::Duration => None,
         ClaimKind::Count | ClaimKind::Quantity => {
@@ -547,6 +563,9 @@ pub fn measure_of(
                 (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
                 (Some(_), Some(("jobs", _))) => Some("jobs".to_string()),
                 (Some(_), _) => None,
+                (None, _) if shot_victims(&ws, first, last, &figures) => {
+                    Some("injured".to_string())
+                }
                 (None, Some((n, _))) => Some(n.to_string()),
                 (None, None) => unit.map(|u| u.to_string()).filter(|u| !u.is_empty()),
             }
@@ -597,6 +616,15 @@ const OTHER_ACTS: &[&str] = &[
     "surrendered",
     "appeared",
     "opened",
+    "debated",
+    "voted",
+    "approved",
+    "rejected",
+    "warned",
+    "urged",
+    "promised",
+    "mourn",
+    "mourned",
 ];
 
 /// How far from its date an event word may stand and still be what the date dates.
@@ -629,6 +657,35 @@ fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static st
 /// Event classes that are acts of reporting: they can be dated, but a count
 /// never belongs to them.
 const REPORTING: &[&str] = &["statement", "call", "confirmation"];
+
+/// Words before "shot" that make the counted people its victims, not its shooters.
+const PASSIVE: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "got", "get", "found",
+];
+
+/// Are the counted people said to have been shot, with no word of their death
+/// (which the change cues would have found first)? "A man was shot in the leg",
+/// "the gunman shot four people": gunshot wounds, counted as injured. "A man shot
+/// his neighbour" counts the shooter, not a victim.
+fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)]) -> bool {
+    let (lo, hi) = clause(ws, first);
+    let is_shot = |j: usize| matches!(lower(ws[j].text).as_str(), "shot" | "wounded");
+    // the figure as object: "shot four people", "shot and wounded two"
+    if first > lo && is_shot(first - 1) {
+        return true;
+    }
+    // the figure as subject of a passive: "four people were shot"
+    let stop = hi.min(last + 6);
+    for j in last + 1..stop {
+        if figures.iter().any(|&(a, _)| a == j) || lower(ws[j].text) == "," {
+            return false;
+        }
+        if is_shot(j) {
+            return j > last + 1 && PASSIVE.contains(&lower(ws[j - 1].text).as_str());
+        }
+    }
+    false
+}
 
 /// The event word nearest to the figure in its sentence.
 fn nearest_event(
@@ -874,6 +931,10 @@ mod tests {
         members: "The council has 45 members.", "45" => Some("members");
         population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");
         other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => None;
+        shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some("injured");
+        shot_object: "The gunman shot four people before fleeing.", "four" => Some("injured");
+        shot_and_killed: "Two women were shot and killed outside the club.", "Two" => Some("deaths");
+        shooter_is_not_a_victim: "Police said 2 men shot at the house.", "2" => None;
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::model::{
     SentenceProfile, Stated, Value,
 };
 
-/// A number found by the grammar in `number.rs`, offsets relative to the text searched.
+/// A number found by the grammar in `number/`, offsets relative to the text searched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberMatch {
     pub start: usize,
@@ -81,13 +81,22 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
         let mut described: Vec<(Option<String>, Option<String>)> = found
             .iter()
             .map(|f| {
-                measure::measure_of(
+                measure::measure_of_granular(
                     sentence,
                     f.start,
                     f.end,
                     f.kind,
                     f.value.unit.as_deref(),
                     &spans,
+                    !matches!(
+                        f.value.interval,
+                        Interval::Date {
+                            granularity: Granularity::Year
+                                | Granularity::Decade
+                                | Granularity::Century,
+                            ..
+                        }
+                    ),
                 )
             })
             .collect();
@@ -319,18 +328,41 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
         });
     }
     for n in numbers {
+        // "A man was killed": the quote reads "A man", not "A"
+        let end = match (&n.noun, n.rule) {
+            (Some(noun), "article") => {
+                let window =
+                    &sentence[n.end..crate::model::floor_char_boundary(sentence, n.end + 40)];
+                window
+                    .to_lowercase()
+                    .find(noun.as_str())
+                    .filter(|&i| sentence.is_char_boundary(n.end + i + noun.len()))
+                    .map_or(n.end, |i| n.end + i + noun.len())
+            }
+            _ => n.end,
+        };
         found.push(Found {
             start: n.start,
-            end: n.end,
+            end,
             kind: n.kind,
+            // "a man was killed" tells of one victim, not that there was only
+            // one: an article count is a lower bound
             value: Value {
                 interval: Interval::Number {
                     low: n.low,
-                    high: n.high,
+                    high: if n.rule == "article" {
+                        f64::INFINITY
+                    } else {
+                        n.high
+                    },
                 },
                 stated: Stated::Number(n.stated),
                 unit: n.unit,
-                precision: n.precision,
+                precision: if n.rule == "article" {
+                    Precision::Bound
+                } else {
+                    n.precision
+                },
             },
             rule: n.rule,
             anchor: None,

@@ -356,6 +356,20 @@ pub const TIME_UNITS: &[&str] = &[
     "season",
     "seasons",
     "time",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
 ];
 
 /// Words before a number that make it a label, not a figure ("Route 66", "No. 3").
@@ -472,6 +486,59 @@ pub const ID_BEFORE: &[&str] = &[
     "gauge",
     "marker",
     "road",
+    "image",
+    "photo",
+    "photos",
+    "slide",
+    "video",
+    "picture",
+    "pic",
+    "turned",
+    "turning",
+    "turns",
+];
+
+/// Month names and their abbreviations, lower case.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Parents: "mother of three" counts children, not a toll.
+pub const PARENTS: &[&str] = &[
+    "mother",
+    "father",
+    "parent",
+    "parents",
+    "mom",
+    "dad",
+    "grandmother",
+    "grandfather",
+    "grandparent",
+    "grandparents",
+    "mum",
 ];
 
 /// Street words after a number and a name: "123 Main Street" is an address.
@@ -947,6 +1014,13 @@ pub const CASUALTY_WORDS: &[&str] = &[
     "detained",
     "rescued",
     "evacuated",
+];
+
+/// Verbs of harm before a bare "one" that make it a count ("killed one").
+pub const HARM_VERBS: &[&str] = &[
+    "killed", "killing", "kills", "injured", "injuring", "injures", "wounded", "wounding",
+    "wounds", "shot", "shooting", "shoots", "hurt", "hurting", "left", "leaving", "leaves",
+    "struck", "striking", "hit", "hitting", "stabbed", "stabbing",
 ];
 
 /// Words after "one" that make it no count ("one of", "one another", "one way").

@@ -16,10 +16,24 @@
 //!   "hundreds" [200, ∞), "tens of thousands" [20000, ∞).
 //! - "several"/"a few" alone and "a handful" are not figures; "several hundred" is
 //!   the range [300, 900] (`SEVERAL`), "a few thousand" [2000, 5000] (`A_FEW`).
+//! - people counted without digits: "a"/"an"/"another" before a person noun (or
+//!   before an age standing for one, "a 5-year-old was hurt") is 1, its quote the
+//!   article alone; "both" standing for people is 2; "a couple of" is [2, 3];
+//!   "a pair of" and "an elderly couple" are 2. Bare "one" counts only before a
+//!   noun, a toll word ("one dead") or after a verb of harm ("killed one").
+//! - `unit` is for currencies (ISO codes), "%" / "pp" and physical units; the
+//!   counted noun goes to `noun`, lower case as written.
+//!
+//! Shape: `token` splits the sentence; `Parser::run` walks the tokens once, and
+//! at each token that can open a figure (a digit run, a currency sign or a word in
+//! `STARTERS`) tries a qualifier, an amount, a range tail, a unit and a suffix
+//! qualifier, then `not_a_figure` vetoes labels. Every look-ahead is bounded, so
+//! the walk is linear in the sentence.
 
 mod lexicon;
 mod token;
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -62,6 +76,35 @@ static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(r"(?i)(?-u:\b)(?:{alternation})(?-u:\b)")).expect("prefilter regex")
+});
+
+/// Lower-cased words that can open a figure; any other word is passed over at
+/// the cost of one hash lookup.
+static STARTERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set: HashSet<String> = HashSet::new();
+    let mut add = |w: &str| {
+        set.insert(w.to_lowercase());
+    };
+    QUALIFIERS.iter().for_each(|(words, _)| add(words[0]));
+    UNITS.iter().for_each(|w| add(w.0));
+    TENS.iter().for_each(|w| add(w.0));
+    SCALES.iter().for_each(|w| add(w.0));
+    VAGUE_PLURALS.iter().for_each(|w| add(w.0));
+    CURRENCY_CODES.iter().for_each(|w| add(w.0));
+    DOLLAR_PREFIXES.iter().for_each(|w| add(w.0));
+    [
+        "tens",
+        "a",
+        "an",
+        "another",
+        "half",
+        "several",
+        "both",
+        "magnitude",
+    ]
+    .into_iter()
+    .for_each(add);
+    set
 });
 
 /// Every figure in `text` (one sentence), in text order, offsets relative to `text`.
@@ -144,6 +187,24 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+// The long word lists as hash sets: they are asked at almost every figure.
+static NOT_NOUNS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NOT_NOUNS.iter().copied().collect());
+static PERSON_SINGULAR_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| PERSON_SINGULAR.iter().copied().collect());
+static PERSON_PLURAL_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| PERSON_PLURAL.iter().copied().collect());
+static PERSON_MODIFIERS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| PERSON_MODIFIERS.iter().copied().collect());
+static TIME_UNITS_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| TIME_UNITS.iter().copied().collect());
+static ID_BEFORE_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| ID_BEFORE.iter().copied().collect());
+
+fn in_set(set: &HashSet<&str>, key: &str) -> bool {
+    set.contains(key)
+}
+
 fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
@@ -183,6 +244,16 @@ impl<'a> Parser<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.t.len() {
+            let t = &self.t[i];
+            let may_start = match t.kind {
+                Kind::Num => true,
+                Kind::Word => STARTERS.contains(t.lower.as_ref()),
+                Kind::Punct(c) => CURRENCY_SYMBOLS.iter().any(|s| s.0 == c),
+            };
+            if !may_start {
+                i += 1;
+                continue;
+            }
             let step = match self.figure(i) {
                 Step::No => self.people(i),
                 s => s,
@@ -248,7 +319,12 @@ impl<'a> Parser<'a> {
 
     /// `i` opens the sentence (or a quotation, parenthesis or list item).
     fn sentence_initial(&self, i: usize) -> bool {
-        i <= self.first || matches!(self.punct(i.wrapping_sub(1)), Some(':' | '“' | '"'))
+        // after a dateline's dash or an opening quote, too: "CITY (Agency) — Two people …"
+        i <= self.first
+            || matches!(
+                self.punct(i.wrapping_sub(1)),
+                Some(':' | '“' | '"' | '—' | '–' | '(' | '[' | '‘')
+            )
     }
 
     /// A hyphen between `i` and `i + 2`, touching both ("thirty-five", "23-year").
@@ -329,7 +405,7 @@ impl<'a> Parser<'a> {
                 _ => return Step::No,
             }
         } else if !matches!(first.base, Base::Vague(_)) {
-            match self.range_tail(&first, money, no_range) {
+            match self.range_tail(&first, first.end, money, no_range) {
                 RangeTail::Range(r, e) => {
                     amount = r;
                     end = e;
@@ -347,6 +423,15 @@ impl<'a> Parser<'a> {
         {
             unit = Some(u);
             end = e;
+            // "50% to 60%", "5 km to 8 km": a range with the unit written twice
+            if !matches!(amount.base, Base::Range(..) | Base::Vague(_))
+                && let RangeTail::Range(r, e2) = self.range_tail(&amount, e, false, no_range)
+                && self.unit_after(e2, false).map(|x| x.0) == Some(u)
+                && let Some((_, e3)) = self.unit_after(e2, false)
+            {
+                amount = r;
+                end = e3;
+            }
         }
         let (suffix, e) = self.suffix_qualifier(end);
         end = e;
@@ -364,15 +449,18 @@ impl<'a> Parser<'a> {
         let kind = unit.map_or(ClaimKind::Count, |u| u.0);
         // bare "one" is a pronoun unless a noun or a toll word follows
         let noun = if kind == ClaimKind::Count {
-            self.noun_after(end)
+            self.noun_after(end, amount.high() != 1.0)
         } else {
             None
         };
         if amount.words && self.is(amount.start, "one") && amount.end == amount.start + 1 {
             let next = self.w(end);
+            // "killed one and injured three": the object of a verb of harm
+            let harmed = contains(HARM_VERBS, self.prev_word(amount.start))
+                || (matches!(next, "was" | "is") && contains(CASUALTY_WORDS, self.w(end + 1)));
             let pronoun = contains(ONE_BLOCKERS_BEFORE, self.prev_word(amount.start))
                 || contains(ONE_BLOCKERS_AFTER, next)
-                || (noun.is_none() && !contains(CASUALTY_WORDS, next));
+                || (noun.is_none() && !contains(CASUALTY_WORDS, next) && !harmed);
             if pronoun {
                 return Step::No;
             }
@@ -499,7 +587,7 @@ impl<'a> Parser<'a> {
         if self.adj(i, i + 1) {
             match self.t[i + 1].kind {
                 Kind::Word => {
-                    let suf = self.t[i + 1].lower.as_str();
+                    let suf = self.t[i + 1].lower.as_ref();
                     let raw = self.t[i + 1].text;
                     if let Some(s) = lookup(SCALES, suf).filter(|_| suf != "hundred") {
                         a.base = Base::Exact(value * s);
@@ -526,6 +614,16 @@ impl<'a> Parser<'a> {
                 }
                 Kind::Punct('\'' | '’') if self.is(i + 2, "s") && self.adj(i + 1, i + 2) => {
                     return Err(Some(i + 3));
+                }
+                // feet and inches: 5'9", 12′
+                Kind::Punct('\'' | '’' | '′' | '"' | '″' | '”') => {
+                    let mut k = i + 2;
+                    while self.adj(k - 1, k)
+                        && (self.is_num(k) || matches!(self.punct(k), Some('"' | '″' | '”')))
+                    {
+                        k += 1;
+                    }
+                    return Err(Some(k));
                 }
                 Kind::Punct('°') => {
                     let (u, end) = match self.t.get(i + 2).map(|t| t.text) {
@@ -599,6 +697,10 @@ impl<'a> Parser<'a> {
                 return Ok(amount(i + 2, Base::Exact(12.0), true));
             }
             if let Some(s) = lookup(SCALES, next).filter(|_| self.t[i + 1].text.len() > 3) {
+                // "a hundred thirty million": read on as if "one hundred …"
+                if let Some((v, end)) = self.cardinal_words_from(i + 1, 1.0) {
+                    return Ok(amount(end, Base::Exact(v), true));
+                }
                 return Ok(amount(i + 2, Base::Exact(s), true));
             }
             if next == "few" {
@@ -681,12 +783,17 @@ impl<'a> Parser<'a> {
     /// A cardinal in words from `i` ("two hundred and fifty", "thirty-five",
     /// "two dozen"): its value and the token after it.
     fn cardinal_words(&self, i: usize) -> Option<(f64, usize)> {
+        self.cardinal_words_from(i, 0.0)
+    }
+
+    /// As `cardinal_words`, with `start` already read (1 for "a" in "a hundred").
+    fn cardinal_words_from(&self, i: usize, start: f64) -> Option<(f64, usize)> {
         let mut total = 0.0;
-        let mut current = 0.0;
+        let mut current = start;
         let mut k = i;
         let mut end = None;
         // what the previous word was: 0 none, 1 unit/teen, 2 tens, 3 hundred, 4 big scale
-        let mut last = 0;
+        let mut last = if start > 0.0 { 1 } else { 0 };
         loop {
             let w = self.w(k);
             let step = if let Some(v) = lookup(UNITS, w) {
@@ -734,8 +841,7 @@ impl<'a> Parser<'a> {
 
     /// A second amount after `first` that makes a range: "20-30", "20 to 30",
     /// "two or three". A hyphen between a high and a low figure is a score ("3-2").
-    fn range_tail(&self, first: &Amount, money: bool, no_range: bool) -> RangeTail {
-        let e = first.end;
+    fn range_tail(&self, first: &Amount, e: usize, money: bool, no_range: bool) -> RangeTail {
         let (conn, hyphen) = match (self.punct(e), self.w(e)) {
             (Some('-' | '‐'), _) if self.adj(e - 1, e) && self.adj(e, e + 1) => (e + 1, true),
             (Some('–'), _) => (e + 1, true),
@@ -756,8 +862,10 @@ impl<'a> Parser<'a> {
             let short = self.t.get(second.start).map_or(0, |t| t.text.len());
             let phone = self.t.get(first.start).is_some_and(|t| t.text.len() == 3)
                 && short == 4
-                && b % 100.0 != 0.0
-                && !first.scaled;
+                && (b % 100.0 != 0.0 || self.noun_after(second.end, true).is_none())
+                && !first.scaled
+                && !second.scaled
+                && second.unit.is_none();
             let years = first.digits.is_some() && year(a) && (year(b) || short == 2);
             if a >= b || years || phone {
                 return RangeTail::Skip(self.hyphen_chain_end(second.start).max(second.end));
@@ -812,7 +920,8 @@ impl<'a> Parser<'a> {
             if !have_currency {
                 if let Some(code) = lookup(CURRENCY_WORDS, w) {
                     // "200 pounds of" is a weight
-                    if matches!(w, "pound" | "pounds") && self.is(k + 1, "of") {
+                    if matches!(w, "pound" | "pounds") && (self.is(k + 1, "of") || self.weighing(k))
+                    {
                         return Some(((ClaimKind::Quantity, "lb"), k + 1));
                     }
                     let end = if self.is(k + 1, "sterling") {
@@ -880,6 +989,11 @@ impl<'a> Parser<'a> {
         Some(((ClaimKind::Quantity, u), k + 1))
     }
 
+    /// A form of "weigh" in the few words before `k`: "weighing 200 pounds".
+    fn weighing(&self, k: usize) -> bool {
+        (k.saturating_sub(6)..k).any(|p| self.w(p).starts_with("weigh"))
+    }
+
     /// Qualifiers after the figure: "or more", "200+", "20-plus", "or so", "40-odd".
     fn suffix_qualifier(&self, e: usize) -> (Option<Suffix>, usize) {
         if self.punct(e) == Some('+') && self.adj(e - 1, e) {
@@ -921,7 +1035,7 @@ impl<'a> Parser<'a> {
         let next = self.w(end);
         // durations and ages belong to the date grammar: "three days", "10-year", "23-year-old"
         if !has_unit {
-            if contains(TIME_UNITS, next) {
+            if in_set(&TIME_UNITS_SET, next) {
                 return skip;
             }
             if self.hyphen_joins(end - 1) {
@@ -932,9 +1046,43 @@ impl<'a> Parser<'a> {
                 return skip;
             }
         }
-        // "aged 23", "ages 18 to 25", "No. 3", "Route 66", "page 12", "per 100,000"
-        if contains(ID_BEFORE, before) {
+        // "aged 23", "ages 18 to 25", "No. 3", "Route 66", "page 12", "per 100,000";
+        // a list goes with its label ("ages 15, 10 and 6", "Image 3 of 8")
+        if in_set(&ID_BEFORE_SET, before) {
+            return Some(self.list_end(end.max(a.end)));
+        }
+        // "11 or younger", "18 and older": ages
+        if matches!(next, "or" | "and")
+            && matches!(
+                self.w(end + 1),
+                "younger" | "older" | "up" | "over" | "under"
+            )
+            && !qualified
+            && !matches!(self.w(end + 1), "over" | "under" if next == "or")
+        {
+            return Some(end + 2);
+        }
+        // "mother of three": children, not a toll; "the age of eight": an age
+        if before == "of"
+            && (contains(PARENTS, self.prev_word(i - 1))
+                || matches!(self.prev_word(i - 1), "age" | "ages"))
+            && !qualified
+        {
             return skip;
+        }
+        // "[9]": a reference mark; "(1)" opening a sentence: a list mark
+        let wrapped = |open: char, close: char| {
+            self.punct(i.wrapping_sub(1)) == Some(open)
+                && self.punct(end) == Some(close)
+                && self.adj(i - 1, i)
+                && self.adj(end - 1, end)
+        };
+        if wrapped('[', ']') || (wrapped('(', ')') && i == 1 + self.first.min(i - 1)) {
+            return Some(end + 1);
+        }
+        // "a 40 caliber handgun", "a 12 gauge"
+        if matches!(next, "caliber" | "calibre" | "gauge") {
+            return Some(end + 1);
         }
         if before == "no" || before == "nos" {
             return skip;
@@ -947,6 +1095,53 @@ impl<'a> Parser<'a> {
         if self.punct(i.wrapping_sub(1)) == Some('#') {
             return skip;
         }
+        // "3 March", "30 October": a day the date grammar did not take
+        if self
+            .t
+            .get(end)
+            .is_some_and(|t| t.is_capitalised() && contains(MONTHS, &t.lower))
+            && a.digits.is_some()
+            && !qualified
+        {
+            return Some(end + 1);
+        }
+        // "week 15", "day 3": a label, unless it counts something
+        if matches!(before, "week" | "day")
+            && !matches!(
+                self.prev_word(i - 1),
+                "the" | "a" | "this" | "that" | "each" | "every" | "per" | "last" | "next" | "same"
+            )
+            && a.digits.is_some()
+            && (next == "of" || self.noun_after(end, true).is_none())
+        {
+            return skip;
+        }
+        // "children under five", "people over 65": ages
+        let q = self.qualifier(i).map(|(q, _)| q);
+        if matches!(self.w(i), "under" | "over" | "aged")
+            && matches!(q, Some(Qual::Upper | Qual::Lower) | None)
+            && (in_set(&PERSON_PLURAL_SET, before) || before == "those")
+            && a.high() <= MAX_AGE
+            && self.noun_after(end, true).is_none()
+        {
+            return skip;
+        }
+        // "Nov. 7", "Sept 19": a day the date grammar did not take
+        let month_before = if self.punct(i.wrapping_sub(1)) == Some('.') {
+            self.prev_word(i - 1)
+        } else {
+            before
+        };
+        let month_tok = if self.punct(i.wrapping_sub(1)) == Some('.') {
+            i.wrapping_sub(2)
+        } else {
+            i.wrapping_sub(1)
+        };
+        if contains(MONTHS, month_before)
+            && self.t.get(month_tok).is_some_and(|t| t.is_capitalised())
+        {
+            return Some(self.list_end(end.max(a.end)));
+        }
         if has_unit {
             return None;
         }
@@ -955,15 +1150,37 @@ impl<'a> Parser<'a> {
             return Some(self.skip_clock(end));
         }
         let plain = a.digits.is_some() && !qualified;
+        if let Some(d) = a.digits.filter(|_| plain) {
+            let raw = self.t[d].text;
+            // the emergency number, not a figure
+            if matches!(raw, "911" | "999" | "112") {
+                return skip;
+            }
+            // a long bare digit run ("21230") is a code unless it counts something
+            if raw.len() >= 5
+                && raw.bytes().all(|b| b.is_ascii_digit())
+                && self.noun_after(end, true).is_none()
+            {
+                return skip;
+            }
+        }
         let v = a.low();
         let small_whole = v <= MAX_AGE && v.fract() == 0.0;
         // ages after a name: "Jane Doe, 23, of ..." and "Jane Doe (23)"
         if plain && small_whole && matches!(a.base, Base::Exact(_)) {
             let p = i.wrapping_sub(1);
-            let name_before = self
-                .t
-                .get(p.wrapping_sub(1))
-                .is_some_and(|t| t.is_capitalised());
+            // the name may end in an abbreviation: "Jr.", "Sr."
+            let mut n = p.wrapping_sub(1);
+            if self.punct(n) == Some('.') {
+                n = n.wrapping_sub(1);
+            }
+            // a name, or a person noun: "a woman, 36, was", "the other, 25, suffered"
+            let name_before = self.t.get(n).is_some_and(|t| {
+                t.is_capitalised()
+                    || in_set(&PERSON_SINGULAR_SET, &t.lower)
+                    || in_set(&PERSON_PLURAL_SET, &t.lower)
+                    || matches!(t.lower.as_ref(), "other" | "one")
+            });
             let closes = matches!(self.punct(end), Some(',' | ';' | ')'))
                 || (self.punct(end) == Some('.') && end + 1 == self.t.len())
                 || end == self.t.len();
@@ -974,13 +1191,48 @@ impl<'a> Parser<'a> {
                 return Some(end + 1);
             }
         }
+        // "both 31", "aged 17 and 19 years": ages in a list that ends in a unit of time
+        if plain && small_whole && before == "both" && self.noun_after(end, true).is_none() {
+            return skip;
+        }
+        if matches!(next, "and" | "or" | "to" | ",") || self.punct(end) == Some(',') {
+            let k = if self.punct(end) == Some(',') && self.is(end + 1, "and") {
+                end + 2
+            } else {
+                end + 1
+            };
+            if let Ok(b) = self.amount(k, false)
+                && matches!(b.base, Base::Exact(_))
+                && in_set(&TIME_UNITS_SET, self.w(b.end))
+            {
+                return Some(b.end + 1);
+            }
+        }
+        // "at 533 Elm": a house number before a street name without its suffix
+        if plain
+            && a.digits.is_some()
+            && v >= 10.0
+            && matches!(
+                before,
+                "at" | "on" | "near" | "to" | "outside" | "behind" | "across"
+            )
+            && self.t.get(end).is_some_and(|t| {
+                t.is_capitalised() && !t.lower.ends_with('s') && !contains(MONTHS, &t.lower)
+            })
+        {
+            return Some(end + 1);
+        }
+        // "1 / 4": a gallery position or a fraction written with spaces
+        if self.punct(end) == Some('/') && self.is_num(end + 1) {
+            return Some(end + 2);
+        }
         // "1 in 5": a ratio
         if self.is(end, "in")
             && !qualified
             && let Ok(b) = self.amount(end + 1, false)
         {
             let year = b.digits.is_some() && (1000.0..=2099.0).contains(&b.low());
-            if b.low() > v && !year && !contains(TIME_UNITS, self.w(b.end)) {
+            if b.low() > v && !year && !in_set(&TIME_UNITS_SET, self.w(b.end)) {
                 return Some(b.end);
             }
         }
@@ -1008,7 +1260,7 @@ impl<'a> Parser<'a> {
             && let Some(p) = i.checked_sub(1)
         {
             let prev = &self.t[p];
-            let toll_next = contains(PERSON_PLURAL, next) || contains(CASUALTY_WORDS, next);
+            let toll_next = in_set(&PERSON_PLURAL_SET, next) || contains(CASUALTY_WORDS, next);
             if prev.is_capitalised() && !self.sentence_initial(p) && !toll_next {
                 return skip;
             }
@@ -1023,8 +1275,8 @@ impl<'a> Parser<'a> {
                 && raw.bytes().all(|b| b.is_ascii_digit())
                 && (1000.0..=2099.0).contains(&v);
             if year_like {
-                let counts_people = contains(PERSON_PLURAL, next);
-                let plural = next.len() > 3 && next.ends_with('s') && !contains(NOT_NOUNS, next);
+                let counts_people = in_set(&PERSON_PLURAL_SET, next);
+                let plural = next.len() > 3 && next.ends_with('s') && !in_set(&NOT_NOUNS_SET, next);
                 let dated = matches!(
                     before,
                     "the"
@@ -1060,13 +1312,32 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// Past a list of figures continuing a labelled one: ", 10 and 6", " of 8", "-25".
+    fn list_end(&self, mut k: usize) -> usize {
+        for _ in 0..8 {
+            let step = match (self.punct(k), self.w(k)) {
+                (Some(',' | '-' | '–'), _) | (_, "and" | "or" | "of" | "to") => 1,
+                _ => break,
+            };
+            if self.is_num(k + step) {
+                k += step + 1;
+            } else if self.punct(k) == Some(',') && self.is(k + 1, "and") && self.is_num(k + 2) {
+                k += 3;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
     /// The counted noun after a figure ending at `k`: "286 people", "105 Armenian
     /// soldiers", "dozens of people", "two of the victims"; lower case, as written.
-    fn noun_after(&self, mut k: usize) -> Option<String> {
+    fn noun_after(&self, mut k: usize, plural: bool) -> Option<String> {
         if self.is(k, "of") {
             k += 1;
             match self.w(k) {
-                "the" | "those" | "these" | "their" => k += 1,
+                "the" | "those" | "these" | "their" | "its" | "our" | "his" | "her" | "your"
+                | "my" => k += 1,
                 "them" | "whom" | "us" | "which" => return None,
                 _ => {}
             }
@@ -1085,8 +1356,15 @@ impl<'a> Parser<'a> {
                 }
                 return None;
             }
-            let w = t.lower.as_str();
-            if contains(NOUN_MODIFIERS, w) && self.t.get(k + 1).is_some_and(|t| t.is_word()) {
+            let w = t.lower.as_ref();
+            // possessives modify: "the group's models"
+            let possessive = w.ends_with("'s") || w.ends_with("’s");
+            if possessive && !self.t.get(k + 1).is_some_and(|t| t.is_word()) {
+                return None;
+            }
+            if (possessive || contains(NOUN_MODIFIERS, w))
+                && self.t.get(k + 1).is_some_and(|t| t.is_word())
+            {
                 k += 1;
                 continue;
             }
@@ -1094,15 +1372,61 @@ impl<'a> Parser<'a> {
                 let next = self.w(k + 1);
                 let nounish = !next.is_empty()
                     && !self.t[k + 1].is_capitalised()
-                    && !contains(NOT_NOUNS, next)
+                    && !in_set(&NOT_NOUNS_SET, next)
                     && !verbish(next);
                 if nounish {
                     k += 1;
                     continue;
                 }
             }
-            if contains(NOT_NOUNS, w) || verbish(w) || contains(TIME_UNITS, w) {
+            // a plain noun may follow: "peacekeeping troops", "wounded people"
+            let next = self
+                .t
+                .get(k + 1)
+                .filter(|t| t.is_word() && !self.hyphen_joins(k));
+            let next_lower = next.map_or("", |t| t.lower.as_ref());
+            let next_nounish = !next_lower.is_empty()
+                && !in_set(&NOT_NOUNS_SET, next_lower)
+                && !verbish(next_lower)
+                && !in_set(&TIME_UNITS_SET, next_lower)
+                && next.is_some_and(|t| !t.is_capitalised() || self.title_case);
+            if in_set(&NOT_NOUNS_SET, w) || in_set(&TIME_UNITS_SET, w) {
                 return None;
+            }
+            if verbish(w) {
+                // only before a plain plural or a people noun: "marched through" is no compound
+                let plural = next_lower.ends_with('s')
+                    || in_set(&PERSON_PLURAL_SET, next_lower)
+                    || in_set(&PERSON_SINGULAR_SET, next_lower);
+                if next_nounish
+                    && plural
+                    && (!contains(CASUALTY_WORDS, w) || contains(NOUN_MODIFIERS, w))
+                {
+                    k += 1;
+                    continue;
+                }
+                return None;
+            }
+            // compounds whose head is a people noun: "military personnel", "homicide victims",
+            // or a capitalised plural: "native Citizens"
+            if let Some(n) = next {
+                let plural_name = n.is_capitalised() && n.lower.ends_with('s') && n.lower.len() > 3;
+                if (in_set(&PERSON_PLURAL_SET, &n.lower) || plural_name)
+                    && !in_set(&TIME_UNITS_SET, &n.lower)
+                    && !in_set(&NOT_NOUNS_SET, &n.lower)
+                {
+                    return Some(n.lower.to_string());
+                }
+            }
+            // "two primary schools": after a figure above one, an adjective before a plural
+            let is_plural_noun = |x: &str| x.ends_with('s') && !x.ends_with("ss") && x.len() > 3;
+            if plural
+                && !is_plural_noun(w)
+                && !in_set(&PERSON_SINGULAR_SET, w)
+                && next_nounish
+                && is_plural_noun(next_lower)
+            {
+                return Some(next_lower.to_string());
             }
             return Some(w.to_string());
         }
@@ -1125,13 +1449,42 @@ impl<'a> Parser<'a> {
         if contains(ARTICLE_BLOCKERS, self.prev_word(i)) {
             return Step::No;
         }
+        // "one was killed and another wounded", "another was shot": a pronoun for a person
+        if self.is(i, "another") {
+            let k = if matches!(self.w(i + 1), "was" | "is") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let toll = contains(CASUALTY_WORDS, self.w(k));
+            let then = self.t.get(k + 1);
+            let ends = then.is_none_or(|t| !t.is_word() || in_set(&NOT_NOUNS_SET, &t.lower));
+            if toll && ends {
+                let t = &self.t[i];
+                return Step::Emit(
+                    NumberMatch {
+                        start: t.start,
+                        end: t.end,
+                        kind: ClaimKind::Count,
+                        low: 1.0,
+                        high: 1.0,
+                        stated: 1.0,
+                        unit: None,
+                        precision: Precision::Exact,
+                        rule: "article",
+                        noun: None,
+                    },
+                    i + 1,
+                );
+            }
+        }
         let mut k = i + 1;
         let mut n = 0;
         while n < 4 {
             let Some(t) = self.t.get(k) else {
                 return Step::No;
             };
-            let w = t.lower.as_str();
+            let w = t.lower.as_ref();
             if (w == "couple" || w == "pair") && t.is_word() {
                 return self.couple(i, k);
             }
@@ -1139,15 +1492,33 @@ impl<'a> Parser<'a> {
             if self.hyphen_joins(k) {
                 let e = self.hyphen_chain_end(k);
                 let last = self.w(e - 1);
-                if contains(PERSON_SINGULAR, last) && last != self.w(k) {
+                if in_set(&PERSON_SINGULAR_SET, last) && last != self.w(k) {
                     return self.emit_one(i, last, e);
+                }
+                // "a 5-year-old was hurt": the age stands for the person
+                if last == "old" && matches!(self.w(e - 3), "year" | "month" | "week" | "day") {
+                    let after = self.t.get(e);
+                    let head = match after {
+                        None => true,
+                        Some(t) if !t.is_word() => true,
+                        Some(t) => in_set(&NOT_NOUNS_SET, &t.lower) || verbish(&t.lower),
+                    };
+                    if head {
+                        let noun = format!("{}-old", self.w(e - 3));
+                        return self.emit_one(i, &noun, e);
+                    }
                 }
                 k = e;
                 n += 1;
                 continue;
             }
-            // "a 23 year old man"
-            if t.kind == Kind::Num && self.is(k + 1, "year") && self.is(k + 2, "old") {
+            // "a 23 year old man", "a ten year old boy"
+            let numberish =
+                t.kind == Kind::Num || lookup(UNITS, w).is_some() || lookup(TENS, w).is_some();
+            if numberish
+                && matches!(self.w(k + 1), "year" | "month" | "week")
+                && self.is(k + 2, "old")
+            {
                 k += 3;
                 n += 1;
                 continue;
@@ -1155,14 +1526,14 @@ impl<'a> Parser<'a> {
             if !t.is_word() {
                 return Step::No;
             }
-            if contains(PERSON_SINGULAR, w) {
+            if in_set(&PERSON_SINGULAR_SET, w) {
                 // "a man-made", "a man's world"
                 if matches!(self.punct(k + 1), Some('-')) && self.adj(k, k + 1) {
                     return Step::No;
                 }
                 return self.emit_one(i, w, k + 1);
             }
-            if contains(PERSON_MODIFIERS, w) || (t.is_capitalised() && !self.title_case) {
+            if in_set(&PERSON_MODIFIERS_SET, w) || (t.is_capitalised() && !self.title_case) {
                 k += 1;
                 n += 1;
                 continue;
@@ -1195,8 +1566,9 @@ impl<'a> Parser<'a> {
     fn couple(&self, i: usize, k: usize) -> Step {
         let word = self.w(k);
         let (low, high, precision, noun, end_tok) = if self.is(k + 1, "of") {
-            let noun = self.noun_after(k + 1);
-            if contains(TIME_UNITS, self.w(k + 2)) || (noun.is_none() && !self.is(k + 2, "them")) {
+            let noun = self.noun_after(k + 1, true);
+            if in_set(&TIME_UNITS_SET, self.w(k + 2)) || (noun.is_none() && !self.is(k + 2, "them"))
+            {
                 return Step::No;
             }
             if word == "couple" {
@@ -1240,13 +1612,13 @@ impl<'a> Parser<'a> {
     fn both(&self, i: usize) -> Step {
         let next = self.w(i + 1);
         let mut noun = None;
-        let people = if contains(PERSON_PLURAL, next) {
+        let people = if in_set(&PERSON_PLURAL_SET, next) {
             noun = Some(next.to_string());
             true
         } else if next == "of" {
             match self.w(i + 2) {
                 "them" | "whom" => true,
-                "the" | "these" | "those" if contains(PERSON_PLURAL, self.w(i + 3)) => {
+                "the" | "these" | "those" if in_set(&PERSON_PLURAL_SET, self.w(i + 3)) => {
                     noun = Some(self.w(i + 3).to_string());
                     true
                 }

@@ -5,6 +5,8 @@
 //! number ("1,2,3", "1.2.3") has no value, so the grammar skips it instead of
 //! guessing.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -22,8 +24,8 @@ pub struct Tok<'a> {
     pub end: usize,
     pub kind: Kind,
     pub text: &'a str,
-    /// Lower-cased text for words; empty otherwise.
-    pub lower: String,
+    /// Lower-cased text for words (borrowed when already lower case); empty otherwise.
+    pub lower: Cow<'a, str>,
 }
 
 impl Tok<'_> {
@@ -79,7 +81,7 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 end,
                 kind: Kind::Num,
                 text: &text[start..end],
-                lower: String::new(),
+                lower: Cow::Borrowed(""),
             });
             continue;
         }
@@ -106,7 +108,11 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 end,
                 kind: Kind::Word,
                 text: word,
-                lower: word.to_lowercase(),
+                lower: if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                },
             });
             continue;
         }
@@ -116,7 +122,7 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
             end: start + c.len_utf8(),
             kind: Kind::Punct(c),
             text: &text[start..start + c.len_utf8()],
-            lower: String::new(),
+            lower: Cow::Borrowed(""),
         });
     }
     toks
