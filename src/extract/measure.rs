@@ -493,7 +493,9 @@ fn nearest_cue<'t>(
             break;
         }
         let w = lower(ws[j].text);
-        if w == "," {
+        // "four were killed and one was injured": a figure that opens its own
+        // clause after "and" takes the cue of that clause, if it has one
+        if w == "," || (best.is_some() && matches!(w.as_str(), "and" | "but" | "while")) {
             break;
         }
         if let Some(m) = class_of(table, &w) {
@@ -556,6 +558,9 @@ pub fn measure_of_granular(
         ClaimKind::Date if !fine_grained => None,
         ClaimKind::Date => dated_event(&ws, first, last).map(|e| format!("date of {e}")),
         ClaimKind::Duration => None,
+        // "shot three times" counts shots; "three of those injured" is a part
+        // of a group whose size is given elsewhere
+        ClaimKind::Count if frequency_or_part(&ws, last) => None,
         ClaimKind::Count | ClaimKind::Quantity => {
             let change = nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 8);
             let noun = nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 4);
@@ -563,9 +568,7 @@ pub fn measure_of_granular(
                 (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
                 (Some(_), Some(("jobs", _))) => Some("jobs".to_string()),
                 (Some(_), _) => None,
-                (None, _) if shot_victims(&ws, first, last, &figures) => {
-                    Some("injured".to_string())
-                }
+                (None, _) if shot_victims(&ws, first, last, &figures) => Some(SHOT.to_string()),
                 (None, Some((n, _))) => Some(n.to_string()),
                 (None, None) => unit.map(|u| u.to_string()).filter(|u| !u.is_empty()),
             }
@@ -657,6 +660,22 @@ fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static st
 /// Event classes that are acts of reporting: they can be dated, but a count
 /// never belongs to them.
 const REPORTING: &[&str] = &["statement", "call", "confirmation"];
+
+/// The measure of people shot, killed or not. `extract` turns a single victim
+/// ("a man was shot in the leg") into an injury; a group ("five were shot") may
+/// hold the dead too, so it stays apart from the injured.
+pub const SHOT: &str = "shot (killed or wounded)";
+
+/// "three times", "three of those hurt", "two of them": not a count of a group.
+fn frequency_or_part(ws: &[Word<'_>], last: usize) -> bool {
+    let next = |k: usize| ws.get(last + k).map(|w| lower(w.text)).unwrap_or_default();
+    matches!(next(1).as_str(), "times" | "time")
+        || (next(1) == "of"
+            && matches!(
+                next(2).as_str(),
+                "the" | "those" | "them" | "these" | "whom" | "us"
+            ))
+}
 
 /// Words before "shot" that make the counted people its victims, not its shooters.
 const PASSIVE: &[&str] = &[
@@ -931,8 +950,11 @@ mod tests {
         members: "The council has 45 members.", "45" => Some("members");
         population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");
         other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => None;
-        shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some("injured");
-        shot_object: "The gunman shot four people before fleeing.", "four" => Some("injured");
+        and_opens_a_clause: "Four people were killed and one person was injured.", "one" => Some("injured");
+        shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some(SHOT);
+        shot_object: "The gunman shot four people before fleeing.", "four" => Some(SHOT);
+        times_are_not_people: "He was shot 3 times in the chest.", "3" => None;
+        part_of_a_group: "At least 3 of those injured were taken to hospital.", "3" => None;
         shot_and_killed: "Two women were shot and killed outside the club.", "Two" => Some("deaths");
         shooter_is_not_a_victim: "Police said 2 men shot at the house.", "2" => None;
     }

@@ -109,6 +109,11 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
             .map(|f| f.start);
         for (f, (measure, event)) in found.iter().zip(&described) {
             let mut measure = measure.clone();
+            // one person shot, with no word of a death, is a gunshot injury
+            let single = matches!(f.value.stated, Stated::Number(n) if n == 1.0);
+            if measure.as_deref() == Some(measure::SHOT) && (single || f.rule == "article") {
+                measure = Some("injured".to_string());
+            }
             let in_dateline = seg.start + f.start < dateline_end;
             // a dateline's date is the publication date; it dates the lede's event
             // only when the lede gives no date of its own and says it happens now
