@@ -25,6 +25,9 @@ pub enum Command {
     Check(CommonArgs),
     /// List every extracted claim.
     Claims(CommonArgs),
+    /// Write each document's claims and profile as JSON lines, for `check --claims`
+    /// (the map half of a sharded run; `--format` is ignored: always JSONL).
+    Extract(CommonArgs),
 }
 
 /// A stage whose intermediate result `--dump` prints as JSON.
@@ -43,8 +46,15 @@ pub enum Stage {
 #[derive(Debug, ClapArgs)]
 pub struct CommonArgs {
     /// Files or folders to read (`-` reads one document from stdin).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "claims")]
     pub paths: Vec<PathBuf>,
+    /// Cluster and compare records written by `crosscheck extract` instead of
+    /// reading documents (the reduce half of a sharded run).
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    pub claims: Vec<PathBuf>,
+    /// Never draw the progress line on stderr (it is drawn only on a terminal, outside CI).
+    #[arg(long)]
+    pub no_progress: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
@@ -100,6 +110,7 @@ impl From<InputFormat> for Format {
 pub enum Mode {
     Check,
     Claims,
+    Extract,
 }
 
 /// The validated configuration a run needs.
@@ -113,6 +124,10 @@ pub struct Config {
     pub threads: Option<usize>,
     /// Any skipped input makes the run exit 2.
     pub strict: bool,
+    /// Records of `crosscheck extract` to read instead of documents.
+    pub claims: Vec<PathBuf>,
+    /// Draw a progress line on stderr.
+    pub progress: bool,
 }
 
 impl TryFrom<Args> for Config {
@@ -122,7 +137,11 @@ impl TryFrom<Args> for Config {
         let (mode, a) = match args.command {
             Command::Check(a) => (Mode::Check, a),
             Command::Claims(a) => (Mode::Claims, a),
+            Command::Extract(a) => (Mode::Extract, a),
         };
+        if mode == Mode::Extract && !a.claims.is_empty() {
+            bail!("extract reads documents, not --claims");
+        }
         let published_default = a
             .published_default
             .as_deref()
@@ -152,6 +171,8 @@ impl TryFrom<Args> for Config {
             },
             threads: a.threads,
             strict: a.strict,
+            claims: a.claims,
+            progress: crate::progress::Progress::wanted(a.no_progress),
         })
     }
 }

@@ -14,6 +14,7 @@ pub mod compare;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod segment;
 
@@ -89,21 +90,44 @@ impl Outcome {
     }
 }
 
-/// Run every stage on already-read documents.
+/// Run every stage on already-read documents. Each document's text is dropped
+/// as soon as its claims and profile are out, so what stays in memory grows
+/// with the claims, not with the bytes read.
 pub fn analyse(documents: Vec<Document>) -> Outcome {
-    let per_doc: Vec<(Vec<Claim>, Profile)> = documents
-        .par_iter()
-        .map(|d| {
-            let segments = segment::segment(d);
-            (
-                extract::extract(d, &segments),
-                extract::profile(d, &segments),
-            )
+    analyse_with(documents, &progress::Progress::hidden())
+}
+
+/// `analyse`, counting documents and claims on `progress` as they are done.
+pub fn analyse_with(documents: Vec<Document>, progress: &progress::Progress) -> Outcome {
+    let per_doc: Vec<(Document, Vec<Claim>, Profile)> = documents
+        .into_par_iter()
+        .map(|mut d| {
+            let segments = segment::segment(&d);
+            let claims = extract::extract(&d, &segments);
+            let profile = extract::profile(&d, &segments);
+            progress.document_done(claims.len());
+            d.text = String::new();
+            (d, claims, profile)
         })
         .collect();
-    let (per_doc, profiles): (Vec<Vec<Claim>>, Vec<Profile>) = per_doc.into_iter().unzip();
-    let mut claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
-    let clusters = cluster::cluster(&mut claims, &profiles);
+    let mut documents = Vec::with_capacity(per_doc.len());
+    let mut claims = Vec::new();
+    let mut profiles = Vec::with_capacity(per_doc.len());
+    for (d, c, p) in per_doc {
+        documents.push(d);
+        claims.extend(c);
+        profiles.push(p);
+    }
+    progress.stage("clustering");
+    let mut outcome = conclude(documents, claims, &profiles);
+    outcome.claims.shrink_to_fit();
+    outcome
+}
+
+/// The reduce half: cluster and compare claims already extracted (by `analyse`
+/// or read back from `crosscheck extract` records).
+pub fn conclude(documents: Vec<Document>, mut claims: Vec<Claim>, profiles: &[Profile]) -> Outcome {
+    let clusters = cluster::cluster(&mut claims, profiles);
     let discrepancies = compare::compare(&claims, &clusters);
     Outcome {
         documents,
@@ -125,6 +149,15 @@ pub struct Output {
 
 /// Run the configured command.
 pub fn run(config: &Config) -> anyhow::Result<Output> {
+    let progress = progress::Progress::new(config.progress);
+    if !config.claims.is_empty() {
+        // the reduce half of a sharded run: no documents are read
+        let loaded = report::records::read(&config.claims)?;
+        progress.stage("clustering");
+        let outcome = conclude(loaded.documents, loaded.claims, &loaded.profiles);
+        progress.finish();
+        return Ok(finish(config, outcome, Vec::new()));
+    }
     let ingest::Ingested {
         documents,
         skipped: problems,
@@ -160,7 +193,7 @@ pub fn run(config: &Config) -> anyhow::Result<Output> {
         ));
     }
     let strict_fail = config.strict && !problems.is_empty();
-    let mut out = run_stages(config, documents, problems, warnings)?;
+    let mut out = run_stages(config, documents, problems, warnings, &progress)?;
     if strict_fail {
         out.code = exit::TROUBLE;
     }
@@ -172,6 +205,7 @@ fn run_stages(
     documents: Vec<Document>,
     problems: Vec<Problem>,
     warnings: Vec<String>,
+    progress: &progress::Progress,
 ) -> anyhow::Result<Output> {
     if config.dump == Some(Stage::Documents) {
         let v: Vec<_> = documents.iter().map(report::json::document).collect();
@@ -213,12 +247,28 @@ fn run_stages(
             .collect();
         return Ok(dump(json!(v), warnings));
     }
-    let mut outcome = analyse(documents);
+    progress.set_total(documents.len());
+    if config.mode == Mode::Extract {
+        let stdout = report::records::extract(documents, progress);
+        progress.finish();
+        return Ok(Output {
+            stdout,
+            warnings,
+            code: exit::CLEAN,
+        });
+    }
+    let mut outcome = analyse_with(documents, progress);
+    progress.finish();
     outcome.problems = problems;
+    Ok(finish(config, outcome, warnings))
+}
+
+/// The requested dump or report of a finished run.
+fn finish(config: &Config, outcome: Outcome, warnings: Vec<String>) -> Output {
     match config.dump {
         Some(Stage::Claims) => {
             let v: Vec<_> = outcome.claims.iter().map(report::json::claim).collect();
-            return Ok(dump(json!(v), warnings));
+            return dump(json!(v), warnings);
         }
         Some(Stage::Clusters) => {
             let v: Vec<_> = outcome
@@ -229,7 +279,7 @@ fn run_stages(
                            "claims": k.claims.iter().map(|&i| report::json::claim(&outcome.claims[i])).collect::<Vec<_>>()})
                 })
                 .collect();
-            return Ok(dump(json!(v), warnings));
+            return dump(json!(v), warnings);
         }
         _ => {}
     }
@@ -242,13 +292,15 @@ fn run_stages(
                 exit::FINDINGS
             },
         ),
-        Mode::Claims => (report::render_claims(&outcome, config.format), exit::CLEAN),
+        Mode::Claims | Mode::Extract => {
+            (report::render_claims(&outcome, config.format), exit::CLEAN)
+        }
     };
-    Ok(Output {
+    Output {
         stdout,
         warnings,
         code,
-    })
+    }
 }
 
 fn dump(v: serde_json::Value, warnings: Vec<String>) -> Output {

@@ -35,8 +35,8 @@ pub enum Format {
     Jsonl,
 }
 
-/// One report, ready for analysis.
-#[derive(Debug, Clone, Default)]
+/// One report, ready for analysis. Serialised (by `crosscheck extract`) without its text.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Document {
     /// Stable id ("d1", "d2" … in path order).
     pub id: String,
@@ -49,6 +49,7 @@ pub struct Document {
     pub title: Option<String>,
     /// Analysable text. For text, Markdown and HTML it is exactly as long as the
     /// decoded file with non-content blanked; see `relocate` for the others.
+    #[serde(skip)]
     pub text: String,
     /// For documents cut out of a larger file (a JSON record): where `text`'s
     /// first byte sits in that file, as (byte offset, line, column). Offsets
@@ -154,10 +155,15 @@ pub enum Granularity {
 }
 
 /// A claim's value: always an interval, with the figure as stated.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Interval {
     /// `high` may be `f64::INFINITY` ("at least 286").
-    Number { low: f64, high: f64 },
+    Number {
+        #[serde(with = "crate::report::records::float")]
+        low: f64,
+        #[serde(with = "crate::report::records::float")]
+        high: f64,
+    },
     /// Inclusive days. `None` bounds: a relative date with no anchor.
     Date {
         low: Option<NaiveDate>,
@@ -165,10 +171,15 @@ pub enum Interval {
         granularity: Granularity,
     },
     /// A length of time in days (low, high).
-    Duration { low: f64, high: f64 },
+    Duration {
+        #[serde(with = "crate::report::records::float")]
+        low: f64,
+        #[serde(with = "crate::report::records::float")]
+        high: f64,
+    },
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Value {
     pub interval: Interval,
     /// The central figure as stated: 6500 for "more than 6,500"; for dates the
@@ -179,9 +190,9 @@ pub struct Value {
     pub precision: Precision,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Stated {
-    Number(f64),
+    Number(#[serde(with = "crate::report::records::float")] f64),
     Text(String),
 }
 
@@ -202,7 +213,7 @@ impl Stated {
 }
 
 /// When the event a figure belongs to happened, as the text dates it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Anchor {
     /// TIMEX3-style value: `2020`, `2022-09`, `XXXX-09` (September of an unknown year).
     pub value: String,
@@ -211,7 +222,7 @@ pub struct Anchor {
 }
 
 /// One figure found in a document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
     /// "<document id>.<n>", n counting from 1 in text order.
     pub id: String,
@@ -242,7 +253,7 @@ pub struct Claim {
 
 /// What `cluster` needs to know of a document once its text is gone: the names
 /// it mentions (lower-cased, with counts) and its publication date.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Profile {
     pub document: String,
     pub published: Option<NaiveDate>,
@@ -250,7 +261,7 @@ pub struct Profile {
     pub sentences: Vec<SentenceProfile>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SentenceProfile {
     pub hash: u64,
     pub digits: bool,

@@ -85,18 +85,39 @@ pub fn claim(c: &Claim) -> Json {
     })
 }
 
-/// The whole report as one pretty-printed object.
+/// The whole report as one pretty-printed object. Each item becomes a JSON
+/// tree only while it is written, so memory holds one claim's tree, not all.
 pub fn report(o: &Outcome) -> String {
-    let v = json!({
-        "documents": o.documents.iter().map(document).collect::<Vec<_>>(),
-        "claims": o.claims.iter().map(claim).collect::<Vec<_>>(),
-        "discrepancies": o.discrepancies,
-        "problems": o.problems,
-        "totals": o.totals(),
-    });
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    // fields in alphabetical order, as a `json!` object would print them
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        claims: Each<'a, Claim>,
+        discrepancies: Each<'a, crate::model::Discrepancy>,
+        documents: Each<'a, Document>,
+        problems: Each<'a, crate::ingest::Problem>,
+        totals: Json,
+    }
+    let r = Report {
+        claims: Each(&o.claims, claim),
+        discrepancies: Each(&o.discrepancies, |d| {
+            serde_json::to_value(d).unwrap_or_default()
+        }),
+        documents: Each(&o.documents, document),
+        problems: Each(&o.problems, |p| serde_json::to_value(p).unwrap_or_default()),
+        totals: serde_json::to_value(o.totals()).unwrap_or_default(),
+    };
+    let mut s = serde_json::to_string_pretty(&r).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// A slice written as a JSON array, each item turned into JSON as it is reached.
+struct Each<'a, T>(&'a [T], fn(&T) -> Json);
+
+impl<T> serde::Serialize for Each<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(self.1))
+    }
 }
 
 /// One object per line: documents, then claims, then discrepancies, each tagged with `type`.

@@ -3,6 +3,7 @@
 //! says is exactly what the table shows, in the same order.
 
 pub mod json;
+pub mod records;
 pub mod table;
 
 use clap::ValueEnum;

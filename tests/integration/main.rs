@@ -4,3 +4,4 @@
 mod cli;
 mod inputs;
 mod pipeline;
+mod scale;
