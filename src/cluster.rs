@@ -450,23 +450,7 @@ struct Parts {
 }
 
 fn parts(a: &Anchor) -> Parts {
-    use chrono::Datelike;
-    if let (Some(l), Some(h)) = (a.low, a.high) {
-        return Parts {
-            month: (l.year() == h.year() && l.month() == h.month()).then_some(l.month()),
-            day: (l == h).then_some(l.day()),
-        };
-    }
-    let mut it = a.value.split('-');
-    let _year = it.next();
-    let month = it
-        .next()
-        .and_then(|m| m.parse::<u32>().ok())
-        .filter(|m| (1..=12).contains(m));
-    let day = it
-        .next()
-        .and_then(|d| d.get(..2))
-        .and_then(|d| d.parse::<u32>().ok());
+    let (month, day) = crate::model::month_and_day(&a.value, a.low, a.high);
     Parts { month, day }
 }
 

@@ -87,28 +87,11 @@ fn say(c: &Claim) -> Say {
 
 /// Month and day of a date claim, where the text fixes them (also without a year).
 fn date_parts(c: &Claim) -> (Option<u32>, Option<u32>) {
-    use chrono::Datelike;
-    if let Interval::Date {
-        low: Some(l),
-        high: Some(h),
-        ..
-    } = &c.value.interval
-    {
-        let month = (l.year() == h.year() && l.month() == h.month()).then_some(l.month());
-        return (month, (l == h).then_some(l.day()));
-    }
-    let v = c.value.stated.as_text().unwrap_or("");
-    let mut it = v.split('-');
-    let _ = it.next();
-    let month = it
-        .next()
-        .and_then(|m| m.parse::<u32>().ok())
-        .filter(|m| (1..=12).contains(m));
-    let day = it
-        .next()
-        .and_then(|d| d.get(..2))
-        .and_then(|d| d.parse::<u32>().ok());
-    (month, day)
+    let (low, high) = match &c.value.interval {
+        Interval::Date { low, high, .. } => (*low, *high),
+        _ => (None, None),
+    };
+    crate::model::month_and_day(c.value.stated.as_text().unwrap_or(""), low, high)
 }
 
 /// The statements of one document in one cluster.

@@ -221,6 +221,30 @@ pub struct Anchor {
     pub high: Option<NaiveDate>,
 }
 
+/// The month and day a date fixes, where it fixes them: from its day interval
+/// when resolved, else from its TIMEX3 value (`XXXX-11-07` fixes both without a year).
+pub fn month_and_day(
+    value: &str,
+    low: Option<NaiveDate>,
+    high: Option<NaiveDate>,
+) -> (Option<u32>, Option<u32>) {
+    use chrono::Datelike;
+    if let (Some(l), Some(h)) = (low, high) {
+        let month = (l.year() == h.year() && l.month() == h.month()).then_some(l.month());
+        return (month, (l == h).then_some(l.day()));
+    }
+    let mut it = value.split('-').skip(1);
+    let month = it
+        .next()
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (1..=12).contains(m));
+    let day = it
+        .next()
+        .and_then(|d| d.get(..2))
+        .and_then(|d| d.parse::<u32>().ok());
+    (month, day)
+}
+
 /// One figure found in a document.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
