@@ -19,8 +19,11 @@ const MONTH: &str = r"(?:January\b|February\b|March\b|April\b|May\b|June\b|July\
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b";
 const ORD_WORD: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)";
 
+/// Compile a rule. Word boundaries are ASCII ones: a Unicode `\b` keeps the
+/// regex engine off its fast automaton for any text with a non-ASCII letter,
+/// and every word a date rule anchors on is ASCII.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("date regex")
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("date regex")
 }
 
 pub(super) fn run(ctx: &mut Ctx) {
