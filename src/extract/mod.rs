@@ -223,15 +223,30 @@ fn same_event(a: Option<&str>, b: Option<&str>) -> bool {
 pub fn profile(doc: &Document, segments: &[Segment]) -> Profile {
     let mut sentences = Vec::new();
     let title = doc.title.iter().map(|t| t.as_str());
-    for text in segments
+    let dateline_end = dateline_end(doc);
+    for (i, text) in segments
         .iter()
         .map(|s| &doc.text[s.start..s.end])
         .chain(title)
+        .enumerate()
     {
+        // the agency of a dateline ("(The Example Wire)") names the messenger,
+        // not the story: it is left out of the names
+        let names = match (i, segments.first()) {
+            (0, Some(first)) if first.start < dateline_end => {
+                let head = dateline_end.saturating_sub(first.start).min(text.len());
+                let head = crate::model::floor_char_boundary(text, head);
+                let cut = text[..head].find('(').map_or(head, |p| p);
+                let mut names = measure::names(&text[..cut]);
+                names.extend(measure::names(&text[head..]));
+                names
+            }
+            _ => measure::names(text),
+        };
         sentences.push(SentenceProfile {
             hash: sentence_hash(text),
             digits: text.bytes().any(|b| b.is_ascii_digit()),
-            names: measure::names(text),
+            names,
         });
     }
     Profile {
