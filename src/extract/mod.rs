@@ -146,7 +146,7 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
                 document: doc.id.clone(),
                 kind: f.kind,
                 quote: sentence[f.start..f.end].to_string(),
-                sentence: squash_space(sentence),
+                sentence: context(sentence, f.start, f.end),
                 line: loc.line,
                 column: loc.column,
                 start: loc.offset,
@@ -392,7 +392,48 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
     found
 }
 
+/// Longest sentence kept whole in a claim; a longer one (a table, a page with no
+/// full stops) is cut to this much around the quote, so a claim stays readable
+/// and a page of figures does not copy itself into every one of them.
+pub const SENTENCE_MAX: usize = 600;
+
+/// The claim's sentence, or the part of an overlong one around the quote.
+fn context(sentence: &str, start: usize, end: usize) -> String {
+    if sentence.len() <= SENTENCE_MAX {
+        return squash_space(sentence);
+    }
+    let half = SENTENCE_MAX / 2;
+    let lo = crate::model::floor_char_boundary(sentence, start.saturating_sub(half));
+    let hi = crate::model::floor_char_boundary(sentence, end.saturating_add(half));
+    let mut out = String::new();
+    if lo > 0 {
+        out.push('…');
+    }
+    out.push_str(&squash_space(&sentence[lo..hi]));
+    if hi < sentence.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// Collapse runs of white space (line breaks inside a sentence) to one space.
 pub fn squash_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_overlong_sentence_is_cut_around_the_quote() {
+        let filler = "word ".repeat(400);
+        let sentence = format!("{filler}and 17 people were hurt {filler}");
+        let start = sentence.find("17").expect("figure");
+        let c = context(&sentence, start, start + 2);
+        assert!(c.len() <= SENTENCE_MAX + 8, "{}", c.len());
+        assert!(c.starts_with('…') && c.ends_with('…'));
+        assert!(c.contains("and 17 people were hurt"));
+        assert_eq!(context("Short one, 3 dead.", 11, 12), "Short one, 3 dead.");
+    }
 }
