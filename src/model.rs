@@ -92,6 +92,65 @@ impl Document {
     }
 }
 
+/// Finds file positions of many offsets of one document in increasing order
+/// without rescanning the text each time: lines by binary search over line
+/// starts, columns counted on from the previous offset on the same line.
+pub struct Locator<'a> {
+    doc: &'a Document,
+    line_starts: Vec<usize>,
+    /// The last (offset, line index, 0-based column) found.
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(doc: &'a Document) -> Locator<'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            doc.text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Locator {
+            doc,
+            line_starts,
+            last: std::cell::Cell::new((0, 0, 0)),
+        }
+    }
+
+    /// The same answer as `Document::locate`.
+    pub fn locate(&self, offset: usize) -> Location {
+        let text = &self.doc.text;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line0 = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = self.line_starts[line0];
+        let (last_off, last_line, last_col) = self.last.get();
+        let column0 = if last_line == line0 && last_off <= offset && last_off >= line_start {
+            last_col + text[last_off..offset].chars().count()
+        } else {
+            text[line_start..offset].chars().count()
+        };
+        self.last.set((offset, line0, column0));
+        match self.doc.relocate {
+            None => Location {
+                offset,
+                line: line0 + 1,
+                column: column0 + 1,
+            },
+            Some(base) => Location {
+                offset: base.offset + offset,
+                line: base.line + line0,
+                column: if line0 == 0 {
+                    base.column + column0
+                } else {
+                    column0 + 1
+                },
+            },
+        }
+    }
+}
+
 /// The largest char boundary at or below `i`.
 pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
@@ -104,6 +163,35 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// A sentence: a byte range of `Document::text`.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locator_agrees_with_locate() {
+        let doc = Document {
+            text: "first line\nsé 12 cond 34\n\nthird 56 é 78\n".to_string(),
+            ..Document::default()
+        };
+        let loc = Locator::new(&doc);
+        for offset in (0..doc.text.len()).filter(|&o| doc.text.is_char_boundary(o)) {
+            assert_eq!(loc.locate(offset), doc.locate(offset), "offset {offset}");
+        }
+        let relocated = Document {
+            relocate: Some(Location {
+                offset: 100,
+                line: 7,
+                column: 20,
+            }),
+            ..doc.clone()
+        };
+        let loc = Locator::new(&relocated);
+        for offset in [0, 5, 12, 30] {
+            assert_eq!(loc.locate(offset), relocated.locate(offset));
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Segment {
     pub start: usize,

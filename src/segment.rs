@@ -35,11 +35,7 @@ pub fn segment_text(text: &str) -> Vec<Segment> {
         let trimmed_start = s + (piece.len() - piece.trim_start().len());
         let trimmed_end = s + piece.trim_end().len();
         if trimmed_end > trimmed_start {
-            out.push(Segment {
-                start: trimmed_start,
-                end: trimmed_end,
-                paragraph: p,
-            });
+            push_bounded(text, out, trimmed_start, trimmed_end, p);
         }
     };
     while i < bytes.len() {
@@ -111,6 +107,52 @@ pub fn segment_text(text: &str) -> Vec<Segment> {
         push(&mut out, s, text.len(), paragraph);
     }
     out
+}
+
+/// The longest run of text handed on as one sentence. Longer runs (tables,
+/// pages without full stops, a 50 MB line) are cut at white space, so the work
+/// per sentence stays bounded whatever the input.
+pub const SENTENCE_MAX_BYTES: usize = 1_000;
+
+/// Push `start..end` as one segment, or as several of at most
+/// `SENTENCE_MAX_BYTES` cut at white space (or anywhere, if there is none).
+fn push_bounded(
+    text: &str,
+    out: &mut Vec<Segment>,
+    mut start: usize,
+    end: usize,
+    paragraph: usize,
+) {
+    while end - start > SENTENCE_MAX_BYTES {
+        let limit = crate::model::floor_char_boundary(text, start + SENTENCE_MAX_BYTES);
+        let cut = text[start..limit]
+            .rfind(char::is_whitespace)
+            .map(|i| start + i)
+            .filter(|&c| c > start)
+            .unwrap_or(limit.max(start + 1));
+        let cut = crate::model::floor_char_boundary(text, cut).max(start + 1);
+        let cut = (cut..=end)
+            .find(|&c| text.is_char_boundary(c))
+            .unwrap_or(end);
+        let piece = &text[start..cut];
+        let piece_end = start + piece.trim_end().len();
+        if piece_end > start {
+            out.push(Segment {
+                start,
+                end: piece_end,
+                paragraph,
+            });
+        }
+        start = cut + (text[cut..end].len() - text[cut..end].trim_start().len());
+        if start >= end {
+            return;
+        }
+    }
+    out.push(Segment {
+        start,
+        end,
+        paragraph,
+    });
 }
 
 /// A line that stands alone: short and without closing or continuing punctuation.
@@ -265,6 +307,25 @@ mod tests {
         );
         let segs = segment_text(text);
         assert!(segs[1].paragraph > segs[0].paragraph);
+    }
+
+    #[test]
+    fn overlong_runs_are_cut_at_white_space() {
+        let text = "12 ".repeat(2_000);
+        let segs = segment_text(&text);
+        assert!(segs.len() >= 6);
+        for s in &segs {
+            assert!(s.end - s.start <= SENTENCE_MAX_BYTES);
+            assert!(!text[s.start..s.end].starts_with(' ') && !text[s.start..s.end].ends_with(' '));
+        }
+        let no_space = "x".repeat(2_500);
+        assert_eq!(segment_text(&no_space).len(), 3);
+        let accents = "é".repeat(1_500);
+        assert!(
+            segment_text(&accents)
+                .iter()
+                .all(|s| accents.is_char_boundary(s.start) && accents.is_char_boundary(s.end))
+        );
     }
 
     #[test]

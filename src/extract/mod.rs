@@ -69,6 +69,7 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
     let mut carried: Vec<(Anchor, Option<String>)> = Vec::new();
     let mut last_paragraph = usize::MAX;
     let dateline_end = dateline_end(doc);
+    let locator = crate::model::Locator::new(doc);
     for seg in segments {
         let sentence = &doc.text[seg.start..seg.end];
         if seg.paragraph != last_paragraph {
@@ -139,8 +140,8 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
                     },
                 )
             };
-            let loc = doc.locate(seg.start + f.start);
-            let end_loc = doc.locate(seg.start + f.end);
+            let loc = locator.locate(seg.start + f.start);
+            let end_loc = locator.locate(seg.start + f.end);
             claims.push(Claim {
                 id: format!("{}.{}", doc.id, claims.len() + 1),
                 document: doc.id.clone(),
