@@ -66,29 +66,10 @@ pub struct Location {
 }
 
 impl Document {
-    /// File position of byte `offset` of `text`.
+    /// File position of byte `offset` of `text`. For many offsets of one
+    /// document, a `Locator` avoids rescanning the text each time.
     pub fn locate(&self, offset: usize) -> Location {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..floor_char_boundary(&self.text, offset)];
-        let line0 = before.bytes().filter(|&b| b == b'\n').count();
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column0 = before[line_start..].chars().count();
-        match self.relocate {
-            None => Location {
-                offset,
-                line: line0 + 1,
-                column: column0 + 1,
-            },
-            Some(base) => Location {
-                offset: base.offset + offset,
-                line: base.line + line0,
-                column: if line0 == 0 {
-                    base.column + column0
-                } else {
-                    column0 + 1
-                },
-            },
-        }
+        Locator::new(self).locate(offset)
     }
 }
 
@@ -168,14 +149,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn locator_agrees_with_locate() {
+    fn locator_counts_lines_and_characters() {
         let doc = Document {
             text: "first line\nsé 12 cond 34\n\nthird 56 é 78\n".to_string(),
             ..Document::default()
         };
+        // the naive answer: count newlines and characters from the start
+        let naive = |offset: usize| {
+            let before = &doc.text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            (line, column)
+        };
+        // one locator asked in order (the incremental path) and fresh ones
         let loc = Locator::new(&doc);
         for offset in (0..doc.text.len()).filter(|&o| doc.text.is_char_boundary(o)) {
-            assert_eq!(loc.locate(offset), doc.locate(offset), "offset {offset}");
+            let l = loc.locate(offset);
+            assert_eq!((l.line, l.column), naive(offset), "offset {offset}");
+            assert_eq!(doc.locate(offset), l);
         }
         let relocated = Document {
             relocate: Some(Location {
@@ -185,10 +176,10 @@ mod tests {
             }),
             ..doc.clone()
         };
-        let loc = Locator::new(&relocated);
-        for offset in [0, 5, 12, 30] {
-            assert_eq!(loc.locate(offset), relocated.locate(offset));
-        }
+        let l = relocated.locate(3);
+        assert_eq!((l.offset, l.line, l.column), (103, 7, 23));
+        let l = relocated.locate(doc.text.find("12").unwrap_or(0));
+        assert_eq!((l.line, l.column), (8, 4));
     }
 }
 
