@@ -1,7 +1,7 @@
 //! Takes a figure and its sentence, hands on what it measures, the event it belongs
 //! to, that event's time anchor and the names around it.
 //! Rule that is not obvious: the measure comes from the words bound to the figure
-//! in its own clause ("286 people lost their lives" → deaths), and a verb of
+//! in its own clause ("40 people lost their lives" → deaths), and a verb of
 //! change ("killed", "injured", "displaced") outranks the counted noun, so
 //! "200 soldiers dead" is a death toll, not a troop strength.
 
@@ -9,16 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Anchor, ClaimKind};
-
-/// What `describe` learnt about one figure.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Context {
-    pub measure: Option<String>,
-    pub event: Option<String>,
-    pub anchor: Option<Anchor>,
-    pub entities: Vec<String>,
-}
+use crate::model::ClaimKind;
 
 /// A word of a sentence with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -521,19 +512,8 @@ fn span_words(ws: &[Word<'_>], start: usize, end: usize) -> Option<(usize, usize
 
 /// What the figure at `start..end` of `sentence` measures, and the event it
 /// belongs to; `others` are the spans of the sentence's other figures.
+/// `fine_grained` says whether a date is a month or finer (coarser dates are not compared as dates).
 pub fn measure_of(
-    sentence: &str,
-    start: usize,
-    end: usize,
-    kind: ClaimKind,
-    unit: Option<&str>,
-    others: &[(usize, usize)],
-) -> (Option<String>, Option<String>) {
-    measure_of_granular(sentence, start, end, kind, unit, others, true)
-}
-
-/// As `measure_of`; `fine_grained` says whether a date is a month or finer.
-pub fn measure_of_granular(
     sentence: &str,
     start: usize,
     end: usize,
@@ -758,14 +738,6 @@ pub fn happening_now(sentence: &str) -> Option<&'static str> {
     })
 }
 
-/// The first event word of a sentence (for sentences that carry no figure of their own).
-pub fn sentence_event(sentence: &str) -> Option<&'static str> {
-    words(sentence)
-        .iter()
-        .find_map(|w| event_of(w.text))
-        .map(|(e, _)| e)
-}
-
 /// Words that are capitalised for grammar, not because they name something.
 const NOT_NAMES: &[&str] = &[
     "the",
@@ -923,6 +895,7 @@ mod tests {
             ClaimKind::Count,
             None,
             &others,
+            true,
         )
         .0
     }
@@ -963,19 +936,19 @@ mod tests {
     fn durative_events_give_no_date_measure() {
         let s = "The two countries fought a war in 1994.";
         let start = s.find("1994").unwrap();
-        let (m, e) = measure_of(s, start, start + 4, ClaimKind::Date, None, &[]);
+        let (m, e) = measure_of(s, start, start + 4, ClaimKind::Date, None, &[], true);
         assert_eq!(m, None);
         assert_eq!(e.as_deref(), Some("war"));
         let s = "The man was shot on Saturday and died on Monday.";
         let start = s.find("Monday").unwrap();
-        let (m, _) = measure_of(s, start, start + 6, ClaimKind::Date, None, &[]);
+        let (m, _) = measure_of(s, start, start + 6, ClaimKind::Date, None, &[], true);
         assert_eq!(m, None, "Monday dates the death, not the shooting");
         let start = s.find("Saturday").unwrap();
-        let (m, _) = measure_of(s, start, start + 8, ClaimKind::Date, None, &[]);
+        let (m, _) = measure_of(s, start, start + 8, ClaimKind::Date, None, &[], true);
         assert_eq!(m.as_deref(), Some("date of shooting"));
         let s = "The ministers met in the capital on 12 May 2024.";
         let start = s.find("12 May").unwrap();
-        let (m, _) = measure_of(s, start, start + 11, ClaimKind::Date, None, &[]);
+        let (m, _) = measure_of(s, start, start + 11, ClaimKind::Date, None, &[], true);
         assert_eq!(m.as_deref(), Some("date of talks"));
     }
 

@@ -82,7 +82,7 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
         let mut described: Vec<(Option<String>, Option<String>)> = found
             .iter()
             .map(|f| {
-                measure::measure_of_granular(
+                measure::measure_of(
                     sentence,
                     f.start,
                     f.end,

@@ -1330,8 +1330,8 @@ impl<'a> Parser<'a> {
         k
     }
 
-    /// The counted noun after a figure ending at `k`: "286 people", "105 Armenian
-    /// soldiers", "dozens of people", "two of the victims"; lower case, as written.
+    /// The counted noun after a figure ending at `k`: "40 people", "12 border
+    /// guards", "dozens of people", "two of the victims"; lower case, as written.
     fn noun_after(&self, mut k: usize, plural: bool) -> Option<String> {
         if self.is(k, "of") {
             k += 1;
