@@ -39,13 +39,13 @@ pub fn parse_date_value(s: &str) -> Option<NaiveDate> {
     } else if let Some(d) = c.name("d1") {
         (
             c["y1"].parse().ok()?,
-            month_number(&c["m1"])?,
+            crate::extract::date::month_number(&c["m1"])?,
             d.as_str().parse().ok()?,
         )
     } else {
         (
             c["y2"].parse().ok()?,
-            month_number(&c["m2"])?,
+            crate::extract::date::month_number(&c["m2"])?,
             c["d2"].parse().ok()?,
         )
     };
@@ -80,37 +80,11 @@ pub fn dateline(text: &str) -> Option<NaiveDate> {
     } else {
         (&c["d2"], &c["m2"], &c["y2"])
     };
-    NaiveDate::from_ymd_opt(y.parse().ok()?, month_number(m)?, d.parse().ok()?)
-}
-
-/// 1–12 for an English month name or its abbreviation ("Sept", "Mar"); the word
-/// must be a prefix of the month's name, so "Marching" is not March.
-pub fn month_number(name: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let n = name.to_ascii_lowercase();
-    if n.len() < 3 {
-        return None;
-    }
-    if n == "sept" {
-        return Some(9);
-    }
-    NAMES
-        .iter()
-        .position(|m| m.starts_with(n.as_str()))
-        .map(|i| i as u32 + 1)
+    NaiveDate::from_ymd_opt(
+        y.parse().ok()?,
+        crate::extract::date::month_number(m)?,
+        d.parse().ok()?,
+    )
 }
 
 #[cfg(test)]

@@ -30,6 +30,8 @@ mod calendar;
 mod rules;
 mod words;
 
+pub use words::month_number;
+
 use chrono::NaiveDate;
 
 use super::DateMatch;
