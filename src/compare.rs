@@ -1,9 +1,11 @@
 //! Takes clusters, hands on discrepancies: contradictions where the intervals cannot
 //! both hold, divergences where they can but the stated figures differ.
 //! Rule that is not obvious: only sources disagree. Claims of one document are
-//! never set against each other, and figures one document gives in one sentence
+//! never set against each other, figures one document gives in one sentence
 //! for the same measure ("105 on one side and 71 on the other") are its parts,
-//! compared as their sum.
+//! compared as their sum, and two documents disagree only when no figure one
+//! gives can be reconciled with any figure the other gives (a report's total
+//! and its parts, or its toll and an earlier one, are all readings of it).
 //!
 //! Worked example: "more than 6,500" is [6500, ∞), "more than 6,700" is
 //! [6700, ∞); they overlap, so both can hold, but the stated figures differ:
@@ -246,6 +248,38 @@ fn disagree(a: &Say, b: &Say) -> Option<Severity> {
     }
 }
 
+/// How two documents disagree: only when no statement of one can be reconciled
+/// with any statement of the other, and then as mildly as their closest pair.
+/// A report that gives several figures for one measure (a total and its parts,
+/// an early toll and a later one, this shooting and an earlier one) is taken at
+/// its most favourable reading.
+/// Words that only give an order of magnitude ("hundreds", "a man") reconcile
+/// nothing when the report also gives a figure.
+fn irreconcilable(a: &[Statement], b: &[Statement]) -> Option<Severity> {
+    let (a, b) = (informative(a), informative(b));
+    let mut mildest: Option<Severity> = None;
+    for x in &a {
+        for y in &b {
+            let sev = disagree(&x.value, &y.value)?;
+            mildest = Some(mildest.map_or(sev, |m| m.min(sev)));
+        }
+    }
+    mildest
+}
+
+/// A document's statements that give a figure, or all of them if none does.
+fn informative<'s, 'a>(all: &'s [Statement<'a>]) -> Vec<&'s Statement<'a>> {
+    let precise: Vec<&Statement> = all
+        .iter()
+        .filter(|s| !matches!(s.value, Say::Number { vague: true, .. }))
+        .collect();
+    if precise.is_empty() {
+        all.iter().collect()
+    } else {
+        precise
+    }
+}
+
 /// The interval an approximate figure allows: at least its ±band.
 fn band(low: f64, high: f64, stated: f64, precision: Precision) -> (f64, f64) {
     if precision == Precision::Approximate {
@@ -278,16 +312,13 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster]) -> Vec<Discrepancy> {
         let mut involved: Vec<&Statement> = Vec::new();
         for (x, (_, sa)) in per_doc.iter().enumerate() {
             for (_, sb) in &per_doc[x + 1..] {
-                for a in sa {
-                    for b in sb {
-                        if let Some(sev) = disagree(&a.value, &b.value) {
-                            worst = worst.max(Some(sev));
-                            for s in [a, b] {
-                                if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
-                                    involved.push(s);
-                                }
-                            }
-                        }
+                let Some(sev) = irreconcilable(sa, sb) else {
+                    continue;
+                };
+                worst = worst.max(Some(sev));
+                for s in informative(sa).into_iter().chain(informative(sb)) {
+                    if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
+                        involved.push(s);
                     }
                 }
             }
@@ -375,6 +406,58 @@ mod tests {
         for (a, b, want) in cases {
             assert_eq!(disagree(&a, &b), want, "{a:?} vs {b:?}");
             assert_eq!(disagree(&b, &a), want, "{b:?} vs {a:?}");
+        }
+    }
+
+    #[test]
+    fn reports_disagree_only_when_no_reading_reconciles_them() {
+        let exact = |n| num(n, n, n, Precision::Exact);
+        let vague = |n| Say::Number {
+            low: n,
+            high: f64::INFINITY,
+            stated: n,
+            precision: Precision::Bound,
+            vague: true,
+        };
+        let doc = |vs: Vec<Say>| -> Vec<Statement<'static>> {
+            vs.into_iter()
+                .map(|value| Statement {
+                    claims: Vec::new(),
+                    value,
+                })
+                .collect()
+        };
+        let cases = [
+            // a total and one of its parts against the total: agreement
+            (vec![exact(3.0), exact(2.0)], vec![exact(3.0)], None),
+            // no figure of one report fits any of the other's
+            (
+                vec![exact(3.0), exact(2.0)],
+                vec![exact(5.0)],
+                Some(Severity::Contradiction),
+            ),
+            // the mildest pair sets the severity
+            (
+                vec![num(10.0, f64::INFINITY, 10.0, Precision::Bound), exact(4.0)],
+                vec![exact(12.0)],
+                Some(Severity::Divergence),
+            ),
+            // "hundreds" beside a figure reconciles nothing
+            (
+                vec![
+                    vague(200.0),
+                    num(6500.0, f64::INFINITY, 6500.0, Precision::Bound),
+                ],
+                vec![num(6700.0, f64::INFINITY, 6700.0, Precision::Bound)],
+                Some(Severity::Divergence),
+            ),
+            // a report that only says "hundreds" is not contradicted
+            (vec![vague(200.0)], vec![exact(250.0)], None),
+        ];
+        for (a, b, want) in cases {
+            let (a, b) = (doc(a), doc(b));
+            assert_eq!(irreconcilable(&a, &b), want, "{a:?} vs {b:?}");
+            assert_eq!(irreconcilable(&b, &a), want, "{b:?} vs {a:?}");
         }
     }
 
