@@ -389,6 +389,23 @@ const EVENTS: &[(&str, bool, &[&str])] = &[
     ("founding", false, &["founded", "established", "built"]),
 ];
 
+/// Event classes that happen again and again in one story (hearings, news
+/// conferences, statements, rallies): two reports published on different days
+/// that date "the hearing" by weekday speak of different sessions.
+const RECURRING: &[&str] = &[
+    "talks",
+    "call",
+    "statement",
+    "trial",
+    "confirmation",
+    "protest",
+];
+
+/// Does an event of this class recur within one story?
+pub fn recurs(event: &str) -> bool {
+    RECURRING.contains(&event)
+}
+
 fn lower(w: &str) -> String {
     w.to_lowercase().replace('’', "'")
 }
