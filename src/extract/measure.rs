@@ -401,6 +401,23 @@ const RECURRING: &[&str] = &[
     "protest",
 ];
 
+/// Event classes that happen once, suddenly, at one place (a shooting, a
+/// crash): two such dates far apart in one story are two incidents.
+const SUDDEN: &[&str] = &[
+    "shooting",
+    "earthquake",
+    "flood",
+    "storm",
+    "fire",
+    "explosion",
+    "crash",
+];
+
+/// Is an event of this class a sudden incident?
+pub fn sudden(event: &str) -> bool {
+    SUDDEN.contains(&event)
+}
+
 /// Does an event of this class recur within one story?
 pub fn recurs(event: &str) -> bool {
     RECURRING.contains(&event)
@@ -642,6 +659,17 @@ const DATE_EVENT_REACH: usize = 8;
 /// another act stands nearer ("was shot Saturday and died Monday": Monday dates
 /// the death). Durative events (wars) are not dated this way; their years are anchors.
 fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static str> {
+    // "no one was in custody as of Monday": a time of reckoning, not an event's
+    let before = |k: usize| {
+        first
+            .checked_sub(k)
+            .and_then(|i| ws.get(i))
+            .map(|w| lower(w.text))
+            .unwrap_or_default()
+    };
+    if before(1) == "of" && before(2) == "as" {
+        return None;
+    }
     let (lo, hi) = clause(ws, first);
     let mut best: Option<(Option<&'static str>, usize)> = None;
     for (j, word) in ws.iter().enumerate().take(hi).skip(lo) {
@@ -655,12 +683,42 @@ fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static st
         let w = lower(word.text);
         if let Some((e, durative)) = event_of(&w) {
             best = Some(((!durative).then_some(e), d));
-        } else if OTHER_ACTS.contains(&w.as_str()) {
+        } else if OTHER_ACTS.contains(&w.as_str()) || another_act(&w) {
             best = Some((None, d));
         }
     }
     best.and_then(|(e, _)| e)
 }
+
+/// A verb in the past tense that is neither an event of the story nor something
+/// that happened to its people ("pleaded guilty Friday", "an autopsy conducted
+/// Tuesday", "remained hospitalized Monday"): the date belongs to that act.
+fn another_act(w: &str) -> bool {
+    w.len() >= 5
+        && w.ends_with("ed")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && class_of(CHANGE_CUES, w).is_none()
+        && !NOT_ACTS.contains(&w)
+}
+
+/// Words in "-ed" that describe rather than report an act.
+const NOT_ACTS: &[&str] = &[
+    "armed",
+    "masked",
+    "alleged",
+    "related",
+    "unrelated",
+    "suspected",
+    "reported",
+    "scheduled",
+    "unidentified",
+    "unnamed",
+    "aged",
+    "wanted",
+    "involved",
+    "based",
+    "hundred",
+];
 
 /// Event classes that are acts of reporting: they can be dated, but a count
 /// never belongs to them.
