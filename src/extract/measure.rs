@@ -495,10 +495,18 @@ fn nearest_cue<'t>(
     let mut d = 0;
     let mut j = last + 1;
     while j < hi && d < reach {
+        let w = lower(ws[j].text);
+        // "three others, including a 13-year-old, were wounded": the aside's
+        // figures are parts; the cue lies beyond it
+        if w == "including" {
+            if let Some(k) = (j + 1..hi).find(|&k| ws[k].text == ",") {
+                j = k + 1;
+                continue;
+            }
+        }
         if figures.iter().any(|&(a, _)| a == j) {
             break;
         }
-        let w = lower(ws[j].text);
         if d > 0 && opens_clause(&w) {
             break;
         }
@@ -1030,6 +1038,8 @@ mod tests {
         population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");
         other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => None;
         and_opens_a_clause: "Four people were killed and one person was injured.", "one" => Some("injured");
+        aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
+        aside_without_a_close: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("deaths");
         shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some(SHOT);
         shot_object: "The gunman shot four people before fleeing.", "four" => Some(SHOT);
         times_are_not_people: "He was shot 3 times in the chest.", "3" => None;
