@@ -499,10 +499,25 @@ fn nearest_cue<'t>(
         // "three others, including a 13-year-old, were wounded": the aside's
         // figures are parts; the cue lies beyond it
         if w == "including" {
-            if let Some(k) = (j + 1..hi).find(|&k| ws[k].text == ",") {
-                j = k + 1;
+            // to the comma that closes it, or to the verb that follows it
+            let end = (j + 1..hi).find(|&k| {
+                ws[k].text == "," || PASSIVE.contains(&lower(ws[k].text).as_str())
+            });
+            if let Some(k) = end {
+                j = if ws[k].text == "," { k + 1 } else { k };
                 continue;
             }
+        }
+        // "four people who were wounded": the relative clause says what
+        // happened to them
+        if d > 0
+            && matches!(w.as_str(), "who" | "that")
+            && ws
+                .get(j + 1)
+                .is_some_and(|n| PASSIVE.contains(&lower(n.text).as_str()))
+        {
+            j += 1;
+            continue;
         }
         if figures.iter().any(|&(a, _)| a == j) {
             break;
@@ -1039,7 +1054,9 @@ mod tests {
         other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => None;
         and_opens_a_clause: "Four people were killed and one person was injured.", "one" => Some("injured");
         aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
-        aside_without_a_close: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("deaths");
+        aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
+        relative_clause: "The 4 people who were wounded left the hospital.", "4" => Some("injured");
+        relative_clause_of_agents: "The 2 men who killed him fled.", "2" => None;
         shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some(SHOT);
         shot_object: "The gunman shot four people before fleeing.", "four" => Some(SHOT);
         times_are_not_people: "He was shot 3 times in the chest.", "3" => None;
