@@ -500,9 +500,8 @@ fn nearest_cue<'t>(
         // figures are parts; the cue lies beyond it
         if w == "including" {
             // to the comma that closes it, or to the verb that follows it
-            let end = (j + 1..hi).find(|&k| {
-                ws[k].text == "," || PASSIVE.contains(&lower(ws[k].text).as_str())
-            });
+            let end = (j + 1..hi)
+                .find(|&k| ws[k].text == "," || PASSIVE.contains(&lower(ws[k].text).as_str()));
             if let Some(k) = end {
                 j = if ws[k].text == "," { k + 1 } else { k };
                 continue;
@@ -625,8 +624,19 @@ pub fn measure_of(
             nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 8).map(|(m, _)| m.to_string())
         }
     };
+    // the people a shooting or a crash sent to hospital are its injured
+    let measure = match (measure, event) {
+        (Some(m), Some((e, _))) if m == "hospitalised" && sudden(e) => {
+            Some(HOSPITALISED_INJURED.to_string())
+        }
+        (m, _) => m,
+    };
     (measure, event.map(|(e, _)| e.to_string()))
 }
+
+/// The measure of people an incident sent to hospital: injured, counted apart
+/// from the injured as a whole (those treated at the scene are not in it).
+pub const HOSPITALISED_INJURED: &str = "injured (taken to hospital)";
 
 /// Acts that are not events of a story's measure but carry dates of their own:
 /// a date nearer to one of these dates that act ("arrested Tuesday"), not the shooting.
@@ -1056,6 +1066,8 @@ mod tests {
         aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
         aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
         relative_clause: "The 4 people who were wounded left the hospital.", "4" => Some("injured");
+        hospital_after_a_shooting: "After the shooting 3 people were taken to hospital.", "3" => Some(HOSPITALISED_INJURED);
+        hospital_in_an_outbreak: "The outbreak sent 30 people to hospital.", "30" => Some("hospitalised");
         relative_clause_of_agents: "The 2 men who killed him fled.", "2" => None;
         shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some(SHOT);
         shot_object: "The gunman shot four people before fleeing.", "four" => Some(SHOT);
