@@ -72,7 +72,7 @@ const CHANGE_CUES: &[(&str, &[&str])] = &[
         "injured",
         &[
             "injured", "injuring", "injuries", "injury", "wounded", "wounding", "wounds", "hurt",
-            "injures", "wounds",
+            "injures", "wound",
         ],
     ),
     (
@@ -819,7 +819,10 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
             return false;
         }
         if is_shot(j) {
-            return j > last + 1 && PASSIVE.contains(&lower(ws[j - 1].text).as_str());
+            // "was shot", "was accidentally shot"
+            let passive = |k: usize| k > last && PASSIVE.contains(&lower(ws[k].text).as_str());
+            let adverb = lower(ws[j - 1].text).ends_with("ly");
+            return passive(j - 1) || (adverb && passive(j - 2));
         }
     }
     false
@@ -1066,6 +1069,8 @@ mod tests {
         aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
         aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
         relative_clause: "The 4 people who were wounded left the hospital.", "4" => Some("injured");
+        adverb_before_shot: "Police said 2 boys were accidentally shot.", "2" => Some(SHOT);
+        with_a_gunshot_wound: "Officers found 2 men with a gunshot wound each.", "2" => Some("injured");
         hospital_after_a_shooting: "After the shooting 3 people were taken to hospital.", "3" => Some(HOSPITALISED_INJURED);
         hospital_in_an_outbreak: "The outbreak sent 30 people to hospital.", "30" => Some("hospitalised");
         relative_clause_of_agents: "The 2 men who killed him fled.", "2" => None;
