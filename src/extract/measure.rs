@@ -773,6 +773,17 @@ fn frequency_or_part(ws: &[Word<'_>], last: usize) -> bool {
             ))
 }
 
+/// Does the text say anywhere that someone died ("killed", "dead", "fatal" …)?
+pub fn mentions_death(text: &str) -> bool {
+    let deaths = CHANGE_CUES
+        .iter()
+        .find(|(m, _)| *m == "deaths")
+        .map_or(&[][..], |(_, cues)| *cues);
+    words(text)
+        .iter()
+        .any(|w| w.text.len() >= 4 && deaths.contains(&lower(w.text).as_str()))
+}
+
 /// Nouns a figure counts that are things, not people: wounds, charges,
 /// rounds fired, distances and spans of time.
 const THINGS: &[&str] = &[
