@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use crate::cluster::EVENT_DAY_GAP;
 use crate::extract::date::counts_from_publication;
-use crate::extract::measure::{recurs, sudden};
+use crate::extract::measure::{is_process, recurs, sudden};
 use crate::model::{
     Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity,
 };
@@ -68,6 +68,14 @@ enum Say {
         night: bool,
     },
     Unknown,
+}
+
+/// A date that had passed when the report was published.
+fn in_the_past(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
+    match (&c.value.interval, published) {
+        (Interval::Date { high: Some(h), .. }, Some(p)) => *h <= p,
+        _ => false,
+    }
 }
 
 /// A date counted back from the report's own day ("Wednesday", "last week"),
@@ -252,8 +260,15 @@ fn statements<'a>(
         } else {
             for c in group {
                 let mut st = Statement::new(vec![c], say(c));
-                if c.kind == ClaimKind::Date && c.event.as_deref().is_some_and(recurs) {
-                    st.session = Some((told_as_past_day(c, published), published));
+                if c.kind == ClaimKind::Date
+                    && let Some(event) = c.event.as_deref().filter(|e| recurs(e))
+                {
+                    let past = if is_process(event) {
+                        in_the_past(c, published)
+                    } else {
+                        told_as_past_day(c, published)
+                    };
+                    st.session = Some((past, published));
                 }
                 st.incident = c.kind == ClaimKind::Date && c.event.as_deref().is_some_and(sudden);
                 out.push(st);

@@ -418,6 +418,16 @@ pub fn sudden(event: &str) -> bool {
     SUDDEN.contains(&event)
 }
 
+/// Recurring classes whose occurrences are the steps of one process (a case's
+/// charges, hearings, trial and sentencing): any two past dates of it may name
+/// different steps.
+const PROCESSES: &[&str] = &["trial"];
+
+/// Is an event of this class a process of many dated steps?
+pub fn is_process(event: &str) -> bool {
+    PROCESSES.contains(&event)
+}
+
 /// Does an event of this class recur within one story?
 pub fn recurs(event: &str) -> bool {
     RECURRING.contains(&event)
