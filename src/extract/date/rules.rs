@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 use super::Ctx;
 use super::calendar::{self as cal, Span};
@@ -26,26 +26,65 @@ fn re(pattern: &str) -> Regex {
     Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("date regex")
 }
 
+type Rule = fn(&mut Ctx);
+type Rules = [(Rule, &'static [&'static LazyLock<Regex>])];
+
+/// The rules in the order they propose candidates (the order breaks ties), each
+/// with every regex it searches the whole sentence with.
+static RULES: &Rules = &[
+    (day_dates, &[&MDY, &DMY, &DMY_WORD, &MONTH_ORD_WORD]),
+    (day_ranges, &[&DAY_RANGES, &WEEK_OF]),
+    (iso_dates, &[&ISO]),
+    (month_dates, &[&MONTHS]),
+    (years, &[&YEARS]),
+    (spelled_years, &[&SPELLED_YEARS]),
+    (decades, &[&DECADES, &DECADE_REL]),
+    (centuries, &[&CENTURIES]),
+    (quarters, &[&QUARTERS]),
+    (halves, &[&HALVES]),
+    (seasons, &[&SEASONS]),
+    (relative_units, &[&RELATIVE_UNITS]),
+    (relative_days, &[&RELATIVE_DAYS]),
+    (weekdays, &[&WEEKDAYS]),
+    (ago, &[&AGO]),
+    (year_ago_adjective, &[&YEAR_AGO_ADJ]),
+    (deictic, &[&DEICTIC]),
+    (holidays, &[&HOLIDAYS]),
+    (durations, &[&DURATIONS, &VAGUE_DURATIONS]),
+];
+
+/// All the rules' regexes in one set, and for each of its patterns the rule it
+/// belongs to.
+static PREFILTER: LazyLock<(RegexSet, Vec<usize>)> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut owner = Vec::new();
+    for (i, (_, regexes)) in RULES.iter().enumerate() {
+        for rx in regexes.iter() {
+            patterns.push(rx.as_str());
+            owner.push(i);
+        }
+    }
+    (RegexSet::new(patterns).expect("date regex set"), owner)
+});
+
+/// Every rule whose regexes match somewhere in the sentence, in table order.
+/// Rule that is not obvious: a rule only loops over its regexes' matches, so
+/// one pass of the set over the sentence tells which rules can propose
+/// anything, and skipping the others changes nothing but the time taken.
 pub(super) fn run(ctx: &mut Ctx) {
-    day_dates(ctx);
-    day_ranges(ctx);
-    iso_dates(ctx);
-    month_dates(ctx);
-    years(ctx);
-    spelled_years(ctx);
-    decades(ctx);
-    centuries(ctx);
-    quarters(ctx);
-    halves(ctx);
-    seasons(ctx);
-    relative_units(ctx);
-    relative_days(ctx);
-    weekdays(ctx);
-    ago(ctx);
-    year_ago_adjective(ctx);
-    deictic(ctx);
-    holidays(ctx);
-    durations(ctx);
+    let (set, owner) = &*PREFILTER;
+    let hits = set.matches(ctx.text);
+    let mut wanted = [false; 32];
+    for p in hits.iter() {
+        if let Some(&i) = owner.get(p) {
+            wanted[i] = true;
+        }
+    }
+    for (i, (rule, _)) in RULES.iter().enumerate() {
+        if wanted.get(i).copied().unwrap_or(true) {
+            rule(ctx);
+        }
+    }
 }
 
 // ---------------------------------------------------------------- helpers
