@@ -103,8 +103,7 @@ pub fn analyse_with(documents: Vec<Document>, progress: &progress::Progress) -> 
         .into_par_iter()
         .map(|mut d| {
             let segments = segment::segment(&d);
-            let claims = extract::extract(&d, &segments);
-            let profile = extract::profile(&d, &segments);
+            let (claims, profile) = extract::extract_and_profile(&d, &segments);
             progress.document_done(claims.len());
             d.text = String::new();
             (d, claims, profile)

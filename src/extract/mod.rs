@@ -63,6 +63,26 @@ struct Found {
 
 /// Every claim in one document, in text order, with ids `<doc>.<n>`.
 pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
+    extract_named(doc, segments, &segment_names(doc, segments))
+}
+
+/// `extract` and `profile` of one document, reading each sentence's names once.
+pub fn extract_and_profile(doc: &Document, segments: &[Segment]) -> (Vec<Claim>, Profile) {
+    let names = segment_names(doc, segments);
+    let claims = extract_named(doc, segments, &names);
+    (claims, profile_named(doc, segments, names))
+}
+
+/// `measure::names` of every sentence.
+fn segment_names(doc: &Document, segments: &[Segment]) -> Vec<Vec<String>> {
+    segments
+        .iter()
+        .map(|s| measure::names(&doc.text[s.start..s.end]))
+        .collect()
+}
+
+/// `extract` with the names of each sentence already read.
+fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) -> Vec<Claim> {
     let mut claims = Vec::new();
     // dates of the previous sentence of the same paragraph, with their events:
     // a figure whose own sentence has no date takes its time from there
@@ -70,14 +90,13 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
     let mut last_paragraph = usize::MAX;
     let dateline_end = dateline_end(doc);
     let locator = crate::model::Locator::new(doc);
-    for seg in segments {
+    for (seg, sentence_names) in segments.iter().zip(names) {
         let sentence = &doc.text[seg.start..seg.end];
         if seg.paragraph != last_paragraph {
             carried.clear();
             last_paragraph = seg.paragraph;
         }
         let found = find_all(sentence, doc.published);
-        let sentence_names = measure::names(sentence);
         let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
         let mut described: Vec<(Option<String>, Option<String>)> = found
             .iter()
@@ -222,6 +241,12 @@ fn same_event(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// The names a document mentions, sentence by sentence, for grouping documents into stories.
 pub fn profile(doc: &Document, segments: &[Segment]) -> Profile {
+    profile_named(doc, segments, segment_names(doc, segments))
+}
+
+/// `profile` with the names of each sentence already read.
+fn profile_named(doc: &Document, segments: &[Segment], names: Vec<Vec<String>>) -> Profile {
+    let mut names = names.into_iter();
     let mut sentences = Vec::new();
     let title = doc.title.iter().map(|t| t.as_str());
     let dateline_end = dateline_end(doc);
@@ -233,6 +258,7 @@ pub fn profile(doc: &Document, segments: &[Segment]) -> Profile {
     {
         // the agency of a dateline ("(The Example Wire)") names the messenger,
         // not the story: it is left out of the names
+        let read = names.next();
         let names = match (i, segments.first()) {
             (0, Some(first)) if first.start < dateline_end => {
                 let head = dateline_end.saturating_sub(first.start).min(text.len());
@@ -242,7 +268,8 @@ pub fn profile(doc: &Document, segments: &[Segment]) -> Profile {
                 names.extend(measure::names(&text[head..]));
                 names
             }
-            _ => measure::names(text),
+            // titles come after the sentences and have no names read yet
+            _ => read.unwrap_or_else(|| measure::names(text)),
         };
         sentences.push(SentenceProfile {
             hash: sentence_hash(text),
