@@ -5,6 +5,7 @@
 //! change ("killed", "injured", "displaced") outranks the counted noun, so
 //! "200 soldiers dead" is a death toll, not a troop strength.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -425,13 +426,27 @@ fn class_of<'t>(table: &'t [(&'t str, &'t [&'t str])], word: &str) -> Option<&'t
         .map(|(name, _)| *name)
 }
 
+/// Each cue word of `EVENTS` with its class; a cue listed twice keeps its first class.
+static EVENT_CUES: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (name, durative, cues) in EVENTS {
+        for cue in *cues {
+            map.entry(*cue).or_insert((*name, *durative));
+        }
+    }
+    map
+});
+
 /// The event class of a word, and whether that class is durative.
 pub fn event_of(word: &str) -> Option<(&'static str, bool)> {
-    let w = lower(word);
-    EVENTS
-        .iter()
-        .find(|(_, _, cues)| cues.contains(&w.as_str()))
-        .map(|(name, durative, _)| (*name, *durative))
+    // lower case ASCII needs no lowering (and no allocation)
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return EVENT_CUES.get(word).copied();
+    }
+    EVENT_CUES.get(lower(word).as_str()).copied()
 }
 
 fn is_clause_break(w: &str) -> bool {
