@@ -303,7 +303,15 @@ pub fn sentence_hash(text: &str) -> u64 {
     }
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     for w in text.split_whitespace() {
-        w.to_lowercase().hash(&mut h);
+        if w.is_ascii() {
+            // what hashing the lowered `String` feeds: its bytes, then 0xff
+            for b in w.bytes() {
+                h.write_u8(b.to_ascii_lowercase());
+            }
+            h.write_u8(0xff);
+        } else {
+            w.to_lowercase().hash(&mut h);
+        }
     }
     h.finish()
 }
@@ -452,6 +460,38 @@ pub fn squash_space(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hash reads words as their lower-cased `String`s would hash.
+    #[test]
+    fn sentence_hash_is_the_hash_of_the_lowered_words() {
+        use std::hash::{Hash, Hasher};
+        struct Fnv(u64);
+        impl Hasher for Fnv {
+            fn finish(&self) -> u64 {
+                self.0
+            }
+            fn write(&mut self, bytes: &[u8]) {
+                for b in bytes {
+                    self.0 ^= u64::from(*b);
+                    self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+                }
+            }
+        }
+        for text in [
+            "Three people DIED in the Fire.",
+            "  Ünter   den Linden, ÉTÉ 2020 —  said   ",
+            "",
+            "ΣΟΦΊΑ and İstanbul",
+        ] {
+            let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+            for w in text.split_whitespace() {
+                w.to_lowercase().hash(&mut h);
+            }
+            assert_eq!(sentence_hash(text), h.finish(), "{text}");
+        }
+        assert_eq!(sentence_hash("Ten  dead"), sentence_hash("ten dead"));
+        assert_ne!(sentence_hash("ten dead"), sentence_hash("tend ead"));
+    }
 
     #[test]
     fn an_overlong_sentence_is_cut_around_the_quote() {
