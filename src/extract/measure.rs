@@ -416,6 +416,9 @@ const EVENTS: &[(&str, bool, &[&str])] = &[
 ];
 
 fn lower(w: &str) -> String {
+    if w.is_ascii() {
+        return w.to_ascii_lowercase();
+    }
     w.to_lowercase().replace('’', "'")
 }
 
