@@ -18,9 +18,9 @@ fn main() {
             for w in &out.warnings {
                 eprintln!("{w}");
             }
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             // a closed pipe (`| head`) is not an error worth a message
-            let _ = stdout.write_all(out.stdout.as_bytes());
+            let _ = out.write_stdout(&mut stdout);
             let _ = stdout.flush();
             out.code
         }

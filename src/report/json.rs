@@ -178,6 +178,14 @@ impl serde::Serialize for ClaimOut<'_> {
 /// The whole report as one pretty-printed object. Each item becomes a JSON
 /// tree only while it is written, so memory holds one claim's tree, not all.
 pub fn report(o: &Outcome) -> String {
+    let mut out = Vec::new();
+    // writing to memory cannot fail, and serde_json writes UTF-8
+    let _ = write_report(o, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `report`, written to `w` as it is produced.
+pub fn write_report(o: &Outcome, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     // fields in alphabetical order, as a `json!` object would print them
     #[derive(serde::Serialize)]
     struct Report<'a> {
@@ -196,9 +204,8 @@ pub fn report(o: &Outcome) -> String {
         problems: Each(&o.problems, |p| serde_json::to_value(p).unwrap_or_default()),
         totals: serde_json::to_value(o.totals()).unwrap_or_default(),
     };
-    let mut s = serde_json::to_string_pretty(&r).unwrap_or_default();
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *w, &r)?;
+    w.write_all(b"\n")
 }
 
 /// The claims written as a JSON array, each straight from the claim.
