@@ -235,6 +235,6 @@ fn cluster_and_compare(bencher: divan::Bencher, docs: usize) {
         .with_inputs(|| claims.clone())
         .bench_values(|mut claims| {
             let clusters = crosscheck::cluster::cluster(&mut claims, &profiles);
-            crosscheck::compare::compare(&claims, &clusters).len()
+            crosscheck::compare::compare(&claims, &clusters, &profiles).len()
         });
 }

@@ -305,8 +305,13 @@ pub const ANCHOR_SLACK_DAYS: i64 = 7;
 
 /// Two reports whose main event falls on days further apart than this are
 /// about two events (a city's shootings a fortnight apart), whatever names they
-/// share. A source that misdates one event by a day or a week stays in its story.
+/// share. A lone source that misdates one event by a day or a week stays in its
+/// story; two groups of reports that each agree on their day, more than
+/// `DAY_SLIP` apart, are two events (a city's shootings on consecutive weekends).
 pub const EVENT_DAY_GAP: i64 = 7;
+
+/// Days by which reports of one event may place it ("late Friday", "early Saturday").
+pub const DAY_SLIP: i64 = 2;
 
 /// Split stories whose documents date their main event on days far apart.
 /// A document's event day is the most common day it gives for the story's most
@@ -375,20 +380,46 @@ pub fn split_by_event_day(profiles: &[Profile], story: &[usize], claims: &[Claim
                         .is_none_or(|p| (p - *day).num_days().abs() <= STORY_DAYS)
                 })
         };
+        // reports of a past event, every one published before `lo`, cannot tell
+        // of an event on day `lo` that reports of it call past
+        let past = |d: usize| matches!((profiles[d].published, day_of(d)), (Some(p), Some(day)) if day <= p);
+        let happened_after = |later: &[usize], earlier: &[usize], lo: NaiveDate| {
+            later.iter().all(|&d| past(d))
+                && earlier
+                    .iter()
+                    .all(|&d| past(d) && profiles[d].published.is_some_and(|p| p < lo))
+        };
         let mut dated: Vec<(NaiveDate, usize)> = docs
             .iter()
             .filter_map(|&d| day_of(d).map(|day| (day, d)))
             .collect();
         dated.sort();
-        // cut the sorted days where a gap exceeds EVENT_DAY_GAP
-        let mut parts: Vec<(NaiveDate, NaiveDate, Vec<usize>)> = Vec::new();
+        // runs of days that differ by a night's slip at most
+        let mut runs: Vec<(NaiveDate, NaiveDate, Vec<usize>)> = Vec::new();
         for (day, d) in dated {
-            match parts.last_mut() {
-                Some((_, hi, ds)) if (day - *hi).num_days() <= EVENT_DAY_GAP => {
+            match runs.last_mut() {
+                Some((_, hi, ds)) if (day - *hi).num_days() <= DAY_SLIP => {
                     *hi = day;
                     ds.push(d);
                 }
-                _ => parts.push((day, day, vec![d])),
+                _ => runs.push((day, day, vec![d])),
+            }
+        }
+        // a lone report within EVENT_DAY_GAP of a run misdated it; runs that
+        // several reports agree on are events of their own, and so is a day
+        // that came after every earlier report had been published
+        let mut parts: Vec<(NaiveDate, NaiveDate, Vec<usize>)> = Vec::new();
+        for (lo, hi, ds) in runs {
+            match parts.last_mut() {
+                Some((_, phi, pds))
+                    if (lo - *phi).num_days() <= EVENT_DAY_GAP
+                        && (pds.len() == 1 || ds.len() == 1)
+                        && !happened_after(&ds, pds, lo) =>
+                {
+                    *phi = hi;
+                    pds.extend(ds);
+                }
+                _ => parts.push((lo, hi, ds)),
             }
         }
         if parts.len() < 2 {

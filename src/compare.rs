@@ -1,9 +1,11 @@
 //! Takes clusters, hands on discrepancies: contradictions where the intervals cannot
 //! both hold, divergences where they can but the stated figures differ.
 //! Rule that is not obvious: only sources disagree. Claims of one document are
-//! never set against each other, and figures one document gives in one sentence
+//! never set against each other, figures one document gives in one sentence
 //! for the same measure ("105 on one side and 71 on the other") are its parts,
-//! compared as their sum.
+//! compared as their sum, and two documents disagree only when no figure one
+//! gives can be reconciled with any figure the other gives (a report's total
+//! and its parts, or its toll and an earlier one, are all readings of it).
 //!
 //! Worked example: "more than 6,500" is [6500, ∞), "more than 6,700" is
 //! [6700, ∞); they overlap, so both can hold, but the stated figures differ:
@@ -12,7 +14,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Severity};
+use crate::extract::date::counts_from_publication;
+use crate::extract::measure::recurs;
+use crate::model::{
+    Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity,
+};
 
 /// The half-width of the band "about n" stands for, as a share of n.
 pub const APPROX_BAND: f64 = 0.10;
@@ -22,6 +28,19 @@ pub const APPROX_BAND: f64 = 0.10;
 struct Statement<'a> {
     claims: Vec<&'a Claim>,
     value: Say,
+    /// For a date of a recurring event: whether it is counted from the
+    /// report's publication day ("Wednesday"), and that day.
+    session: Option<(bool, Option<chrono::NaiveDate>)>,
+}
+
+impl<'a> Statement<'a> {
+    fn new(claims: Vec<&'a Claim>, value: Say) -> Self {
+        Statement {
+            claims,
+            value,
+            session: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +60,28 @@ enum Say {
         day: Option<u32>,
     },
     Unknown,
+}
+
+/// A date counted back from the report's own day ("Wednesday", "last week"),
+/// not a calendar date and not a session still to come ("will meet Friday").
+fn told_as_past_day(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
+    let high = match c.value.interval {
+        Interval::Date { high, .. } => high,
+        _ => None,
+    };
+    counts_from_publication(&c.rule) && matches!((high, published), (Some(h), Some(p)) if h <= p)
+}
+
+/// Whether two statements can speak of the same occurrence. Past dates of a
+/// recurring event ("the hearing Wednesday", "a news conference on Monday")
+/// counted back from two reports published on different days name different
+/// sessions; a calendar date ("the July 4 talks") or a session still to come
+/// is compared with any date of the event.
+fn comparable(a: &Statement, b: &Statement) -> bool {
+    match (a.session, b.session) {
+        (Some((true, pa)), Some((true, pb))) => pa.is_some() && pa == pb,
+        _ => true,
+    }
 }
 
 /// Words that give an order of magnitude, not a figure: never a divergence.
@@ -95,7 +136,10 @@ fn date_parts(c: &Claim) -> (Option<u32>, Option<u32>) {
 }
 
 /// The statements of one document in one cluster.
-fn statements<'a>(claims: Vec<&'a Claim>) -> Vec<Statement<'a>> {
+fn statements<'a>(
+    claims: Vec<&'a Claim>,
+    published: Option<chrono::NaiveDate>,
+) -> Vec<Statement<'a>> {
     let mut by_sentence: BTreeMap<(usize, &str), Vec<&Claim>> = BTreeMap::new();
     // a page that repeats a sentence (captions, teasers) says it once
     let mut said: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
@@ -134,10 +178,7 @@ fn statements<'a>(claims: Vec<&'a Claim>) -> Vec<Statement<'a>> {
             let rest: f64 = stated.iter().sum::<f64>() - max;
             if (rest - max).abs() < 1e-9 {
                 let i = stated.iter().position(|&s| s == max).unwrap_or(0);
-                out.push(Statement {
-                    claims: vec![numbers[i]],
-                    value: values[i].clone(),
-                });
+                out.push(Statement::new(vec![numbers[i]], values[i].clone()));
                 continue;
             }
             let mut low = 0.0;
@@ -161,22 +202,23 @@ fn statements<'a>(claims: Vec<&'a Claim>) -> Vec<Statement<'a>> {
                     }
                 }
             }
-            out.push(Statement {
-                claims: numbers,
-                value: Say::Number {
+            out.push(Statement::new(
+                numbers,
+                Say::Number {
                     low,
                     high,
                     stated: stated.iter().sum(),
                     precision,
                     vague,
                 },
-            });
+            ));
         } else {
             for c in group {
-                out.push(Statement {
-                    claims: vec![c],
-                    value: say(c),
-                });
+                let mut st = Statement::new(vec![c], say(c));
+                if c.kind == ClaimKind::Date && c.event.as_deref().is_some_and(recurs) {
+                    st.session = Some((told_as_past_day(c, published), published));
+                }
+                out.push(st);
             }
         }
     }
@@ -246,6 +288,38 @@ fn disagree(a: &Say, b: &Say) -> Option<Severity> {
     }
 }
 
+/// How two documents disagree: only when no statement of one can be reconciled
+/// with any statement of the other, and then as mildly as their closest pair.
+/// A report that gives several figures for one measure (a total and its parts,
+/// an early toll and a later one, this shooting and an earlier one) is taken at
+/// its most favourable reading.
+/// Words that only give an order of magnitude ("hundreds", "a man") reconcile
+/// nothing when the report also gives a figure.
+fn irreconcilable(a: &[Statement], b: &[Statement]) -> Option<Severity> {
+    let (a, b) = (informative(a), informative(b));
+    let mut mildest: Option<Severity> = None;
+    for x in &a {
+        for y in b.iter().filter(|y| comparable(x, y)) {
+            let sev = disagree(&x.value, &y.value)?;
+            mildest = Some(mildest.map_or(sev, |m| m.min(sev)));
+        }
+    }
+    mildest
+}
+
+/// A document's statements that give a figure, or all of them if none does.
+fn informative<'s, 'a>(all: &'s [Statement<'a>]) -> Vec<&'s Statement<'a>> {
+    let precise: Vec<&Statement> = all
+        .iter()
+        .filter(|s| !matches!(s.value, Say::Number { vague: true, .. }))
+        .collect();
+    if precise.is_empty() {
+        all.iter().collect()
+    } else {
+        precise
+    }
+}
+
 /// The interval an approximate figure allows: at least its ±band.
 fn band(low: f64, high: f64, stated: f64, precision: Precision) -> (f64, f64) {
     if precision == Precision::Approximate {
@@ -257,7 +331,11 @@ fn band(low: f64, high: f64, stated: f64, precision: Precision) -> (f64, f64) {
 }
 
 /// Compare each cluster's statements across documents.
-pub fn compare(claims: &[Claim], clusters: &[Cluster]) -> Vec<Discrepancy> {
+pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> Vec<Discrepancy> {
+    let published: std::collections::HashMap<&str, chrono::NaiveDate> = profiles
+        .iter()
+        .filter_map(|p| Some((p.document.as_str(), p.published?)))
+        .collect();
     let mut out = Vec::new();
     for cluster in clusters {
         let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
@@ -272,22 +350,19 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster]) -> Vec<Discrepancy> {
         }
         let per_doc: Vec<(&str, Vec<Statement>)> = by_doc
             .into_iter()
-            .map(|(d, cs)| (d, statements(cs)))
+            .map(|(d, cs)| (d, statements(cs, published.get(d).copied())))
             .collect();
         let mut worst: Option<Severity> = None;
         let mut involved: Vec<&Statement> = Vec::new();
         for (x, (_, sa)) in per_doc.iter().enumerate() {
             for (_, sb) in &per_doc[x + 1..] {
-                for a in sa {
-                    for b in sb {
-                        if let Some(sev) = disagree(&a.value, &b.value) {
-                            worst = worst.max(Some(sev));
-                            for s in [a, b] {
-                                if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
-                                    involved.push(s);
-                                }
-                            }
-                        }
+                let Some(sev) = irreconcilable(sa, sb) else {
+                    continue;
+                };
+                worst = worst.max(Some(sev));
+                for s in informative(sa).into_iter().chain(informative(sb)) {
+                    if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
+                        involved.push(s);
                     }
                 }
             }
@@ -375,6 +450,108 @@ mod tests {
         for (a, b, want) in cases {
             assert_eq!(disagree(&a, &b), want, "{a:?} vs {b:?}");
             assert_eq!(disagree(&b, &a), want, "{b:?} vs {a:?}");
+        }
+    }
+
+    #[test]
+    fn reports_disagree_only_when_no_reading_reconciles_them() {
+        let exact = |n| num(n, n, n, Precision::Exact);
+        let vague = |n| Say::Number {
+            low: n,
+            high: f64::INFINITY,
+            stated: n,
+            precision: Precision::Bound,
+            vague: true,
+        };
+        let doc = |vs: Vec<Say>| -> Vec<Statement<'static>> {
+            vs.into_iter()
+                .map(|value| Statement::new(Vec::new(), value))
+                .collect()
+        };
+        let cases = [
+            // a total and one of its parts against the total: agreement
+            (vec![exact(3.0), exact(2.0)], vec![exact(3.0)], None),
+            // no figure of one report fits any of the other's
+            (
+                vec![exact(3.0), exact(2.0)],
+                vec![exact(5.0)],
+                Some(Severity::Contradiction),
+            ),
+            // the mildest pair sets the severity
+            (
+                vec![num(10.0, f64::INFINITY, 10.0, Precision::Bound), exact(4.0)],
+                vec![exact(12.0)],
+                Some(Severity::Divergence),
+            ),
+            // "hundreds" beside a figure reconciles nothing
+            (
+                vec![
+                    vague(200.0),
+                    num(6500.0, f64::INFINITY, 6500.0, Precision::Bound),
+                ],
+                vec![num(6700.0, f64::INFINITY, 6700.0, Precision::Bound)],
+                Some(Severity::Divergence),
+            ),
+            // a report that only says "hundreds" is not contradicted
+            (vec![vague(200.0)], vec![exact(250.0)], None),
+        ];
+        for (a, b, want) in cases {
+            let (a, b) = (doc(a), doc(b));
+            assert_eq!(irreconcilable(&a, &b), want, "{a:?} vs {b:?}");
+            assert_eq!(irreconcilable(&b, &a), want, "{b:?} vs {a:?}");
+        }
+    }
+
+    #[test]
+    fn past_sessions_counted_from_different_days_are_not_compared() {
+        let d = |m, day| chrono::NaiveDate::from_ymd_opt(2021, m, day);
+        let on = |m, day, session| {
+            let mut s = Statement::new(
+                Vec::new(),
+                Say::Date {
+                    low: d(m, day),
+                    high: d(m, day),
+                    month: Some(m),
+                    day: Some(day),
+                },
+            );
+            s.session = session;
+            s
+        };
+        // (past day counted from publication?, published)
+        let told = |rel: bool, m, day| Some((rel, d(m, day)));
+        let cases = [
+            // "the hearing Wednesday" in reports of different days: two sessions
+            (
+                on(3, 3, told(true, 3, 4)),
+                on(3, 9, told(true, 3, 10)),
+                false,
+            ),
+            // the same day's reports speak of the same session
+            (on(3, 3, told(true, 3, 4)), on(3, 2, told(true, 3, 4)), true),
+            // calendar dates are compared whoever wrote them
+            (
+                on(3, 3, told(false, 3, 4)),
+                on(3, 9, told(false, 3, 10)),
+                true,
+            ),
+            (
+                on(3, 3, told(true, 3, 4)),
+                on(3, 9, told(false, 3, 10)),
+                true,
+            ),
+            // one-off events are always compared
+            (on(3, 3, None), on(3, 9, None), true),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(
+                comparable(&a, &b),
+                want,
+                "{:?} vs {:?}",
+                a.session,
+                b.session
+            );
+            assert_eq!(comparable(&b, &a), want);
         }
     }
 

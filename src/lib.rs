@@ -127,7 +127,7 @@ pub fn analyse_with(documents: Vec<Document>, progress: &progress::Progress) -> 
 /// or read back from `crosscheck extract` records).
 pub fn conclude(documents: Vec<Document>, mut claims: Vec<Claim>, profiles: &[Profile]) -> Outcome {
     let clusters = cluster::cluster(&mut claims, profiles);
-    let discrepancies = compare::compare(&claims, &clusters);
+    let discrepancies = compare::compare(&claims, &clusters, profiles);
     Outcome {
         documents,
         claims,

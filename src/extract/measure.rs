@@ -415,6 +415,23 @@ const EVENTS: &[(&str, bool, &[&str])] = &[
     ("founding", false, &["founded", "established", "built"]),
 ];
 
+/// Event classes that happen again and again in one story (hearings, news
+/// conferences, statements, rallies): two reports published on different days
+/// that date "the hearing" by weekday speak of different sessions.
+const RECURRING: &[&str] = &[
+    "talks",
+    "call",
+    "statement",
+    "trial",
+    "confirmation",
+    "protest",
+];
+
+/// Does an event of this class recur within one story?
+pub fn recurs(event: &str) -> bool {
+    RECURRING.contains(&event)
+}
+
 fn lower(w: &str) -> String {
     if w.is_ascii() {
         return w.to_ascii_lowercase();
@@ -585,7 +602,15 @@ pub fn measure_of(
         // of a group whose size is given elsewhere
         ClaimKind::Count if frequency_or_part(&ws, last) => None,
         ClaimKind::Count | ClaimKind::Quantity => {
-            let change = nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 8);
+            // "15 stab wounds", "two counts of murder", "50 miles": a change cue
+            // nearby happened to people, not to what this figure counts
+            let change = if counts_things(&ws, last)
+                || (kind == ClaimKind::Quantity && unit.is_some_and(|u| !u.is_empty()))
+            {
+                None
+            } else {
+                nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 8)
+            };
             let noun = nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 4);
             match (change, noun) {
                 (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
@@ -699,6 +724,29 @@ fn frequency_or_part(ws: &[Word<'_>], last: usize) -> bool {
                 "the" | "those" | "them" | "these" | "whom" | "us"
             ))
 }
+
+/// Nouns a figure counts that are things, not people: wounds, charges,
+/// rounds fired, distances and spans of time.
+const THINGS: &[&str] = &[
+    "wound", "wounds", "injuries", "bullets", "bullet", "rounds", "shells", "casings", "count",
+    "counts", "charges", "charge", "miles", "feet", "yards", "blocks", "minutes", "hours",
+    "seconds", "days", "weeks", "months", "years",
+];
+
+/// Does the figure ending at word `last` count things ("15 stab wounds",
+/// "four gunshot wounds", "two counts of murder")? The noun comes right after
+/// it, or after a word naming the kind of wound.
+fn counts_things(ws: &[Word<'_>], last: usize) -> bool {
+    let at = |k: usize| ws.get(last + k).map(|w| lower(w.text)).unwrap_or_default();
+    THINGS.contains(&at(1).as_str())
+        || (WOUND_KINDS.contains(&at(1).as_str()) && matches!(at(2).as_str(), "wound" | "wounds"))
+}
+
+/// Words that say what kind of wound a figure counts.
+const WOUND_KINDS: &[&str] = &[
+    "stab", "gunshot", "bullet", "gun", "knife", "exit", "entry", "entrance", "incision",
+    "shrapnel", "puncture",
+];
 
 /// Words before "shot" that make the counted people its victims, not its shooters.
 const PASSIVE: &[&str] = &[
@@ -993,6 +1041,12 @@ mod tests {
         part_of_a_group: "At least 3 of those injured were taken to hospital.", "3" => None;
         shot_and_killed: "Two women were shot and killed outside the club.", "Two" => Some("deaths");
         shooter_is_not_a_victim: "Police said 2 men shot at the house.", "2" => None;
+        wounds_are_not_the_wounded: "The victim suffered 12 stab wounds and died.", "12" => None;
+        gunshot_wounds: "He was treated for 3 gunshot wounds to the chest.", "3" => None;
+        charges_are_not_deaths: "He faces 2 counts of murder in the killings.", "2" => None;
+        killed_with_a_distance: "The gunman killed 2 people 3 miles from the school.", "2" => Some("deaths");
+        hours_count_hours: "Two people died 3 hours after the attack.", "3" => None;
+        people_then_wounds: "Police said 4 people had gunshot wounds.", "4" => Some("injured");
     }
 
     #[test]

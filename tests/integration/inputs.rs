@@ -655,7 +655,7 @@ fn budget(release_secs: u64) -> Duration {
     let secs = if cfg!(debug_assertions) {
         release_secs * 12
     } else {
-        release_secs * 2
+        release_secs * 4
     };
     Duration::from_secs(secs)
 }

@@ -103,6 +103,35 @@ fn one_document_never_contradicts_itself() {
 }
 
 #[test]
+fn a_report_of_a_total_and_its_part_agrees_with_the_total() {
+    // "four killed" and, later, "killed two workers in the loading bay"
+    let (report, code) = check("total-and-part");
+    assert_eq!(findings(&report), Vec::new());
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn shootings_in_one_city_a_week_apart_stay_apart() {
+    // two reports each agree on their own day, the second day after the first
+    // pair was published: two events, though every name is shared
+    let (report, code) = check("weekends");
+    assert_eq!(findings(&report), Vec::new());
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_lone_report_that_misdates_the_event_is_flagged() {
+    let (report, code) = check("misdated");
+    assert_eq!(code, 1);
+    let f = findings(&report);
+    assert!(
+        f.iter()
+            .any(|(sev, q)| sev == "contradiction" && q.contains(&"June 3".to_string())),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn json_contract_has_the_documented_fields() {
     let (report, _) = check("toll");
     let doc = &report["documents"][0];

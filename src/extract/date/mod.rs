@@ -32,6 +32,23 @@ mod words;
 
 pub use words::month_number;
 
+/// Rules whose dates are counted from the publication date ("Monday", "last
+/// week", "two days ago"), so two reports published on different days that use
+/// them may name different days with the same words, or the same day with
+/// different words.
+pub fn counts_from_publication(rule: &str) -> bool {
+    matches!(
+        rule,
+        "weekday"
+            | "relative day"
+            | "relative unit"
+            | "weekend"
+            | "anaphoric unit"
+            | "ago"
+            | "deictic"
+    )
+}
+
 use chrono::NaiveDate;
 
 use super::DateMatch;
