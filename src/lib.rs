@@ -110,7 +110,8 @@ pub fn analyse_with(documents: Vec<Document>, progress: &progress::Progress) -> 
         })
         .collect();
     let mut documents = Vec::with_capacity(per_doc.len());
-    let mut claims = Vec::new();
+    // sized once: growing by doubling would copy and fault in every claim again
+    let mut claims = Vec::with_capacity(per_doc.iter().map(|(_, c, _)| c.len()).sum());
     let mut profiles = Vec::with_capacity(per_doc.len());
     for (d, c, p) in per_doc {
         documents.push(d);
