@@ -3,6 +3,8 @@
 //! Rule that is not obvious: an open bound ("at least 286") is `null`, never a
 //! huge number, and dates are `YYYY-MM-DD` strings.
 
+use std::io::Write;
+
 use serde_json::{Value as Json, json};
 
 use crate::Outcome;
@@ -204,8 +206,12 @@ pub fn write_report(o: &Outcome, w: &mut dyn std::io::Write) -> std::io::Result<
         problems: Each(&o.problems, |p| serde_json::to_value(p).unwrap_or_default()),
         totals: serde_json::to_value(o.totals()).unwrap_or_default(),
     };
-    serde_json::to_writer_pretty(&mut *w, &r)?;
-    w.write_all(b"\n")
+    // a buffer of known type, so serde_json's many small writes are inlined
+    // copies rather than calls through `dyn Write`
+    let mut buf = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut buf, &r)?;
+    buf.write_all(b"\n")?;
+    buf.flush()
 }
 
 /// The claims written as a JSON array, each straight from the claim.
