@@ -191,8 +191,9 @@ fn extract_one_core(bencher: divan::Bencher) {
         let mut n = 0;
         for d in &docs {
             let segs = segment::segment(d);
-            n += extract::extract(d, &segs).len();
-            black_box(extract::profile(d, &segs));
+            let (claims, profile) = extract::extract_and_profile(d, &segs);
+            n += claims.len();
+            black_box(profile);
         }
         n
     });
@@ -215,8 +216,9 @@ fn extracted(n: usize) -> (Vec<Claim>, Vec<Profile>) {
     let mut profiles = Vec::new();
     for d in documents(n) {
         let segs = segment::segment(&d);
-        claims.extend(extract::extract(&d, &segs));
-        profiles.push(extract::profile(&d, &segs));
+        let (c, p) = extract::extract_and_profile(&d, &segs);
+        claims.extend(c);
+        profiles.push(p);
     }
     (claims, profiles)
 }

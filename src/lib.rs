@@ -103,15 +103,15 @@ pub fn analyse_with(documents: Vec<Document>, progress: &progress::Progress) -> 
         .into_par_iter()
         .map(|mut d| {
             let segments = segment::segment(&d);
-            let claims = extract::extract(&d, &segments);
-            let profile = extract::profile(&d, &segments);
+            let (claims, profile) = extract::extract_and_profile(&d, &segments);
             progress.document_done(claims.len());
             d.text = String::new();
             (d, claims, profile)
         })
         .collect();
     let mut documents = Vec::with_capacity(per_doc.len());
-    let mut claims = Vec::new();
+    // sized once: growing by doubling would copy and fault in every claim again
+    let mut claims = Vec::with_capacity(per_doc.iter().map(|(_, c, _)| c.len()).sum());
     let mut profiles = Vec::with_capacity(per_doc.len());
     for (d, c, p) in per_doc {
         documents.push(d);
@@ -142,9 +142,23 @@ pub fn conclude(documents: Vec<Document>, mut claims: Vec<Claim>, profiles: &[Pr
 #[derive(Debug)]
 pub struct Output {
     pub stdout: String,
+    /// A finished run whose JSON report follows `stdout`: it is written by
+    /// `write_stdout` as it is produced, never held whole in memory.
+    pub report: Option<Outcome>,
     /// Warnings for stderr, one per line.
     pub warnings: Vec<String>,
     pub code: i32,
+}
+
+impl Output {
+    /// Write everything meant for standard output: `stdout`, then the report.
+    pub fn write_stdout(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        w.write_all(self.stdout.as_bytes())?;
+        if let Some(outcome) = &self.report {
+            report::json::write_report(outcome, w)?;
+        }
+        Ok(())
+    }
 }
 
 /// Run the configured command.
@@ -176,6 +190,7 @@ pub fn run(config: &Config) -> anyhow::Result<Output> {
         warnings.push("crosscheck: no input could be read".into());
         return Ok(Output {
             stdout: String::new(),
+            report: None,
             warnings,
             code: exit::TROUBLE,
         });
@@ -253,6 +268,7 @@ fn run_stages(
         progress.finish();
         return Ok(Output {
             stdout,
+            report: None,
             warnings,
             code: exit::CLEAN,
         });
@@ -283,21 +299,26 @@ fn finish(config: &Config, outcome: Outcome, warnings: Vec<String>) -> Output {
         }
         _ => {}
     }
-    let (stdout, code) = match config.mode {
-        Mode::Check => (
-            report::render_check(&outcome, config.format),
-            if outcome.discrepancies.is_empty() {
-                exit::CLEAN
-            } else {
-                exit::FINDINGS
-            },
-        ),
-        Mode::Claims | Mode::Extract => {
-            (report::render_claims(&outcome, config.format), exit::CLEAN)
-        }
+    let code = match config.mode {
+        Mode::Check if !outcome.discrepancies.is_empty() => exit::FINDINGS,
+        _ => exit::CLEAN,
+    };
+    if config.format == report::OutputFormat::Json {
+        // the largest output: streamed by `write_stdout`
+        return Output {
+            stdout: String::new(),
+            report: Some(outcome),
+            warnings,
+            code,
+        };
+    }
+    let stdout = match config.mode {
+        Mode::Check => report::render_check(&outcome, config.format),
+        Mode::Claims | Mode::Extract => report::render_claims(&outcome, config.format),
     };
     Output {
         stdout,
+        report: None,
         warnings,
         code,
     }
@@ -308,6 +329,7 @@ fn dump(v: serde_json::Value, warnings: Vec<String>) -> Output {
     stdout.push('\n');
     Output {
         stdout,
+        report: None,
         warnings,
         code: exit::CLEAN,
     }

@@ -63,6 +63,26 @@ struct Found {
 
 /// Every claim in one document, in text order, with ids `<doc>.<n>`.
 pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
+    extract_named(doc, segments, &segment_names(doc, segments))
+}
+
+/// `extract` and `profile` of one document, reading each sentence's names once.
+pub fn extract_and_profile(doc: &Document, segments: &[Segment]) -> (Vec<Claim>, Profile) {
+    let names = segment_names(doc, segments);
+    let claims = extract_named(doc, segments, &names);
+    (claims, profile_named(doc, segments, names))
+}
+
+/// `measure::names` of every sentence.
+fn segment_names(doc: &Document, segments: &[Segment]) -> Vec<Vec<String>> {
+    segments
+        .iter()
+        .map(|s| measure::names(&doc.text[s.start..s.end]))
+        .collect()
+}
+
+/// `extract` with the names of each sentence already read.
+fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) -> Vec<Claim> {
     let mut claims = Vec::new();
     // dates of the previous sentence of the same paragraph, with their events:
     // a figure whose own sentence has no date takes its time from there
@@ -72,14 +92,13 @@ pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
     let locator = crate::model::Locator::new(doc);
     // a report with no word of a death: everyone it says was shot was wounded
     let nobody_died = !measure::mentions_death(&doc.text);
-    for seg in segments {
+    for (seg, sentence_names) in segments.iter().zip(names) {
         let sentence = &doc.text[seg.start..seg.end];
         if seg.paragraph != last_paragraph {
             carried.clear();
             last_paragraph = seg.paragraph;
         }
         let found = find_all(sentence, doc.published);
-        let sentence_names = measure::names(sentence);
         let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
         let mut described: Vec<(Option<String>, Option<String>)> = found
             .iter()
@@ -226,6 +245,12 @@ fn same_event(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// The names a document mentions, sentence by sentence, for grouping documents into stories.
 pub fn profile(doc: &Document, segments: &[Segment]) -> Profile {
+    profile_named(doc, segments, segment_names(doc, segments))
+}
+
+/// `profile` with the names of each sentence already read.
+fn profile_named(doc: &Document, segments: &[Segment], names: Vec<Vec<String>>) -> Profile {
+    let mut names = names.into_iter();
     let mut sentences = Vec::new();
     let title = doc.title.iter().map(|t| t.as_str());
     let dateline_end = dateline_end(doc);
@@ -237,6 +262,7 @@ pub fn profile(doc: &Document, segments: &[Segment]) -> Profile {
     {
         // the agency of a dateline ("(The Example Wire)") names the messenger,
         // not the story: it is left out of the names
+        let read = names.next();
         let names = match (i, segments.first()) {
             (0, Some(first)) if first.start < dateline_end => {
                 let head = dateline_end.saturating_sub(first.start).min(text.len());
@@ -246,7 +272,8 @@ pub fn profile(doc: &Document, segments: &[Segment]) -> Profile {
                 names.extend(measure::names(&text[head..]));
                 names
             }
-            _ => measure::names(text),
+            // titles come after the sentences and have no names read yet
+            _ => read.unwrap_or_else(|| measure::names(text)),
         };
         sentences.push(SentenceProfile {
             hash: sentence_hash(text),
@@ -280,7 +307,15 @@ pub fn sentence_hash(text: &str) -> u64 {
     }
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     for w in text.split_whitespace() {
-        w.to_lowercase().hash(&mut h);
+        if w.is_ascii() {
+            // what hashing the lowered `String` feeds: its bytes, then 0xff
+            for b in w.bytes() {
+                h.write_u8(b.to_ascii_lowercase());
+            }
+            h.write_u8(0xff);
+        } else {
+            w.to_lowercase().hash(&mut h);
+        }
     }
     h.finish()
 }
@@ -429,6 +464,38 @@ pub fn squash_space(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hash reads words as their lower-cased `String`s would hash.
+    #[test]
+    fn sentence_hash_is_the_hash_of_the_lowered_words() {
+        use std::hash::{Hash, Hasher};
+        struct Fnv(u64);
+        impl Hasher for Fnv {
+            fn finish(&self) -> u64 {
+                self.0
+            }
+            fn write(&mut self, bytes: &[u8]) {
+                for b in bytes {
+                    self.0 ^= u64::from(*b);
+                    self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+                }
+            }
+        }
+        for text in [
+            "Three people DIED in the Fire.",
+            "  Ünter   den Linden, ÉTÉ 2020 —  said   ",
+            "",
+            "ΣΟΦΊΑ and İstanbul",
+        ] {
+            let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+            for w in text.split_whitespace() {
+                w.to_lowercase().hash(&mut h);
+            }
+            assert_eq!(sentence_hash(text), h.finish(), "{text}");
+        }
+        assert_eq!(sentence_hash("Ten  dead"), sentence_hash("ten dead"));
+        assert_ne!(sentence_hash("ten dead"), sentence_hash("tend ead"));
+    }
 
     #[test]
     fn an_overlong_sentence_is_cut_around_the_quote() {

@@ -35,8 +35,7 @@ pub fn extract(documents: Vec<Document>, progress: &Progress) -> String {
         .into_par_iter()
         .map(|mut d| {
             let segments = crate::segment::segment(&d);
-            let claims = crate::extract::extract(&d, &segments);
-            let profile = crate::extract::profile(&d, &segments);
+            let (claims, profile) = crate::extract::extract_and_profile(&d, &segments);
             progress.document_done(claims.len());
             d.text = String::new();
             let record = Record {

@@ -68,6 +68,8 @@ pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub reference: Option<NaiveDate>,
     candidates: Vec<Candidate>,
+    /// Bit i set: pattern i of the rules' regex set may match the text.
+    matched: u64,
 }
 
 impl Ctx<'_> {
@@ -153,6 +155,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         text,
         reference,
         candidates: Vec::new(),
+        matched: u64::MAX,
     };
     rules::run(&mut ctx);
     let mut cands = ctx.candidates;

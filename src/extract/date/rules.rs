@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 use super::Ctx;
 use super::calendar::{self as cal, Span};
@@ -26,26 +26,93 @@ fn re(pattern: &str) -> Regex {
     Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("date regex")
 }
 
+type Rule = fn(&mut Ctx);
+type Rules = [(Rule, &'static [&'static LazyLock<Regex>])];
+
+/// The rules in the order they propose candidates (the order breaks ties), each
+/// with every regex it searches the whole sentence with.
+static RULES: &Rules = &[
+    (day_dates, &[&MDY, &DMY, &DMY_WORD, &MONTH_ORD_WORD]),
+    (day_ranges, &[&DAY_RANGES, &WEEK_OF]),
+    (iso_dates, &[&ISO]),
+    (month_dates, &[&MONTHS]),
+    (years, &[&YEARS]),
+    (spelled_years, &[&SPELLED_YEARS]),
+    (decades, &[&DECADES, &DECADE_REL]),
+    (centuries, &[&CENTURIES]),
+    (quarters, &[&QUARTERS]),
+    (halves, &[&HALVES]),
+    (seasons, &[&SEASONS]),
+    (relative_units, &[&RELATIVE_UNITS]),
+    (relative_days, &[&RELATIVE_DAYS]),
+    (weekdays, &[&WEEKDAYS]),
+    (ago, &[&AGO]),
+    (year_ago_adjective, &[&YEAR_AGO_ADJ]),
+    (deictic, &[&DEICTIC]),
+    (holidays, &[&HOLIDAYS]),
+    (durations, &[&DURATIONS, &VAGUE_DURATIONS]),
+];
+
+/// All the rules' regexes in one set; for each of its patterns the rule it
+/// belongs to, and the address of its regex (to find its bit in `Ctx::matched`).
+static PREFILTER: LazyLock<(RegexSet, Vec<usize>, Vec<usize>)> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut owner = Vec::new();
+    let mut address = Vec::new();
+    for (i, (_, regexes)) in RULES.iter().enumerate() {
+        for rx in regexes.iter() {
+            let rx: &Regex = rx;
+            patterns.push(rx.as_str());
+            owner.push(i);
+            address.push(std::ptr::from_ref(rx) as usize);
+        }
+    }
+    (
+        RegexSet::new(patterns).expect("date regex set"),
+        owner,
+        address,
+    )
+});
+
+/// Every rule whose regexes match somewhere in the sentence, in table order.
+/// Rule that is not obvious: a rule only loops over its regexes' matches, so
+/// one pass of the set over the sentence tells which rules can propose
+/// anything, and skipping the others changes nothing but the time taken.
 pub(super) fn run(ctx: &mut Ctx) {
-    day_dates(ctx);
-    day_ranges(ctx);
-    iso_dates(ctx);
-    month_dates(ctx);
-    years(ctx);
-    spelled_years(ctx);
-    decades(ctx);
-    centuries(ctx);
-    quarters(ctx);
-    halves(ctx);
-    seasons(ctx);
-    relative_units(ctx);
-    relative_days(ctx);
-    weekdays(ctx);
-    ago(ctx);
-    year_ago_adjective(ctx);
-    deictic(ctx);
-    holidays(ctx);
-    durations(ctx);
+    let (set, owner, _) = &*PREFILTER;
+    let hits = set.matches(ctx.text);
+    let mut wanted = [false; 32];
+    let mut matched = 0u64;
+    for p in hits.iter() {
+        if let Some(&i) = owner.get(p) {
+            wanted[i] = true;
+        }
+        matched |= 1u64.checked_shl(p as u32).unwrap_or(0);
+    }
+    ctx.matched = matched;
+    for (i, (rule, _)) in RULES.iter().enumerate() {
+        if wanted.get(i).copied().unwrap_or(true) {
+            rule(ctx);
+        }
+    }
+}
+
+/// `rx.captures_iter(ctx.text)`, or nothing at once when the set found no
+/// match of `rx` in the sentence.
+fn scan<'t>(ctx: &Ctx<'t>, rx: &'static Regex) -> impl Iterator<Item = Captures<'t>> + use<'t> {
+    let (_, _, address) = &*PREFILTER;
+    let bit = address
+        .iter()
+        .position(|&a| a == std::ptr::from_ref(rx) as usize);
+    let may_match = match bit {
+        Some(b) if b < 64 => ctx.matched & (1u64 << b) != 0,
+        _ => true,
+    };
+    let text = ctx.text;
+    may_match
+        .then(|| rx.captures_iter(text))
+        .into_iter()
+        .flatten()
 }
 
 // ---------------------------------------------------------------- helpers
@@ -213,7 +280,7 @@ static MONTH_ORD_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 fn day_dates(ctx: &mut Ctx) {
     for rx in [&*MDY, &*DMY, &*DMY_WORD, &*MONTH_ORD_WORD] {
-        for c in rx.captures_iter(ctx.text) {
+        for c in scan(ctx, rx) {
             let (start, end) = span_of(&c);
             let after = ctx.text.get(end..).unwrap_or("");
             // "May 5,000", "June 3.5%": a number, not a day.
@@ -337,7 +404,7 @@ static WEEK_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "June 5-7, 2023", "5 to 7 June": a range of days; "the week of March 6": its ISO week.
 fn day_ranges(ctx: &mut Ctx) {
-    for c in DAY_RANGES.captures_iter(ctx.text) {
+    for c in scan(ctx, &DAY_RANGES) {
         let (start, end) = span_of(&c);
         let (Some(m), Some(d1), Some(d2)) = (
             c.name("mon")
@@ -387,7 +454,7 @@ fn day_ranges(ctx: &mut Ctx) {
             _ => ctx.block(start, end),
         }
     }
-    for c in WEEK_OF.captures_iter(ctx.text) {
+    for c in scan(ctx, &WEEK_OF) {
         let (start, end) = span_of(&c);
         let (Some(m), Ok(d)) = (words::month_number(&c["mon"]), c["day"].parse::<u32>()) else {
             continue;
@@ -431,7 +498,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn iso_dates(ctx: &mut Ctx) {
-    for c in ISO.captures_iter(ctx.text) {
+    for c in scan(ctx, &ISO) {
         let (start, end) = span_of(&c);
         let (y, m, d) = match (c.name("y"), c.name("m2")) {
             (Some(y), _) => (y.as_str(), &c["m"], &c["d"]),
@@ -507,7 +574,7 @@ const MONTH_PREPOSITIONS: &[&str] = &[
 ];
 
 fn month_dates(ctx: &mut Ctx) {
-    for c in MONTHS.captures_iter(ctx.text) {
+    for c in scan(ctx, &MONTHS) {
         let (start, end) = span_of(&c);
         let mon = c.name("mon").expect("month group");
         let Some(m) = words::month_number(mon.as_str()) else {
@@ -843,7 +910,7 @@ fn after_name(text: &str, pos: usize) -> bool {
 }
 
 fn years(ctx: &mut Ctx) {
-    for c in YEARS.captures_iter(ctx.text) {
+    for c in scan(ctx, &YEARS) {
         let (start, end) = span_of(&c);
         let ym = c.name("year").expect("year group");
         let Some(y) = valid_year(ym.as_str()) else {
@@ -879,7 +946,7 @@ static SPELLED_YEARS: LazyLock<Regex> = LazyLock::new(|| {
 /// two thousand". "two thousand" alone is a count unless "the year" or a
 /// preposition of time comes before it.
 fn spelled_years(ctx: &mut Ctx) {
-    for c in SPELLED_YEARS.captures_iter(ctx.text) {
+    for c in scan(ctx, &SPELLED_YEARS) {
         let (start, end) = span_of(&c);
         let text = &c["y"];
         let Some(y) = words::spelled_year(text) else {
@@ -925,7 +992,7 @@ static DECADE_REL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn decades(ctx: &mut Ctx) {
-    for c in DECADES.captures_iter(ctx.text) {
+    for c in scan(ctx, &DECADES) {
         let (start, end) = span_of(&c);
         // "1990s" without "the" before a count noun is still a decade; "the" is
         // part of the span only when present.
@@ -978,7 +1045,7 @@ fn decades(ctx: &mut Ctx) {
             "decade",
         );
     }
-    for c in DECADE_REL.captures_iter(ctx.text) {
+    for c in scan(ctx, &DECADE_REL) {
         let (start, end) = span_of(&c);
         let det = c["det"].to_ascii_lowercase();
         let shift = match det.as_str() {
@@ -1023,7 +1090,7 @@ static CENTURIES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn centuries(ctx: &mut Ctx) {
-    for c in CENTURIES.captures_iter(ctx.text) {
+    for c in scan(ctx, &CENTURIES) {
         let (start, end) = span_of(&c);
         let first = if let Some(o) = c.name("ord") {
             match words::ordinal(o.as_str()) {
@@ -1097,7 +1164,7 @@ fn quarter_value(y: i32, q: i32) -> String {
 }
 
 fn quarters(ctx: &mut Ctx) {
-    for c in QUARTERS.captures_iter(ctx.text) {
+    for c in scan(ctx, &QUARTERS) {
         let (mut start, end) = span_of(&c);
         let r = ctx.reference;
         let adj = c
@@ -1264,7 +1331,7 @@ static HALVES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn halves(ctx: &mut Ctx) {
-    for c in HALVES.captures_iter(ctx.text) {
+    for c in scan(ctx, &HALVES) {
         let (start, end) = span_of(&c);
         let h = if c["ord"].eq_ignore_ascii_case("first") {
             1
@@ -1369,7 +1436,7 @@ const SEASON_CUES: &[&str] = &[
 ];
 
 fn seasons(ctx: &mut Ctx) {
-    for c in SEASONS.captures_iter(ctx.text) {
+    for c in scan(ctx, &SEASONS) {
         let (start, end) = span_of(&c);
         let name = c["s"].to_ascii_lowercase();
         let s = match name.as_str() {
@@ -1484,7 +1551,7 @@ static RELATIVE_UNITS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn relative_units(ctx: &mut Ctx) {
-    for c in RELATIVE_UNITS.captures_iter(ctx.text) {
+    for c in scan(ctx, &RELATIVE_UNITS) {
         let (start, end) = span_of(&c);
         if c["unit"].starts_with(|ch: char| ch.is_uppercase()) {
             continue;
@@ -1676,7 +1743,7 @@ static RELATIVE_DAYS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn relative_days(ctx: &mut Ctx) {
-    for c in RELATIVE_DAYS.captures_iter(ctx.text) {
+    for c in scan(ctx, &RELATIVE_DAYS) {
         let (start, mut end) = span_of(&c);
         let w = c["w"].to_ascii_lowercase();
         let shift = match w.as_str() {
@@ -1732,7 +1799,7 @@ const NAMED_DAY_LEADS: &[&str] = &[
 ];
 
 fn weekdays(ctx: &mut Ctx) {
-    for c in WEEKDAYS.captures_iter(ctx.text) {
+    for c in scan(ctx, &WEEKDAYS) {
         let (start, end) = span_of(&c);
         let Some(wd) = words::weekday(&c["wd"]) else {
             continue;
@@ -1813,7 +1880,7 @@ static AGO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn ago(ctx: &mut Ctx) {
-    for c in AGO.captures_iter(ctx.text) {
+    for c in scan(ctx, &AGO) {
         let (start, end) = span_of(&c);
         let Some((lo, hi)) = words::cardinal(&c["n"]) else {
             continue;
@@ -2004,7 +2071,7 @@ static DEICTIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn deictic(ctx: &mut Ctx) {
-    for c in DEICTIC.captures_iter(ctx.text) {
+    for c in scan(ctx, &DEICTIC) {
         let (mut start, end) = span_of(&c);
         let value = if c.name("present").is_some() {
             "PRESENT_REF"
@@ -2091,7 +2158,7 @@ fn easter(y: i32) -> Option<NaiveDate> {
 }
 
 fn holidays(ctx: &mut Ctx) {
-    for c in HOLIDAYS.captures_iter(ctx.text) {
+    for c in scan(ctx, &HOLIDAYS) {
         let (start, end) = span_of(&c);
         let name = c["h"].to_string();
         // "Thanksgiving Square", "Halloween Street": a place named after the day.
@@ -2224,7 +2291,7 @@ fn duration_plausible(ctx: &Ctx, c: &Captures, unit: &str, start: usize, end: us
 }
 
 fn durations(ctx: &mut Ctx) {
-    for c in DURATIONS.captures_iter(ctx.text) {
+    for c in scan(ctx, &DURATIONS) {
         let (mut start, end) = span_of(&c);
         let Some((mut lo, mut hi)) = words::cardinal(&c["n"]) else {
             continue;
@@ -2316,7 +2383,7 @@ fn durations(ctx: &mut Ctx) {
         };
         ctx.duration(start, end, (dlo, dhi), value, precision, "duration");
     }
-    for c in VAGUE_DURATIONS.captures_iter(ctx.text) {
+    for c in scan(ctx, &VAGUE_DURATIONS) {
         let (start, end) = span_of(&c);
         let unit = c["unit"].to_ascii_lowercase();
         let (per, code) = match unit.as_str() {
