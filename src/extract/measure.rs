@@ -660,7 +660,9 @@ pub fn measure_of(
             } else {
                 nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 8)
             };
-            let noun = nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 4);
+            let noun = nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 4)
+                // "fired shots and four people were hit": the figure counts people
+                .filter(|(m, _)| !(counts_people(&ws, last) && THING_MEASURES.contains(m)));
             match (change, noun) {
                 (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
                 (Some(_), Some(("jobs", _))) => Some("jobs".to_string()),
@@ -853,6 +855,43 @@ fn counts_things(ws: &[Word<'_>], last: usize) -> bool {
     THINGS.contains(&at(1).as_str())
         || (WOUND_KINDS.contains(&at(1).as_str()) && matches!(at(2).as_str(), "wound" | "wounds"))
 }
+
+/// Measures that count things, never people.
+const THING_MEASURES: &[&str] = &["shots", "buildings", "damage", "rainfall", "magnitude"];
+
+/// Does the figure ending at word `last` name the people it counts ("four
+/// people", "two teenage boys")?
+fn counts_people(ws: &[Word<'_>], last: usize) -> bool {
+    let at = |k: usize| ws.get(last + k).map(|w| lower(w.text)).unwrap_or_default();
+    PEOPLE.contains(&at(1).as_str())
+        || (PEOPLE.contains(&at(2).as_str()) && at(1).bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// Words for people a figure counts.
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "others",
+    "men",
+    "women",
+    "man",
+    "woman",
+    "victims",
+    "victim",
+    "children",
+    "child",
+    "teens",
+    "teen",
+    "adults",
+    "boys",
+    "boy",
+    "girls",
+    "girl",
+    "officers",
+    "juveniles",
+    "kids",
+];
 
 /// Words that say what kind of wound a figure counts.
 const WOUND_KINDS: &[&str] = &[
@@ -1153,6 +1192,8 @@ mod tests {
         aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
         aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
         relative_clause: "The 4 people who were wounded left the hospital.", "4" => Some("injured");
+        people_hit_after_shots: "Someone fired shots and 4 people were hit.", "4" => None;
+        shots_fired: "Police said 12 shots were fired.", "12" => Some("shots");
         adverb_before_shot: "Police said 2 boys were accidentally shot.", "2" => Some(SHOT);
         with_a_gunshot_wound: "Officers found 2 men with a gunshot wound each.", "2" => Some("injured");
         hospital_after_a_shooting: "After the shooting 3 people were taken to hospital.", "3" => Some(HOSPITALISED_INJURED);
