@@ -100,6 +100,7 @@ static STARTERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "half",
         "several",
         "both",
+        "the",
         "magnitude",
     ]
     .into_iter()
@@ -1441,7 +1442,18 @@ impl<'a> Parser<'a> {
         match w {
             "a" | "an" | "another" => self.article(i),
             "both" => self.both(i),
+            "the" => self.the_victim(i),
             _ => Step::No,
+        }
+    }
+
+    /// "the victim was shot in the leg": a report that speaks of its victim in
+    /// the singular counts one.
+    fn the_victim(&self, i: usize) -> Step {
+        if self.is(i + 1, "victim") && !matches!(self.punct(i + 2), Some('\'' | '’')) {
+            self.emit_one(i, "victim", i + 2)
+        } else {
+            Step::No
         }
     }
 
