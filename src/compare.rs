@@ -14,8 +14,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::cluster::EVENT_DAY_GAP;
 use crate::extract::date::counts_from_publication;
-use crate::extract::measure::recurs;
+use crate::extract::measure::{is_process, recurs, sudden};
 use crate::model::{
     Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity,
 };
@@ -31,6 +32,9 @@ struct Statement<'a> {
     /// For a date of a recurring event: whether it is counted from the
     /// report's publication day ("Wednesday"), and that day.
     session: Option<(bool, Option<chrono::NaiveDate>)>,
+    /// A date of a sudden incident (a shooting, a crash): days far apart are
+    /// two incidents, not two accounts of one.
+    incident: bool,
 }
 
 impl<'a> Statement<'a> {
@@ -39,6 +43,7 @@ impl<'a> Statement<'a> {
             claims,
             value,
             session: None,
+            incident: false,
         }
     }
 }
@@ -58,8 +63,19 @@ enum Say {
         high: Option<chrono::NaiveDate>,
         month: Option<u32>,
         day: Option<u32>,
+        /// Said of a night or its edges ("late Friday", "last night", "early
+        /// Saturday"), which straddle midnight: a day's slip is no disagreement.
+        night: bool,
     },
     Unknown,
+}
+
+/// A date that had passed when the report was published.
+fn in_the_past(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
+    match (&c.value.interval, published) {
+        (Interval::Date { high: Some(h), .. }, Some(p)) => *h <= p,
+        _ => false,
+    }
 }
 
 /// A date counted back from the report's own day ("Wednesday", "last week"),
@@ -77,10 +93,35 @@ fn told_as_past_day(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
 /// counted back from two reports published on different days name different
 /// sessions; a calendar date ("the July 4 talks") or a session still to come
 /// is compared with any date of the event.
+///
+/// Dates of a sudden incident more than `EVENT_DAY_GAP` days apart are two
+/// incidents ("the city's last shooting, on Jan. 30"), not a disagreement.
 fn comparable(a: &Statement, b: &Statement) -> bool {
+    if a.incident && b.incident && days_apart(&a.value, &b.value) > EVENT_DAY_GAP {
+        return false;
+    }
     match (a.session, b.session) {
         (Some((true, pa)), Some((true, pb))) => pa.is_some() && pa == pb,
         _ => true,
+    }
+}
+
+/// Days between two resolved dates' intervals (0 when they overlap or are unknown).
+fn days_apart(a: &Say, b: &Say) -> i64 {
+    match (a, b) {
+        (
+            Say::Date {
+                low: Some(al),
+                high: Some(ah),
+                ..
+            },
+            Say::Date {
+                low: Some(bl),
+                high: Some(bh),
+                ..
+            },
+        ) => (*bl - *ah).num_days().max((*al - *bh).num_days()).max(0),
+        _ => 0,
     }
 }
 
@@ -115,11 +156,15 @@ fn say(c: &Claim) -> Say {
         },
         Interval::Date { low, high, .. } => {
             let (month, day) = date_parts(c);
+            let quote = c.quote.to_lowercase();
             Say::Date {
                 low: *low,
                 high: *high,
                 month,
                 day,
+                night: ["night", "late", "early", "midnight"]
+                    .iter()
+                    .any(|w| quote.contains(w)),
             }
         }
         Interval::Duration { .. } => Say::Unknown,
@@ -215,9 +260,17 @@ fn statements<'a>(
         } else {
             for c in group {
                 let mut st = Statement::new(vec![c], say(c));
-                if c.kind == ClaimKind::Date && c.event.as_deref().is_some_and(recurs) {
-                    st.session = Some((told_as_past_day(c, published), published));
+                if c.kind == ClaimKind::Date
+                    && let Some(event) = c.event.as_deref().filter(|e| recurs(e))
+                {
+                    let past = if is_process(event) {
+                        in_the_past(c, published)
+                    } else {
+                        told_as_past_day(c, published)
+                    };
+                    st.session = Some((past, published));
                 }
+                st.incident = c.kind == ClaimKind::Date && c.event.as_deref().is_some_and(sudden);
                 out.push(st);
             }
         }
@@ -266,16 +319,19 @@ fn disagree(a: &Say, b: &Say) -> Option<Severity> {
                 high: ah,
                 month: am,
                 day: ad,
+                night: an,
             },
             Say::Date {
                 low: bl,
                 high: bh,
                 month: bm,
                 day: bd,
+                night: bn,
             },
         ) => {
             if let (Some(al), Some(ah), Some(bl), Some(bh)) = (al, ah, bl, bh) {
-                return (ah < bl || bh < al).then_some(Severity::Contradiction);
+                let slack = chrono::Duration::days(i64::from(*an || *bn));
+                return (*ah + slack < *bl || *bh + slack < *al).then_some(Severity::Contradiction);
             }
             // a year is unknown on one side: compare what both fix
             match ((am, bm), (ad, bd)) {
@@ -513,6 +569,7 @@ mod tests {
                     high: d(m, day),
                     month: Some(m),
                     day: Some(day),
+                    night: false,
                 },
             );
             s.session = session;
@@ -556,6 +613,56 @@ mod tests {
     }
 
     #[test]
+    fn a_night_straddles_two_days() {
+        let d = |day| chrono::NaiveDate::from_ymd_opt(2021, 3, day);
+        let on = |day, night| Say::Date {
+            low: d(day),
+            high: d(day),
+            month: Some(3),
+            day: Some(day),
+            night,
+        };
+        // "late Friday" and "Saturday": one night
+        assert_eq!(disagree(&on(5, true), &on(6, false)), None);
+        assert_eq!(disagree(&on(6, false), &on(5, true)), None);
+        // "Friday" and "Saturday": two days
+        assert_eq!(
+            disagree(&on(5, false), &on(6, false)),
+            Some(Severity::Contradiction)
+        );
+        // a night is no excuse for two days' slip
+        assert_eq!(
+            disagree(&on(4, true), &on(6, false)),
+            Some(Severity::Contradiction)
+        );
+    }
+
+    #[test]
+    fn dates_of_a_sudden_incident_far_apart_are_two_incidents() {
+        let d = |m, day| chrono::NaiveDate::from_ymd_opt(2021, m, day);
+        let at = |m, day, incident| {
+            let mut s = Statement::new(
+                Vec::new(),
+                Say::Date {
+                    low: d(m, day),
+                    high: d(m, day),
+                    month: Some(m),
+                    day: Some(day),
+                    night: false,
+                },
+            );
+            s.incident = incident;
+            s
+        };
+        // a week's misdate is still a disagreement about one shooting
+        assert!(comparable(&at(3, 1, true), &at(3, 8, true)));
+        // "the city's last shooting, in January" is another shooting
+        assert!(!comparable(&at(1, 30, true), &at(3, 8, true)));
+        // talks months apart are still compared
+        assert!(comparable(&at(1, 30, false), &at(3, 8, false)));
+    }
+
+    #[test]
     fn dates_without_a_year_compare_by_month_and_day() {
         let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day);
         let july4 = Say::Date {
@@ -563,18 +670,21 @@ mod tests {
             high: d(2023, 7, 4),
             month: Some(7),
             day: Some(4),
+            night: false,
         };
         let nov7 = Say::Date {
             low: None,
             high: None,
             month: Some(11),
             day: Some(7),
+            night: false,
         };
         let july = Say::Date {
             low: None,
             high: None,
             month: Some(7),
             day: None,
+            night: false,
         };
         assert_eq!(disagree(&july4, &nov7), Some(Severity::Contradiction));
         assert_eq!(disagree(&july4, &july), None);
@@ -583,12 +693,14 @@ mod tests {
             high: d(1993, 12, 31),
             month: None,
             day: None,
+            night: false,
         };
         let y1990 = Say::Date {
             low: d(1990, 1, 1),
             high: d(1990, 12, 31),
             month: None,
             day: None,
+            night: false,
         };
         assert_eq!(disagree(&early90s, &y1990), None);
     }

@@ -98,7 +98,7 @@ const CHANGE_CUES: &[(&str, &[&str])] = &[
         "injured",
         &[
             "injured", "injuring", "injuries", "injury", "wounded", "wounding", "wounds", "hurt",
-            "injures", "wounds",
+            "injures", "wound",
         ],
     ),
     (
@@ -427,6 +427,33 @@ const RECURRING: &[&str] = &[
     "protest",
 ];
 
+/// Event classes that happen once, suddenly, at one place (a shooting, a
+/// crash): two such dates far apart in one story are two incidents.
+const SUDDEN: &[&str] = &[
+    "shooting",
+    "earthquake",
+    "flood",
+    "storm",
+    "fire",
+    "explosion",
+    "crash",
+];
+
+/// Is an event of this class a sudden incident?
+pub fn sudden(event: &str) -> bool {
+    SUDDEN.contains(&event)
+}
+
+/// Recurring classes whose occurrences are the steps of one process (a case's
+/// charges, hearings, trial and sentencing): any two past dates of it may name
+/// different steps.
+const PROCESSES: &[&str] = &["trial"];
+
+/// Is an event of this class a process of many dated steps?
+pub fn is_process(event: &str) -> bool {
+    PROCESSES.contains(&event)
+}
+
 /// Does an event of this class recur within one story?
 pub fn recurs(event: &str) -> bool {
     RECURRING.contains(&event)
@@ -521,10 +548,32 @@ fn nearest_cue<'t>(
     let mut d = 0;
     let mut j = last + 1;
     while j < hi && d < reach {
+        let w = lower(ws[j].text);
+        // "three others, including a 13-year-old, were wounded": the aside's
+        // figures are parts; the cue lies beyond it
+        if w == "including" {
+            // to the comma that closes it, or to the verb that follows it
+            let end = (j + 1..hi)
+                .find(|&k| ws[k].text == "," || PASSIVE.contains(&lower(ws[k].text).as_str()));
+            if let Some(k) = end {
+                j = if ws[k].text == "," { k + 1 } else { k };
+                continue;
+            }
+        }
+        // "four people who were wounded": the relative clause says what
+        // happened to them
+        if d > 0
+            && matches!(w.as_str(), "who" | "that")
+            && ws
+                .get(j + 1)
+                .is_some_and(|n| PASSIVE.contains(&lower(n.text).as_str()))
+        {
+            j += 1;
+            continue;
+        }
         if figures.iter().any(|&(a, _)| a == j) {
             break;
         }
-        let w = lower(ws[j].text);
         if d > 0 && opens_clause(&w) {
             break;
         }
@@ -628,8 +677,19 @@ pub fn measure_of(
             nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 8).map(|(m, _)| m.to_string())
         }
     };
+    // the people a shooting or a crash sent to hospital are its injured
+    let measure = match (measure, event) {
+        (Some(m), Some((e, _))) if m == "hospitalised" && sudden(e) => {
+            Some(HOSPITALISED_INJURED.to_string())
+        }
+        (m, _) => m,
+    };
     (measure, event.map(|(e, _)| e.to_string()))
 }
+
+/// The measure of people an incident sent to hospital: injured, counted apart
+/// from the injured as a whole (those treated at the scene are not in it).
+pub const HOSPITALISED_INJURED: &str = "injured (taken to hospital)";
 
 /// Acts that are not events of a story's measure but carry dates of their own:
 /// a date nearer to one of these dates that act ("arrested Tuesday"), not the shooting.
@@ -685,6 +745,17 @@ const DATE_EVENT_REACH: usize = 8;
 /// another act stands nearer ("was shot Saturday and died Monday": Monday dates
 /// the death). Durative events (wars) are not dated this way; their years are anchors.
 fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static str> {
+    // "no one was in custody as of Monday": a time of reckoning, not an event's
+    let before = |k: usize| {
+        first
+            .checked_sub(k)
+            .and_then(|i| ws.get(i))
+            .map(|w| lower(w.text))
+            .unwrap_or_default()
+    };
+    if before(1) == "of" && before(2) == "as" {
+        return None;
+    }
     let (lo, hi) = clause(ws, first);
     let mut best: Option<(Option<&'static str>, usize)> = None;
     for (j, word) in ws.iter().enumerate().take(hi).skip(lo) {
@@ -698,12 +769,42 @@ fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static st
         let w = lower(word.text);
         if let Some((e, durative)) = event_of(&w) {
             best = Some(((!durative).then_some(e), d));
-        } else if OTHER_ACTS.contains(&w.as_str()) {
+        } else if OTHER_ACTS.contains(&w.as_str()) || another_act(&w) {
             best = Some((None, d));
         }
     }
     best.and_then(|(e, _)| e)
 }
+
+/// A verb in the past tense that is neither an event of the story nor something
+/// that happened to its people ("pleaded guilty Friday", "an autopsy conducted
+/// Tuesday", "remained hospitalized Monday"): the date belongs to that act.
+fn another_act(w: &str) -> bool {
+    w.len() >= 5
+        && w.ends_with("ed")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && class_of(CHANGE_CUES, w).is_none()
+        && !NOT_ACTS.contains(&w)
+}
+
+/// Words in "-ed" that describe rather than report an act.
+const NOT_ACTS: &[&str] = &[
+    "armed",
+    "masked",
+    "alleged",
+    "related",
+    "unrelated",
+    "suspected",
+    "reported",
+    "scheduled",
+    "unidentified",
+    "unnamed",
+    "aged",
+    "wanted",
+    "involved",
+    "based",
+    "hundred",
+];
 
 /// Event classes that are acts of reporting: they can be dated, but a count
 /// never belongs to them.
@@ -723,6 +824,17 @@ fn frequency_or_part(ws: &[Word<'_>], last: usize) -> bool {
                 next(2).as_str(),
                 "the" | "those" | "them" | "these" | "whom" | "us"
             ))
+}
+
+/// Does the text say anywhere that someone died ("killed", "dead", "fatal" …)?
+pub fn mentions_death(text: &str) -> bool {
+    let deaths = CHANGE_CUES
+        .iter()
+        .find(|(m, _)| *m == "deaths")
+        .map_or(&[][..], |(_, cues)| *cues);
+    words(text)
+        .iter()
+        .any(|w| w.text.len() >= 4 && deaths.contains(&lower(w.text).as_str()))
 }
 
 /// Nouns a figure counts that are things, not people: wounds, charges,
@@ -771,7 +883,10 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
             return false;
         }
         if is_shot(j) {
-            return j > last + 1 && PASSIVE.contains(&lower(ws[j - 1].text).as_str());
+            // "was shot", "was accidentally shot"
+            let passive = |k: usize| k > last && PASSIVE.contains(&lower(ws[k].text).as_str());
+            let adverb = lower(ws[j - 1].text).ends_with("ly");
+            return passive(j - 1) || (adverb && passive(j - 2));
         }
     }
     false
@@ -1035,6 +1150,14 @@ mod tests {
         population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");
         other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => None;
         and_opens_a_clause: "Four people were killed and one person was injured.", "one" => Some("injured");
+        aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
+        aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
+        relative_clause: "The 4 people who were wounded left the hospital.", "4" => Some("injured");
+        adverb_before_shot: "Police said 2 boys were accidentally shot.", "2" => Some(SHOT);
+        with_a_gunshot_wound: "Officers found 2 men with a gunshot wound each.", "2" => Some("injured");
+        hospital_after_a_shooting: "After the shooting 3 people were taken to hospital.", "3" => Some(HOSPITALISED_INJURED);
+        hospital_in_an_outbreak: "The outbreak sent 30 people to hospital.", "30" => Some("hospitalised");
+        relative_clause_of_agents: "The 2 men who killed him fled.", "2" => None;
         shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some(SHOT);
         shot_object: "The gunman shot four people before fleeing.", "four" => Some(SHOT);
         times_are_not_people: "He was shot 3 times in the chest.", "3" => None;

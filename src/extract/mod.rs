@@ -90,6 +90,8 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
     let mut last_paragraph = usize::MAX;
     let dateline_end = dateline_end(doc);
     let locator = crate::model::Locator::new(doc);
+    // a report with no word of a death: everyone it says was shot was wounded
+    let nobody_died = !measure::mentions_death(&doc.text);
     for (seg, sentence_names) in segments.iter().zip(names) {
         let sentence = &doc.text[seg.start..seg.end];
         if seg.paragraph != last_paragraph {
@@ -131,7 +133,9 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             let mut measure = measure.clone();
             // one person shot, with no word of a death, is a gunshot injury
             let single = matches!(f.value.stated, Stated::Number(n) if n == 1.0);
-            if measure.as_deref() == Some(measure::SHOT) && (single || f.rule == "article") {
+            if measure.as_deref() == Some(measure::SHOT)
+                && (single || f.rule == "article" || nobody_died)
+            {
                 measure = Some("injured".to_string());
             }
             let in_dateline = seg.start + f.start < dateline_end;
@@ -503,5 +507,38 @@ mod tests {
         assert!(c.starts_with('…') && c.ends_with('…'));
         assert!(c.contains("and 17 people were hurt"));
         assert_eq!(context("Short one, 3 dead.", 11, 12), "Short one, 3 dead.");
+    }
+
+    fn measures_in(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = Document {
+            id: "d1".into(),
+            path: "t.txt".into(),
+            format: crate::model::Format::Text,
+            published: NaiveDate::from_ymd_opt(2021, 3, 8),
+            published_from: crate::model::DateSource::Metadata,
+            outlet: None,
+            title: None,
+            text: text.into(),
+            relocate: None,
+        };
+        let segments = crate::segment::segment(&doc);
+        extract(&doc, &segments)
+            .into_iter()
+            .map(|c| (c.quote, c.measure))
+            .collect()
+    }
+
+    #[test]
+    fn the_shot_are_the_wounded_when_no_one_died() {
+        let shot = |text: &str| {
+            measures_in(text)
+                .into_iter()
+                .find(|(q, _)| q == "Four")
+                .and_then(|(_, m)| m)
+        };
+        let wounded = "Four people were shot outside a bar. Police are looking for a gunman.";
+        assert_eq!(shot(wounded).as_deref(), Some("injured"));
+        let one_died = "Four people were shot outside a bar. One of them died in hospital.";
+        assert_eq!(shot(one_died).as_deref(), Some(measure::SHOT));
     }
 }
