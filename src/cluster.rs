@@ -224,26 +224,29 @@ fn days_apart(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<i64> {
 pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
     let nv = vectors(profiles, boiler);
     let (vecs, df) = (&nv.vecs, &nv.df);
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    // posting lists of the indexed names, each in document order
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); df.len()];
     for (d, v) in vecs.iter().enumerate() {
         for (id, _) in v {
             if df[*id as usize] <= BLOCK_MAX_DOCS {
-                index.entry(*id).or_default().push(d);
+                index[*id as usize].push(d);
             }
         }
     }
-    // candidate links, strongest first
+    // candidate links, strongest first: every pair a < b sharing an indexed
+    // name, each compared once (`last[b] == a` once b is taken for a)
     let mut edges: Vec<(f64, usize, usize, bool)> = Vec::new();
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    let mut keys: Vec<&u32> = index.keys().collect();
-    keys.sort();
-    for k in keys {
-        let docs = &index[k];
-        for (x, &a) in docs.iter().enumerate() {
-            for &b in &docs[x + 1..] {
-                if !seen.insert((a, b)) {
+    let mut last: Vec<usize> = vec![usize::MAX; profiles.len()];
+    for (a, v) in vecs.iter().enumerate() {
+        for (id, _) in v {
+            let docs = &index[*id as usize];
+            // documents after `a` in the posting list
+            let after = docs.partition_point(|&d| d <= a);
+            for &b in &docs[after..] {
+                if last[b] == a {
                     continue;
                 }
+                last[b] = a;
                 let far = days_apart(profiles[a].published, profiles[b].published)
                     .is_some_and(|d| d > STORY_DAYS);
                 let need = if far {
