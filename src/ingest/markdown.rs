@@ -18,6 +18,9 @@ pub struct FrontMatter {
     pub date: Option<String>,
     pub outlet: Option<String>,
     pub title: Option<String>,
+    /// Byte span of the title's text in the block, when it is written on its
+    /// line as is (the headline is analysed like the body).
+    pub title_span: Option<(usize, usize)>,
 }
 
 /// Read a front matter block at the very start: YAML-ish between `---` lines
@@ -50,7 +53,16 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
         if value.is_empty() {
             continue;
         }
-        let slot = match key.trim().trim_matches('"').to_ascii_lowercase().as_str() {
+        let key = key.trim().trim_matches('"').to_ascii_lowercase();
+        let is_title = matches!(key.as_str(), "title" | "headline");
+        if is_title
+            && fm.title.is_none()
+            && let Some(at) = line.find(value.as_str())
+        {
+            let start = pos - line.len() + at;
+            fm.title_span = Some((start, start + value.len()));
+        }
+        let slot = match key.as_str() {
             "date" | "published" | "pubdate" | "publish_date" | "publishdate" | "published_at"
             | "published_on" | "datepublished" => &mut fm.date,
             "outlet" | "source" | "publisher" | "site" | "site_name" => &mut fm.outlet,
@@ -207,6 +219,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(fm.title.as_deref(), Some("A plain title: with colon"));
+        assert_eq!(
+            fm.title_span,
+            Some((11, 11 + "A plain title: with colon".len()))
+        );
         assert_eq!(fm.date.as_deref(), Some("March 7, 2025"));
         assert_eq!(fm.outlet.as_deref(), Some("The Daily"));
         assert_eq!(fm.end, "---\ntitle: A plain title: with colon\ndate: March 7, 2025\nsource: \"The Daily\"\ntags:\n  - x\n---\n".len());

@@ -430,7 +430,14 @@ pub fn parse_text(path: &str, format: Format, mut text: String, parsed: &mut Par
                 date = fm.date.map(|d| (d, "front matter"));
                 doc.outlet = fm.outlet;
                 doc.title = fm.title;
-                blank(&mut text, 0, fm.end);
+                // the headline is part of the report: keep its text in place
+                match fm.title_span {
+                    Some((a, b)) => {
+                        blank(&mut text, 0, a);
+                        blank(&mut text, b, fm.end);
+                    }
+                    None => blank(&mut text, 0, fm.end),
+                }
             }
             markdown::blank_markup(&mut text);
         }

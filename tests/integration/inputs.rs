@@ -147,6 +147,30 @@ fn markdown_front_matter_and_markup() {
 }
 
 #[test]
+fn a_markdown_headline_is_read_as_text_where_it_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, title_line) in [
+        ("raw.md", "title: 14 hurt as two cars collide on the bypass"),
+        (
+            "quoted.md",
+            "title: \"14 hurt as two cars collide on the bypass\"",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        let text = format!(
+            "---\ndate: 2024-11-05\n{title_line}\noutlet: The Courier\n---\n\nThe crash closed the road for 3 hours.\n"
+        );
+        std::fs::write(&path, &text).unwrap();
+        let (report, r) = claims(std::slice::from_ref(&path), &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_at(&report, "14", &text);
+        assert!(claim_with(&report, "3 hours").is_some(), "{report}");
+        // the other metadata values stay out of the text
+        assert!(claim_with(&report, "2024").is_none(), "{report}");
+    }
+}
+
+#[test]
 fn html_visible_article_text_and_meta() {
     let path = fixture("formats/article.html");
     let (docs, r) = documents(std::slice::from_ref(&path), &[]);
