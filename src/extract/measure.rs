@@ -679,6 +679,10 @@ pub fn measure_of(
             nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 8).map(|(m, _)| m.to_string())
         }
     };
+    // "four killed in weekend shootings across the city": a tally over many
+    // incidents, which no report of one incident can confirm or contradict
+    let measure =
+        measure.filter(|_| !(kind == ClaimKind::Count && tallies_incidents(&ws, first, last)));
     // the people a shooting or a crash sent to hospital are its injured
     let measure = match (measure, event) {
         (Some(m), Some((e, _))) if m == "hospitalised" && sudden(e) => {
@@ -854,6 +858,29 @@ fn counts_things(ws: &[Word<'_>], last: usize) -> bool {
     let at = |k: usize| ws.get(last + k).map(|w| lower(w.text)).unwrap_or_default();
     THINGS.contains(&at(1).as_str())
         || (WOUND_KINDS.contains(&at(1).as_str()) && matches!(at(2).as_str(), "wound" | "wounds"))
+}
+
+/// Plural nouns of sudden incidents: a count bound to one is a tally of many.
+const TALLY_NOUNS: &[&str] = &["shootings", "homicides", "killings", "murders", "crashes"];
+
+/// Is the event nearest to the figure a plural incident noun ("in shootings
+/// across the city", "the city's 27 homicides this year")?
+fn tallies_incidents(ws: &[Word<'_>], first: usize, last: usize) -> bool {
+    let mut best: Option<(usize, bool)> = None;
+    for (j, w) in ws.iter().enumerate() {
+        if j >= first && j <= last {
+            continue;
+        }
+        let l = lower(w.text);
+        let tally = TALLY_NOUNS.contains(&l.as_str());
+        if tally || event_of(&l).is_some() {
+            let d = if j < first { first - j } else { j - last };
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, tally));
+            }
+        }
+    }
+    best.is_some_and(|(_, tally)| tally)
 }
 
 /// Measures that count things, never people.
@@ -1192,6 +1219,9 @@ mod tests {
         aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
         aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
         relative_clause: "The 4 people who were wounded left the hospital.", "4" => Some("injured");
+        a_tally_of_shootings: "At least 4 people were killed in shootings across the city.", "4" => None;
+        a_tally_of_homicides: "The city has had 27 homicides this year.", "27" => None;
+        one_shooting: "At least 4 people were killed in the shooting.", "4" => Some("deaths");
         people_hit_after_shots: "Someone fired shots and 4 people were hit.", "4" => None;
         shots_fired: "Police said 12 shots were fired.", "12" => Some("shots");
         adverb_before_shot: "Police said 2 boys were accidentally shot.", "2" => Some(SHOT);
