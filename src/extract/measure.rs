@@ -683,6 +683,11 @@ pub fn measure_of(
     // incidents, which no report of one incident can confirm or contradict
     let measure =
         measure.filter(|_| !(kind == ClaimKind::Count && tallies_incidents(&ws, first, last)));
+    // "three others, including one police officer": a part already counted
+    let measure = measure.filter(|_| {
+        kind == ClaimKind::Date
+            || !(first > 0 && matches!(lower(ws[first - 1].text).as_str(), "including" | "among"))
+    });
     // the people a shooting or a crash sent to hospital are its injured
     let measure = match (measure, event) {
         (Some(m), Some((e, _))) if m == "hospitalised" && sudden(e) => {
@@ -1219,6 +1224,7 @@ mod tests {
         aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
         aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
         relative_clause: "The 4 people who were wounded left the hospital.", "4" => Some("injured");
+        included_part: "Three others, including 1 officer, were injured.", "1" => None;
         a_tally_of_shootings: "At least 4 people were killed in shootings across the city.", "4" => None;
         a_tally_of_homicides: "The city has had 27 homicides this year.", "27" => None;
         one_shooting: "At least 4 people were killed in the shooting.", "4" => Some("deaths");
