@@ -683,6 +683,8 @@ pub fn measure_of(
     // incidents, which no report of one incident can confirm or contradict
     let measure =
         measure.filter(|_| !(kind == ClaimKind::Count && tallies_incidents(&ws, first, last)));
+    // "told Channel 3 News", "on Route 9 North": a figure inside a name
+    let measure = measure.filter(|_| kind == ClaimKind::Date || !inside_a_name(&ws, first, last));
     // "three others, including one police officer": a part already counted
     let measure = measure.filter(|_| {
         kind == ClaimKind::Date
@@ -863,6 +865,23 @@ fn counts_things(ws: &[Word<'_>], last: usize) -> bool {
     let at = |k: usize| ws.get(last + k).map(|w| lower(w.text)).unwrap_or_default();
     THINGS.contains(&at(1).as_str())
         || (WOUND_KINDS.contains(&at(1).as_str()) && matches!(at(2).as_str(), "wound" | "wounds"))
+}
+
+/// Is the figure (digits only) sandwiched between capitalised words in a
+/// sentence that is not in title case ("told WAVE 3 News the man died")?
+fn inside_a_name(ws: &[Word<'_>], first: usize, last: usize) -> bool {
+    let capital = |w: &Word<'_>| w.text.chars().next().is_some_and(char::is_uppercase);
+    let letters: Vec<&Word<'_>> = ws
+        .iter()
+        .filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let title_case = letters.iter().filter(|w| capital(w)).count() * 4 > letters.len() * 3;
+    first == last
+        && first > 1
+        && !title_case
+        && ws[first].text.bytes().all(|b| b.is_ascii_digit())
+        && capital(&ws[first - 1])
+        && ws.get(last + 1).is_some_and(capital)
 }
 
 /// Plural nouns of sudden incidents: a count bound to one is a tally of many.
@@ -1224,6 +1243,8 @@ mod tests {
         aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
         aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
         relative_clause: "The 4 people who were wounded left the hospital.", "4" => Some("injured");
+        station_name: "The officer told Channel 3 News the man died.", "3" => None;
+        title_case_headline: "Gunman Kills 3 People At Mall", "3" => Some("deaths");
         included_part: "Three others, including 1 officer, were injured.", "1" => None;
         a_tally_of_shootings: "At least 4 people were killed in shootings across the city.", "4" => None;
         a_tally_of_homicides: "The city has had 27 homicides this year.", "27" => None;
