@@ -766,7 +766,11 @@ fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static st
             .map(|w| lower(w.text))
             .unwrap_or_default()
     };
-    if before(1) == "of" && before(2) == "as" {
+    // "not in custody as of Monday", "did not hear of it until Monday",
+    // "by Monday most victims had left hospital": a time of reckoning
+    if (before(1) == "of" && before(2) == "as")
+        || matches!(before(1).as_str(), "until" | "till" | "by" | "since")
+    {
         return None;
     }
     let (lo, hi) = clause(ws, first);
@@ -1288,6 +1292,66 @@ mod tests {
         let start = s.find("12 May").unwrap();
         let (m, _) = measure_of(s, start, start + 11, ClaimKind::Date, None, &[], true);
         assert_eq!(m.as_deref(), Some("date of talks"));
+    }
+
+    #[test]
+    fn what_a_date_dates() {
+        let dated = |s: &str, date: &str| {
+            let start = s.find(date).expect("date in sentence");
+            measure_of(
+                s,
+                start,
+                start + date.len(),
+                ClaimKind::Date,
+                None,
+                &[],
+                true,
+            )
+            .0
+        };
+        let shooting = Some("date of shooting".to_string());
+        let cases = [
+            (
+                "A man was shot outside the bar on Friday.",
+                "Friday",
+                shooting.clone(),
+            ),
+            (
+                "Friday's shooting left two men hurt.",
+                "Friday",
+                shooting.clone(),
+            ),
+            // another act stands nearer
+            (
+                "The father of the girl who was shot pleaded guilty Friday.",
+                "Friday",
+                None,
+            ),
+            (
+                "An autopsy on the boy who was shot was conducted Tuesday.",
+                "Tuesday",
+                None,
+            ),
+            // a time of reckoning, not of the event
+            (
+                "No one was in custody in the shooting as of Monday afternoon.",
+                "Monday afternoon",
+                None,
+            ),
+            (
+                "Neighbours did not hear of the shooting until Monday.",
+                "Monday",
+                None,
+            ),
+            (
+                "By Monday, most of those shot had left hospital.",
+                "Monday",
+                None,
+            ),
+        ];
+        for (s, date, want) in cases {
+            assert_eq!(dated(s, date), want, "{s}");
+        }
     }
 
     #[test]
