@@ -536,9 +536,10 @@ mod tests {
                 .find(|(q, _)| q == "Four")
                 .and_then(|(_, m)| m)
         };
-        let wounded = "Four people were shot outside a bar. Police are looking for a gunman.";
+        let wounded =
+            "Four people were shot at a street fair. Detectives want to hear from witnesses.";
         assert_eq!(shot(wounded).as_deref(), Some("injured"));
-        let one_died = "Four people were shot outside a bar. One of them died in hospital.";
+        let one_died = "Four people were shot at a street fair. One of them died in hospital.";
         assert_eq!(shot(one_died).as_deref(), Some(measure::SHOT));
     }
 }
