@@ -844,15 +844,24 @@ fn frequency_or_part(ws: &[Word<'_>], last: usize) -> bool {
 }
 
 /// Does the text say anywhere that someone died ("killed", "dead", "fatal" …)?
+/// One automaton over the whole text: no per-word allocation.
 pub fn mentions_death(text: &str) -> bool {
-    let deaths = CHANGE_CUES
+    DEATH_WORD.is_match(text)
+}
+
+/// The deaths cues of `CHANGE_CUES` as one case-insensitive, ASCII-bounded regex.
+static DEATH_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = CHANGE_CUES
         .iter()
         .find(|(m, _)| *m == "deaths")
         .map_or(&[][..], |(_, cues)| *cues);
-    words(text)
+    let alternation: Vec<String> = cues
         .iter()
-        .any(|w| w.text.len() >= 4 && deaths.contains(&lower(w.text).as_str()))
-}
+        .filter(|c| c.len() >= 4)
+        .map(|c| regex::escape(c))
+        .collect();
+    Regex::new(&format!(r"(?i-u)\b(?:{})\b", alternation.join("|"))).expect("death cue regex")
+});
 
 /// Nouns a figure counts that are things, not people: wounds, charges,
 /// rounds fired, distances and spans of time.
@@ -894,21 +903,12 @@ const TALLY_NOUNS: &[&str] = &["shootings", "homicides", "killings", "murders", 
 /// Is the event nearest to the figure a plural incident noun ("in shootings
 /// across the city", "the city's 27 homicides this year")?
 fn tallies_incidents(ws: &[Word<'_>], first: usize, last: usize) -> bool {
-    let mut best: Option<(usize, bool)> = None;
-    for (j, w) in ws.iter().enumerate() {
-        if j >= first && j <= last {
-            continue;
-        }
-        let l = lower(w.text);
+    nearest_word(ws, first, last, |w| {
+        let l = lower(w);
         let tally = TALLY_NOUNS.contains(&l.as_str());
-        if tally || event_of(&l).is_some() {
-            let d = if j < first { first - j } else { j - last };
-            if best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, tally));
-            }
-        }
-    }
-    best.is_some_and(|(_, tally)| tally)
+        (tally || event_of(&l).is_some()).then_some(tally)
+    })
+    .unwrap_or(false)
 }
 
 /// Measures that count things, never people.
@@ -993,21 +993,34 @@ fn nearest_event(
     last: usize,
     kind: ClaimKind,
 ) -> Option<(&'static str, bool)> {
-    let mut best: Option<((&'static str, bool), usize)> = None;
+    // saying, calling and confirming date a report; a count never belongs to them
+    nearest_word(ws, first, last, |w| {
+        event_of(w).filter(|(e, _)| kind == ClaimKind::Date || !REPORTING.contains(e))
+    })
+}
+
+/// What `found` says of the word nearest to the figure at words `first..=last`
+/// among those it says something of (the earlier one on a tie).
+fn nearest_word<T>(
+    ws: &[Word<'_>],
+    first: usize,
+    last: usize,
+    found: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    let mut best: Option<(T, usize)> = None;
     for (j, w) in ws.iter().enumerate() {
         if j >= first && j <= last {
             continue;
         }
-        // saying, calling and confirming date a report; a count never belongs to them
-        let e = event_of(w.text).filter(|(e, _)| kind == ClaimKind::Date || !REPORTING.contains(e));
-        if let Some(e) = e {
-            let d = if j < first { first - j } else { j - last };
-            if best.is_none_or(|(_, bd)| d < bd) {
-                best = Some((e, d));
-            }
+        let d = if j < first { first - j } else { j - last };
+        if best.as_ref().is_some_and(|(_, bd)| *bd <= d) {
+            continue;
+        }
+        if let Some(t) = found(w.text) {
+            best = Some((t, d));
         }
     }
-    best.map(|(e, _)| e)
+    best.map(|(t, _)| t)
 }
 
 /// Present-tense verbs that put an event on the day of writing ("holds talks").
