@@ -81,11 +81,7 @@ fn in_the_past(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
 /// A date counted back from the report's own day ("Wednesday", "last week"),
 /// not a calendar date and not a session still to come ("will meet Friday").
 fn told_as_past_day(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
-    let high = match c.value.interval {
-        Interval::Date { high, .. } => high,
-        _ => None,
-    };
-    counts_from_publication(&c.rule) && matches!((high, published), (Some(h), Some(p)) if h <= p)
+    counts_from_publication(&c.rule) && in_the_past(c, published)
 }
 
 /// Whether two statements can speak of the same occurrence. Past dates of a
@@ -461,6 +457,21 @@ fn doc_order(id: &str) -> (usize, String) {
 mod tests {
     use super::*;
 
+    /// A statement of one day of 2021 (month, day).
+    fn on_day(m: u32, day: u32) -> Statement<'static> {
+        let d = chrono::NaiveDate::from_ymd_opt(2021, m, day);
+        Statement::new(
+            Vec::new(),
+            Say::Date {
+                low: d,
+                high: d,
+                month: Some(m),
+                day: Some(day),
+                night: false,
+            },
+        )
+    }
+
     fn num(low: f64, high: f64, stated: f64, precision: Precision) -> Say {
         Say::Number {
             low,
@@ -562,16 +573,7 @@ mod tests {
     fn past_sessions_counted_from_different_days_are_not_compared() {
         let d = |m, day| chrono::NaiveDate::from_ymd_opt(2021, m, day);
         let on = |m, day, session| {
-            let mut s = Statement::new(
-                Vec::new(),
-                Say::Date {
-                    low: d(m, day),
-                    high: d(m, day),
-                    month: Some(m),
-                    day: Some(day),
-                    night: false,
-                },
-            );
+            let mut s = on_day(m, day);
             s.session = session;
             s
         };
@@ -639,18 +641,8 @@ mod tests {
 
     #[test]
     fn dates_of_a_sudden_incident_far_apart_are_two_incidents() {
-        let d = |m, day| chrono::NaiveDate::from_ymd_opt(2021, m, day);
         let at = |m, day, incident| {
-            let mut s = Statement::new(
-                Vec::new(),
-                Say::Date {
-                    low: d(m, day),
-                    high: d(m, day),
-                    month: Some(m),
-                    day: Some(day),
-                    night: false,
-                },
-            );
+            let mut s = on_day(m, day);
             s.incident = incident;
             s
         };
