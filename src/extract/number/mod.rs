@@ -1451,7 +1451,7 @@ impl<'a> Parser<'a> {
     /// the singular counts one.
     fn the_victim(&self, i: usize) -> Step {
         if self.is(i + 1, "victim") && !matches!(self.punct(i + 2), Some('\'' | '’')) {
-            self.emit_one(i, "victim", i + 2)
+            self.emit_one(i, Some("victim"), i + 2)
         } else {
             Step::No
         }
@@ -1472,22 +1472,7 @@ impl<'a> Parser<'a> {
             let then = self.t.get(k + 1);
             let ends = then.is_none_or(|t| !t.is_word() || in_set(&NOT_NOUNS_SET, &t.lower));
             if toll && ends {
-                let t = &self.t[i];
-                return Step::Emit(
-                    NumberMatch {
-                        start: t.start,
-                        end: t.end,
-                        kind: ClaimKind::Count,
-                        low: 1.0,
-                        high: 1.0,
-                        stated: 1.0,
-                        unit: None,
-                        precision: Precision::Exact,
-                        rule: "article",
-                        noun: None,
-                    },
-                    i + 1,
-                );
+                return self.emit_one(i, None, i + 1);
             }
         }
         let mut k = i + 1;
@@ -1505,7 +1490,7 @@ impl<'a> Parser<'a> {
                 let e = self.hyphen_chain_end(k);
                 let last = self.w(e - 1);
                 if in_set(&PERSON_SINGULAR_SET, last) && last != self.w(k) {
-                    return self.emit_one(i, last, e);
+                    return self.emit_one(i, Some(last), e);
                 }
                 // "a 5-year-old was hurt": the age stands for the person
                 if last == "old" && matches!(self.w(e - 3), "year" | "month" | "week" | "day") {
@@ -1517,7 +1502,7 @@ impl<'a> Parser<'a> {
                     };
                     if head {
                         let noun = format!("{}-old", self.w(e - 3));
-                        return self.emit_one(i, &noun, e);
+                        return self.emit_one(i, Some(&noun), e);
                     }
                 }
                 k = e;
@@ -1543,7 +1528,7 @@ impl<'a> Parser<'a> {
                 if matches!(self.punct(k + 1), Some('-')) && self.adj(k, k + 1) {
                     return Step::No;
                 }
-                return self.emit_one(i, w, k + 1);
+                return self.emit_one(i, Some(w), k + 1);
             }
             if in_set(&PERSON_MODIFIERS_SET, w) || (t.is_capitalised() && !self.title_case) {
                 k += 1;
@@ -1555,7 +1540,8 @@ impl<'a> Parser<'a> {
         Step::No
     }
 
-    fn emit_one(&self, i: usize, noun: &str, next: usize) -> Step {
+    /// One person, counted by a word: "a man", "the victim", "another".
+    fn emit_one(&self, i: usize, noun: Option<&str>, next: usize) -> Step {
         let t = &self.t[i];
         Step::Emit(
             NumberMatch {
@@ -1568,7 +1554,7 @@ impl<'a> Parser<'a> {
                 unit: None,
                 precision: Precision::Exact,
                 rule: "article",
-                noun: Some(noun.to_string()),
+                noun: noun.map(str::to_string),
             },
             next,
         )
