@@ -213,7 +213,10 @@ fn inherit_coordinated(
         };
         let between = &sentence[found[j].end..found[i].start];
         let joined = between.contains(" and ");
-        if described[j].0.is_some()
+        if described[j]
+            .0
+            .as_deref()
+            .is_some_and(|m| measure::may_share(sentence, found[i].start, found[i].end, m))
             && joined
             && between.len() <= COORDINATION_REACH
             && !between.bytes().any(|b| b.is_ascii_digit())
