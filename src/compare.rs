@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use crate::cluster::EVENT_DAY_GAP;
 use crate::extract::date::counts_from_publication;
-use crate::extract::measure::{is_process, recurs, sudden};
+use crate::extract::measure::{is_process, is_state, recurs, sudden};
 use crate::model::{
     Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity,
 };
@@ -141,7 +141,7 @@ fn is_vague(c: &Claim) -> bool {
             .any(|w| c.quote.to_lowercase().contains(w))
 }
 
-fn say(c: &Claim) -> Say {
+fn say(c: &Claim, published: Option<chrono::NaiveDate>) -> Say {
     match &c.value.interval {
         Interval::Number { low, high } => Say::Number {
             low: *low,
@@ -153,18 +153,58 @@ fn say(c: &Claim) -> Say {
         Interval::Date { low, high, .. } => {
             let (month, day) = date_parts(c);
             let quote = c.quote.to_lowercase();
+            let (low, high) = loose_reading(c, &quote, *low, *high, published);
             Say::Date {
-                low: *low,
-                high: *high,
+                low,
+                high,
                 month,
                 day,
                 night: ["night", "late", "early", "midnight"]
                     .iter()
-                    .any(|w| quote.contains(w)),
+                    .any(|w| quote.contains(w))
+                    || said_of_a_night(c),
             }
         }
         Interval::Duration { .. } => Say::Unknown,
     }
+}
+
+/// The days a loosely used expression can mean. "Last week" is said of any day
+/// of the past seven as often as of the calendar week before this one, and
+/// "the weekend" takes in Friday night.
+fn loose_reading(
+    c: &Claim,
+    quote: &str,
+    low: Option<chrono::NaiveDate>,
+    high: Option<chrono::NaiveDate>,
+    published: Option<chrono::NaiveDate>,
+) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+    let day = chrono::Duration::days(1);
+    match (c.rule.as_str(), published) {
+        ("relative unit", Some(p)) if quote.contains("last week") => {
+            (Some(p - chrono::Duration::days(13)), Some(p - day))
+        }
+        ("weekend", _) => (low.map(|l| l - day), high),
+        _ => (low, high),
+    }
+}
+
+/// A date given as "the night of Dec. 19", "overnight on Friday": the night
+/// straddles midnight.
+fn said_of_a_night(c: &Claim) -> bool {
+    let Some(at) = c.sentence.find(c.quote.as_str()) else {
+        return false;
+    };
+    let before = c.sentence[..at].trim_end().to_lowercase();
+    [
+        "night of",
+        "evening of",
+        "overnight",
+        "overnight on",
+        "night on",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
 }
 
 /// Month and day of a date claim, where the text fixes them (also without a year).
@@ -207,7 +247,7 @@ fn statements<'a>(
             .collect();
         if numbers.len() >= 2 && numbers.len() == group.len() {
             // parts of one total, unless one of them already is the total
-            let values: Vec<Say> = numbers.iter().map(|c| say(c)).collect();
+            let values: Vec<Say> = numbers.iter().map(|c| say(c, published)).collect();
             let stated: Vec<f64> = values
                 .iter()
                 .map(|v| match v {
@@ -255,7 +295,7 @@ fn statements<'a>(
             ));
         } else {
             for c in group {
-                let mut st = Statement::new(vec![c], say(c));
+                let mut st = Statement::new(vec![c], say(c, published));
                 if c.kind == ClaimKind::Date
                     && let Some(event) = c.event.as_deref().filter(|e| recurs(e))
                 {
@@ -269,6 +309,17 @@ fn statements<'a>(
                 st.incident = c.kind == ClaimKind::Date && c.event.as_deref().is_some_and(sudden);
                 out.push(st);
             }
+        }
+    }
+    // a state of the day of writing is compared only with reports of that day
+    for st in &mut out {
+        if st
+            .claims
+            .first()
+            .and_then(|c| c.measure.as_deref())
+            .is_some_and(is_state)
+        {
+            st.session = Some((true, published));
         }
     }
     out
@@ -299,9 +350,21 @@ fn disagree(a: &Say, b: &Say) -> Option<Severity> {
             let within = |s: f64, p: Precision, other: f64| {
                 p == Precision::Approximate && (other - s).abs() <= s.abs() * APPROX_BAND + 1e-9
             };
+            // a range agrees with any figure inside it ("15 to 18 shots"
+            // against "about 18"); a bound does not: "more than 54" against
+            // "67" are two different counts
+            let inside = |p: Precision, l: f64, h: f64, other: f64| {
+                p == Precision::Range && l - 1e-9 <= other && other <= h + 1e-9
+            };
             if ah < bl || bh < al {
                 Some(Severity::Contradiction)
-            } else if *av || *bv || within(*as_, *ap, *bs) || within(*bs, *bp, *as_) {
+            } else if *av
+                || *bv
+                || within(*as_, *ap, *bs)
+                || within(*bs, *bp, *as_)
+                || inside(*ap, al, ah, *bs)
+                || inside(*bp, bl, bh, *as_)
+            {
                 None
             } else if (as_ - bs).abs() > 1e-9 * as_.abs().max(1.0) {
                 Some(Severity::Divergence)
@@ -511,6 +574,22 @@ mod tests {
             (
                 num(720.0, 800.0, 800.0, Precision::Approximate),
                 exact(1000.0),
+                Some(Severity::Contradiction),
+            ),
+            // a range agrees with a figure inside it
+            (
+                num(15.0, 18.0, 15.0, Precision::Range),
+                num(16.2, 19.8, 18.0, Precision::Approximate),
+                None,
+            ),
+            (
+                num(15.0, 20.0, 15.0, Precision::Range),
+                num(20.0, inf, 20.0, Precision::Bound),
+                None,
+            ),
+            (
+                num(15.0, 18.0, 15.0, Precision::Range),
+                exact(25.0),
                 Some(Severity::Contradiction),
             ),
         ];
