@@ -120,6 +120,30 @@ fn shootings_in_one_city_a_week_apart_stay_apart() {
 }
 
 #[test]
+fn what_changes_from_day_to_day_is_no_disagreement() {
+    // "last week" said five days after a Tuesday, and patients still in
+    // hospital on two different days, agree; the two tolls do not
+    let (report, code) = check("day-to-day");
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings(&report),
+        vec![(
+            "contradiction".to_string(),
+            vec!["Two".to_string(), "Two".to_string(), "three".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn shootings_recalled_by_month_are_not_compared() {
+    // two reports each recall "a shooting in March 2024": a month holds many
+    // shootings, so their tolls are no disagreement about one
+    let (report, code) = check("recalled");
+    assert_eq!(findings(&report), Vec::new());
+    assert_eq!(code, 0);
+}
+
+#[test]
 fn a_lone_report_that_misdates_the_event_is_flagged() {
     let (report, code) = check("misdated");
     assert_eq!(code, 1);
