@@ -732,8 +732,9 @@ pub const STILL_IN_HOSPITAL: &str = "still in hospital";
 
 /// Measures that describe a state on the day of writing and change from day
 /// to day (patients still in hospital, a reward on offer, bail as set at the
-/// last hearing): reports of different days may differ without disagreeing.
-const STATES: &[&str] = &[STILL_IN_HOSPITAL, "reward", "bail"];
+/// last hearing, the arrests made so far): reports of different days may
+/// differ without disagreeing.
+const STATES: &[&str] = &[STILL_IN_HOSPITAL, "reward", "bail", "arrests"];
 
 /// Does this measure describe a state that changes from day to day?
 pub fn is_state(measure: &str) -> bool {
@@ -1026,13 +1027,34 @@ fn over_a_period(ws: &[Word<'_>], first: usize, last: usize) -> bool {
                 || crate::extract::number::small_number_word(&w).is_some()
                 || matches!(w.as_str(), "few" | "several"))
     };
-    // a rate: right after the figure and its noun
-    for j in last + 1..hi.min(last + 6) {
+    // a rate: after the figure, before the next comma
+    for j in last + 1..hi {
         let w = at(j);
+        if w == "," {
+            break;
+        }
         if matches!(w.as_str(), "every" | "each" | "per") && unit(j + 1) {
             return true;
         }
+        // "300 a year", but not "in more than a decade", "for a week"
         if matches!(w.as_str(), "a" | "an")
+            && !matches!(
+                at(j - 1).as_str(),
+                "than"
+                    | "in"
+                    | "for"
+                    | "over"
+                    | "within"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "of"
+                    | "after"
+                    | "before"
+                    | "past"
+                    | "last"
+                    | "half"
+            )
             && unit(j + 1)
             && !NOT_A_RATE.contains(&at(j + 2).as_str())
         {
