@@ -35,6 +35,12 @@ struct Statement<'a> {
     /// A date of a sudden incident (a shooting, a crash): days far apart are
     /// two incidents, not two accounts of one.
     incident: bool,
+    /// For a date of a step of a process (a hearing, a trial): whether it had
+    /// passed when the report was published, and that day.
+    step: Option<(bool, Option<chrono::NaiveDate>)>,
+    /// For a distance: the place it is measured from or to ("northeast of X"),
+    /// where the sentence names one.
+    distance: Option<Option<String>>,
 }
 
 impl<'a> Statement<'a> {
@@ -44,6 +50,8 @@ impl<'a> Statement<'a> {
             value,
             session: None,
             incident: false,
+            step: None,
+            distance: None,
         }
     }
 }
@@ -95,6 +103,18 @@ fn told_as_past_day(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
 fn comparable(a: &Statement, b: &Statement) -> bool {
     if a.incident && b.incident && days_apart(&a.value, &b.value) > EVENT_DAY_GAP {
         return false;
+    }
+    // a case's hearings and trial are many steps, rescheduled as it goes: only
+    // reports of one day, both of steps past or both of steps to come
+    if let (Some((pa, da)), Some((pb, db))) = (a.step, b.step) {
+        return pa == pb && da.is_some() && da == db;
+    }
+    // distances from different places, or from places not named, measure
+    // different things
+    match (&a.distance, &b.distance) {
+        (None, None) => {}
+        (Some(Some(x)), Some(Some(y))) if x == y => {}
+        _ => return false,
     }
     match (a.session, b.session) {
         (Some((true, pa)), Some((true, pb))) => pa.is_some() && pa == pb,
@@ -207,6 +227,56 @@ fn said_of_a_night(c: &Claim) -> bool {
     .any(|w| before.ends_with(w))
 }
 
+/// Units of length: a distance or a height.
+fn is_length(unit: &str) -> bool {
+    matches!(unit, "mi" | "km" | "m" | "ft" | "yd")
+}
+
+/// The place a distance is measured from ("35 miles north of Wichita" is
+/// "north of wichita"): two distances are one measure only when they share it.
+fn reference_place(c: &Claim) -> Option<String> {
+    let at = c.sentence.find(c.quote.as_str())? + c.quote.len();
+    let rest = &c.sentence[at..];
+    let words: Vec<&str> = rest
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '-'))
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    let k = words.iter().position(|w| matches!(*w, "of" | "from"))?;
+    let mut place: Vec<String> = words[..k]
+        .iter()
+        .filter(|w| DIRECTIONS.contains(&w.to_lowercase().as_str()))
+        .map(|w| w.to_lowercase())
+        .collect();
+    let name: Vec<&str> = words[k + 1..]
+        .iter()
+        .skip_while(|w| w.eq_ignore_ascii_case("the"))
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .copied()
+        .collect();
+    if name.is_empty() {
+        return None;
+    }
+    place.push(name.join(" ").to_lowercase());
+    Some(place.join(" "))
+}
+
+/// Compass words that are part of a distance's reference.
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
 /// Month and day of a date claim, where the text fixes them (also without a year).
 fn date_parts(c: &Claim) -> (Option<u32>, Option<u32>) {
     let (low, high) = match &c.value.interval {
@@ -299,12 +369,15 @@ fn statements<'a>(
                 if c.kind == ClaimKind::Date
                     && let Some(event) = c.event.as_deref().filter(|e| recurs(e))
                 {
-                    let past = if is_process(event) {
-                        in_the_past(c, published)
+                    if is_process(event) {
+                        st.step = Some((in_the_past(c, published), published));
                     } else {
-                        told_as_past_day(c, published)
-                    };
-                    st.session = Some((past, published));
+                        st.session = Some((told_as_past_day(c, published), published));
+                    }
+                }
+                // a bare distance, whose measure is its unit
+                if c.value.unit.as_deref().is_some_and(is_length) && c.measure == c.value.unit {
+                    st.distance = Some(reference_place(c));
                 }
                 st.incident = c.kind == ClaimKind::Date && c.event.as_deref().is_some_and(sudden);
                 out.push(st);
@@ -475,9 +548,17 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> 
                     continue;
                 };
                 worst = worst.max(Some(sev));
-                for s in informative(sa).into_iter().chain(informative(sb)) {
-                    if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
-                        involved.push(s);
+                // the statements set against each other, not every figure of
+                // the two reports ("12 miles from the depot" is no party to a
+                // quarrel over the distance north of a town)
+                let (ia, ib) = (informative(sa), informative(sb));
+                for x in &ia {
+                    for y in ib.iter().filter(|y| comparable(x, y)) {
+                        for s in [*x, *y] {
+                            if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
+                                involved.push(s);
+                            }
+                        }
                     }
                 }
             }

@@ -144,6 +144,36 @@ fn shootings_recalled_by_month_are_not_compared() {
 }
 
 #[test]
+fn distances_are_compared_only_from_one_named_place() {
+    // "30 miles north of X" against "45 miles north of X" disagree; "12 miles
+    // from the depot" and "5 miles away" measure other things
+    let (report, code) = check("distances");
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings(&report),
+        vec![(
+            "contradiction".to_string(),
+            vec!["45 miles".to_string(), "about 30 miles".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn court_dates_are_compared_only_between_reports_of_one_day() {
+    // a past appearance and the next court date are different steps; two
+    // reports of one day that put the next step on different days disagree
+    let (report, code) = check("hearings");
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings(&report),
+        vec![(
+            "contradiction".to_string(),
+            vec!["May 20".to_string(), "May 22".to_string()]
+        )]
+    );
+}
+
+#[test]
 fn a_lone_report_that_misdates_the_event_is_flagged() {
     let (report, code) = check("misdated");
     assert_eq!(code, 1);
