@@ -1096,16 +1096,18 @@ fn over_a_period(ws: &[Word<'_>], first: usize, last: usize) -> bool {
     // years, 40 …") or right after it ("three deaths in two weeks")
     for j in (lo..first).chain(last + 1..hi.min(last + 5)) {
         let w = at(j);
-        // "a year after nine people were shot": an earlier event
-        if w == "after"
-            && j < first
-            && j > 0
-            && matches!(
-                at(j - 1).as_str(),
+        // "a year after nine people were shot", "days before, a man fired a
+        // dozen shots": an earlier event
+        if j < first && j > 0 {
+            let span = at(j - 1);
+            let long = matches!(
+                span.as_str(),
                 "month" | "months" | "year" | "years" | "decade" | "decades"
-            )
-        {
-            return true;
+            );
+            let any = long || matches!(span.as_str(), "day" | "days" | "week" | "weeks");
+            if (w == "after" && long) || (matches!(w.as_str(), "before" | "earlier") && any) {
+                return true;
+            }
         }
         if matches!(w.as_str(), "in" | "over" | "during" | "within") {
             let mut k = j + 1;
@@ -1564,6 +1566,8 @@ mod tests {
         across_the_city: "At least 30 people were shot across the city since Friday.", "30" => None;
         across_the_city_after_an_aside: "At least 30 people have been shot — 8 fatally — across the city.", "30" => None;
         a_year_after: "It comes a year after 9 people were shot at a party.", "9" => None;
+        days_before: "Days before, a man fired 12 shots at a patrol car.", "12" => None;
+        weeks_earlier: "Two weeks earlier 3 people were shot nearby.", "3" => None;
         days_after_is_the_same_event: "Police spoke hours after 9 people were shot at a party.", "9" => Some(SHOT);
         aside_list: "Five were hurt, including 2 children and 1 teacher.", "1" => None;
         among_right_before: "Eight were hurt, among them 3 guards.", "3" => None;
