@@ -618,7 +618,9 @@ pub fn ingest(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     let mut manifests = Vec::new();
     let inputs = list_inputs(paths, opts, &mut manifests, &mut out);
     let explicit_format = opts.input_format;
-    let results: Vec<Parsed> = inputs
+    // each input read, parsed and dated on the pool; its documents and
+    // messages are then gathered in input order
+    let results: Vec<(Parsed, Vec<Problem>)> = inputs
         .par_iter()
         .map(|input| {
             let format = explicit_format
@@ -627,29 +629,35 @@ pub fn ingest(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
                     Source::Stdin => None,
                 })
                 .unwrap_or(Format::Text);
-            match read_bytes(input, opts.max_file_size) {
+            let mut parsed = match read_bytes(input, opts.max_file_size) {
                 Ok(bytes) => parse_bytes(&input.shown, format, bytes),
                 Err(reason) => Parsed {
                     skipped: vec![Problem::new(input.shown.clone(), reason)],
                     ..Parsed::default()
                 },
+            };
+            let mut dating = Vec::new();
+            let documents = std::mem::take(&mut parsed.documents);
+            let meta_dates = std::mem::take(&mut parsed.meta_dates);
+            for (mut doc, meta) in documents.into_iter().zip(meta_dates) {
+                let entry = input.manifest.as_ref().and_then(|(m, key)| {
+                    let entries = &manifests[*m].entries;
+                    let record_key = doc.path.rsplit_once('#').map(|(_, n)| format!("{key}#{n}"));
+                    record_key
+                        .and_then(|k| entries.get(&k))
+                        .or_else(|| entries.get(key))
+                });
+                resolve_date(&mut doc, meta, entry, opts, &mut dating);
+                parsed.documents.push(doc);
             }
+            (parsed, dating)
         })
         .collect();
-    for (input, parsed) in inputs.iter().zip(results) {
+    for (parsed, dating) in results {
         out.skipped.extend(parsed.skipped);
         out.warnings.extend(parsed.warnings);
-        for (mut doc, meta) in parsed.documents.into_iter().zip(parsed.meta_dates) {
-            let entry = input.manifest.as_ref().and_then(|(m, key)| {
-                let entries = &manifests[*m].entries;
-                let record_key = doc.path.rsplit_once('#').map(|(_, n)| format!("{key}#{n}"));
-                record_key
-                    .and_then(|k| entries.get(&k))
-                    .or_else(|| entries.get(key))
-            });
-            resolve_date(&mut doc, meta, entry, opts, &mut out.warnings);
-            out.documents.push(doc);
-        }
+        out.warnings.extend(dating);
+        out.documents.extend(parsed.documents);
     }
     for (i, d) in out.documents.iter_mut().enumerate() {
         d.id = format!("d{}", i + 1);
