@@ -5,12 +5,11 @@
 //! change ("killed", "injured", "displaced") outranks the counted noun, so
 //! "200 soldiers dead" is a death toll, not a troop strength.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::ClaimKind;
+use crate::model::{ClaimKind, WordMap};
 
 /// A word of a sentence with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -474,8 +473,8 @@ fn class_of<'t>(table: &'t [(&'t str, &'t [&'t str])], word: &str) -> Option<&'t
 }
 
 /// Each cue word of `EVENTS` with its class; a cue listed twice keeps its first class.
-static EVENT_CUES: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static EVENT_CUES: LazyLock<WordMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
+    let mut map = WordMap::default();
     for (name, durative, cues) in EVENTS {
         for cue in *cues {
             map.entry(*cue).or_insert((*name, *durative));
