@@ -129,6 +129,8 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             .iter()
             .find(|f| f.anchor.is_some() && seg.start + f.start < dateline_end)
             .map(|f| f.start);
+        // the sentence as claims quote it, squashed once for all its figures
+        let mut squashed: Option<String> = None;
         for (f, (measure, event)) in found.iter().zip(&described) {
             let mut measure = measure.clone();
             // one person shot, with no word of a death, is a gunshot injury
@@ -170,7 +172,13 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                 document: doc.id.clone(),
                 kind: f.kind,
                 quote: sentence[f.start..f.end].to_string(),
-                sentence: context(sentence, f.start, f.end),
+                sentence: if sentence.len() <= SENTENCE_MAX {
+                    squashed
+                        .get_or_insert_with(|| squash_space(sentence))
+                        .clone()
+                } else {
+                    context(sentence, f.start, f.end)
+                },
                 line: loc.line,
                 column: loc.column,
                 start: loc.offset,
@@ -481,7 +489,14 @@ fn context(sentence: &str, start: usize, end: usize) -> String {
 
 /// Collapse runs of white space (line breaks inside a sentence) to one space.
 pub fn squash_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -521,6 +536,21 @@ mod tests {
         }
         assert_eq!(sentence_hash("Ten  dead"), sentence_hash("ten dead"));
         assert_ne!(sentence_hash("ten dead"), sentence_hash("tend ead"));
+    }
+
+    #[test]
+    fn squashed_space_is_the_words_joined_by_one_space() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            "  two  words ",
+            "line\nbreak\r\n and\ttab\x0bvt\x0cff",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic — dash",
+        ] {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_space(text), joined, "{text:?}");
+        }
     }
 
     #[test]
