@@ -537,6 +537,10 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
             .clone()
             .or_else(|| usual.get(&(s, m.clone())).cloned())
             .unwrap_or_default();
+        let published = published.get(c.document.as_str()).copied().flatten();
+        if background_incident(c, &event, published) {
+            continue;
+        }
         blocks.entry((s, m.clone(), event)).or_default().push(i);
     }
     let mut out = Vec::new();
@@ -562,12 +566,42 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
                 )
             })
             .collect();
+        // an incident's undated figures speak of the last weeks' news only
+        let incident = crate::extract::measure::sudden(&event);
+        let recent: HashMap<usize, Option<Anchor>> = members
+            .iter()
+            .filter(|&&i| incident && claims[i].anchor.is_none())
+            .map(|&i| {
+                let p = published
+                    .get(claims[i].document.as_str())
+                    .copied()
+                    .flatten();
+                let window = p.map(|p| Anchor {
+                    value: format!("news of {p}"),
+                    low: p.checked_sub_signed(chrono::Duration::days(STORY_DAYS)),
+                    high: Some(p),
+                });
+                (i, window)
+            })
+            .collect();
         for i in members {
             let slot = groups.iter().position(|g| {
                 is_date
-                    || g.iter().all(|&j| match (&effective[&i], &effective[&j]) {
-                        (Some(a), Some(b)) => anchors_compatible(a, b),
-                        _ => true,
+                    || g.iter().all(|&j| {
+                        // a dated figure against an undated one: the undated
+                        // report's recent news; two undated ones: any news
+                        let pick = |k: usize| {
+                            let dated_pair =
+                                claims[i].anchor.is_some() != claims[j].anchor.is_some();
+                            match recent.get(&k) {
+                                Some(w) if dated_pair => w,
+                                _ => &effective[&k],
+                            }
+                        };
+                        match (pick(i), pick(j)) {
+                            (Some(a), Some(b)) => anchors_compatible(a, b),
+                            _ => true,
+                        }
                     })
             });
             match slot {
@@ -599,6 +633,24 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
         }
     }
     out
+}
+
+/// Is the claim about an earlier incident the report recalls only by a month
+/// or a year ("last year's nightclub shooting", "a July 2016 crash")? Many
+/// incidents of a commonplace kind share such a time, so two reports recalling "a shooting in 2016" need not
+/// speak of the same one; the story's own incident is in the report's recent news.
+fn background_incident(c: &Claim, event: &str, published: Option<NaiveDate>) -> bool {
+    let Some(Anchor {
+        low: Some(low),
+        high: Some(high),
+        ..
+    }) = &c.anchor
+    else {
+        return false;
+    };
+    crate::extract::measure::commonplace(event)
+        && (*high - *low).num_days() > EVENT_DAY_GAP
+        && published.is_some_and(|p| (p - *high).num_days() > STORY_DAYS)
 }
 
 /// How far before and after its publication a report's undated figures are

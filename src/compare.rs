@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use crate::cluster::EVENT_DAY_GAP;
 use crate::extract::date::counts_from_publication;
-use crate::extract::measure::{is_process, recurs, sudden};
+use crate::extract::measure::{is_process, is_state, recurs, sudden};
 use crate::model::{
     Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity,
 };
@@ -35,6 +35,12 @@ struct Statement<'a> {
     /// A date of a sudden incident (a shooting, a crash): days far apart are
     /// two incidents, not two accounts of one.
     incident: bool,
+    /// For a date of a step of a process (a hearing, a trial): whether it had
+    /// passed when the report was published, and that day.
+    step: Option<(bool, Option<chrono::NaiveDate>)>,
+    /// For a distance: the place it is measured from or to ("northeast of X"),
+    /// where the sentence names one.
+    distance: Option<Option<String>>,
 }
 
 impl<'a> Statement<'a> {
@@ -44,6 +50,8 @@ impl<'a> Statement<'a> {
             value,
             session: None,
             incident: false,
+            step: None,
+            distance: None,
         }
     }
 }
@@ -96,6 +104,18 @@ fn comparable(a: &Statement, b: &Statement) -> bool {
     if a.incident && b.incident && days_apart(&a.value, &b.value) > EVENT_DAY_GAP {
         return false;
     }
+    // a case's hearings and trial are many steps, rescheduled as it goes: only
+    // reports of one day, both of steps past or both of steps to come
+    if let (Some((pa, da)), Some((pb, db))) = (a.step, b.step) {
+        return pa == pb && da.is_some() && da == db;
+    }
+    // distances from different places, or from places not named, measure
+    // different things
+    match (&a.distance, &b.distance) {
+        (None, None) => {}
+        (Some(Some(x)), Some(Some(y))) if x == y => {}
+        _ => return false,
+    }
     match (a.session, b.session) {
         (Some((true, pa)), Some((true, pb))) => pa.is_some() && pa == pb,
         _ => true,
@@ -141,7 +161,7 @@ fn is_vague(c: &Claim) -> bool {
             .any(|w| c.quote.to_lowercase().contains(w))
 }
 
-fn say(c: &Claim) -> Say {
+fn say(c: &Claim, published: Option<chrono::NaiveDate>) -> Say {
     match &c.value.interval {
         Interval::Number { low, high } => Say::Number {
             low: *low,
@@ -153,19 +173,109 @@ fn say(c: &Claim) -> Say {
         Interval::Date { low, high, .. } => {
             let (month, day) = date_parts(c);
             let quote = c.quote.to_lowercase();
+            let (low, high) = loose_reading(c, &quote, *low, *high, published);
             Say::Date {
-                low: *low,
-                high: *high,
+                low,
+                high,
                 month,
                 day,
                 night: ["night", "late", "early", "midnight"]
                     .iter()
-                    .any(|w| quote.contains(w)),
+                    .any(|w| quote.contains(w))
+                    || said_of_a_night(c),
             }
         }
         Interval::Duration { .. } => Say::Unknown,
     }
 }
+
+/// The days a loosely used expression can mean. "Last week" is said of any day
+/// of the past seven as often as of the calendar week before this one, and
+/// "the weekend" takes in Friday night.
+fn loose_reading(
+    c: &Claim,
+    quote: &str,
+    low: Option<chrono::NaiveDate>,
+    high: Option<chrono::NaiveDate>,
+    published: Option<chrono::NaiveDate>,
+) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+    let day = chrono::Duration::days(1);
+    match (c.rule.as_str(), published) {
+        ("relative unit", Some(p)) if quote.contains("last week") => {
+            (Some(p - chrono::Duration::days(13)), Some(p - day))
+        }
+        ("weekend", _) => (low.map(|l| l - day), high),
+        _ => (low, high),
+    }
+}
+
+/// A date given as "the night of Dec. 19", "overnight on Friday": the night
+/// straddles midnight.
+fn said_of_a_night(c: &Claim) -> bool {
+    let Some(at) = c.sentence.find(c.quote.as_str()) else {
+        return false;
+    };
+    let before = c.sentence[..at].trim_end().to_lowercase();
+    [
+        "night of",
+        "evening of",
+        "overnight",
+        "overnight on",
+        "night on",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+}
+
+/// Units of length: a distance or a height.
+fn is_length(unit: &str) -> bool {
+    matches!(unit, "mi" | "km" | "m" | "ft" | "yd")
+}
+
+/// The place a distance is measured from ("35 miles north of Wichita" is
+/// "north of wichita"): two distances are one measure only when they share it.
+fn reference_place(c: &Claim) -> Option<String> {
+    let at = c.sentence.find(c.quote.as_str())? + c.quote.len();
+    let rest = &c.sentence[at..];
+    let words: Vec<&str> = rest
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '-'))
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    let k = words.iter().position(|w| matches!(*w, "of" | "from"))?;
+    let mut place: Vec<String> = words[..k]
+        .iter()
+        .filter(|w| DIRECTIONS.contains(&w.to_lowercase().as_str()))
+        .map(|w| w.to_lowercase())
+        .collect();
+    let name: Vec<&str> = words[k + 1..]
+        .iter()
+        .skip_while(|w| w.eq_ignore_ascii_case("the"))
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .copied()
+        .collect();
+    if name.is_empty() {
+        return None;
+    }
+    place.push(name.join(" ").to_lowercase());
+    Some(place.join(" "))
+}
+
+/// Compass words that are part of a distance's reference.
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
 
 /// Month and day of a date claim, where the text fixes them (also without a year).
 fn date_parts(c: &Claim) -> (Option<u32>, Option<u32>) {
@@ -207,7 +317,7 @@ fn statements<'a>(
             .collect();
         if numbers.len() >= 2 && numbers.len() == group.len() {
             // parts of one total, unless one of them already is the total
-            let values: Vec<Say> = numbers.iter().map(|c| say(c)).collect();
+            let values: Vec<Say> = numbers.iter().map(|c| say(c, published)).collect();
             let stated: Vec<f64> = values
                 .iter()
                 .map(|v| match v {
@@ -255,20 +365,34 @@ fn statements<'a>(
             ));
         } else {
             for c in group {
-                let mut st = Statement::new(vec![c], say(c));
+                let mut st = Statement::new(vec![c], say(c, published));
                 if c.kind == ClaimKind::Date
                     && let Some(event) = c.event.as_deref().filter(|e| recurs(e))
                 {
-                    let past = if is_process(event) {
-                        in_the_past(c, published)
+                    if is_process(event) {
+                        st.step = Some((in_the_past(c, published), published));
                     } else {
-                        told_as_past_day(c, published)
-                    };
-                    st.session = Some((past, published));
+                        st.session = Some((told_as_past_day(c, published), published));
+                    }
+                }
+                // a bare distance, whose measure is its unit
+                if c.value.unit.as_deref().is_some_and(is_length) && c.measure == c.value.unit {
+                    st.distance = Some(reference_place(c));
                 }
                 st.incident = c.kind == ClaimKind::Date && c.event.as_deref().is_some_and(sudden);
                 out.push(st);
             }
+        }
+    }
+    // a state of the day of writing is compared only with reports of that day
+    for st in &mut out {
+        if st
+            .claims
+            .first()
+            .and_then(|c| c.measure.as_deref())
+            .is_some_and(is_state)
+        {
+            st.session = Some((true, published));
         }
     }
     out
@@ -299,9 +423,21 @@ fn disagree(a: &Say, b: &Say) -> Option<Severity> {
             let within = |s: f64, p: Precision, other: f64| {
                 p == Precision::Approximate && (other - s).abs() <= s.abs() * APPROX_BAND + 1e-9
             };
+            // a range agrees with any figure inside it ("15 to 18 shots"
+            // against "about 18"); a bound does not: "more than 54" against
+            // "67" are two different counts
+            let inside = |p: Precision, l: f64, h: f64, other: f64| {
+                p == Precision::Range && l - 1e-9 <= other && other <= h + 1e-9
+            };
             if ah < bl || bh < al {
                 Some(Severity::Contradiction)
-            } else if *av || *bv || within(*as_, *ap, *bs) || within(*bs, *bp, *as_) {
+            } else if *av
+                || *bv
+                || within(*as_, *ap, *bs)
+                || within(*bs, *bp, *as_)
+                || inside(*ap, al, ah, *bs)
+                || inside(*bp, bl, bh, *as_)
+            {
                 None
             } else if (as_ - bs).abs() > 1e-9 * as_.abs().max(1.0) {
                 Some(Severity::Divergence)
@@ -412,9 +548,17 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> 
                     continue;
                 };
                 worst = worst.max(Some(sev));
-                for s in informative(sa).into_iter().chain(informative(sb)) {
-                    if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
-                        involved.push(s);
+                // the statements set against each other, not every figure of
+                // the two reports ("12 miles from the depot" is no party to a
+                // quarrel over the distance north of a town)
+                let (ia, ib) = (informative(sa), informative(sb));
+                for x in &ia {
+                    for y in ib.iter().filter(|y| comparable(x, y)) {
+                        for s in [*x, *y] {
+                            if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
+                                involved.push(s);
+                            }
+                        }
                     }
                 }
             }
@@ -511,6 +655,22 @@ mod tests {
             (
                 num(720.0, 800.0, 800.0, Precision::Approximate),
                 exact(1000.0),
+                Some(Severity::Contradiction),
+            ),
+            // a range agrees with a figure inside it
+            (
+                num(15.0, 18.0, 15.0, Precision::Range),
+                num(16.2, 19.8, 18.0, Precision::Approximate),
+                None,
+            ),
+            (
+                num(15.0, 20.0, 15.0, Precision::Range),
+                num(20.0, inf, 20.0, Precision::Bound),
+                None,
+            ),
+            (
+                num(15.0, 18.0, 15.0, Precision::Range),
+                exact(25.0),
                 Some(Severity::Contradiction),
             ),
         ];

@@ -264,6 +264,7 @@ const EVENTS: &[(&str, bool, &[&str])] = &[
             "summit",
             "dialogue",
             "conference",
+            "briefing",
             "session",
             "dinner",
         ],
@@ -437,6 +438,15 @@ const SUDDEN: &[&str] = &[
     "explosion",
     "crash",
 ];
+
+/// Sudden incidents so common that a month or a year holds many of them in
+/// one place (shootings, crashes, house fires), unlike earthquakes or floods.
+const COMMONPLACE: &[&str] = &["shooting", "crash", "fire"];
+
+/// Is an event of this class so common that a month does not single one out?
+pub fn commonplace(event: &str) -> bool {
+    COMMONPLACE.contains(&event)
+}
 
 /// Is an event of this class a sudden incident?
 pub fn sudden(event: &str) -> bool {
@@ -661,7 +671,18 @@ pub fn measure_of(
             };
             let noun = nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 4)
                 // "a rifle was emptied and 3 bystanders were hit": the figure counts people
-                .filter(|(m, _)| !(counts_people(&ws, last) && THING_MEASURES.contains(m)));
+                .filter(|(m, _)| !(counts_people(&ws, last) && THING_MEASURES.contains(m)))
+                // "both have a bond of …", "charges against three men": sums of
+                // money are given as money
+                .filter(|(m, _)| !MONEY_MEASURES.contains(m))
+                // "30 shots were fired from 3 guns": a figure that names the
+                // things it counts counts nothing else
+                .filter(|(m, _)| {
+                    !counts_things(&ws, last)
+                        || ws
+                            .get(last + 1)
+                            .is_some_and(|n| class_of(NOUN_MEASURES, &lower(n.text)) == Some(*m))
+                });
             match (change, noun) {
                 (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
                 (Some(_), Some(("jobs", _))) => Some("jobs".to_string()),
@@ -682,21 +703,54 @@ pub fn measure_of(
     // incidents, which no report of one incident can confirm or contradict
     let measure =
         measure.filter(|_| !(kind == ClaimKind::Count && tallies_incidents(&ws, first, last)));
+    // "4,000 riders a day", "three deaths in two weeks", "35 shot across the
+    // city": a rate or a running count over a period, not one event's figure
+    let measure = measure.filter(|_| {
+        !(matches!(kind, ClaimKind::Count | ClaimKind::Quantity) && over_a_period(&ws, first, last))
+    });
     // "told Radio 4 Today", "on Route 9 North": a figure inside a name
     let measure = measure.filter(|_| kind == ClaimKind::Date || !inside_a_name(&ws, first, last));
     // "six hurt, including 2 firefighters": a part already counted
-    let measure = measure.filter(|_| {
-        kind == ClaimKind::Date
-            || !(first > 0 && matches!(lower(ws[first - 1].text).as_str(), "including" | "among"))
-    });
-    // the people a shooting or a crash sent to hospital are its injured
+    let measure = measure.filter(|_| kind == ClaimKind::Date || !in_an_aside(&ws, first));
+    // the people a shooting or a crash sent to hospital are its injured;
+    // those still there on the day of writing are a state that changes daily
     let measure = match (measure, event) {
+        (Some(m), _) if m == "hospitalised" && still_there(&ws, first) => {
+            Some(STILL_IN_HOSPITAL.to_string())
+        }
         (Some(m), Some((e, _))) if m == "hospitalised" && sudden(e) => {
             Some(HOSPITALISED_INJURED.to_string())
         }
         (m, _) => m,
     };
     (measure, event.map(|(e, _)| e.to_string()))
+}
+
+/// The measure of people in hospital on the day a report was written.
+pub const STILL_IN_HOSPITAL: &str = "still in hospital";
+
+/// Measures that describe a state on the day of writing and change from day
+/// to day (patients still in hospital, a reward on offer, bail as set at the
+/// last hearing, the arrests made so far): reports of different days may
+/// differ without disagreeing.
+const STATES: &[&str] = &[STILL_IN_HOSPITAL, "reward", "bail", "arrests"];
+
+/// Does this measure describe a state that changes from day to day?
+pub fn is_state(measure: &str) -> bool {
+    STATES.contains(&measure)
+}
+
+/// Words that put a figure on the day of writing: "still", "remain", "as of",
+/// or "released" from hospital (what is left is a state too).
+fn still_there(ws: &[Word<'_>], first: usize) -> bool {
+    let (lo, hi) = clause(ws, first);
+    (lo..hi).any(|j| {
+        let w = lower(ws[j].text);
+        matches!(
+            w.as_str(),
+            "still" | "remain" | "remains" | "remained" | "remaining" | "released" | "discharged"
+        ) || (w == "as" && ws.get(j + 1).is_some_and(|n| lower(n.text) == "of"))
+    })
 }
 
 /// The measure of people an incident sent to hospital: injured, counted apart
@@ -783,7 +837,7 @@ fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static st
             continue;
         }
         let w = lower(word.text);
-        if let Some((e, durative)) = event_of(&w) {
+        if let Some((e, durative)) = event_of(&w).filter(|_| !part_of_a_name(ws, j)) {
             best = Some(((!durative).then_some(e), d));
         } else if OTHER_ACTS.contains(&w.as_str()) || another_act(&w) {
             best = Some((None, d));
@@ -867,7 +921,23 @@ static DEATH_WORD: LazyLock<Regex> = LazyLock::new(|| {
 const THINGS: &[&str] = &[
     "wound", "wounds", "injuries", "bullets", "bullet", "rounds", "shells", "casings", "count",
     "counts", "charges", "charge", "miles", "feet", "yards", "blocks", "minutes", "hours",
-    "seconds", "days", "weeks", "months", "years",
+    "seconds", "days", "weeks", "months", "years", "guns", "weapons", "rifles", "handguns",
+    "pistols", "firearms", "shotguns", "vehicles", "cars",
+];
+
+/// Nouns that count incidents, not the people in them.
+const INCIDENTS: &[&str] = &[
+    "incidents",
+    "incident",
+    "attacks",
+    "shootings",
+    "crashes",
+    "accidents",
+    "explosions",
+    "fires",
+    "episodes",
+    "occasions",
+    "separate",
 ];
 
 /// Does the figure ending at word `last` count things ("15 stab wounds",
@@ -877,6 +947,9 @@ fn counts_things(ws: &[Word<'_>], last: usize) -> bool {
     let at = |k: usize| ws.get(last + k).map(|w| lower(w.text)).unwrap_or_default();
     THINGS.contains(&at(1).as_str())
         || (WOUND_KINDS.contains(&at(1).as_str()) && matches!(at(2).as_str(), "wound" | "wounds"))
+        // "two shooting incidents", "three separate attacks": events counted
+        || INCIDENTS.contains(&at(1).as_str())
+        || (INCIDENTS.contains(&at(2).as_str()) && at(1).bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// Is the figure (digits only) sandwiched between capitalised words in a
@@ -896,6 +969,173 @@ fn inside_a_name(ws: &[Word<'_>], first: usize, last: usize) -> bool {
         && ws.get(last + 1).is_some_and(capital)
 }
 
+/// Is the figure opening at word `first` inside an "including …" or "among
+/// …" aside ("five hurt, including two children and a teacher")? Its figures
+/// are parts of a group already counted.
+fn in_an_aside(ws: &[Word<'_>], first: usize) -> bool {
+    for j in (0..first).rev() {
+        let w = lower(ws[j].text);
+        if w == "including" || (w == "among" && j + 1 == first) {
+            return true;
+        }
+        if w == "," || is_clause_break(&w) || PASSIVE.contains(&w.as_str()) || first - j > 8 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Units of time a rate or a period count is given in.
+const PERIOD_UNITS: &[&str] = &[
+    "day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "month", "months",
+    "year", "years", "decade", "decades", "hours",
+];
+
+/// Areas that hold many places: a count "across the city" sums many incidents.
+const WIDE_PLACES: &[&str] = &[
+    "city", "country", "state", "nation", "county", "region", "area", "province", "world",
+];
+
+/// Spans long enough to hold many events ("three deaths in two weeks"); an
+/// event itself may last hours or days ("80 mm of rain in 48 hours").
+const LONG_UNITS: &[&str] = &["weeks", "months", "years", "decades"];
+
+/// Words that turn "a year" into a point in time ("a year ago", "a year after").
+const NOT_A_RATE: &[&str] = &["ago", "after", "before", "earlier", "later", "old", "since"];
+
+/// Is the figure at words `first..=last` a rate ("4,000 a day", "twice a
+/// week", "per year", "every night"), a count over a period ("in the past
+/// two years", "over three weeks") or over many places ("across
+/// the city"), or the toll of an earlier event ("a year after nine were
+/// shot")? Such a figure is not the story's event's, so no report of that
+/// event confirms or contradicts it.
+fn over_a_period(ws: &[Word<'_>], first: usize, last: usize) -> bool {
+    let (lo, hi) = clause(ws, first);
+    let at = |j: usize| {
+        if j < hi {
+            ws.get(j).map(|w| lower(w.text)).unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let unit = |j: usize| PERIOD_UNITS.contains(&at(j).as_str());
+    let count = |j: usize| {
+        let w = at(j);
+        !w.is_empty()
+            && (w.bytes().all(|b| b.is_ascii_digit())
+                || crate::extract::number::small_number_word(&w).is_some()
+                || matches!(w.as_str(), "few" | "several"))
+    };
+    // a rate: after the figure, before the next comma
+    for j in last + 1..hi {
+        let w = at(j);
+        if w == "," {
+            break;
+        }
+        if matches!(w.as_str(), "every" | "each" | "per") && unit(j + 1) {
+            return true;
+        }
+        // "300 a year", but not "in more than a decade", "for a week"
+        if matches!(w.as_str(), "a" | "an")
+            && !matches!(
+                at(j - 1).as_str(),
+                "than"
+                    | "in"
+                    | "for"
+                    | "over"
+                    | "within"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "of"
+                    | "after"
+                    | "before"
+                    | "past"
+                    | "last"
+                    | "half"
+            )
+            && unit(j + 1)
+            && !NOT_A_RATE.contains(&at(j + 2).as_str())
+        {
+            return true;
+        }
+        if matches!(
+            w.as_str(),
+            "daily" | "weekly" | "monthly" | "annually" | "yearly"
+        ) {
+            return true;
+        }
+    }
+    // many places: anywhere in the sentence
+    let any = |j: usize| ws.get(j).map(|w| lower(w.text)).unwrap_or_default();
+    for j in 0..ws.len() {
+        if any(j) == "across" {
+            let k = if matches!(any(j + 1).as_str(), "the" | "a") {
+                j + 2
+            } else {
+                j + 1
+            };
+            let place = any(k);
+            if WIDE_PLACES.contains(&place.trim_end_matches("'s")) {
+                return true;
+            }
+        }
+    }
+    // a period: opening the clause before the figure ("in the past two
+    // years, 40 …") or right after it ("three deaths in two weeks")
+    for j in (lo..first).chain(last + 1..hi.min(last + 5)) {
+        let w = at(j);
+        // "a year after nine people were shot": an earlier event
+        if w == "after"
+            && j < first
+            && j > 0
+            && matches!(
+                at(j - 1).as_str(),
+                "month" | "months" | "year" | "years" | "decade" | "decades"
+            )
+        {
+            return true;
+        }
+        if matches!(w.as_str(), "in" | "over" | "during" | "within") {
+            let mut k = j + 1;
+            if at(k) == "the" {
+                k += 1;
+            }
+            if matches!(at(k).as_str(), "past" | "last" | "first") {
+                k += 1;
+            }
+            if count(k) && LONG_UNITS.contains(&at(k + 1).as_str()) && !(k >= first && k <= last) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Is word `j` a capitalised word inside a name ("Harbor Court Apartments",
+/// "the Supreme Court") rather than a common noun? Words of a title-case
+/// headline are not names for this.
+fn part_of_a_name(ws: &[Word<'_>], j: usize) -> bool {
+    let capital = |w: &Word<'_>| w.text.chars().next().is_some_and(char::is_uppercase);
+    if !capital(&ws[j]) {
+        return false;
+    }
+    let before = j > 1 && capital(&ws[j - 1]);
+    let after = ws.get(j + 1).is_some_and(capital);
+    if !(before || after) {
+        return false;
+    }
+    let letters = ws
+        .iter()
+        .filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic));
+    let (mut caps, mut all) = (0usize, 0usize);
+    for w in letters {
+        all += 1;
+        caps += usize::from(capital(w));
+    }
+    caps * 4 <= all * 3
+}
+
 /// Plural nouns of sudden incidents: a count bound to one is a tally of many.
 const TALLY_NOUNS: &[&str] = &["shootings", "homicides", "killings", "murders", "crashes"];
 
@@ -910,6 +1150,11 @@ fn tallies_incidents(ws: &[Word<'_>], first: usize, last: usize) -> bool {
     .unwrap_or(false)
 }
 
+/// Measures that are sums of money: only a figure given as money takes one.
+const MONEY_MEASURES: &[&str] = &[
+    "cost", "aid", "reward", "bail", "budget", "revenue", "profit",
+];
+
 /// Measures that count things, never people.
 const THING_MEASURES: &[&str] = &["shots", "buildings", "damage", "rainfall", "magnitude"];
 
@@ -919,6 +1164,20 @@ fn counts_people(ws: &[Word<'_>], last: usize) -> bool {
     let at = |k: usize| ws.get(last + k).map(|w| lower(w.text)).unwrap_or_default();
     PEOPLE.contains(&at(1).as_str())
         || (PEOPLE.contains(&at(2).as_str()) && at(1).bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// May the figure at `start..end` of `sentence` take `measure` from a figure
+/// it is coordinated with? Not a measure of things when it names people ("50
+/// rounds were fired and one boy was stabbed").
+/// Nor when the figure is a part or a rate that `measure_of` left without a
+/// measure on purpose ("five hurt, including two children and a teacher").
+pub fn may_share(sentence: &str, start: usize, end: usize, measure: &str) -> bool {
+    let ws = words(sentence);
+    let Some((first, last)) = span_words(&ws, start, end) else {
+        return true;
+    };
+    let people_as_things = THING_MEASURES.contains(&measure) && counts_people(&ws, last);
+    !(people_as_things || in_an_aside(&ws, first) || over_a_period(&ws, first, last))
 }
 
 /// Words for people a figure counts.
@@ -1015,7 +1274,7 @@ fn nearest_word<T>(
         if best.as_ref().is_some_and(|(_, bd)| *bd <= d) {
             continue;
         }
-        if let Some(t) = found(w.text) {
+        if let Some(t) = found(w.text).filter(|_| !part_of_a_name(ws, j)) {
             best = Some((t, d));
         }
     }
@@ -1284,6 +1543,26 @@ mod tests {
         killed_with_a_distance: "The gunman killed 2 people 3 miles from the school.", "2" => Some("deaths");
         hours_count_hours: "Two people died 3 hours after the attack.", "3" => None;
         people_then_wounds: "Police said 4 people had gunshot wounds.", "4" => Some("injured");
+        a_rate_per_day: "More than 4,000 students pass the stop every day.", "4,000" => None;
+        a_rate_a_year: "The clinic treats 300 patients a year.", "300" => None;
+        a_year_ago_is_no_rate: "Two people were killed a year ago at the bar.", "Two" => Some("deaths");
+        deaths_over_weeks: "The school has lost 3 students in two weeks.", "3" => None;
+        the_past_years: "In the past two years, 12 people were shot on the block.", "12" => None;
+        rain_in_hours_is_one_event: "The storm killed 5 people in 48 hours.", "5" => Some("deaths");
+        across_the_city: "At least 30 people were shot across the city since Friday.", "30" => None;
+        across_the_city_after_an_aside: "At least 30 people have been shot — 8 fatally — across the city.", "30" => None;
+        a_year_after: "It comes a year after 9 people were shot at a party.", "9" => None;
+        days_after_is_the_same_event: "Police spoke hours after 9 people were shot at a party.", "9" => Some(SHOT);
+        aside_list: "Five were hurt, including 2 children and 1 teacher.", "1" => None;
+        among_right_before: "Eight were hurt, among them 3 guards.", "3" => None;
+        incidents_are_not_people: "A woman died and 5 others were hurt in 2 shooting incidents.", "2" => None;
+        hurt_in_incidents: "A woman died and 5 others were hurt in 2 shooting incidents.", "5" => Some("injured");
+        still_in_hospital: "Police said 3 victims remain in the hospital.", "3" => Some(STILL_IN_HOSPITAL);
+        as_of_in_hospital: "As of Tuesday, 6 were still in hospital after the crash.", "6" => Some(STILL_IN_HOSPITAL);
+        taken_to_hospital: "After the crash 6 were taken to hospital.", "6" => Some(HOSPITALISED_INJURED);
+        people_are_not_bail: "Both men have a bond of $300,000.", "Both" => None;
+        charges_against_people: "Prosecutors filed charges against 3 men.", "3" => None;
+        guns_are_things: "Police said 30 shots were fired from 2 guns.", "2" => None;
     }
 
     #[test]
@@ -1359,6 +1638,12 @@ mod tests {
                 "By Monday, most of those shot had left hospital.",
                 "Monday",
                 None,
+            ),
+            // an event word inside a name is no event
+            (
+                "A man was hurt in a shooting at Harbor Court Apartments on Thursday.",
+                "Thursday",
+                shooting.clone(),
             ),
         ];
         for (s, date, want) in cases {

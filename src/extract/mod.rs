@@ -142,9 +142,18 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         inherit_coordinated(sentence, &found, &mut described);
         let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
         // the dateline's date, if this sentence has it: it anchors nothing
+        // a date opening a paragraph before a dash is a dateline too, also
+        // further down a page ("June 17, 2013 - Police are investigating …")
+        let stamp = |f: &Found| {
+            f.kind == ClaimKind::Date
+                && sentence[..f.start].trim().is_empty()
+                && sentence[f.end..]
+                    .trim_start_matches(' ')
+                    .starts_with(['-', '—', '–'])
+        };
         let dateline_here = found
             .iter()
-            .find(|f| f.anchor.is_some() && seg.start + f.start < dateline_end)
+            .find(|f| f.anchor.is_some() && (seg.start + f.start < dateline_end || stamp(f)))
             .map(|f| f.start);
         // the sentence as claims quote it, squashed once for all its figures
         let mut squashed: Option<String> = None;
@@ -157,7 +166,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             {
                 measure = Some("injured".to_string());
             }
-            let in_dateline = seg.start + f.start < dateline_end;
+            let in_dateline = seg.start + f.start < dateline_end || stamp(f);
             // a dateline's date is the publication date; it dates the lede's event
             // only when the lede gives no date of its own and says it happens now
             if in_dateline {
@@ -238,7 +247,10 @@ fn inherit_coordinated(
         };
         let between = &sentence[found[j].end..found[i].start];
         let joined = between.contains(" and ");
-        if described[j].0.is_some()
+        if described[j]
+            .0
+            .as_deref()
+            .is_some_and(|m| measure::may_share(sentence, found[i].start, found[i].end, m))
             && joined
             && between.len() <= COORDINATION_REACH
             && !between.bytes().any(|b| b.is_ascii_digit())

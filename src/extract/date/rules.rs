@@ -178,9 +178,23 @@ fn future_tense(ctx: &Ctx, start: usize, end: usize) -> bool {
     let after = after.split(CLAUSE_BREAKS).next().unwrap_or("");
     let near_before = |rx: &Regex| rx.find_iter(before).last().map(|m| before.len() - m.end());
     let near_after = |rx: &Regex| rx.find(after).map(|m| m.start());
-    let fut = near_before(&FUTURE_CUE)
+    // "the would-be robber", "police say a gang member is to blame": no future
+    let future_in = |text: &str| -> Vec<(usize, usize)> {
+        FUTURE_CUE
+            .find_iter(text)
+            .filter(|m| {
+                let rest = &text[m.end()..];
+                !(rest.starts_with('-')
+                    || (m.as_str().ends_with(" to") && rest.starts_with(" blame")))
+            })
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    };
+    let fut = future_in(before)
+        .last()
+        .map(|&(_, e)| before.len() - e)
         .into_iter()
-        .chain(near_after(&FUTURE_CUE))
+        .chain(future_in(after).first().map(|&(s, _)| s))
         .min();
     let past = near_before(&PAST_CUE)
         .into_iter()
@@ -338,13 +352,16 @@ fn resolve_day(
         return Day::Unresolved;
     };
     let future = future_tense(ctx, start, end);
-    let pick = |want_wd: bool| {
+    let pick = |want_wd: bool, future: bool| {
         cal::nearest_year(r, future, |y| {
             let date = cal::ymd(y, m, d)?;
             (!want_wd || wd.is_none_or(|w| date.weekday() == w)).then_some((date, date))
         })
     };
-    match pick(true).or_else(|| pick(false)) {
+    // a weekday that fits one year outranks the tense ("the meeting will
+    // begin Wednesday, April 24" in a report of April 25 is a slip of tense)
+    let by_weekday = pick(true, future).or_else(|| wd.and_then(|_| pick(true, !future)));
+    match by_weekday.or_else(|| pick(false, future)) {
         Some((_, span)) => Day::Date(span.0),
         None => Day::Invalid,
     }
@@ -608,6 +625,16 @@ fn month_dates(ctx: &mut Ctx) {
                 && !is_sentence_start(ctx.text, start.saturating_sub(prev.len() + 1))
                 && !MONTH_PREPOSITIONS.contains(&prev_l.as_str());
             if prev_is_name {
+                continue;
+            }
+            // "June Jordan School", "April Ryan said": a first name
+            let next = next_word(ctx.text, end);
+            if next.starts_with(|ch: char| ch.is_uppercase())
+                && words::weekday(next).is_none()
+                && words::month_number(next).is_none()
+                && ctx.text.get(end..).is_some_and(|a| a.starts_with(' '))
+                && !MONTH_PREPOSITIONS.contains(&prev_l.as_str())
+            {
                 continue;
             }
             if (name == "May" || name == "March") && !MONTH_PREPOSITIONS.contains(&prev_l.as_str())
@@ -1781,6 +1808,10 @@ fn relative_days(ctx: &mut Ctx) {
     }
 }
 
+/// What follows a weekday that opens a full day ("Wednesday, April 24").
+static WEEKDAY_THEN_DAY: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^,?\s+{MONTH}\s+[0-9]{{1,2}}\b")));
+
 static WEEKDAYS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?x)
@@ -1806,6 +1837,14 @@ fn weekdays(ctx: &mut Ctx) {
         };
         // "Mondays": a set, not a date.
         if ctx.text.get(end..).is_some_and(|a| a.starts_with('s')) {
+            continue;
+        }
+        // "6:30 p.m. Wednesday, April 24": the day rule dates it
+        if ctx
+            .text
+            .get(end..)
+            .is_some_and(|a| WEEKDAY_THEN_DAY.is_match(a))
+        {
             continue;
         }
         // "Black Monday", "Super Tuesday", "Good Friday": names of particular days
@@ -2189,7 +2228,23 @@ fn holidays(ctx: &mut Ctx) {
         } else {
             None
         };
-        match y.and_then(|y| holiday(&name, y)) {
+        // "the day-after-Thanksgiving shooting", "the day before Christmas"
+        let lead = ctx.text[..start].to_ascii_lowercase();
+        let lead = lead.trim_end_matches([' ', '-']);
+        let shift = if lead.ends_with("day after") || lead.ends_with("day-after") {
+            1
+        } else if lead.ends_with("day before") || lead.ends_with("day-before") {
+            -1
+        } else {
+            0
+        };
+        let y_day = y.and_then(|y| holiday(&name, y));
+        let y_day = if shift != 0 && name != "Easter week" {
+            y_day.and_then(|d| cal::add_days(d, shift))
+        } else {
+            y_day
+        };
+        match y_day {
             Some(d) if name == "Easter week" => ctx.date(
                 start,
                 end,

@@ -59,6 +59,11 @@ const MAX_CHAIN: usize = 8;
 /// The largest figure read as an age in "Name, 23," and "(23)".
 const MAX_AGE: f64 = 120.0;
 
+/// The value of a cardinal word below twenty ("two" is 2), lower case.
+pub fn small_number_word(w: &str) -> Option<f64> {
+    lookup(UNITS, w)
+}
+
 /// Cheap test run before tokenising: a sentence with no digit and no number or
 /// person word has no figure.
 static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -313,6 +318,18 @@ impl<'a> Parser<'a> {
     }
 
     /// The word before `i`, lower-cased, or "".
+    /// Does a "Name, 23," age stand before token `i` ("Tom Doe, 41, and Ann
+    /// Roe, 39 were …")?
+    fn ages_before(&self, i: usize) -> bool {
+        (0..i.min(self.t.len()).saturating_sub(3)).any(|k| {
+            self.t[k].is_capitalised()
+                && self.punct(k + 1) == Some(',')
+                && self.t[k + 2].text.len() <= 3
+                && self.t[k + 2].text.bytes().all(|b| b.is_ascii_digit())
+                && (self.punct(k + 3) == Some(',') || self.is(k + 3, "and"))
+        })
+    }
+
     fn prev_word(&self, i: usize) -> &str {
         i.checked_sub(1).map_or("", |p| self.w(p))
     }
@@ -1070,6 +1087,12 @@ impl<'a> Parser<'a> {
         {
             return skip;
         }
+        // "as young as 13", "range in age from 23 to 31": ages
+        if (before == "as" && matches!(self.prev_word(i - 1), "young" | "old"))
+            || (before == "from" && matches!(self.prev_word(i - 1), "age" | "ages"))
+        {
+            return Some(self.list_end(end.max(a.end)));
+        }
         // "[9]": a reference mark; "(1)" opening a sentence: a list mark
         let wrapped = |open: char, close: char| {
             self.punct(i.wrapping_sub(1)) == Some(open)
@@ -1181,11 +1204,46 @@ impl<'a> Parser<'a> {
                     || in_set(&PERSON_PLURAL_SET, &t.lower)
                     || matches!(t.lower.as_ref(), "other" | "one")
             });
+            // "… and Jane Doe, 32 were taken to hospital": the comma after the
+            // last age of a list is often left out
+            let named = self.t.get(n).is_some_and(|t| t.is_capitalised());
             let closes = matches!(self.punct(end), Some(',' | ';' | ')'))
                 || (self.punct(end) == Some('.') && end + 1 == self.t.len())
-                || end == self.t.len();
+                || end == self.t.len()
+                || (named && matches!(next, "were" | "was" | "are" | "is") && self.ages_before(n));
             if self.punct(p) == Some(',') && name_before && closes {
                 return skip;
+            }
+            // "Tom and Ann Doe -- 19 and 17 -- were": ages between dashes
+            let dash = |k: usize| matches!(self.punct(k), Some('-' | '—' | '–'));
+            if dash(p) {
+                let mut q = p;
+                while q > 0 && dash(q) {
+                    q -= 1;
+                }
+                let capital_before = self.t.get(q).is_some_and(|t| t.is_capitalised());
+                let second = next == "and"
+                    && self.t.get(end + 1).is_some_and(|t| {
+                        t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit())
+                    });
+                let close = if second { end + 2 } else { end };
+                if capital_before && dash(close) {
+                    return Some(close);
+                }
+            }
+            // "her sons, 7 and 9, were hurt": two ages
+            let small = |k: usize| {
+                self.t.get(k).is_some_and(|t| {
+                    t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit())
+                })
+            };
+            if self.punct(p) == Some(',')
+                && name_before
+                && next == "and"
+                && small(end + 1)
+                && matches!(self.punct(end + 2), Some(',' | ')'))
+            {
+                return Some(end + 2);
             }
             if self.punct(p) == Some('(') && self.punct(end) == Some(')') && name_before {
                 return Some(end + 1);
