@@ -749,7 +749,17 @@ pub fn measure_of(
                 (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
                 (Some(_), Some(("jobs", _))) => Some("jobs".to_string()),
                 (Some(_), _) => None,
-                (None, _) if shot_victims(&ws, first, last, &figures) => Some(SHOT.to_string()),
+                // "the five others who were shot" leaves out someone counted
+                // before: a part of those shot, not their number
+                (None, _)
+                    if shot_victims(&ws, first, last, &figures)
+                        && !matches!(
+                            ws.get(last + 1).map(|w| lower(w.text)).as_deref(),
+                            Some("others" | "other")
+                        ) =>
+                {
+                    Some(SHOT.to_string())
+                }
                 (None, Some((n, _))) => Some(n.to_string()),
                 (None, None) => unit.map(|u| u.to_string()).filter(|u| !u.is_empty()),
             }
@@ -1598,6 +1608,7 @@ mod tests {
         times_are_not_people: "He was shot 3 times in the chest.", "3" => None;
         part_of_a_group: "At least 3 of those injured were taken to hospital.", "3" => None;
         shot_and_killed: "Two women were shot and killed outside the club.", "Two" => Some("deaths");
+        others_shot_are_a_part: "The 5 others who were shot are expected to recover.", "5" => None;
         shooter_is_not_a_victim: "Police said 2 men shot at the house.", "2" => None;
         wounds_are_not_the_wounded: "The victim suffered 12 stab wounds and died.", "12" => None;
         gunshot_wounds: "He was treated for 3 gunshot wounds to the chest.", "3" => None;

@@ -155,14 +155,19 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             .iter()
             .find(|f| f.anchor.is_some() && (seg.start + f.start < dateline_end || stamp(f)))
             .map(|f| f.start);
+        // "shot three people in the legs and another in the abdomen": the one
+        // is a part of the group, shot like them
+        let single = |f: &Found| matches!(f.value.stated, Stated::Number(n) if n == 1.0);
+        let group_shot = found.iter().zip(&described).any(|(f, (m, _))| {
+            m.as_deref() == Some(measure::SHOT) && !single(f) && f.rule != "article"
+        });
         // the sentence as claims quote it, squashed once for all its figures
         let mut squashed: Option<String> = None;
         for (f, (measure, event)) in found.iter().zip(&described) {
             let mut measure = measure.clone();
             // one person shot, with no word of a death, is a gunshot injury
-            let single = matches!(f.value.stated, Stated::Number(n) if n == 1.0);
             if measure.as_deref() == Some(measure::SHOT)
-                && (single || f.rule == "article" || nobody_died)
+                && (((single(f) || f.rule == "article") && !group_shot) || nobody_died)
             {
                 measure = Some("injured".to_string());
             }
@@ -626,5 +631,22 @@ mod tests {
         assert_eq!(shot(wounded).as_deref(), Some("injured"));
         let one_died = "Four people were shot at a street fair. One of them died in hospital.";
         assert_eq!(shot(one_died).as_deref(), Some(measure::SHOT));
+    }
+
+    #[test]
+    fn one_shot_beside_a_group_is_part_of_it() {
+        let text = "The gunman shot three people in the legs and another person in the back. \
+                    One of them died.";
+        let got = measures_in(text);
+        let of = |q: &str| {
+            got.iter()
+                .find(|(x, _)| x == q)
+                .and_then(|(_, m)| m.clone())
+        };
+        assert_eq!(of("three").as_deref(), Some(measure::SHOT));
+        assert_eq!(of("another person").as_deref(), Some(measure::SHOT));
+        // alone, one person shot is a wounded person
+        let alone = measures_in("A man was shot in the leg on Friday. Another man died.");
+        assert_eq!(alone[0].1.as_deref(), Some("injured"), "{alone:?}");
     }
 }
