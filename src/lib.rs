@@ -172,6 +172,9 @@ pub fn run(config: &Config) -> anyhow::Result<Output> {
         progress.finish();
         return Ok(finish(config, outcome, Vec::new()));
     }
+    if config.dump.is_none() {
+        rayon::spawn(extract::warm_up);
+    }
     let ingest::Ingested {
         documents,
         skipped: problems,

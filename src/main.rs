@@ -28,7 +28,11 @@ fn main() {
             // a closed pipe (`| head`) is not an error worth a message
             let _ = out.write_stdout(&mut stdout);
             let _ = stdout.flush();
-            out.code
+            let code = out.code;
+            // the process ends here: freeing every claim's strings one by one
+            // (~2% of a run) would only hand back memory the exit returns anyway
+            std::mem::forget(out);
+            code
         }
         Err(err) => {
             eprintln!("crosscheck: {err:#}");

@@ -5,12 +5,11 @@
 //! change ("killed", "injured", "displaced") outranks the counted noun, so
 //! "200 soldiers dead" is a death toll, not a troop strength.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::ClaimKind;
+use crate::model::{ClaimKind, WordMap};
 
 /// A word of a sentence with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -469,11 +468,73 @@ pub fn recurs(event: &str) -> bool {
     RECURRING.contains(&event)
 }
 
-fn lower(w: &str) -> String {
+/// `w` lower-cased, curly apostrophes straightened; borrowed when that
+/// changes nothing (most words), so no allocation.
+fn lower(w: &str) -> Lower<'_> {
+    use std::borrow::Cow;
     if w.is_ascii() {
-        return w.to_ascii_lowercase();
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower(Cow::Borrowed(w));
+        }
+        return Lower(Cow::Owned(w.to_ascii_lowercase()));
     }
-    w.to_lowercase().replace('’', "'")
+    Lower(Cow::Owned(w.to_lowercase().replace('’', "'")))
+}
+
+/// A lower-cased word, used as a `String` would be (`as_str`, `==`, deref).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Lower<'a>(std::borrow::Cow<'a, str>);
+
+impl Lower<'_> {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+#[cfg(test)]
+mod lower_tests {
+    use super::*;
+
+    #[test]
+    fn lowered_words_borrow_only_when_nothing_changes() {
+        for (word, lowered, borrowed) in [
+            ("killed", "killed", true),
+            ("", "", true),
+            ("Killed", "killed", false),
+            ("UN-backed", "un-backed", false),
+            ("don’t", "don't", false),
+            ("Été", "été", false),
+        ] {
+            let l = lower(word);
+            assert_eq!(l, lowered, "{word}");
+            assert_eq!(l.as_str(), lowered);
+            assert_eq!(
+                matches!(l.0, std::borrow::Cow::Borrowed(_)),
+                borrowed,
+                "{word}"
+            );
+        }
+        assert_eq!(Lower::default(), "");
+    }
 }
 
 fn class_of<'t>(table: &'t [(&'t str, &'t [&'t str])], word: &str) -> Option<&'t str> {
@@ -484,8 +545,8 @@ fn class_of<'t>(table: &'t [(&'t str, &'t [&'t str])], word: &str) -> Option<&'t
 }
 
 /// Each cue word of `EVENTS` with its class; a cue listed twice keeps its first class.
-static EVENT_CUES: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static EVENT_CUES: LazyLock<WordMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
+    let mut map = WordMap::default();
     for (name, durative, cues) in EVENTS {
         for cue in *cues {
             map.entry(*cue).or_insert((*name, *durative));
@@ -1026,7 +1087,7 @@ fn over_a_period(ws: &[Word<'_>], first: usize, last: usize) -> bool {
         if j < hi {
             ws.get(j).map(|w| lower(w.text)).unwrap_or_default()
         } else {
-            String::new()
+            Lower::default()
         }
     };
     let unit = |j: usize| PERIOD_UNITS.contains(&at(j).as_str());

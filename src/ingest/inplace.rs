@@ -21,11 +21,13 @@ pub fn blank(text: &mut String, start: usize, end: usize) {
     while !text.is_char_boundary(start) {
         start += 1;
     }
+    // byte by byte: '\n' and '\r' never occur inside a multi-byte character,
+    // so every other byte of a character becomes one space, as `blank_bytes` does
     let blanked: String = text[start..end]
-        .chars()
-        .map(|c| match c {
-            '\n' | '\r' => c.to_string(),
-            _ => " ".repeat(c.len_utf8()),
+        .bytes()
+        .map(|b| match b {
+            b'\n' | b'\r' => char::from(b),
+            _ => ' ',
         })
         .collect();
     text.replace_range(start..end, &blanked);
@@ -100,6 +102,10 @@ mod tests {
         let mut t = "é".to_string();
         blank(&mut t, 1, 99); // clamped, no panic
         assert_eq!(t, "é");
+        let mut t = "x—é\n😀\ry".to_string();
+        let len = t.len();
+        blank(&mut t, 1, len - 1);
+        assert_eq!(t, format!("x{}\n{}\ry", " ".repeat(5), " ".repeat(4)));
     }
 
     #[test]

@@ -129,6 +129,12 @@ struct Input {
     source: Source,
     /// Index into the manifests and this input's key there.
     manifest: Option<(usize, String)>,
+    /// The walk saw a regular file here: it is opened without a `stat` by path
+    /// first (no FIFO can block the open).
+    regular: bool,
+    /// The path with every symbolic link resolved, when the walk could tell it
+    /// without asking the file system once per file; `None`: ask.
+    canonical: Option<PathBuf>,
 }
 
 /// What a manifest says about one document.
@@ -271,6 +277,8 @@ fn list_inputs(
                 shown,
                 source: Source::Stdin,
                 manifest: None,
+                regular: false,
+                canonical: None,
             });
             continue;
         }
@@ -292,6 +300,8 @@ fn list_inputs(
                 shown,
                 source: Source::File(p.clone()),
                 manifest,
+                regular: false,
+                canonical: None,
             });
             continue;
         }
@@ -311,10 +321,22 @@ fn list_inputs(
             builder.filter_entry(move |e| e.depth() == 0 || !glob_match(&ex, &root, e.path()));
         }
         let mut found = 0usize;
+        // below the resolved root, a path none of whose parts is a link is
+        // already resolved: `canonicalize` (a `readlink` per part) is needed
+        // only under the links the walk followed
+        let root = std::fs::canonicalize(p).ok();
+        let mut linked_dirs: Vec<PathBuf> = Vec::new();
         for entry in builder.build() {
             match entry {
                 Ok(e) if e.depth() > 0 && e.file_type().is_some_and(|t| t.is_file()) => {
+                    let linked = e.path_is_symlink();
                     let path = e.into_path();
+                    let canonical = match &root {
+                        Some(r) if !linked && !linked_dirs.iter().any(|d| path.starts_with(d)) => {
+                            path.strip_prefix(p).ok().map(|rel| r.join(rel))
+                        }
+                        _ => None,
+                    };
                     let wanted = match &globs {
                         Some(g) => glob_match(g, p, &path),
                         None => format_of(&path).is_some(),
@@ -325,8 +347,13 @@ fn list_inputs(
                             shown: path.display().to_string(),
                             manifest: key_in(m, manifests, &path),
                             source: Source::File(path),
+                            regular: true,
+                            canonical,
                         });
                     }
+                }
+                Ok(e) if e.depth() > 0 && e.path_is_symlink() => {
+                    linked_dirs.push(e.into_path());
                 }
                 Ok(_) => {}
                 Err(err) => {
@@ -347,7 +374,10 @@ fn list_inputs(
     let mut seen = std::collections::HashSet::new();
     inputs.retain(|i| match &i.source {
         Source::Stdin => seen.insert(PathBuf::from("-")),
-        Source::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        Source::File(p) => seen.insert(match &i.canonical {
+            Some(c) => c.clone(),
+            None => std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()),
+        }),
     });
     inputs.sort_by(|a, b| a.shown.cmp(&b.shown));
     inputs
@@ -363,8 +393,10 @@ pub struct Parsed {
     pub warnings: Vec<Problem>,
 }
 
-fn read_limited(mut r: impl Read, max: u64) -> Result<Vec<u8>, String> {
-    let mut buf = Vec::new();
+/// Read at most `max` bytes; `size` is how many are expected (0: unknown).
+fn read_limited(mut r: impl Read, max: u64, size: u64) -> Result<Vec<u8>, String> {
+    // room for the whole file up front: one `read` for the bytes, one for the end
+    let mut buf = Vec::with_capacity(usize::try_from(size.min(max)).unwrap_or(0));
     r.by_ref()
         .take(max.saturating_add(1))
         .read_to_end(&mut buf)
@@ -381,9 +413,16 @@ fn too_large(max: u64) -> String {
 
 fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>, String> {
     match &input.source {
-        Source::Stdin => read_limited(std::io::stdin().lock(), max),
+        Source::Stdin => read_limited(std::io::stdin().lock(), max, 0),
         Source::File(path) => {
-            let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+            // a named path may be a FIFO, whose `open` would block: look first;
+            // a file the walk saw is opened at once and looked at through its handle
+            let (meta, opened) = if input.regular {
+                let f = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+                (f.metadata().map_err(|e| io_reason(&e))?, Some(f))
+            } else {
+                (std::fs::metadata(path).map_err(|e| io_reason(&e))?, None)
+            };
             if meta.is_dir() {
                 return Err("is a directory".into());
             }
@@ -393,8 +432,11 @@ fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>, String> {
             if meta.len() > max {
                 return Err(too_large(max));
             }
-            let f = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
-            read_limited(f, max)
+            let f = match opened {
+                Some(f) => f,
+                None => std::fs::File::open(path).map_err(|e| io_reason(&e))?,
+            };
+            read_limited(f, max, meta.len())
         }
     }
 }
@@ -576,7 +618,9 @@ pub fn ingest(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
     let mut manifests = Vec::new();
     let inputs = list_inputs(paths, opts, &mut manifests, &mut out);
     let explicit_format = opts.input_format;
-    let results: Vec<Parsed> = inputs
+    // each input read, parsed and dated on the pool; its documents and
+    // messages are then gathered in input order
+    let results: Vec<(Parsed, Vec<Problem>)> = inputs
         .par_iter()
         .map(|input| {
             let format = explicit_format
@@ -585,29 +629,35 @@ pub fn ingest(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
                     Source::Stdin => None,
                 })
                 .unwrap_or(Format::Text);
-            match read_bytes(input, opts.max_file_size) {
+            let mut parsed = match read_bytes(input, opts.max_file_size) {
                 Ok(bytes) => parse_bytes(&input.shown, format, bytes),
                 Err(reason) => Parsed {
                     skipped: vec![Problem::new(input.shown.clone(), reason)],
                     ..Parsed::default()
                 },
+            };
+            let mut dating = Vec::new();
+            let documents = std::mem::take(&mut parsed.documents);
+            let meta_dates = std::mem::take(&mut parsed.meta_dates);
+            for (mut doc, meta) in documents.into_iter().zip(meta_dates) {
+                let entry = input.manifest.as_ref().and_then(|(m, key)| {
+                    let entries = &manifests[*m].entries;
+                    let record_key = doc.path.rsplit_once('#').map(|(_, n)| format!("{key}#{n}"));
+                    record_key
+                        .and_then(|k| entries.get(&k))
+                        .or_else(|| entries.get(key))
+                });
+                resolve_date(&mut doc, meta, entry, opts, &mut dating);
+                parsed.documents.push(doc);
             }
+            (parsed, dating)
         })
         .collect();
-    for (input, parsed) in inputs.iter().zip(results) {
+    for (parsed, dating) in results {
         out.skipped.extend(parsed.skipped);
         out.warnings.extend(parsed.warnings);
-        for (mut doc, meta) in parsed.documents.into_iter().zip(parsed.meta_dates) {
-            let entry = input.manifest.as_ref().and_then(|(m, key)| {
-                let entries = &manifests[*m].entries;
-                let record_key = doc.path.rsplit_once('#').map(|(_, n)| format!("{key}#{n}"));
-                record_key
-                    .and_then(|k| entries.get(&k))
-                    .or_else(|| entries.get(key))
-            });
-            resolve_date(&mut doc, meta, entry, opts, &mut out.warnings);
-            out.documents.push(doc);
-        }
+        out.warnings.extend(dating);
+        out.documents.extend(parsed.documents);
     }
     for (i, d) in out.documents.iter_mut().enumerate() {
         d.id = format!("d{}", i + 1);

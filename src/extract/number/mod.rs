@@ -33,7 +33,6 @@
 mod lexicon;
 mod token;
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -41,7 +40,7 @@ use regex::Regex;
 use self::lexicon::*;
 use self::token::{Kind, Tok, parse_digits, tokenize};
 use super::NumberMatch;
-use crate::model::{ClaimKind, Precision};
+use crate::model::{ClaimKind, Precision, WordSet};
 
 /// "about 40" is [36, 44].
 pub const ABOUT_TOLERANCE: f64 = 0.10;
@@ -85,8 +84,8 @@ static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lower-cased words that can open a figure; any other word is passed over at
 /// the cost of one hash lookup.
-static STARTERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut set: HashSet<String> = HashSet::new();
+static STARTERS: LazyLock<WordSet<String>> = LazyLock::new(|| {
+    let mut set: WordSet<String> = WordSet::default();
     let mut add = |w: &str| {
         set.insert(w.to_lowercase());
     };
@@ -194,20 +193,20 @@ fn is_opener(c: char) -> bool {
 }
 
 // The long word lists as hash sets: they are asked at almost every figure.
-static NOT_NOUNS_SET: LazyLock<HashSet<&str>> =
+static NOT_NOUNS_SET: LazyLock<WordSet<&str>> =
     LazyLock::new(|| NOT_NOUNS.iter().copied().collect());
-static PERSON_SINGULAR_SET: LazyLock<HashSet<&str>> =
+static PERSON_SINGULAR_SET: LazyLock<WordSet<&str>> =
     LazyLock::new(|| PERSON_SINGULAR.iter().copied().collect());
-static PERSON_PLURAL_SET: LazyLock<HashSet<&str>> =
+static PERSON_PLURAL_SET: LazyLock<WordSet<&str>> =
     LazyLock::new(|| PERSON_PLURAL.iter().copied().collect());
-static PERSON_MODIFIERS_SET: LazyLock<HashSet<&str>> =
+static PERSON_MODIFIERS_SET: LazyLock<WordSet<&str>> =
     LazyLock::new(|| PERSON_MODIFIERS.iter().copied().collect());
-static TIME_UNITS_SET: LazyLock<HashSet<&str>> =
+static TIME_UNITS_SET: LazyLock<WordSet<&str>> =
     LazyLock::new(|| TIME_UNITS.iter().copied().collect());
-static ID_BEFORE_SET: LazyLock<HashSet<&str>> =
+static ID_BEFORE_SET: LazyLock<WordSet<&str>> =
     LazyLock::new(|| ID_BEFORE.iter().copied().collect());
 
-fn in_set(set: &HashSet<&str>, key: &str) -> bool {
+fn in_set(set: &WordSet<&str>, key: &str) -> bool {
     set.contains(key)
 }
 
