@@ -209,7 +209,7 @@ fn loose_reading(
     }
 }
 
-/// A date given as "the night of Dec. 19", "overnight on Friday": the night
+/// A date given as "the night of March 3", "overnight on Friday": the night
 /// straddles midnight.
 fn said_of_a_night(c: &Claim) -> bool {
     let Some(at) = c.sentence.find(c.quote.as_str()) else {
@@ -232,8 +232,8 @@ fn is_length(unit: &str) -> bool {
     matches!(unit, "mi" | "km" | "m" | "ft" | "yd")
 }
 
-/// The place a distance is measured from ("35 miles north of Wichita" is
-/// "north of wichita"): two distances are one measure only when they share it.
+/// The place a distance is measured from ("40 km east of Lowmere" is
+/// "east of lowmere"): two distances are one measure only when they share it.
 fn reference_place(c: &Claim) -> Option<String> {
     let at = c.sentence.find(c.quote.as_str())? + c.quote.len();
     let rest = &c.sentence[at..];

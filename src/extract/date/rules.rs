@@ -178,7 +178,7 @@ fn future_tense(ctx: &Ctx, start: usize, end: usize) -> bool {
     let after = after.split(CLAUSE_BREAKS).next().unwrap_or("");
     let near_before = |rx: &Regex| rx.find_iter(before).last().map(|m| before.len() - m.end());
     let near_after = |rx: &Regex| rx.find(after).map(|m| m.start());
-    // "the would-be robber", "police say a gang member is to blame": no future
+    // "a would-be thief", "a neighbour is to blame": no future
     let future_in = |text: &str| -> Vec<(usize, usize)> {
         FUTURE_CUE
             .find_iter(text)
@@ -1839,7 +1839,7 @@ fn weekdays(ctx: &mut Ctx) {
         if ctx.text.get(end..).is_some_and(|a| a.starts_with('s')) {
             continue;
         }
-        // "6:30 p.m. Wednesday, April 24": the day rule dates it
+        // "9 a.m. Friday, May 9": the day rule dates it
         if ctx
             .text
             .get(end..)
@@ -2228,7 +2228,7 @@ fn holidays(ctx: &mut Ctx) {
         } else {
             None
         };
-        // "the day-after-Thanksgiving shooting", "the day before Christmas"
+        // "the day-after-Christmas robbery", "the day before New Year"
         let lead = ctx.text[..start].to_ascii_lowercase();
         let lead = lead.trim_end_matches([' ', '-']);
         let shift = if lead.ends_with("day after") || lead.ends_with("day-after") {

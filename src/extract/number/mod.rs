@@ -1087,7 +1087,7 @@ impl<'a> Parser<'a> {
         {
             return skip;
         }
-        // "as young as 13", "range in age from 23 to 31": ages
+        // "as young as 9", "range in age from 40 to 52": ages
         if (before == "as" && matches!(self.prev_word(i - 1), "young" | "old"))
             || (before == "from" && matches!(self.prev_word(i - 1), "age" | "ages"))
         {
