@@ -95,6 +95,10 @@ struct NameVectors {
     idf: Vec<f64>,
     /// Per document, the summed rarity of its names.
     mass: Vec<f64>,
+    /// Per document, its outlet's number in `furniture`.
+    outlet: Vec<Option<usize>>,
+    /// Per outlet, the ids of its furniture names.
+    furniture: Vec<HashSet<u32>>,
 }
 
 /// Weighted name vector of each document (idf × (1 + ln tf), unit length) over
@@ -151,19 +155,95 @@ fn vectors(profiles: &[Profile], boiler: &HashSet<u64>) -> NameVectors {
         .iter()
         .map(|p| p.keys().map(|n| idf[ids[n] as usize]).sum())
         .collect();
+    let (outlet, furniture) = furniture(profiles, &counted, &ids);
     NameVectors {
         vecs,
         names,
         df,
         idf,
         mass,
+        outlet,
+        furniture,
     }
+}
+
+/// An outlet needs this many reports in the run before its furniture is looked for.
+pub const FURNITURE_MIN_DOCS: usize = 4;
+/// A name in at least this share of an outlet's reports is its furniture…
+pub const FURNITURE_SHARE: f64 = 0.5;
+
+/// Each outlet's furniture: the names it prints in half its reports or more
+/// (its call sign, its town, "Weather", "Sports"), in reports published more
+/// than `STORY_DAYS` apart, so not the coverage of one story. Two reports of
+/// one outlet do not tell one story by its furniture; a report of another
+/// outlet naming the same town still may. Returns each document's outlet
+/// number and each outlet's furniture (name ids).
+fn furniture(
+    profiles: &[Profile],
+    counted: &[BTreeMap<&str, u32>],
+    ids: &HashMap<&str, u32>,
+) -> (Vec<Option<usize>>, Vec<HashSet<u32>>) {
+    let mut number: BTreeMap<&str, usize> = BTreeMap::new();
+    let outlet: Vec<Option<usize>> = profiles
+        .iter()
+        .map(|p| {
+            let next = number.len();
+            p.outlet
+                .as_deref()
+                .map(|o| *number.entry(o).or_insert(next))
+        })
+        .collect();
+    let mut docs: Vec<Vec<usize>> = vec![Vec::new(); number.len()];
+    for (d, o) in outlet.iter().enumerate() {
+        if let Some(o) = o {
+            docs[*o].push(d);
+        }
+    }
+    let furniture = docs
+        .iter()
+        .map(|docs| {
+            if docs.len() < FURNITURE_MIN_DOCS {
+                return HashSet::new();
+            }
+            // name → (reports, first and last publication day)
+            let mut seen: HashMap<u32, (usize, Option<(NaiveDate, NaiveDate)>)> = HashMap::new();
+            for &d in docs {
+                let day = profiles[d].published;
+                for n in counted[d].keys() {
+                    let e = seen.entry(ids[n]).or_insert((0, None));
+                    e.0 += 1;
+                    if let Some(day) = day {
+                        e.1 = Some(e.1.map_or((day, day), |(l, h)| (l.min(day), h.max(day))));
+                    }
+                }
+            }
+            let need = (FURNITURE_SHARE * docs.len() as f64).ceil() as usize;
+            seen.into_iter()
+                .filter(|(_, (n, span))| {
+                    *n >= need && span.is_some_and(|(l, h)| (h - l).num_days() > STORY_DAYS)
+                })
+                .map(|(id, _)| id)
+                .collect()
+        })
+        .collect();
+    (outlet, furniture)
 }
 
 /// Cosine of two unit vectors; names that match only by spelling count too.
 /// Also returns the summed rarity of the shared names.
-fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], nv: &NameVectors, need: f64) -> (f64, f64) {
+fn cosine(
+    (da, a): (usize, &[(u32, f64)]),
+    (db, b): (usize, &[(u32, f64)]),
+    nv: &NameVectors,
+    need: f64,
+) -> (f64, f64) {
     let (names, idf) = (&nv.names, &nv.idf);
+    // one outlet's furniture says nothing of two of its reports
+    let empty = HashSet::new();
+    let skip = match (nv.outlet[da], nv.outlet[db]) {
+        (Some(x), Some(y)) if x == y => &nv.furniture[x],
+        _ => &empty,
+    };
     let mut s = 0.0;
     let mut shared = 0.0;
     let mut unmatched_a = Vec::new();
@@ -172,8 +252,10 @@ fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], nv: &NameVectors, need: f64) -> (f
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                shared += idf[a[i].0 as usize];
+                if !skip.contains(&a[i].0) {
+                    s += a[i].1 * b[j].1;
+                    shared += idf[a[i].0 as usize];
+                }
                 matched_b[j] = true;
                 i += 1;
                 j += 1;
@@ -193,11 +275,11 @@ fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], nv: &NameVectors, need: f64) -> (f
     // spelling variants: only for the few names left over, and only long ones
     for ia in unmatched_a {
         let na = &names[a[ia].0 as usize];
-        if na.chars().count() < 4 {
+        if na.chars().count() < 4 || skip.contains(&a[ia].0) {
             continue;
         }
         for (jb, m) in matched_b.iter_mut().enumerate() {
-            if *m {
+            if *m || skip.contains(&b[jb].0) {
                 continue;
             }
             let nb = &names[b[jb].0 as usize];
@@ -254,7 +336,7 @@ pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
                 } else {
                     STORY_SIMILARITY
                 };
-                let (sim, shared) = cosine(&vecs[a], &vecs[b], &nv, need);
+                let (sim, shared) = cosine((a, &vecs[a]), (b, &vecs[b]), &nv, need);
                 let smaller = nv.mass[a].min(nv.mass[b]);
                 let need_shared = if far {
                     STORY_SHARED_IDF
@@ -408,6 +490,15 @@ pub fn split_by_event_day(profiles: &[Profile], story: &[usize], claims: &[Claim
                 _ => runs.push((day, day, vec![d])),
             }
         }
+        // two lone reports written the same day that place their event days
+        // apart tell of two events (a city's round-ups of two weekends'
+        // shootings): on one day of writing a misdate slips a night, not days
+        let same_day_pair = |a: &[usize], b: &[usize]| match (a, b) {
+            ([x], [y]) => {
+                profiles[*x].published.is_some() && profiles[*x].published == profiles[*y].published
+            }
+            _ => false,
+        };
         // a lone report within EVENT_DAY_GAP of a run misdated it; runs that
         // several reports agree on are events of their own, and so is a day
         // that came after every earlier report had been published
@@ -417,6 +508,7 @@ pub fn split_by_event_day(profiles: &[Profile], story: &[usize], claims: &[Claim
                 Some((_, phi, pds))
                     if (lo - *phi).num_days() <= EVENT_DAY_GAP
                         && (pds.len() == 1 || ds.len() == 1)
+                        && !same_day_pair(pds, &ds)
                         && !happened_after(&ds, pds, lo) =>
                 {
                     *phi = hi;
@@ -690,6 +782,7 @@ mod tests {
         Profile {
             document: doc.into(),
             published,
+            outlet: None,
             sentences: vec![crate::model::SentenceProfile {
                 hash: crate::extract::sentence_hash(doc),
                 digits: false,
@@ -707,6 +800,37 @@ mod tests {
             profile("d", &["oduya", "brenner", "quill", "saxe", "marrow"], None),
         ];
         assert_eq!(stories(&ps, &HashSet::new()), vec![0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn an_outlets_furniture_links_only_reports_of_other_outlets() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2020, m, day);
+        let furniture = ["kxrv", "harlow", "weather", "sports"];
+        let with = |doc: &str, outlet: &str, own: &[&str], day| {
+            let names: Vec<&str> = furniture.iter().chain(own).copied().collect();
+            let mut p = profile(doc, &names, day);
+            p.outlet = Some(outlet.into());
+            p
+        };
+        let ps = vec![
+            with("a", "KXRV", &["alder", "castellane"], d(3, 1)),
+            with("b", "KXRV", &["varnholt", "dunmore"], d(3, 4)),
+            with("c", "KXRV", &["quarry", "edgeton"], d(4, 12)),
+            with("d", "KXRV", &["brackley", "tulley"], d(5, 3)),
+        ];
+        let mut e = profile("e", &["harlow", "alder", "castellane", "pellham"], d(3, 2));
+        e.outlet = Some("Star".into());
+        let ps = [ps, vec![e]].concat();
+        // KXRV's reports share only its furniture; the Star's report of the
+        // first one's shooting names its town too, and that still counts
+        assert_eq!(stories(&ps, &HashSet::new()), vec![0, 1, 2, 3, 0]);
+        // one outlet covering one story for a month has no furniture
+        let mut story = ps[..4].to_vec();
+        assert!(story.iter().all(|p| p.outlet.as_deref() == Some("KXRV")));
+        for (p, day) in story.iter_mut().zip([1, 5, 12, 20]) {
+            p.published = d(3, day);
+        }
+        assert_eq!(stories(&story, &HashSet::new()), vec![0, 0, 0, 0]);
     }
 
     #[test]

@@ -403,6 +403,10 @@ pub struct Claim {
 pub struct Profile {
     pub document: String,
     pub published: Option<NaiveDate>,
+    /// Who published it, when known: names an outlet prints in every report
+    /// (its own name, its town, its menus) are not evidence of one story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// Every sentence: a hash of its text, whether it has a digit, and its names.
     pub sentences: Vec<SentenceProfile>,
 }

@@ -326,6 +326,7 @@ fn profile_named(doc: &Document, segments: &[Segment], names: Vec<Vec<String>>) 
     Profile {
         document: doc.id.clone(),
         published: doc.published,
+        outlet: doc.outlet.clone(),
         sentences,
     }
 }

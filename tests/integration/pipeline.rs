@@ -161,6 +161,23 @@ fn court_dates_are_compared_only_between_reports_of_one_day() {
 }
 
 #[test]
+fn an_outlets_page_furniture_does_not_tie_its_reports_together() {
+    // one station prints its name, county and menus atop every report: two of
+    // its reports of different shootings stay apart, while another outlet's
+    // report of the first shooting still meets it
+    only_contradiction("furniture", &["Three", "Two"]);
+}
+
+#[test]
+fn two_round_ups_written_the_same_day_about_different_days_stay_apart() {
+    // a weekend's shootings and Tuesday's, in one city, by two outlets on one
+    // day: the neighbourhoods and hospitals are shared, the events are not
+    let (report, code) = check("round-ups");
+    assert_eq!(findings(&report), Vec::new());
+    assert_eq!(code, 0);
+}
+
+#[test]
 fn a_lone_report_that_misdates_the_event_is_flagged() {
     let (report, code) = check("misdated");
     assert_eq!(code, 1);
