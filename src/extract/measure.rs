@@ -1039,6 +1039,11 @@ fn capitalised(w: &Word<'_>) -> bool {
     w.text.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// `title_case` of a text.
+pub fn is_title_case(text: &str) -> bool {
+    title_case(&words(text))
+}
+
 /// Are more than three in four of the sentence's words capitalised, as in a
 /// headline? Then capitals mark no names.
 fn title_case(ws: &[Word<'_>]) -> bool {

@@ -627,13 +627,21 @@ fn month_dates(ctx: &mut Ctx) {
             if prev_is_name {
                 continue;
             }
-            // "June Jordan School", "April Ryan said": a first name
+            // "June Jordan School", "April Ryan said": a first name; after a
+            // preposition ("in June Congress passed") only a longer name
+            // ("of June Hartley School") is one
             let next = next_word(ctx.text, end);
-            if next.starts_with(|ch: char| ch.is_uppercase())
+            let capital = |w: &str| w.starts_with(|ch: char| ch.is_uppercase());
+            let after_next = {
+                let rest = ctx.text.get(end..).unwrap_or("").trim_start();
+                next_word(rest, next.len())
+            };
+            if capital(next)
                 && words::weekday(next).is_none()
                 && words::month_number(next).is_none()
                 && ctx.text.get(end..).is_some_and(|a| a.starts_with(' '))
-                && !MONTH_PREPOSITIONS.contains(&prev_l.as_str())
+                && (!MONTH_PREPOSITIONS.contains(&prev_l.as_str())
+                    || (capital(after_next) && !crate::extract::measure::is_title_case(ctx.text)))
             {
                 continue;
             }
