@@ -784,6 +784,10 @@ pub fn measure_of(
     let measure = measure.filter(|_| kind == ClaimKind::Date || !inside_a_name(&ws, first, last));
     // "six hurt, including 2 firefighters": a part already counted
     let measure = measure.filter(|_| kind == ClaimKind::Date || !in_an_aside(&ws, first));
+    // "heard about 20 shots": what one witness heard or guessed, not a count
+    // of the event that another report could confirm or contradict
+    let measure =
+        measure.filter(|m| !(THING_MEASURES.contains(&m.as_str()) && perceived(&ws, first)));
     // the people a shooting or a crash sent to hospital are its injured;
     // those still there on the day of writing are a state that changes daily
     let measure = match (measure, event) {
@@ -1226,6 +1230,26 @@ fn tallies_incidents(ws: &[Word<'_>], first: usize, last: usize) -> bool {
     .unwrap_or(false)
 }
 
+/// Words of a witness's senses or guesses before a count.
+const PERCEPTION: &[&str] = &[
+    "heard",
+    "hear",
+    "hears",
+    "hearing",
+    "estimated",
+    "estimates",
+    "guessed",
+    "guesses",
+];
+
+/// Does a word of perception stand just before the figure opening at word
+/// `first` ("heard 10 to 12 shots", "estimated that at least 15 shots")?
+fn perceived(ws: &[Word<'_>], first: usize) -> bool {
+    ws[first.saturating_sub(4)..first]
+        .iter()
+        .any(|w| PERCEPTION.contains(&lower(w.text).as_str()))
+}
+
 /// Measures that are sums of money: only a figure given as money takes one.
 const MONEY_MEASURES: &[&str] = &[
     "cost", "aid", "reward", "bail", "budget", "revenue", "profit",
@@ -1602,6 +1626,9 @@ mod tests {
         one_shooting: "At least 4 people were killed in the shooting.", "4" => Some("deaths");
         people_hit_after_shots: "A rifle was emptied and 3 bystanders were hit.", "3" => None;
         shots_fired: "Police said 12 shots were fired.", "12" => Some("shots");
+        shots_heard: "Neighbours said they heard about 20 shots.", "about 20" => None;
+        shots_estimated: "He estimated that at least 15 shots were fired.", "at least 15" => None;
+        shots_counted_after_hearing: "Residents heard gunfire; police later found 30 shell casings and 12 shots were fired.", "12" => Some("shots");
         adverb_before_shot: "Police said 2 boys were accidentally shot.", "2" => Some(SHOT);
         with_a_gunshot_wound: "Officers found 2 men with a gunshot wound each.", "2" => Some("injured");
         hospital_after_a_shooting: "After the shooting 3 people were taken to hospital.", "3" => Some(HOSPITALISED_INJURED);
