@@ -786,8 +786,7 @@ pub fn measure_of(
     let measure = measure.filter(|_| kind == ClaimKind::Date || !in_an_aside(&ws, first));
     // "heard about 20 shots": what one witness heard or guessed, not a count
     // of the event that another report could confirm or contradict
-    let measure =
-        measure.filter(|m| !(THING_MEASURES.contains(&m.as_str()) && perceived(&ws, first)));
+    let measure = measure.filter(|m| !(m == "shots" && perceived(&ws, first)));
     // the people a shooting or a crash sent to hospital are its injured;
     // those still there on the day of writing are a state that changes daily
     let measure = match (measure, event) {
