@@ -1087,6 +1087,19 @@ impl<'a> Parser<'a> {
         {
             return skip;
         }
+        // "who was 1 when she was killed", "she was four when": an age (not
+        // "the toll was 12 when officials spoke")
+        if matches!(before, "was" | "were" | "is" | "turned")
+            && matches!(
+                self.prev_word(i - 1),
+                "who" | "he" | "she" | "they" | "i" | "we" | "you"
+            )
+            && next == "when"
+            && a.high() <= MAX_AGE
+            && !qualified
+        {
+            return skip;
+        }
         // "as young as 9", "range in age from 40 to 52": ages
         if (before == "as" && matches!(self.prev_word(i - 1), "young" | "old"))
             || (before == "from" && matches!(self.prev_word(i - 1), "age" | "ages"))
