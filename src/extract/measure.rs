@@ -1327,21 +1327,106 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
     if first > lo && is_shot(first - 1) {
         return true;
     }
-    // the figure as subject of a passive: "four people were shot"
+    // "hit by gunfire", "struck by a stray bullet"
+    let hit_by_gunfire = |j: usize| {
+        matches!(lower(ws[j].text).as_str(), "hit" | "struck")
+            && ws.get(j + 1).is_some_and(|w| lower(w.text) == "by")
+            && ws[j + 2..ws.len().min(j + 5)].iter().any(|w| {
+                matches!(
+                    lower(w.text).as_str(),
+                    "gunfire" | "bullet" | "bullets" | "gunshot" | "gunshots"
+                )
+            })
+    };
+    // a headline's bare participle: "Four people shot outside bar", "4 shot,
+    // including child" (not "two men shot at officers", "two men shot him")
+    let noun = usize::from(
+        ws.get(last + 1)
+            .is_some_and(|w| PEOPLE.contains(&lower(w.text).as_str())),
+    );
+    if ws
+        .get(last + 1 + noun)
+        .is_some_and(|w| lower(w.text) == "shot")
+        && !ws.get(last + 2 + noun).is_some_and(|w| {
+            let l = lower(w.text);
+            OBJECT_STARTS.contains(&l.as_str())
+                || (w.text.starts_with(|c: char| c.is_uppercase()) && l != "including")
+        })
+    {
+        return true;
+    }
+    // the figure as subject of a passive: "four people were shot"; an aside
+    // between commas is passed over ("four people, including a boy, were shot")
     let stop = hi.min(last + 6);
-    for j in last + 1..stop {
-        if figures.iter().any(|&(a, _)| a == j) || lower(ws[j].text) == "," {
+    let mut j = last + 1;
+    let mut stop = stop;
+    while j < stop {
+        if figures.iter().any(|&(a, _)| a == j) {
             return false;
         }
-        if is_shot(j) {
+        if lower(ws[j].text) == "," {
+            let aside = ws
+                .get(j + 1)
+                .is_some_and(|w| ASIDE_OPENERS.contains(&lower(w.text).as_str()));
+            let close = (j + 1..hi.min(j + 12)).find(|&k| ws[k].text == ",");
+            match (aside, close) {
+                (true, Some(k)) => {
+                    stop = hi.min(k + 6);
+                    j = k + 1;
+                    continue;
+                }
+                _ => return false,
+            }
+        }
+        if is_shot(j) || hit_by_gunfire(j) {
             // "was shot", "was accidentally shot"
             let passive = |k: usize| k > last && PASSIVE.contains(&lower(ws[k].text).as_str());
             let adverb = lower(ws[j - 1].text).ends_with("ly");
             return passive(j - 1) || (adverb && passive(j - 2));
         }
+        j += 1;
     }
     false
 }
+
+/// Words that open an aside between commas after a count ("four people,
+/// including a boy, were shot"; "four women, ranging in age from 31 to 40, …").
+const ASIDE_OPENERS: &[&str] = &["including", "ranging", "ages", "aged", "all", "among"];
+
+/// Words that open the object of an active verb ("shot at officers", "shot him").
+const OBJECT_STARTS: &[&str] = &[
+    "at",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "him",
+    "them",
+    "himself",
+    "herself",
+    "themselves",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "another",
+    "each",
+    "its",
+    "my",
+    "our",
+    "your",
+    "it",
+    "and",
+    "back",
+];
 
 /// The event word nearest to the figure in its sentence.
 fn nearest_event(
@@ -1635,6 +1720,13 @@ mod tests {
         relative_clause_of_agents: "The 2 men who killed him fled.", "2" => None;
         shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some(SHOT);
         shot_object: "The gunman shot four people before fleeing.", "four" => Some(SHOT);
+        shot_headline: "Four people shot outside bar", "Four" => Some(SHOT);
+        shot_headline_bare: "4 shot, including child, at fair", "4" => Some(SHOT);
+        shot_past_an_aside: "Four people, including a boy, were shot on Friday.", "Four" => Some(SHOT);
+        shot_hit_by_gunfire: "Six people were hit by gunfire at the park.", "Six" => Some(SHOT);
+        shot_active_is_no_victim_count: "Two men shot at officers before fleeing.", "Two" => None;
+        shot_active_with_object: "Two men shot him in the leg.", "Two" => None;
+        hit_by_a_car_is_not_shot: "Two people were hit by a car at the fair.", "Two" => None;
         times_are_not_people: "He was shot 3 times in the chest.", "3" => None;
         part_of_a_group: "At least 3 of those injured were taken to hospital.", "3" => None;
         shot_and_killed: "Two women were shot and killed outside the club.", "Two" => Some("deaths");
