@@ -1323,8 +1323,17 @@ const PASSIVE: &[&str] = &[
 fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)]) -> bool {
     let (lo, hi) = clause(ws, first);
     let is_shot = |j: usize| matches!(lower(ws[j].text).as_str(), "shot" | "wounded");
-    // the figure as object: "shot four people", "shot and wounded two"
-    if first > lo && is_shot(first - 1) {
+    // the figure as object: "shot four people", "shot and wounded two",
+    // "charged with shooting a friend"
+    let gerund = |j: usize| {
+        lower(ws[j].text) == "shooting"
+            && j > lo
+            && matches!(
+                lower(ws[j - 1].text).as_str(),
+                "with" | "of" | "for" | "after" | "before" | "while" | "allegedly" | "accidentally"
+            )
+    };
+    if first > lo && (is_shot(first - 1) || gerund(first - 1)) {
         return true;
     }
     // "hit by gunfire", "struck by a stray bullet"
@@ -1378,10 +1387,21 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
                 _ => return false,
             }
         }
+        // "a 2-year-old boy shot himself in the leg"
+        if lower(ws[j].text) == "shot"
+            && ws
+                .get(j + 1)
+                .is_some_and(|w| matches!(lower(w.text).as_str(), "himself" | "herself"))
+        {
+            return true;
+        }
         if is_shot(j) || hit_by_gunfire(j) {
-            // "was shot", "was accidentally shot"
+            // "was shot", "was accidentally shot", "was also shot"
             let passive = |k: usize| k > last && PASSIVE.contains(&lower(ws[k].text).as_str());
-            let adverb = lower(ws[j - 1].text).ends_with("ly");
+            let adverb = {
+                let w = lower(ws[j - 1].text);
+                w.ends_with("ly") || matches!(w.as_str(), "also" | "all" | "both" | "each" | "then")
+            };
             return passive(j - 1) || (adverb && passive(j - 2));
         }
         j += 1;
@@ -1721,6 +1741,10 @@ mod tests {
         shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some(SHOT);
         shot_object: "The gunman shot four people before fleeing.", "four" => Some(SHOT);
         shot_headline: "Four people shot outside bar", "Four" => Some(SHOT);
+        shot_also: "A 24-year-old woman was also shot, but survived.", "A 24-year-old woman" => Some(SHOT);
+        shot_themself: "A 2-year-old boy shot himself in the leg on Friday.", "A 2-year-old boy" => Some(SHOT);
+        shooting_an_object: "A teenager was charged with shooting a friend on Friday.", "a friend" => Some(SHOT);
+        shooting_as_a_noun: "Birthday shooting - 2 gunmen, 7 victims", "2" => None;
         shot_headline_bare: "4 shot, including child, at fair", "4" => Some(SHOT);
         shot_past_an_aside: "Four people, including a boy, were shot on Friday.", "Four" => Some(SHOT);
         shot_hit_by_gunfire: "Six people were hit by gunfire at the park.", "Six" => Some(SHOT);
