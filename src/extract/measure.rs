@@ -728,8 +728,22 @@ pub fn measure_of(
                 || (kind == ClaimKind::Quantity && unit.is_some_and(|u| !u.is_empty()))
             {
                 None
+            } else if agent(&ws, first, last, &figures) {
+                // "a gunman shot and killed two men": the figure did it
+                None
             } else {
-                nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 8)
+                // "three dead and a wounded 12-year-old girl": a figure that
+                // says itself whether its people died or were hurt
+                let own = (first + 1..=last).find_map(|j| {
+                    class_of(CHANGE_CUES, &lower(ws[j].text))
+                        .filter(|m| matches!(*m, "deaths" | "injured"))
+                });
+                match nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 8) {
+                    Some((m, d)) if matches!(m, "deaths" | "injured") => {
+                        Some((own.unwrap_or(m), d))
+                    }
+                    other => other,
+                }
             };
             let noun = nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 4)
                 // "a rifle was emptied and 3 bystanders were hit": the figure counts people
@@ -1409,6 +1423,95 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
     false
 }
 
+/// Is the figure ending at word `last` the subject of an active verb of
+/// harm or change with an object of its own ("a gunman shot and killed two
+/// men", "two officers arrested the driver")? Then the verb's count is its
+/// object's, not the figure's ("two men were killed", "two killed in crash"
+/// and "a boy shot himself" keep theirs).
+fn agent(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)]) -> bool {
+    let (lo, hi) = clause(ws, last);
+    // "Armenia killed 71 of them": the object of a verb before it
+    if first > lo && {
+        let w = lower(ws[first - 1].text);
+        w.ends_with("ed") || w == "shot" || class_of(CHANGE_CUES, &w).is_some()
+    } {
+        return false;
+    }
+    for j in last + 1..hi.min(last + 8) {
+        let w = lower(ws[j].text);
+        if w == "," || PASSIVE.contains(&w.as_str()) || figures.iter().any(|&(a, _)| a == j) {
+            return false;
+        }
+        // "… and Armenia killed 71": another subject's verb
+        if matches!(w.as_str(), "and" | "but" | "while")
+            && ws.get(j + 1).is_some_and(|n| {
+                n.text.starts_with(|c: char| c.is_uppercase())
+                    || matches!(
+                        lower(n.text).as_str(),
+                        "the" | "a" | "an" | "police" | "he" | "she" | "they"
+                    )
+            })
+        {
+            return false;
+        }
+        // "a man who shot his wife" is the man's deed; "a spree that
+        // injured a deputy" is the spree's
+        if j > last + 1 && matches!(w.as_str(), "that" | "which" | "who" | "whom") {
+            return false;
+        }
+        if !TRANSITIVE.contains(&w.as_str()) {
+            continue;
+        }
+        let Some(next) = ws.get(j + 1) else {
+            return false;
+        };
+        let n = lower(next.text);
+        if matches!(n.as_str(), "himself" | "herself" | "themselves" | "itself") {
+            return false;
+        }
+        // "killed Tuesday": a date, no object
+        let date_word = crate::extract::date::weekday(next.text).is_some()
+            || crate::extract::date::month_number(next.text).is_some();
+        if date_word {
+            continue;
+        }
+        // in a headline every word is capitalised: "4 Wounded In Shooting"
+        let capital_name = next.text.starts_with(|c: char| c.is_uppercase()) && !title_case(ws);
+        if figures.iter().any(|&(a, _)| a == j + 1)
+            || (OBJECT_STARTS.contains(&n.as_str())
+                && !matches!(n.as_str(), "and" | "back")
+                // "shot at police", but "injured at a lounge"
+                && (n != "at" || w == "shot"))
+            || capital_name
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Verbs of harm or change that take an object ("killed two men"); "died",
+/// "fled" and the like take none.
+const TRANSITIVE: &[&str] = &[
+    "killed",
+    "kills",
+    "murdered",
+    "slew",
+    "massacred",
+    "executed",
+    "shot",
+    "wounded",
+    "injured",
+    "injures",
+    "hurt",
+    "arrested",
+    "detained",
+    "rescued",
+    "evacuated",
+    "displaced",
+    "eliminated",
+];
+
 /// Words that open an aside between commas after a count ("four people,
 /// including a boy, were shot"; "four women, ranging in age from 31 to 40, …").
 const ASIDE_OPENERS: &[&str] = &["including", "ranging", "ages", "aged", "all", "among"];
@@ -1741,6 +1844,19 @@ mod tests {
         shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some(SHOT);
         shot_object: "The gunman shot four people before fleeing.", "four" => Some(SHOT);
         shot_headline: "Four people shot outside bar", "Four" => Some(SHOT);
+        agent_of_a_killing: "A gunman shot and killed two men on Monday.", "A gunman" => None;
+        object_of_a_killing: "A gunman shot and killed two men on Monday.", "two" => Some("deaths");
+        agent_with_a_named_object: "Police said a man shot and killed Tom Doe.", "a man" => None;
+        killed_on_a_weekday: "Two men killed Monday in a crash.", "Two" => Some("deaths");
+        agent_of_an_arrest: "Two deputies arrested the driver.", "Two" => None;
+        headline_verb_before_a_capital: "1 Killed, 4 Wounded In Uptown Shooting", "4" => Some("injured");
+        injured_at_a_place: "It left one dead and at least four injured at a lounge.", "at least four" => Some("injured");
+        died_takes_no_object: "A 9-month-old baby died Thursday after he was shot.", "A 9-month-old baby" => Some("deaths");
+        killed_then_a_weekday: "A teenager shot and killed Tuesday in Elmton was named.", "A teenager" => Some("deaths");
+        a_relative_clause_of_another_noun: "3 dead in shooting spree that injured Sheriff Doe", "3" => Some("deaths");
+        a_relative_clause_of_the_figure: "A man who shot and killed his wife was charged.", "A man" => None;
+        object_then_another_subject: "The army killed 105 soldiers and the rebels killed 71 of them.", "105" => Some("deaths");
+        wounded_beside_the_dead: "It left three dead and a wounded 12-year-old girl.", "a wounded 12-year-old girl" => Some("injured");
         shot_also: "A 24-year-old woman was also shot, but survived.", "A 24-year-old woman" => Some(SHOT);
         shot_themself: "A 2-year-old boy shot himself in the leg on Friday.", "A 2-year-old boy" => Some(SHOT);
         shooting_an_object: "A teenager was charged with shooting a friend on Friday.", "a friend" => Some(SHOT);

@@ -30,7 +30,7 @@ mod calendar;
 mod rules;
 mod words;
 
-pub use words::month_number;
+pub use words::{month_number, weekday};
 
 /// Rules whose dates are counted from the publication date ("Monday", "last
 /// week", "two days ago"), so two reports published on different days that use

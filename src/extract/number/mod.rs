@@ -1131,6 +1131,13 @@ impl<'a> Parser<'a> {
         if self.punct(i.wrapping_sub(1)) == Some('#') {
             return skip;
         }
+        // "in '91", "the class of ’08": a year with its century cut off
+        if matches!(self.punct(i.wrapping_sub(1)), Some('\'' | '’'))
+            && self.adj(i - 1, i)
+            && a.digits.is_some_and(|d| self.t[d].text.len() == 2)
+        {
+            return skip;
+        }
         // "3 March", "30 October": a day the date grammar did not take
         if self
             .t
