@@ -144,7 +144,7 @@ fn days_apart(a: &Say, b: &Say) -> i64 {
 /// Words that give an order of magnitude, not a figure: never a divergence.
 fn is_vague(c: &Claim) -> bool {
     // "a man was shot" names one victim; it is no count of all of them
-    c.rule == "article"
+    matches!(c.rule.as_str(), "article" | "possessive")
         || !c.quote.chars().any(|ch| ch.is_ascii_digit())
             && [
                 "hundreds",

@@ -1469,9 +1469,22 @@ fn agent(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)])
         if matches!(n.as_str(), "himself" | "herself" | "themselves" | "itself") {
             return false;
         }
-        // "killed Tuesday": a date, no object
+        // "killed Tuesday", "injured last week": a date, no object
         let date_word = crate::extract::date::weekday(next.text).is_some()
-            || crate::extract::date::month_number(next.text).is_some();
+            || crate::extract::date::month_number(next.text).is_some()
+            || matches!(
+                n.as_str(),
+                "last"
+                    | "this"
+                    | "next"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "overnight"
+                    | "early"
+                    | "late"
+                    | "earlier"
+            );
         if date_word {
             continue;
         }
@@ -1851,6 +1864,7 @@ mod tests {
         agent_of_an_arrest: "Two deputies arrested the driver.", "Two" => None;
         headline_verb_before_a_capital: "1 Killed, 4 Wounded In Uptown Shooting", "4" => Some("injured");
         injured_at_a_place: "It left one dead and at least four injured at a lounge.", "at least four" => Some("injured");
+        injured_last_week: "A shooting left one dead and three injured last week.", "three" => Some("injured");
         died_takes_no_object: "A 9-month-old baby died Thursday after he was shot.", "A 9-month-old baby" => Some("deaths");
         killed_then_a_weekday: "A teenager shot and killed Tuesday in Elmton was named.", "A teenager" => Some("deaths");
         a_relative_clause_of_another_noun: "3 dead in shooting spree that injured Sheriff Doe", "3" => Some("deaths");

@@ -159,7 +159,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         // is a part of the group, shot like them
         let single = |f: &Found| matches!(f.value.stated, Stated::Number(n) if n == 1.0);
         let group_shot = found.iter().zip(&described).any(|(f, (m, _))| {
-            m.as_deref() == Some(measure::SHOT) && !single(f) && f.rule != "article"
+            m.as_deref() == Some(measure::SHOT) && !single(f) && !one_person(f.rule)
         });
         // the sentence as claims quote it, squashed once for all its figures
         let mut squashed: Option<String> = None;
@@ -167,7 +167,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             let mut measure = measure.clone();
             // one person shot, with no word of a death, is a gunshot injury
             if measure.as_deref() == Some(measure::SHOT)
-                && (((single(f) || f.rule == "article") && !group_shot) || nobody_died)
+                && (((single(f) || one_person(f.rule)) && !group_shot) || nobody_died)
             {
                 measure = Some("injured".to_string());
             }
@@ -283,6 +283,12 @@ fn same_event(a: Option<&str>, b: Option<&str>) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     }
+}
+
+/// Does the rule count one person by a word ("a man", "his wife")? Such a
+/// count tells of one victim, not that there was only one.
+fn one_person(rule: &str) -> bool {
+    matches!(rule, "article" | "possessive")
 }
 
 /// The names a document mentions, sentence by sentence, for grouping documents into stories.
@@ -456,7 +462,7 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
     for n in numbers {
         // "A man was killed": the quote reads "A man", not "A"
         let end = match (&n.noun, n.rule) {
-            (Some(noun), "article") => {
+            (Some(noun), rule) if one_person(rule) => {
                 let window =
                     &sentence[n.end..crate::model::floor_char_boundary(sentence, n.end + 40)];
                 window
@@ -476,7 +482,7 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
             value: Value {
                 interval: Interval::Number {
                     low: n.low,
-                    high: if n.rule == "article" {
+                    high: if one_person(n.rule) {
                         f64::INFINITY
                     } else {
                         n.high
@@ -484,7 +490,7 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
                 },
                 stated: Stated::Number(n.stated),
                 unit: n.unit,
-                precision: if n.rule == "article" {
+                precision: if one_person(n.rule) {
                     Precision::Bound
                 } else {
                     n.precision

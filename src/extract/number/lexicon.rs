@@ -608,6 +608,24 @@ pub const CLOCK_AFTER: &[&str] = &[
     "h",
 ];
 
+/// Verbs of harm whose object, named by a possessive, is one person counted
+/// ("killed his wife"); unlike `HARM_VERBS`, no "left his wife".
+pub const POSSESSIVE_HARM_VERBS: &[&str] = &[
+    "killed",
+    "killing",
+    "murdered",
+    "murdering",
+    "shot",
+    "shooting",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "stabbed",
+    "stabbing",
+    "slew",
+];
+
 /// Singular nouns for people: "a man" or "an officer" counts one.
 pub const PERSON_SINGULAR: &[&str] = &[
     "man",

@@ -106,6 +106,9 @@ static STARTERS: LazyLock<WordSet<String>> = LazyLock::new(|| {
         "both",
         "the",
         "magnitude",
+        "his",
+        "her",
+        "their",
     ]
     .into_iter()
     .for_each(add);
@@ -1520,8 +1523,50 @@ impl<'a> Parser<'a> {
             "a" | "an" | "another" => self.article(i),
             "both" => self.both(i),
             "the" => self.the_victim(i),
+            "his" | "her" | "their" => self.kin_harmed(i),
             _ => Step::No,
         }
+    }
+
+    /// "shot and killed his wife", "wounded her 11-year-old son": one person,
+    /// named by a possessive as the object of a verb of harm. Elsewhere ("his
+    /// wife said") a possessive counts nobody.
+    fn kin_harmed(&self, i: usize) -> Step {
+        if !contains(POSSESSIVE_HARM_VERBS, self.prev_word(i)) {
+            return Step::No;
+        }
+        let mut k = i + 1;
+        for _ in 0..3 {
+            let Some(t) = self.t.get(k) else {
+                return Step::No;
+            };
+            if self.hyphen_joins(k) {
+                k = self.hyphen_chain_end(k);
+                continue;
+            }
+            if !t.is_word() {
+                return Step::No;
+            }
+            let w = t.lower.as_ref();
+            if in_set(&PERSON_SINGULAR_SET, w) {
+                // "his son's friend", "her son-in-law": someone else or a compound
+                if matches!(self.punct(k + 1), Some('\'' | '’' | '-')) && self.adj(k, k + 1) {
+                    return Step::No;
+                }
+                return match self.emit_one(i, Some(w), k + 1) {
+                    Step::Emit(mut m, next) => {
+                        m.rule = "possessive";
+                        Step::Emit(m, next)
+                    }
+                    other => other,
+                };
+            }
+            if !in_set(&PERSON_MODIFIERS_SET, w) && !matches!(w, "own" | "estranged" | "pregnant") {
+                return Step::No;
+            }
+            k += 1;
+        }
+        Step::No
     }
 
     /// "the victim was shot in the leg": a report that speaks of its victim in
