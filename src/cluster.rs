@@ -490,12 +490,14 @@ pub fn split_by_event_day(profiles: &[Profile], story: &[usize], claims: &[Claim
                 _ => runs.push((day, day, vec![d])),
             }
         }
-        // two lone reports written the same day that place their event days
-        // apart tell of two events (a city's round-ups of two weekends'
-        // shootings): on one day of writing a misdate slips a night, not days
+        // two lone reports written the same day, one telling of that day's
+        // event and the other of one days before, tell of two events (a
+        // city's round-ups of the weekend's and of the day's shootings): a
+        // report of the day's news does not misdate it by days
         let same_day_pair = |a: &[usize], b: &[usize]| match (a, b) {
             ([x], [y]) => {
-                profiles[*x].published.is_some() && profiles[*x].published == profiles[*y].published
+                let p = profiles[*x].published;
+                p.is_some() && p == profiles[*y].published && (day_of(*x) == p || day_of(*y) == p)
             }
             _ => false,
         };

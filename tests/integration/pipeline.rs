@@ -178,6 +178,12 @@ fn two_round_ups_written_the_same_day_about_different_days_stay_apart() {
 }
 
 #[test]
+fn two_reports_of_one_day_that_date_one_flood_a_week_apart_disagree() {
+    // neither dates it on the day of writing: one of them misdated it
+    only_contradiction("misdated-same-day", &["Feb. 10", "February 17, 2022"]);
+}
+
+#[test]
 fn a_lone_report_that_misdates_the_event_is_flagged() {
     let (report, code) = check("misdated");
     assert_eq!(code, 1);
