@@ -1858,6 +1858,8 @@ mod tests {
         shot_object: "The gunman shot four people before fleeing.", "four" => Some(SHOT);
         shot_headline: "Four people shot outside bar", "Four" => Some(SHOT);
         agent_of_a_killing: "A gunman shot and killed two men on Monday.", "A gunman" => None;
+        toll_including_the_gunman: "Five people were killed, including the gunman.", "Five" => Some("deaths");
+        toll_with_the_gunman_aside: "Five people, including the gunman, were killed.", "Five" => Some("deaths");
         object_of_a_killing: "A gunman shot and killed two men on Monday.", "two" => Some("deaths");
         agent_with_a_named_object: "Police said a man shot and killed Tom Doe.", "a man" => None;
         killed_on_a_weekday: "Two men killed Monday in a crash.", "Two" => Some("deaths");
