@@ -1090,7 +1090,7 @@ impl<'a> Parser<'a> {
         {
             return skip;
         }
-        // "who was 1 when she was killed", "she was four when": an age (not
+        // "who was 3 when she died", "she was four when": an age (not
         // "the toll was 12 when officials spoke")
         if matches!(before, "was" | "were" | "is" | "turned")
             && matches!(
