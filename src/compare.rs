@@ -2,7 +2,7 @@
 //! both hold, divergences where they can but the stated figures differ.
 //! Rule that is not obvious: only sources disagree. Claims of one document are
 //! never set against each other, figures one document gives in one sentence
-//! for the same measure ("105 on one side and 71 on the other") are its parts,
+//! for the same measure ("60 on one side and 40 on the other") are its parts,
 //! compared as their sum, and two documents disagree only when no figure one
 //! gives can be reconciled with any figure the other gives (a report's total
 //! and its parts, or its toll and an earlier one, are all readings of it).

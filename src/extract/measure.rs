@@ -734,13 +734,15 @@ pub fn measure_of(
             } else {
                 // "two dead and a wounded 9-year-old boy": a figure that
                 // says itself whether its people died or were hurt
-                let own = (first + 1..=last).find_map(|j| {
-                    class_of(CHANGE_CUES, &lower(ws[j].text))
-                        .filter(|m| matches!(*m, "deaths" | "injured"))
-                });
+                let own = || {
+                    (first + 1..=last).find_map(|j| {
+                        class_of(CHANGE_CUES, &lower(ws[j].text))
+                            .filter(|m| matches!(*m, "deaths" | "injured"))
+                    })
+                };
                 match nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 8) {
                     Some((m, d)) if matches!(m, "deaths" | "injured") => {
-                        Some((own.unwrap_or(m), d))
+                        Some((own().unwrap_or(m), d))
                     }
                     other => other,
                 }
@@ -1371,8 +1373,10 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
         .get(last + 1 + noun)
         .is_some_and(|w| lower(w.text) == "shot")
         && !ws.get(last + 2 + noun).is_some_and(|w| {
+            // "shot and killed", "shot back" are not the headline's passive
             let l = lower(w.text);
-            OBJECT_STARTS.contains(&l.as_str())
+            opens_an_object(&l)
+                || matches!(l.as_str(), "and" | "back")
                 || (w.text.starts_with(|c: char| c.is_uppercase()) && l != "including")
         })
     {
@@ -1380,9 +1384,8 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
     }
     // the figure as subject of a passive: "four people were shot"; an aside
     // between commas is passed over ("four people, including a boy, were shot")
-    let stop = hi.min(last + 6);
+    let mut stop = hi.min(last + 6);
     let mut j = last + 1;
-    let mut stop = stop;
     while j < stop {
         if figures.iter().any(|&(a, _)| a == j) {
             return false;
@@ -1430,7 +1433,7 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
 /// and "a boy shot himself" keep theirs).
 fn agent(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)]) -> bool {
     let (lo, hi) = clause(ws, last);
-    // "Armenia killed 71 of them": the object of a verb before it
+    // "the rebels killed 40 of them": the object of a verb before it
     if first > lo && {
         let w = lower(ws[first - 1].text);
         w.ends_with("ed") || w == "shot" || class_of(CHANGE_CUES, &w).is_some()
@@ -1442,7 +1445,7 @@ fn agent(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)])
         if w == "," || PASSIVE.contains(&w.as_str()) || figures.iter().any(|&(a, _)| a == j) {
             return false;
         }
-        // "… and Armenia killed 71": another subject's verb
+        // "… and the rebels killed 40": another subject's verb
         if matches!(w.as_str(), "and" | "but" | "while")
             && ws.get(j + 1).is_some_and(|n| {
                 n.text.starts_with(|c: char| c.is_uppercase())
@@ -1491,10 +1494,8 @@ fn agent(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)])
         // in a headline every word is capitalised: "4 Wounded In Shooting"
         let capital_name = next.text.starts_with(|c: char| c.is_uppercase()) && !title_case(ws);
         if figures.iter().any(|&(a, _)| a == j + 1)
-            || (OBJECT_STARTS.contains(&n.as_str())
-                && !matches!(n.as_str(), "and" | "back")
-                // "shot at police", but "injured at a diner"
-                && (n != "at" || w == "shot"))
+            // "shot at police", but "injured at a diner"
+            || (opens_an_object(&n) && (n != "at" || w == "shot"))
             || capital_name
         {
             return true;
@@ -1529,7 +1530,8 @@ const TRANSITIVE: &[&str] = &[
 /// including a boy, were shot"; "three men, ranging in age from 19 to 27, …").
 const ASIDE_OPENERS: &[&str] = &["including", "ranging", "ages", "aged", "all", "among"];
 
-/// Words that open the object of an active verb ("shot at officers", "shot him").
+/// Words that open the object of an active verb ("shot at officers", "shot
+/// him"); a small number word does too (`opens_an_object`).
 const OBJECT_STARTS: &[&str] = &[
     "at",
     "a",
@@ -1543,16 +1545,6 @@ const OBJECT_STARTS: &[&str] = &[
     "himself",
     "herself",
     "themselves",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "another",
     "each",
     "its",
@@ -1560,9 +1552,12 @@ const OBJECT_STARTS: &[&str] = &[
     "our",
     "your",
     "it",
-    "and",
-    "back",
 ];
+
+/// Does the lower-cased word open the object of an active verb?
+fn opens_an_object(w: &str) -> bool {
+    OBJECT_STARTS.contains(&w) || crate::extract::number::small_number_word(w).is_some()
+}
 
 /// The event word nearest to the figure in its sentence.
 fn nearest_event(
@@ -1871,7 +1866,7 @@ mod tests {
         killed_then_a_weekday: "A cyclist struck and killed Friday in Elmton was named.", "A cyclist" => Some("deaths");
         a_relative_clause_of_another_noun: "4 dead after crash that injured Mayor Doe", "4" => Some("deaths");
         a_relative_clause_of_the_figure: "A man who shot and killed his wife was charged.", "A man" => None;
-        object_then_another_subject: "The army killed 105 soldiers and the rebels killed 71 of them.", "105" => Some("deaths");
+        object_then_another_subject: "The army killed 60 fighters and the rebels killed 40 of them.", "60" => Some("deaths");
         wounded_beside_the_dead: "The blast left two dead and a wounded 9-year-old boy.", "a wounded 9-year-old boy" => Some("injured");
         shot_also: "A 31-year-old man was also shot but is expected to live.", "A 31-year-old man" => Some(SHOT);
         shot_themself: "A 5-year-old girl shot herself in the foot at home.", "A 5-year-old girl" => Some(SHOT);

@@ -1134,7 +1134,7 @@ impl<'a> Parser<'a> {
         if self.punct(i.wrapping_sub(1)) == Some('#') {
             return skip;
         }
-        // "in '91", "the class of ’08": a year with its century cut off
+        // "in '87", "the class of ’08": a year with its century cut off
         if matches!(self.punct(i.wrapping_sub(1)), Some('\'' | '’'))
             && self.adj(i - 1, i)
             && a.digits.is_some_and(|d| self.t[d].text.len() == 2)
@@ -1528,7 +1528,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// "shot and killed his wife", "wounded her 11-year-old son": one person,
+    /// "shot and killed his wife", "wounded her 9-year-old son": one person,
     /// named by a possessive as the object of a verb of harm. Elsewhere ("his
     /// wife said") a possessive counts nobody.
     fn kin_harmed(&self, i: usize) -> Step {
