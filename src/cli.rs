@@ -55,6 +55,10 @@ pub struct CommonArgs {
     /// Never draw the progress line on stderr (it is drawn only on a terminal, outside CI).
     #[arg(long)]
     pub no_progress: bool,
+    /// Print how long each stage took (reading, extracting, clustering,
+    /// comparing, writing) on stderr.
+    #[arg(long)]
+    pub timings: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
@@ -128,6 +132,8 @@ pub struct Config {
     pub claims: Vec<PathBuf>,
     /// Draw a progress line on stderr.
     pub progress: bool,
+    /// Clock each stage and print the times on stderr.
+    pub timings: bool,
 }
 
 impl TryFrom<Args> for Config {
@@ -173,6 +179,7 @@ impl TryFrom<Args> for Config {
             strict: a.strict,
             claims: a.claims,
             progress: crate::progress::Progress::wanted(a.no_progress),
+            timings: a.timings,
         })
     }
 }

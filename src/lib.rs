@@ -118,16 +118,27 @@ pub fn analyse_with(documents: Vec<Document>, progress: &progress::Progress) -> 
         claims.extend(c);
         profiles.push(p);
     }
-    progress.stage("clustering");
-    let mut outcome = conclude(documents, claims, &profiles);
+    let mut outcome = conclude_with(documents, claims, &profiles, progress);
     outcome.claims.shrink_to_fit();
     outcome
 }
 
 /// The reduce half: cluster and compare claims already extracted (by `analyse`
 /// or read back from `crosscheck extract` records).
-pub fn conclude(documents: Vec<Document>, mut claims: Vec<Claim>, profiles: &[Profile]) -> Outcome {
+pub fn conclude(documents: Vec<Document>, claims: Vec<Claim>, profiles: &[Profile]) -> Outcome {
+    conclude_with(documents, claims, profiles, &progress::Progress::hidden())
+}
+
+/// `conclude`, telling `progress` when each stage begins.
+pub fn conclude_with(
+    documents: Vec<Document>,
+    mut claims: Vec<Claim>,
+    profiles: &[Profile],
+    progress: &progress::Progress,
+) -> Outcome {
+    progress.stage("clustering");
     let clusters = cluster::cluster(&mut claims, profiles);
+    progress.stage("comparing");
     let discrepancies = compare::compare(&claims, &clusters, profiles);
     Outcome {
         documents,
@@ -148,6 +159,9 @@ pub struct Output {
     /// Warnings for stderr, one per line.
     pub warnings: Vec<String>,
     pub code: i32,
+    /// With `--timings`: each stage's wall time so far (writing the output is
+    /// `main`'s to clock).
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl Output {
@@ -163,12 +177,20 @@ impl Output {
 
 /// Run the configured command.
 pub fn run(config: &Config) -> anyhow::Result<Output> {
-    let progress = progress::Progress::new(config.progress);
+    let mut progress = progress::Progress::new(config.progress);
+    if config.timings {
+        progress = progress.clocked();
+    }
+    let mut out = run_clocked(config, &progress)?;
+    out.timings = progress.timings();
+    Ok(out)
+}
+
+fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result<Output> {
     if !config.claims.is_empty() {
         // the reduce half of a sharded run: no documents are read
         let loaded = report::records::read(&config.claims)?;
-        progress.stage("clustering");
-        let outcome = conclude(loaded.documents, loaded.claims, &loaded.profiles);
+        let outcome = conclude_with(loaded.documents, loaded.claims, &loaded.profiles, progress);
         progress.finish();
         return Ok(finish(config, outcome, Vec::new()));
     }
@@ -196,6 +218,7 @@ pub fn run(config: &Config) -> anyhow::Result<Output> {
             report: None,
             warnings,
             code: exit::TROUBLE,
+            timings: Vec::new(),
         });
     }
     if !problems.is_empty() {
@@ -211,7 +234,7 @@ pub fn run(config: &Config) -> anyhow::Result<Output> {
         ));
     }
     let strict_fail = config.strict && !problems.is_empty();
-    let mut out = run_stages(config, documents, problems, warnings, &progress)?;
+    let mut out = run_stages(config, documents, problems, warnings, progress)?;
     if strict_fail {
         out.code = exit::TROUBLE;
     }
@@ -266,6 +289,7 @@ fn run_stages(
         return Ok(dump(json!(v), warnings));
     }
     progress.set_total(documents.len());
+    progress.stage("extracting");
     if config.mode == Mode::Extract {
         let stdout = report::records::extract(documents, progress);
         progress.finish();
@@ -274,6 +298,7 @@ fn run_stages(
             report: None,
             warnings,
             code: exit::CLEAN,
+            timings: Vec::new(),
         });
     }
     let mut outcome = analyse_with(documents, progress);
@@ -313,6 +338,7 @@ fn finish(config: &Config, outcome: Outcome, warnings: Vec<String>) -> Output {
             report: Some(outcome),
             warnings,
             code,
+            timings: Vec::new(),
         };
     }
     let stdout = match config.mode {
@@ -324,6 +350,7 @@ fn finish(config: &Config, outcome: Outcome, warnings: Vec<String>) -> Output {
         report: None,
         warnings,
         code,
+        timings: Vec::new(),
     }
 }
 
@@ -335,5 +362,6 @@ fn dump(v: serde_json::Value, warnings: Vec<String>) -> Output {
         report: None,
         warnings,
         code: exit::CLEAN,
+        timings: Vec::new(),
     }
 }

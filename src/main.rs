@@ -25,9 +25,26 @@ fn main() {
                 eprintln!("{w}");
             }
             let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let writing = std::time::Instant::now();
             // a closed pipe (`| head`) is not an error worth a message
             let _ = out.write_stdout(&mut stdout);
             let _ = stdout.flush();
+            if !out.timings.is_empty() {
+                let mut timings = out.timings.clone();
+                timings.push(("writing", writing.elapsed()));
+                for (stage, took) in &timings {
+                    eprintln!(
+                        "crosscheck: timing: {stage:<10} {:8.3} s",
+                        took.as_secs_f64()
+                    );
+                }
+                let total: std::time::Duration = timings.iter().map(|(_, t)| *t).sum();
+                eprintln!(
+                    "crosscheck: timing: {:<10} {:8.3} s",
+                    "total",
+                    total.as_secs_f64()
+                );
+            }
             let code = out.code;
             // the process ends here: freeing every claim's strings one by one
             // (~2% of a run) would only hand back memory the exit returns anyway

@@ -2,9 +2,11 @@
 //! running), hands on a progress line on stderr.
 //! Rule that is not obvious: the line stays hidden for the first half second, so
 //! a quick run never draws it; whether it may be drawn at all (a terminal, not
-//! CI, no `--no-progress`) is decided once by `Progress::wanted`.
+//! CI, no `--no-progress`) is decided once by `Progress::wanted`. With
+//! `--timings` it also clocks each stage, shown or not.
 
 use std::io::IsTerminal;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -21,6 +23,15 @@ pub struct Progress {
     shown: AtomicBool,
     documents: AtomicU64,
     claims: AtomicU64,
+    clock: Option<Mutex<Clock>>,
+}
+
+/// The stage running, since when, and the stages done with their wall time.
+#[derive(Debug)]
+struct Clock {
+    stage: &'static str,
+    since: Instant,
+    done: Vec<(&'static str, Duration)>,
 }
 
 impl Progress {
@@ -52,7 +63,29 @@ impl Progress {
             shown: AtomicBool::new(false),
             documents: AtomicU64::new(0),
             claims: AtomicU64::new(0),
+            clock: None,
         }
+    }
+
+    /// Also clock each stage (for `--timings`); the first is "reading".
+    pub fn clocked(mut self) -> Progress {
+        self.clock = Some(Mutex::new(Clock {
+            stage: "reading",
+            since: Instant::now(),
+            done: Vec::new(),
+        }));
+        self
+    }
+
+    /// The stages done so far with their wall time, the running one included.
+    pub fn timings(&self) -> Vec<(&'static str, Duration)> {
+        let Some(clock) = &self.clock else {
+            return Vec::new();
+        };
+        let clock = clock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut done = clock.done.clone();
+        done.push((clock.stage, clock.since.elapsed()));
+        done
     }
 
     /// Set how many documents the run will analyse.
@@ -75,8 +108,17 @@ impl Progress {
         }
     }
 
-    /// A new stage begins ("clustering", "comparing").
-    pub fn stage(&self, name: &str) {
+    /// A new stage begins ("extracting", "clustering", "comparing").
+    pub fn stage(&self, name: &'static str) {
+        if let Some(clock) = &self.clock {
+            let mut clock = clock.lock().unwrap_or_else(|e| e.into_inner());
+            let now = Instant::now();
+            let ran = now - clock.since;
+            let stage = clock.stage;
+            clock.done.push((stage, ran));
+            clock.stage = name;
+            clock.since = now;
+        }
         let Some(bar) = &self.bar else { return };
         self.reveal(bar);
         let d = self.documents.load(Ordering::Relaxed);
@@ -131,5 +173,15 @@ mod tests {
         assert_eq!(p.claims.load(Ordering::Relaxed), 7);
         assert!(!p.shown.load(Ordering::Relaxed));
         assert!(p.bar.as_ref().is_some_and(|b| b.is_hidden()));
+    }
+
+    #[test]
+    fn a_clocked_run_lists_its_stages_in_order() {
+        let p = Progress::hidden().clocked();
+        p.stage("extracting");
+        p.stage("clustering");
+        let names: Vec<_> = p.timings().iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["reading", "extracting", "clustering"]);
+        assert!(Progress::hidden().timings().is_empty());
     }
 }

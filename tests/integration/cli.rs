@@ -75,3 +75,42 @@ fn totals_line_closes_the_table() {
             predicate::str::contains("2 documents,").and(predicate::str::contains("discrepancies")),
         );
 }
+
+#[test]
+fn timings_name_every_stage_on_stderr_and_leave_the_report_alone() {
+    let plain = crosscheck()
+        .args(["check", "--format", "json", "tests/fixtures/pipeline/toll"])
+        .output()
+        .expect("runs");
+    let timed = crosscheck()
+        .args([
+            "check",
+            "--timings",
+            "--format",
+            "json",
+            "tests/fixtures/pipeline/toll",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(plain.stdout, timed.stdout);
+    assert_eq!(plain.status.code(), timed.status.code());
+    let err = String::from_utf8_lossy(&timed.stderr);
+    let stages: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.strip_prefix("crosscheck: timing: "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "reading",
+            "extracting",
+            "clustering",
+            "comparing",
+            "writing",
+            "total"
+        ],
+        "{err}"
+    );
+    assert!(!String::from_utf8_lossy(&plain.stderr).contains("timing"));
+}
