@@ -246,6 +246,61 @@ fn walk_reason(err: &ignore::Error) -> (Option<PathBuf>, String) {
     }
 }
 
+/// What the walk of a folder reported.
+enum Walked {
+    /// A file; `linked`: its own name is a symbolic link.
+    File { path: PathBuf, linked: bool },
+    /// A folder reached through a symbolic link.
+    LinkedDir(PathBuf),
+    /// A part of the tree that could not be read, and why.
+    Error(Option<PathBuf>, String),
+}
+
+impl Walked {
+    /// The path to sort by; an error without one sorts first.
+    fn path(&self) -> &Path {
+        match self {
+            Walked::File { path, .. } | Walked::LinkedDir(path) => path,
+            Walked::Error(path, _) => path.as_deref().unwrap_or(Path::new("")),
+        }
+    }
+}
+
+/// Walk a folder on several threads (listing directories is most of the cost
+/// of a walk over thousands of small files) and return what it found, unordered.
+fn walk(builder: &ignore::WalkBuilder) -> Vec<Walked> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    builder.build_parallel().run(|| {
+        let tx = tx.clone();
+        Box::new(move |entry| {
+            let found = match entry {
+                Ok(e) if e.depth() > 0 && e.file_type().is_some_and(|t| t.is_file()) => {
+                    let linked = e.path_is_symlink();
+                    Some(Walked::File {
+                        path: e.into_path(),
+                        linked,
+                    })
+                }
+                Ok(e) if e.depth() > 0 && e.path_is_symlink() => {
+                    Some(Walked::LinkedDir(e.into_path()))
+                }
+                Ok(_) => None,
+                Err(err) => {
+                    let (path, reason) = walk_reason(&err);
+                    Some(Walked::Error(path, reason))
+                }
+            };
+            if let Some(w) = found {
+                // the receiver lives until `run` returns
+                let _ = tx.send(w);
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    drop(tx);
+    rx.into_iter().collect()
+}
+
 /// List the inputs under `paths`, sorted, with skipped entries and warnings.
 fn list_inputs(
     paths: &[PathBuf],
@@ -315,22 +370,30 @@ fn list_inputs(
             .git_exclude(true)
             .git_global(false)
             .require_git(false)
-            .sort_by_file_path(|a, b| a.cmp(b));
+            .threads(rayon::current_num_threads());
         if let Some(ex) = excludes.clone() {
             let root = p.clone();
             builder.filter_entry(move |e| e.depth() == 0 || !glob_match(&ex, &root, e.path()));
         }
+        let mut walked = walk(&builder);
+        // what the walk's threads found, in the order one sorted walk would have
+        // found it: files and errors by path
+        walked.sort_by(|a, b| a.path().cmp(b.path()));
         let mut found = 0usize;
         // below the resolved root, a path none of whose parts is a link is
         // already resolved: `canonicalize` (a `readlink` per part) is needed
         // only under the links the walk followed
         let root = std::fs::canonicalize(p).ok();
-        let mut linked_dirs: Vec<PathBuf> = Vec::new();
-        for entry in builder.build() {
-            match entry {
-                Ok(e) if e.depth() > 0 && e.file_type().is_some_and(|t| t.is_file()) => {
-                    let linked = e.path_is_symlink();
-                    let path = e.into_path();
+        let linked_dirs: Vec<&Path> = walked
+            .iter()
+            .filter_map(|w| match w {
+                Walked::LinkedDir(d) => Some(d.as_path()),
+                _ => None,
+            })
+            .collect();
+        for w in &walked {
+            match w {
+                Walked::File { path, linked } => {
                     let canonical = match &root {
                         Some(r) if !linked && !linked_dirs.iter().any(|d| path.starts_with(d)) => {
                             path.strip_prefix(p).ok().map(|rel| r.join(rel))
@@ -338,28 +401,26 @@ fn list_inputs(
                         _ => None,
                     };
                     let wanted = match &globs {
-                        Some(g) => glob_match(g, p, &path),
-                        None => format_of(&path).is_some(),
+                        Some(g) => glob_match(g, p, path),
+                        None => format_of(path).is_some(),
                     };
                     if wanted {
                         found += 1;
                         inputs.push(Input {
                             shown: path.display().to_string(),
-                            manifest: key_in(m, manifests, &path),
-                            source: Source::File(path),
+                            manifest: key_in(m, manifests, path),
+                            source: Source::File(path.clone()),
                             regular: true,
                             canonical,
                         });
                     }
                 }
-                Ok(e) if e.depth() > 0 && e.path_is_symlink() => {
-                    linked_dirs.push(e.into_path());
-                }
-                Ok(_) => {}
-                Err(err) => {
-                    let (path, reason) = walk_reason(&err);
-                    let shown = path.map_or_else(|| shown.clone(), |p| p.display().to_string());
-                    out.skipped.push(Problem::new(shown, reason));
+                Walked::LinkedDir(_) => {}
+                Walked::Error(path, reason) => {
+                    let shown = path
+                        .as_ref()
+                        .map_or_else(|| shown.clone(), |p| p.display().to_string());
+                    out.skipped.push(Problem::new(shown, reason.clone()));
                 }
             }
         }

@@ -561,6 +561,47 @@ fn a_directory_loop_is_named_and_not_followed() {
 }
 
 #[test]
+fn a_folder_walked_on_many_threads_reports_in_path_order() {
+    // the walk runs on several threads; files and the trouble it meets are
+    // still listed as one sorted walk would list them, on every run
+    let dir = tempfile::tempdir().unwrap();
+    for part in ["b", "a", "d", "c"] {
+        let sub = dir.path().join(part);
+        std::fs::create_dir(&sub).unwrap();
+        for f in ["z.txt", "m.txt", "a.txt"] {
+            std::fs::write(sub.join(f), format!("Part {part} file {f} counts 3 boats.")).unwrap();
+        }
+        std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
+    }
+    let mut seen = None;
+    for _ in 0..5 {
+        let (docs, r) = documents(&[dir.path().to_path_buf()], &["--threads", "4"]);
+        let paths: Vec<String> = docs
+            .iter()
+            .map(|d| d["path"].as_str().unwrap_or_default().to_string())
+            .collect();
+        let mut sorted = paths.clone();
+        sorted.sort();
+        assert_eq!(paths.len(), 12, "{}", r.stderr);
+        assert_eq!(paths, sorted);
+        let loops: Vec<&str> = r
+            .stderr
+            .lines()
+            .filter(|l| l.contains("directory loop"))
+            .collect();
+        assert_eq!(loops.len(), 4, "{}", r.stderr);
+        for (line, part) in loops.iter().zip(["a", "b", "c", "d"]) {
+            assert!(line.contains(&format!("/{part}/loop")), "{}", r.stderr);
+        }
+        let now = (paths, r.stderr.clone());
+        if let Some(before) = &seen {
+            assert_eq!(before, &now);
+        }
+        seen = Some(now);
+    }
+}
+
+#[test]
 fn special_files_are_refused_not_waited_on() {
     let dir = tempfile::tempdir().unwrap();
     let sock = dir.path().join("s.txt");
