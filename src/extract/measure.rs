@@ -537,11 +537,28 @@ mod lower_tests {
     }
 }
 
-fn class_of<'t>(table: &'t [(&'t str, &'t [&'t str])], word: &str) -> Option<&'t str> {
-    table
-        .iter()
-        .find(|(_, cues)| cues.contains(&word))
-        .map(|(name, _)| *name)
+/// A table of cue words by class, looked up by word; a word listed under two
+/// classes keeps the first.
+struct Cues(WordMap<&'static str, &'static str>);
+
+impl Cues {
+    fn new(table: &[(&'static str, &[&'static str])]) -> Cues {
+        let mut map = WordMap::default();
+        for (class, cues) in table {
+            for cue in *cues {
+                map.entry(*cue).or_insert(*class);
+            }
+        }
+        Cues(map)
+    }
+}
+
+static CHANGE: LazyLock<Cues> = LazyLock::new(|| Cues::new(CHANGE_CUES));
+static NOUNS: LazyLock<Cues> = LazyLock::new(|| Cues::new(NOUN_MEASURES));
+
+/// The class of a lower-cased word in `cues`.
+fn class_of(cues: &Cues, word: &str) -> Option<&'static str> {
+    cues.0.get(word).copied()
 }
 
 /// Each cue word of `EVENTS` with its class; a cue listed twice keeps its first class.
@@ -605,14 +622,14 @@ fn clause(ws: &[Word<'_>], i: usize) -> (usize, usize) {
 
 /// Nearest cue of `table` to the figure occupying words `first..=last`, searched
 /// within the clause and at most `reach` words away, not across another figure.
-fn nearest_cue<'t>(
+fn nearest_cue(
     ws: &[Word<'_>],
     first: usize,
     last: usize,
     figures: &[(usize, usize)],
-    table: &'t [(&'t str, &'t [&'t str])],
+    table: &Cues,
     reach: usize,
-) -> Option<(&'t str, usize)> {
+) -> Option<(&'static str, usize)> {
     let (lo, hi) = clause(ws, first);
     let mut best: Option<(&str, usize)> = None;
     // after the figure
@@ -736,18 +753,18 @@ pub fn measure_of(
                 // says itself whether its people died or were hurt
                 let own = || {
                     (first + 1..=last).find_map(|j| {
-                        class_of(CHANGE_CUES, &lower(ws[j].text))
+                        class_of(&CHANGE, &lower(ws[j].text))
                             .filter(|m| matches!(*m, "deaths" | "injured"))
                     })
                 };
-                match nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 8) {
+                match nearest_cue(&ws, first, last, &figures, &CHANGE, 8) {
                     Some((m, d)) if matches!(m, "deaths" | "injured") => {
                         Some((own().unwrap_or(m), d))
                     }
                     other => other,
                 }
             };
-            let noun = nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 4)
+            let noun = nearest_cue(&ws, first, last, &figures, &NOUNS, 4)
                 // "a rifle was emptied and 3 bystanders were hit": the figure counts people
                 .filter(|(m, _)| !(counts_people(&ws, last) && THING_MEASURES.contains(m)))
                 // "each is held on a bond of …", "charges against two men": sums of
@@ -759,7 +776,7 @@ pub fn measure_of(
                     !counts_things(&ws, last)
                         || ws
                             .get(last + 1)
-                            .is_some_and(|n| class_of(NOUN_MEASURES, &lower(n.text)) == Some(*m))
+                            .is_some_and(|n| class_of(&NOUNS, &lower(n.text)) == Some(*m))
                 });
             match (change, noun) {
                 (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
@@ -780,11 +797,11 @@ pub fn measure_of(
                 (None, None) => unit.map(|u| u.to_string()).filter(|u| !u.is_empty()),
             }
         }
-        ClaimKind::Percent => nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 10)
-            .or_else(|| nearest_cue(&ws, first, last, &figures, CHANGE_CUES, 6))
+        ClaimKind::Percent => nearest_cue(&ws, first, last, &figures, &NOUNS, 10)
+            .or_else(|| nearest_cue(&ws, first, last, &figures, &CHANGE, 6))
             .map(|(m, _)| format!("{m} %")),
         ClaimKind::Money => {
-            nearest_cue(&ws, first, last, &figures, NOUN_MEASURES, 8).map(|(m, _)| m.to_string())
+            nearest_cue(&ws, first, last, &figures, &NOUNS, 8).map(|(m, _)| m.to_string())
         }
     };
     // "nine dead in a spate of shootings this month": a tally over many
@@ -944,7 +961,7 @@ fn another_act(w: &str) -> bool {
     w.len() >= 5
         && w.ends_with("ed")
         && w.bytes().all(|b| b.is_ascii_lowercase())
-        && class_of(CHANGE_CUES, w).is_none()
+        && class_of(&CHANGE, w).is_none()
         && !NOT_ACTS.contains(&w)
 }
 
@@ -1436,7 +1453,7 @@ fn agent(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)])
     // "the rebels killed 40 of them": the object of a verb before it
     if first > lo && {
         let w = lower(ws[first - 1].text);
-        w.ends_with("ed") || w == "shot" || class_of(CHANGE_CUES, &w).is_some()
+        w.ends_with("ed") || w == "shot" || class_of(&CHANGE, &w).is_some()
     } {
         return false;
     }
