@@ -389,8 +389,9 @@ pub struct Claim {
     pub event: Option<String>,
     /// The event's time anchor, if stated ("the 2020 war", "in September").
     pub anchor: Option<Anchor>,
-    /// Names near the figure (places, organisations, people), normalised.
-    pub entities: Vec<String>,
+    /// Names near the figure (places, organisations, people), normalised; the
+    /// claims of one sentence share one list.
+    pub entities: std::sync::Arc<[String]>,
     /// A readable key of measure + event + anchor; claims are compared within it.
     pub topic: String,
     /// The grammar rule that matched, for `--dump`.

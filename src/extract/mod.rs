@@ -161,8 +161,10 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         let group_shot = found.iter().zip(&described).any(|(f, (m, _))| {
             m.as_deref() == Some(measure::SHOT) && !single(f) && !one_person(f.rule)
         });
-        // the sentence as claims quote it, squashed once for all its figures
+        // the sentence as claims quote it, squashed once for all its figures,
+        // and its names, one list for all its figures
         let mut squashed: Option<String> = None;
+        let mut entities: Option<std::sync::Arc<[String]>> = None;
         for (f, (measure, event)) in found.iter().zip(&described) {
             let mut measure = measure.clone();
             // one person shot, with no word of a death, is a gunshot injury
@@ -218,7 +220,9 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                 measure,
                 event,
                 anchor,
-                entities: sentence_names.clone(),
+                entities: entities
+                    .get_or_insert_with(|| sentence_names.as_slice().into())
+                    .clone(),
                 topic: String::new(),
                 rule: f.rule.to_string(),
             });
