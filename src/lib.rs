@@ -99,16 +99,27 @@ pub fn analyse(documents: Vec<Document>) -> Outcome {
 
 /// `analyse`, counting documents and claims on `progress` as they are done.
 pub fn analyse_with(documents: Vec<Document>, progress: &progress::Progress) -> Outcome {
-    let per_doc: Vec<(Document, Vec<Claim>, Profile)> = documents
+    let per_doc: Vec<Extracted> = documents
         .into_par_iter()
-        .map(|mut d| {
-            let segments = segment::segment(&d);
-            let (claims, profile) = extract::extract_and_profile(&d, &segments);
-            progress.document_done(claims.len());
-            d.text = String::new();
-            (d, claims, profile)
-        })
+        .map(|d| extract_one(d, progress))
         .collect();
+    gather(per_doc, progress)
+}
+
+/// One document's claims and profile; its text is gone.
+type Extracted = (Document, Vec<Claim>, Profile);
+
+/// Segment a document and extract its claims and profile, then drop its text.
+fn extract_one(mut d: Document, progress: &progress::Progress) -> Extracted {
+    let segments = segment::segment(&d);
+    let (claims, profile) = extract::extract_and_profile(&d, &segments);
+    progress.document_done(claims.len());
+    d.text = String::new();
+    (d, claims, profile)
+}
+
+/// Cluster and compare what was extracted from each document, in document order.
+fn gather(per_doc: Vec<Extracted>, progress: &progress::Progress) -> Outcome {
     let mut documents = Vec::with_capacity(per_doc.len());
     // sized once: growing by doubling would copy and fault in every claim again
     let mut claims = Vec::with_capacity(per_doc.iter().map(|(_, c, _)| c.len()).sum());
@@ -121,6 +132,19 @@ pub fn analyse_with(documents: Vec<Document>, progress: &progress::Progress) -> 
     let mut outcome = conclude_with(documents, claims, &profiles, progress);
     outcome.claims.shrink_to_fit();
     outcome
+}
+
+/// Give the documents of a streamed read their ids (`ingest::document_id` of
+/// their position), and their claims and profiles with them.
+fn number(per_doc: &mut [Extracted]) {
+    for (i, (d, claims, profile)) in per_doc.iter_mut().enumerate() {
+        d.id = ingest::document_id(i);
+        for (k, c) in claims.iter_mut().enumerate() {
+            c.id = format!("{}.{}", d.id, k + 1);
+            c.document.clone_from(&d.id);
+        }
+        profile.document.clone_from(&d.id);
+    }
 }
 
 /// The reduce half: cluster and compare claims already extracted (by `analyse`
@@ -197,11 +221,55 @@ fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result
     if config.dump.is_none() {
         rayon::spawn(extract::warm_up);
     }
-    let ingest::Ingested {
-        documents,
-        skipped: problems,
-        warnings: notes,
-    } = ingest::ingest(&config.paths, &config.ingest);
+    let listing = ingest::list(&config.paths, &config.ingest);
+    // checking or listing claims streams: each document is extracted as soon
+    // as it is read and its text dropped, so memory grows with the claims
+    let streamed = config.dump.is_none() && config.mode != Mode::Extract;
+    if streamed {
+        progress.stage("extracting");
+        let mut read = ingest::read_each(listing, &config.ingest, |d| extract_one(d, progress));
+        number(&mut read.documents);
+        let count = read.documents.len();
+        let (warnings, problems) = match preface(config, read.skipped, read.warnings, count) {
+            Ok(messages) => messages,
+            Err(nothing_read) => return Ok(*nothing_read),
+        };
+        let strict_fail = config.strict && !problems.is_empty();
+        let mut outcome = gather(read.documents, progress);
+        progress.finish();
+        outcome.problems = problems;
+        let mut out = finish(config, outcome, warnings);
+        if strict_fail {
+            out.code = exit::TROUBLE;
+        }
+        return Ok(out);
+    }
+    let read = ingest::read_each(listing, &config.ingest, |d| d);
+    let mut documents = read.documents;
+    for (i, d) in documents.iter_mut().enumerate() {
+        d.id = ingest::document_id(i);
+    }
+    let (warnings, problems) = match preface(config, read.skipped, read.warnings, documents.len()) {
+        Ok(messages) => messages,
+        Err(nothing_read) => return Ok(*nothing_read),
+    };
+    let strict_fail = config.strict && !problems.is_empty();
+    let mut out = run_stages(config, documents, problems, warnings, progress)?;
+    if strict_fail {
+        out.code = exit::TROUBLE;
+    }
+    Ok(out)
+}
+
+/// The messages of reading (its warnings, then what was skipped, then a
+/// summary when anything was) and what was skipped; or, when no document was
+/// read, the output to give at once.
+fn preface(
+    config: &Config,
+    problems: Vec<Problem>,
+    notes: Vec<Problem>,
+    documents: usize,
+) -> Result<(Vec<String>, Vec<Problem>), Box<Output>> {
     let mut warnings: Vec<String> = notes
         .iter()
         .map(|p| format!("crosscheck: warning: {}: {}", p.path, p.reason))
@@ -211,21 +279,21 @@ fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result
                 .map(|p| format!("crosscheck: skipped {}: {}", p.path, p.reason)),
         )
         .collect();
-    if documents.is_empty() {
+    if documents == 0 {
         warnings.push("crosscheck: no input could be read".into());
-        return Ok(Output {
+        return Err(Box::new(Output {
             stdout: String::new(),
             report: None,
             warnings,
             code: exit::TROUBLE,
             timings: Vec::new(),
-        });
+        }));
     }
     if !problems.is_empty() {
         warnings.push(format!(
             "crosscheck: {} input(s) skipped, {} document(s) read{}",
             problems.len(),
-            documents.len(),
+            documents,
             if config.strict {
                 "; --strict: exit 2"
             } else {
@@ -233,12 +301,7 @@ fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result
             }
         ));
     }
-    let strict_fail = config.strict && !problems.is_empty();
-    let mut out = run_stages(config, documents, problems, warnings, progress)?;
-    if strict_fail {
-        out.code = exit::TROUBLE;
-    }
-    Ok(out)
+    Ok((warnings, problems))
 }
 
 fn run_stages(

@@ -675,13 +675,83 @@ fn resolve_date(
 /// by position inside a JSON file) with ids `d1`, `d2` …, so the output does not
 /// depend on the order of the file system or on the number of threads.
 pub fn ingest(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
+    let listing = list(paths, opts);
+    let read = read_each(listing, opts, |d| d);
+    let mut documents = read.documents;
+    for (i, d) in documents.iter_mut().enumerate() {
+        d.id = document_id(i);
+    }
+    Ingested {
+        documents,
+        skipped: read.skipped,
+        warnings: read.warnings,
+    }
+}
+
+/// The id of the `i`-th document of a run (0-based): `d1`, `d2` ….
+pub fn document_id(i: usize) -> String {
+    format!("d{}", i + 1)
+}
+
+/// The inputs found under the paths given, before any is read.
+#[derive(Default)]
+pub struct Listing {
+    inputs: Vec<Input>,
+    manifests: Vec<Manifest>,
+    /// Walk errors and warnings so far.
+    skipped: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+impl Listing {
+    /// How many inputs (files, or stdin) will be read.
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+}
+
+/// Walk `paths` and list what to read, sorted by path.
+pub fn list(paths: &[PathBuf], opts: &IngestOptions) -> Listing {
     let mut out = Ingested::default();
     let mut manifests = Vec::new();
     let inputs = list_inputs(paths, opts, &mut manifests, &mut out);
+    Listing {
+        inputs,
+        manifests,
+        skipped: out.skipped,
+        warnings: out.warnings,
+    }
+}
+
+/// What `read_each` gives: one `T` per document, in document order.
+#[derive(Debug)]
+pub struct ReadEach<T> {
+    pub documents: Vec<T>,
+    pub skipped: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+/// Read, parse and date every listed input on the pool, and hand each document
+/// to `each` there, as soon as it is read: what `each` keeps of it is all that
+/// stays in memory. The documents have no id yet (`document_id` of their
+/// position is theirs); results and messages are gathered in input order.
+pub fn read_each<T: Send>(
+    listing: Listing,
+    opts: &IngestOptions,
+    each: impl Fn(Document) -> T + Sync,
+) -> ReadEach<T> {
+    let Listing {
+        inputs,
+        manifests,
+        mut skipped,
+        mut warnings,
+    } = listing;
     let explicit_format = opts.input_format;
-    // each input read, parsed and dated on the pool; its documents and
-    // messages are then gathered in input order
-    let results: Vec<(Parsed, Vec<Problem>)> = inputs
+    let results: Vec<(Vec<T>, Parsed, Vec<Problem>)> = inputs
         .par_iter()
         .map(|input| {
             let format = explicit_format
@@ -700,6 +770,7 @@ pub fn ingest(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
             let mut dating = Vec::new();
             let documents = std::mem::take(&mut parsed.documents);
             let meta_dates = std::mem::take(&mut parsed.meta_dates);
+            let mut done = Vec::with_capacity(documents.len());
             for (mut doc, meta) in documents.into_iter().zip(meta_dates) {
                 let entry = input.manifest.as_ref().and_then(|(m, key)| {
                     let entries = &manifests[*m].entries;
@@ -709,26 +780,60 @@ pub fn ingest(paths: &[PathBuf], opts: &IngestOptions) -> Ingested {
                         .or_else(|| entries.get(key))
                 });
                 resolve_date(&mut doc, meta, entry, opts, &mut dating);
-                parsed.documents.push(doc);
+                done.push(each(doc));
             }
-            (parsed, dating)
+            (done, parsed, dating)
         })
         .collect();
-    for (parsed, dating) in results {
-        out.skipped.extend(parsed.skipped);
-        out.warnings.extend(parsed.warnings);
-        out.warnings.extend(dating);
-        out.documents.extend(parsed.documents);
+    let mut documents = Vec::with_capacity(results.iter().map(|r| r.0.len()).sum());
+    for (done, parsed, dating) in results {
+        skipped.extend(parsed.skipped);
+        warnings.extend(parsed.warnings);
+        warnings.extend(dating);
+        documents.extend(done);
     }
-    for (i, d) in out.documents.iter_mut().enumerate() {
-        d.id = format!("d{}", i + 1);
+    ReadEach {
+        documents,
+        skipped,
+        warnings,
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_each_hands_on_documents_in_path_order_before_they_have_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("b.txt", "Two 2."),
+            ("c.md", "Three 3."),
+            ("a.txt", "One 1."),
+        ] {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        std::fs::write(
+            dir.path().join("d.jsonl"),
+            "{\"text\": \"Four 4.\"}\n{\"text\": \"Five 5.\"}\n",
+        )
+        .unwrap();
+        let opts = IngestOptions::default();
+        let listing = list(&[dir.path().to_path_buf()], &opts);
+        assert_eq!(listing.len(), 4);
+        let read = read_each(listing, &opts, |d| {
+            assert!(d.id.is_empty());
+            d.text.trim().to_string()
+        });
+        assert_eq!(
+            read.documents,
+            ["One 1.", "Two 2.", "Three 3.", "Four 4.", "Five 5."]
+        );
+        let whole = ingest(&[dir.path().to_path_buf()], &opts).documents;
+        let ids: Vec<&str> = whole.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["d1", "d2", "d3", "d4", "d5"]);
+        assert_eq!(document_id(4), "d5");
+    }
 
     #[test]
     fn front_matter_is_blanked_in_place() {
