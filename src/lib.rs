@@ -222,9 +222,9 @@ fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result
         rayon::spawn(extract::warm_up);
     }
     let listing = ingest::list(&config.paths, &config.ingest);
-    // checking or listing claims streams: each document is extracted as soon
-    // as it is read and its text dropped, so memory grows with the claims
-    let streamed = config.dump.is_none() && config.mode != Mode::Extract;
+    // unless a stage is dumped, each document is extracted as soon as it is
+    // read and its text dropped, so memory grows with the claims
+    let streamed = config.dump.is_none();
     if streamed {
         progress.stage("extracting");
         let mut read = ingest::read_each(listing, &config.ingest, |d| extract_one(d, progress));
@@ -235,6 +235,21 @@ fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result
             Err(nothing_read) => return Ok(*nothing_read),
         };
         let strict_fail = config.strict && !problems.is_empty();
+        if config.mode == Mode::Extract {
+            let stdout = report::records::lines(read.documents);
+            progress.finish();
+            return Ok(Output {
+                stdout,
+                report: None,
+                warnings,
+                code: if strict_fail {
+                    exit::TROUBLE
+                } else {
+                    exit::CLEAN
+                },
+                timings: Vec::new(),
+            });
+        }
         let mut outcome = gather(read.documents, progress);
         progress.finish();
         outcome.problems = problems;
@@ -353,17 +368,6 @@ fn run_stages(
     }
     progress.set_total(documents.len());
     progress.stage("extracting");
-    if config.mode == Mode::Extract {
-        let stdout = report::records::extract(documents, progress);
-        progress.finish();
-        return Ok(Output {
-            stdout,
-            report: None,
-            warnings,
-            code: exit::CLEAN,
-            timings: Vec::new(),
-        });
-    }
     let mut outcome = analyse_with(documents, progress);
     progress.finish();
     outcome.problems = problems;

@@ -1,4 +1,4 @@
-//! Takes documents (for `crosscheck extract`) or record files (for `check --claims`),
+//! Takes extracted documents (for `crosscheck extract`) or record files (for `check --claims`),
 //! hands on JSON lines — one per document: its metadata, its `Profile` and its
 //! claims before clustering — or, read back, the documents, claims and profiles
 //! that `conclude` clusters and compares.
@@ -15,7 +15,6 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Claim, Document, Profile};
-use crate::progress::Progress;
 
 /// One line of `crosscheck extract` output.
 #[derive(Debug, Serialize, Deserialize)]
@@ -28,18 +27,15 @@ pub struct Record {
     pub claims: Vec<Claim>,
 }
 
-/// Extract every document and write one record line each, in document order.
-/// Each document's text is dropped as soon as its line is written.
-pub fn extract(documents: Vec<Document>, progress: &Progress) -> String {
-    let lines: Vec<String> = documents
+/// One record line each for documents already extracted, in document order,
+/// without their text; the lines are written on the pool.
+pub fn lines(per_doc: Vec<(Document, Vec<Claim>, Profile)>) -> String {
+    let lines: Vec<String> = per_doc
         .into_par_iter()
-        .map(|mut d| {
-            let segments = crate::segment::segment(&d);
-            let (claims, profile) = crate::extract::extract_and_profile(&d, &segments);
-            progress.document_done(claims.len());
-            d.text = String::new();
+        .map(|(mut document, claims, profile)| {
+            document.text = String::new();
             let record = Record {
-                document: d,
+                document,
                 profile,
                 claims,
             };
@@ -201,7 +197,9 @@ mod tests {
             text.into(),
             &crate::ingest::IngestOptions::default(),
         );
-        let out = extract(vec![doc], &Progress::hidden());
+        let segments = crate::segment::segment(&doc);
+        let (claims, profile) = crate::extract::extract_and_profile(&doc, &segments);
+        let out = lines(vec![(doc, claims, profile)]);
         assert_eq!(out.lines().count(), 1);
         let r: Record = serde_json::from_str(out.trim_end()).unwrap();
         assert!(r.document.text.is_empty());
