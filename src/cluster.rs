@@ -5,9 +5,11 @@
 //! are only ever compared inside one story, so two near-identical reports of
 //! different events never meet. Both steps are blocked: no all-pairs pass.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Anchor, Claim, ClaimKind, Cluster, Profile};
 
@@ -63,9 +65,9 @@ pub const BOILERPLATE_DOCS: usize = 3;
 pub const BOILERPLATE_DOCS_DIGITS: usize = 8;
 
 /// Hashes of sentences that are boilerplate across `profiles`.
-pub fn boilerplate(profiles: &[Profile]) -> HashSet<u64> {
+pub fn boilerplate(profiles: &[Profile]) -> FxHashSet<u64> {
     // hash → (documents, has a digit, last document counted)
-    let mut df: HashMap<u64, (usize, bool, usize)> = HashMap::new();
+    let mut df: FxHashMap<u64, (usize, bool, usize)> = FxHashMap::default();
     for (d, p) in profiles.iter().enumerate() {
         for s in &p.sentences {
             let e = df.entry(s.hash).or_insert((0, s.digits, usize::MAX));
@@ -88,9 +90,9 @@ pub fn boilerplate(profiles: &[Profile]) -> HashSet<u64> {
 }
 
 /// Per document a sparse unit vector (name id, weight); the names, their document counts and rarity.
-struct NameVectors {
+struct NameVectors<'p> {
     vecs: Vec<Vec<(u32, f64)>>,
-    names: Vec<String>,
+    names: Vec<&'p str>,
     df: Vec<usize>,
     idf: Vec<f64>,
     /// Per document, the summed rarity of its names.
@@ -98,48 +100,68 @@ struct NameVectors {
     /// Per document, its outlet's number in `furniture`.
     outlet: Vec<Option<usize>>,
     /// Per outlet, the ids of its furniture names.
-    furniture: Vec<HashSet<u32>>,
+    furniture: Vec<FxHashSet<u32>>,
 }
 
 /// Weighted name vector of each document (idf × (1 + ln tf), unit length) over
 /// its sentences that are not boilerplate; also the names and their document counts.
-fn vectors(profiles: &[Profile], boiler: &HashSet<u64>) -> NameVectors {
-    let counted: Vec<BTreeMap<&str, u32>> = profiles
-        .iter()
+///
+/// Names are numbered in order of first appearance, documents in order and each
+/// document's names in byte order, and a document's sums run in byte order of
+/// its names: the numbering decides which spelling variant a name meets first,
+/// and the order of a sum its last bits.
+fn vectors<'p>(profiles: &'p [Profile], boiler: &FxHashSet<u64>) -> NameVectors<'p> {
+    // per document, its names in byte order with their counts
+    let counted: Vec<Vec<(&str, u32)>> = profiles
+        .par_iter()
         .map(|p| {
-            let mut m: BTreeMap<&str, u32> = BTreeMap::new();
-            for s in p.sentences.iter().filter(|s| !boiler.contains(&s.hash)) {
-                for n in &s.names {
-                    *m.entry(n.as_str()).or_default() += 1;
+            let mut all: Vec<&str> = p
+                .sentences
+                .iter()
+                .filter(|s| !boiler.contains(&s.hash))
+                .flat_map(|s| s.names.iter().map(String::as_str))
+                .collect();
+            all.sort_unstable();
+            let mut tf: Vec<(&str, u32)> = Vec::new();
+            for n in all {
+                match tf.last_mut() {
+                    Some((m, k)) if *m == n => *k += 1,
+                    _ => tf.push((n, 1)),
                 }
             }
-            m
+            tf
         })
         .collect();
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut names: Vec<String> = Vec::new();
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut names: Vec<&str> = Vec::new();
     let mut df: Vec<usize> = Vec::new();
-    for p in &counted {
-        for n in p.keys() {
-            let id = *ids.entry(n).or_insert_with(|| {
-                names.push(n.to_string());
-                df.push(0);
-                (names.len() - 1) as u32
-            });
-            df[id as usize] += 1;
-        }
-    }
-    let n = (profiles.len() as f64).max(IDF_MIN_DOCS);
-    let idf: Vec<f64> = df.iter().map(|&d| (1.0 + n / d as f64).ln()).collect();
-    let vecs = counted
+    // per document, the ids of its names, in byte order of the names
+    let named: Vec<Vec<u32>> = counted
         .iter()
         .map(|p| {
-            let mut v: Vec<(u32, f64)> = p
-                .iter()
-                .map(|(name, tf)| {
-                    let id = ids[name];
-                    (id, idf[id as usize] * (1.0 + f64::from(*tf).ln()))
+            p.iter()
+                .map(|&(n, _)| {
+                    let id = *ids.entry(n).or_insert_with(|| {
+                        names.push(n);
+                        df.push(0);
+                        (names.len() - 1) as u32
+                    });
+                    df[id as usize] += 1;
+                    id
                 })
+                .collect()
+        })
+        .collect();
+    let n = (profiles.len() as f64).max(IDF_MIN_DOCS);
+    let idf: Vec<f64> = df.iter().map(|&d| (1.0 + n / d as f64).ln()).collect();
+    let (vecs, mass): (Vec<Vec<(u32, f64)>>, Vec<f64>) = counted
+        .par_iter()
+        .zip(&named)
+        .map(|(p, ids)| {
+            let mut v: Vec<(u32, f64)> = ids
+                .iter()
+                .zip(p)
+                .map(|(&id, (_, tf))| (id, idf[id as usize] * (1.0 + f64::from(*tf).ln())))
                 .collect();
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
@@ -147,15 +169,12 @@ fn vectors(profiles: &[Profile], boiler: &HashSet<u64>) -> NameVectors {
                     *w /= norm;
                 }
             }
-            v.sort_by_key(|(id, _)| *id);
-            v
+            v.sort_unstable_by_key(|(id, _)| *id);
+            let mass: f64 = ids.iter().map(|&id| idf[id as usize]).sum();
+            (v, mass)
         })
-        .collect();
-    let mass = counted
-        .iter()
-        .map(|p| p.keys().map(|n| idf[ids[n] as usize]).sum())
-        .collect();
-    let (outlet, furniture) = furniture(profiles, &counted, &ids);
+        .unzip();
+    let (outlet, furniture) = furniture(profiles, &named);
     NameVectors {
         vecs,
         names,
@@ -180,10 +199,9 @@ pub const FURNITURE_SHARE: f64 = 0.5;
 /// number and each outlet's furniture (name ids).
 fn furniture(
     profiles: &[Profile],
-    counted: &[BTreeMap<&str, u32>],
-    ids: &HashMap<&str, u32>,
-) -> (Vec<Option<usize>>, Vec<HashSet<u32>>) {
-    let mut number: BTreeMap<&str, usize> = BTreeMap::new();
+    named: &[Vec<u32>],
+) -> (Vec<Option<usize>>, Vec<FxHashSet<u32>>) {
+    let mut number: FxHashMap<&str, usize> = FxHashMap::default();
     let outlet: Vec<Option<usize>> = profiles
         .iter()
         .map(|p| {
@@ -200,17 +218,18 @@ fn furniture(
         }
     }
     let furniture = docs
-        .iter()
+        .par_iter()
         .map(|docs| {
             if docs.len() < FURNITURE_MIN_DOCS {
-                return HashSet::new();
+                return FxHashSet::default();
             }
             // name → (reports, first and last publication day)
-            let mut seen: HashMap<u32, (usize, Option<(NaiveDate, NaiveDate)>)> = HashMap::new();
+            let mut seen: FxHashMap<u32, (usize, Option<(NaiveDate, NaiveDate)>)> =
+                FxHashMap::default();
             for &d in docs {
                 let day = profiles[d].published;
-                for n in counted[d].keys() {
-                    let e = seen.entry(ids[n]).or_insert((0, None));
+                for &id in &named[d] {
+                    let e = seen.entry(id).or_insert((0, None));
                     e.0 += 1;
                     if let Some(day) = day {
                         e.1 = Some(e.1.map_or((day, day), |(l, h)| (l.min(day), h.max(day))));
@@ -239,7 +258,7 @@ fn cosine(
 ) -> (f64, f64) {
     let (names, idf) = (&nv.names, &nv.idf);
     // one outlet's furniture says nothing of two of its reports
-    let empty = HashSet::new();
+    let empty = FxHashSet::default();
     let skip = match (nv.outlet[da], nv.outlet[db]) {
         (Some(x), Some(y)) if x == y => &nv.furniture[x],
         _ => &empty,
@@ -274,7 +293,7 @@ fn cosine(
     }
     // spelling variants: only for the few names left over, and only long ones
     for ia in unmatched_a {
-        let na = &names[a[ia].0 as usize];
+        let na = names[a[ia].0 as usize];
         if na.chars().count() < 4 || skip.contains(&a[ia].0) {
             continue;
         }
@@ -282,7 +301,7 @@ fn cosine(
             if *m || skip.contains(&b[jb].0) {
                 continue;
             }
-            let nb = &names[b[jb].0 as usize];
+            let nb = names[b[jb].0 as usize];
             if nb.chars().count() >= 4
                 && na.chars().next() == nb.chars().next()
                 && strsim::jaro_winkler(na, nb) >= NAME_SPELLING
@@ -303,7 +322,7 @@ fn days_apart(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<i64> {
 
 /// Group documents into stories; returns each profile's story number (0-based,
 /// numbered in document order).
-pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
+pub fn stories(profiles: &[Profile], boiler: &FxHashSet<u64>) -> Vec<usize> {
     let nv = vectors(profiles, boiler);
     let (vecs, df) = (&nv.vecs, &nv.df);
     // posting lists of the indexed names, each in document order
@@ -316,40 +335,18 @@ pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
         }
     }
     // candidate links, strongest first: every pair a < b sharing an indexed
-    // name, each compared once (`last[b] == a` once b is taken for a)
-    let mut edges: Vec<(f64, usize, usize, bool)> = Vec::new();
-    let mut last: Vec<usize> = vec![usize::MAX; profiles.len()];
-    for (a, v) in vecs.iter().enumerate() {
-        for (id, _) in v {
-            let docs = &index[*id as usize];
-            // documents after `a` in the posting list
-            let after = docs.partition_point(|&d| d <= a);
-            for &b in &docs[after..] {
-                if last[b] == a {
-                    continue;
-                }
-                last[b] = a;
-                let far = days_apart(profiles[a].published, profiles[b].published)
-                    .is_some_and(|d| d > STORY_DAYS);
-                let need = if far {
-                    STORY_SIMILARITY_FAR
-                } else {
-                    STORY_SIMILARITY
-                };
-                let (sim, shared) = cosine((a, &vecs[a]), (b, &vecs[b]), &nv, need);
-                let smaller = nv.mass[a].min(nv.mass[b]);
-                let need_shared = if far {
-                    STORY_SHARED_IDF
-                } else {
-                    (STORY_SHARED_SHARE * smaller).clamp(STORY_SHARED_MIN, STORY_SHARED_IDF)
-                };
-                if sim >= need && shared >= need_shared {
-                    edges.push((sim, a, b, far));
-                }
-            }
-        }
-    }
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    // name, each compared once (`last[b] == a` once b is taken for a, with
+    // one `last` per worker); sorted, they come out in one order however the
+    // documents were shared out
+    let mut edges: Vec<(f64, usize, usize, bool)> = (0..profiles.len())
+        .into_par_iter()
+        .map_init(
+            || vec![usize::MAX; profiles.len()],
+            |last, a| links(a, profiles, &nv, &index, last),
+        )
+        .flatten_iter()
+        .collect();
+    edges.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     // join strongest first; a weak link may not stretch a story's publication
     // dates beyond STORY_DAYS, so a chain of same-town reports stays apart
     let mut uf = UnionFind((0..profiles.len()).collect());
@@ -373,14 +370,61 @@ pub fn stories(profiles: &[Profile], boiler: &HashSet<u64>) -> Vec<usize> {
         let root = uf.find(ra);
         span[root] = merged;
     }
-    let mut number: HashMap<usize, usize> = HashMap::new();
+    let mut number: Vec<usize> = vec![usize::MAX; profiles.len()];
+    let mut next = 0;
     (0..profiles.len())
         .map(|d| {
             let root = uf.find(d);
-            let next = number.len();
-            *number.entry(root).or_insert(next)
+            if number[root] == usize::MAX {
+                number[root] = next;
+                next += 1;
+            }
+            number[root]
         })
         .collect()
+}
+
+/// The links of document `a` to the documents after it that share an indexed
+/// name with it and are similar enough: (similarity, a, b, published far apart).
+/// `last` marks the documents already compared with `a`.
+fn links(
+    a: usize,
+    profiles: &[Profile],
+    nv: &NameVectors,
+    index: &[Vec<usize>],
+    last: &mut [usize],
+) -> Vec<(f64, usize, usize, bool)> {
+    let vecs = &nv.vecs;
+    let mut out = Vec::new();
+    for (id, _) in &vecs[a] {
+        let docs = &index[*id as usize];
+        // documents after `a` in the posting list
+        let after = docs.partition_point(|&d| d <= a);
+        for &b in &docs[after..] {
+            if last[b] == a {
+                continue;
+            }
+            last[b] = a;
+            let far = days_apart(profiles[a].published, profiles[b].published)
+                .is_some_and(|d| d > STORY_DAYS);
+            let need = if far {
+                STORY_SIMILARITY_FAR
+            } else {
+                STORY_SIMILARITY
+            };
+            let (sim, shared) = cosine((a, &vecs[a]), (b, &vecs[b]), nv, need);
+            let smaller = nv.mass[a].min(nv.mass[b]);
+            let need_shared = if far {
+                STORY_SHARED_IDF
+            } else {
+                (STORY_SHARED_SHARE * smaller).clamp(STORY_SHARED_MIN, STORY_SHARED_IDF)
+            };
+            if sim >= need && shared >= need_shared {
+                out.push((sim, a, b, far));
+            }
+        }
+    }
+    out
 }
 
 /// Anchors this close are one event told with different dates (a source that
@@ -801,7 +845,7 @@ mod tests {
             profile("c", &["oduya", "brenner", "quill", "saxe", "pell"], None),
             profile("d", &["oduya", "brenner", "quill", "saxe", "marrow"], None),
         ];
-        assert_eq!(stories(&ps, &HashSet::new()), vec![0, 0, 1, 1]);
+        assert_eq!(stories(&ps, &FxHashSet::default()), vec![0, 0, 1, 1]);
     }
 
     #[test]
@@ -825,14 +869,14 @@ mod tests {
         let ps = [ps, vec![e]].concat();
         // KXRV's reports share only its furniture; the Star's report of the
         // first one's shooting names its town too, and that still counts
-        assert_eq!(stories(&ps, &HashSet::new()), vec![0, 1, 2, 3, 0]);
+        assert_eq!(stories(&ps, &FxHashSet::default()), vec![0, 1, 2, 3, 0]);
         // one outlet covering one story for a month has no furniture
         let mut story = ps[..4].to_vec();
         assert!(story.iter().all(|p| p.outlet.as_deref() == Some("KXRV")));
         for (p, day) in story.iter_mut().zip([1, 5, 12, 20]) {
             p.published = d(3, day);
         }
-        assert_eq!(stories(&story, &HashSet::new()), vec![0, 0, 0, 0]);
+        assert_eq!(stories(&story, &FxHashSet::default()), vec![0, 0, 0, 0]);
     }
 
     #[test]
@@ -849,7 +893,7 @@ mod tests {
                 None,
             ),
         ];
-        assert_eq!(stories(&ps, &HashSet::new()), vec![0, 0]);
+        assert_eq!(stories(&ps, &FxHashSet::default()), vec![0, 0]);
     }
 
     #[test]
@@ -858,9 +902,9 @@ mod tests {
         let names_a = ["velora", "kestin", "marrow", "arvo", "lisk", "tamsin"];
         let names_b = ["velora", "kestin", "marrow", "arvo", "dunmore", "pell"];
         let near = vec![profile("a", &names_a, d(1)), profile("b", &names_b, d(1))];
-        assert_eq!(stories(&near, &HashSet::new()), vec![0, 0]);
+        assert_eq!(stories(&near, &FxHashSet::default()), vec![0, 0]);
         let far = vec![profile("a", &names_a, d(1)), profile("b", &names_b, d(9))];
-        assert_eq!(stories(&far, &HashSet::new()), vec![0, 1]);
+        assert_eq!(stories(&far, &FxHashSet::default()), vec![0, 1]);
     }
 
     #[test]
