@@ -12,7 +12,8 @@
 //! a divergence. "at least 286" against "200" cannot both hold: a contradiction.
 //! "about 30,000" (a band of ±10 %) against "31,000" agrees.
 
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cluster::EVENT_DAY_GAP;
 use crate::extract::date::counts_from_publication;
@@ -145,8 +146,9 @@ fn days_apart(a: &Say, b: &Say) -> i64 {
 fn is_vague(c: &Claim) -> bool {
     // "a man was shot" names one victim; it is no count of all of them
     matches!(c.rule.as_str(), "article" | "possessive")
-        || !c.quote.chars().any(|ch| ch.is_ascii_digit())
-            && [
+        || !c.quote.chars().any(|ch| ch.is_ascii_digit()) && {
+            let quote = c.quote.to_lowercase();
+            [
                 "hundreds",
                 "thousands",
                 "dozens",
@@ -158,7 +160,8 @@ fn is_vague(c: &Claim) -> bool {
                 "few",
             ]
             .iter()
-            .any(|w| c.quote.to_lowercase().contains(w))
+            .any(|w| quote.contains(w))
+        }
 }
 
 fn say(c: &Claim, published: Option<chrono::NaiveDate>) -> Say {
@@ -288,23 +291,24 @@ fn date_parts(c: &Claim) -> (Option<u32>, Option<u32>) {
 
 /// The statements of one document in one cluster.
 fn statements<'a>(
-    claims: Vec<&'a Claim>,
+    claims: &[&'a Claim],
     published: Option<chrono::NaiveDate>,
 ) -> Vec<Statement<'a>> {
-    let mut by_sentence: BTreeMap<(usize, &str), Vec<&Claim>> = BTreeMap::new();
     // a page that repeats a sentence (captions, teasers) says it once
-    let mut said: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
-    for c in claims {
-        if !said.insert((c.sentence.as_str(), c.quote.as_str())) {
-            continue;
-        }
-        by_sentence
-            .entry((c.line, c.sentence.as_str()))
-            .or_default()
-            .push(c);
-    }
+    let mut said: FxHashSet<(&str, &str)> = FxHashSet::default();
+    let mut claims: Vec<&Claim> = claims
+        .iter()
+        .copied()
+        .filter(|c| said.insert((c.sentence.as_str(), c.quote.as_str())))
+        .collect();
+    // sentence by sentence, in text order; a sentence's claims as they came
+    let at = |c: &&'a Claim| -> (usize, &'a str) {
+        let c: &'a Claim = c;
+        (c.line, &c.sentence)
+    };
+    claims.sort_by(|a, b| at(a).cmp(&at(b)));
     let mut out = Vec::new();
-    for (_, group) in by_sentence {
+    for group in claims.chunk_by(|a, b| at(a) == at(b)) {
         let numbers: Vec<&Claim> = group
             .iter()
             .copied()
@@ -364,7 +368,7 @@ fn statements<'a>(
                 },
             ));
         } else {
-            for c in group {
+            for &c in group {
                 let mut st = Statement::new(vec![c], say(c, published));
                 if c.kind == ClaimKind::Date
                     && let Some(event) = c.event.as_deref().filter(|e| recurs(e))
@@ -520,72 +524,92 @@ fn band(low: f64, high: f64, stated: f64, precision: Precision) -> (f64, f64) {
 
 /// Compare each cluster's statements across documents.
 pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> Vec<Discrepancy> {
-    let published: std::collections::HashMap<&str, chrono::NaiveDate> = profiles
+    let published: FxHashMap<&str, chrono::NaiveDate> = profiles
         .iter()
         .filter_map(|p| Some((p.document.as_str(), p.published?)))
         .collect();
-    let mut out = Vec::new();
-    for cluster in clusters {
-        let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
-        for &i in &cluster.claims {
-            by_doc
-                .entry(claims[i].document.as_str())
-                .or_default()
-                .push(&claims[i]);
-        }
-        if by_doc.len() < 2 {
-            continue;
-        }
-        let per_doc: Vec<(&str, Vec<Statement>)> = by_doc
-            .into_iter()
-            .map(|(d, cs)| (d, statements(cs, published.get(d).copied())))
-            .collect();
-        let mut worst: Option<Severity> = None;
-        let mut involved: Vec<&Statement> = Vec::new();
-        for (x, (_, sa)) in per_doc.iter().enumerate() {
-            for (_, sb) in &per_doc[x + 1..] {
-                let Some(sev) = irreconcilable(sa, sb) else {
-                    continue;
-                };
-                worst = worst.max(Some(sev));
-                // the statements set against each other, not every figure of
-                // the two reports ("12 miles from the depot" is no party to a
-                // quarrel over the distance north of a town)
-                let (ia, ib) = (informative(sa), informative(sb));
-                for x in &ia {
-                    for y in ib.iter().filter(|y| comparable(x, y)) {
-                        for s in [*x, *y] {
-                            if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
-                                involved.push(s);
-                            }
+    // clusters are judged apart from one another, and numbered in cluster order
+    let judged: Vec<Option<Judgement>> = clusters
+        .par_iter()
+        .map(|cluster| judge(claims, cluster, &published))
+        .collect();
+    clusters
+        .iter()
+        .zip(judged)
+        .filter_map(|(cluster, judgement)| Some((cluster, judgement?)))
+        .enumerate()
+        .map(|(k, (cluster, (severity, claims, summary)))| Discrepancy {
+            id: format!("D{}", k + 1),
+            topic: cluster.topic.clone(),
+            severity,
+            claims,
+            summary,
+        })
+        .collect()
+}
+
+/// How a cluster's documents disagree: the worst severity, the ids of the
+/// claims set against each other and a summary of them.
+type Judgement = (Severity, Vec<String>, String);
+
+fn judge(
+    claims: &[Claim],
+    cluster: &Cluster,
+    published: &FxHashMap<&str, chrono::NaiveDate>,
+) -> Option<Judgement> {
+    let mut mine: Vec<&Claim> = cluster.claims.iter().map(|&i| &claims[i]).collect();
+    let first = mine.first()?;
+    if mine.iter().all(|c| c.document == first.document) {
+        return None;
+    }
+    // document by document, in byte order of their ids; each one's claims in cluster order
+    mine.sort_by(|a, b| a.document.cmp(&b.document));
+    let per_doc: Vec<(&str, Vec<Statement>)> = mine
+        .chunk_by(|a, b| a.document == b.document)
+        .map(|cs| {
+            let d = cs[0].document.as_str();
+            (d, statements(cs, published.get(d).copied()))
+        })
+        .collect();
+    let mut worst: Option<Severity> = None;
+    let mut involved: Vec<&Statement> = Vec::new();
+    for (x, (_, sa)) in per_doc.iter().enumerate() {
+        for (_, sb) in &per_doc[x + 1..] {
+            let Some(sev) = irreconcilable(sa, sb) else {
+                continue;
+            };
+            worst = worst.max(Some(sev));
+            // the statements set against each other, not every figure of
+            // the two reports ("12 miles from the depot" is no party to a
+            // quarrel over the distance north of a town)
+            let (ia, ib) = (informative(sa), informative(sb));
+            for x in &ia {
+                for y in ib.iter().filter(|y| comparable(x, y)) {
+                    for s in [*x, *y] {
+                        if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
+                            involved.push(s);
                         }
                     }
                 }
             }
         }
-        let Some(severity) = worst else { continue };
-        involved.sort_by_key(|s| (doc_order(&s.claims[0].document), s.claims[0].start));
-        let summary = involved
-            .iter()
-            .map(|s| {
-                let quotes: Vec<&str> = s.claims.iter().map(|c| c.quote.as_str()).collect();
-                let text = quotes.join(" + ");
-                format!("{} ({})", text, s.claims[0].document)
-            })
-            .collect::<Vec<_>>()
-            .join(" vs ");
-        out.push(Discrepancy {
-            id: format!("D{}", out.len() + 1),
-            topic: cluster.topic.clone(),
-            severity,
-            claims: involved
-                .iter()
-                .flat_map(|s| s.claims.iter().map(|c| c.id.clone()))
-                .collect(),
-            summary,
-        });
     }
-    out
+    let severity = worst?;
+    involved.sort_by_key(|s| (doc_order(&s.claims[0].document), s.claims[0].start));
+    let summary = involved
+        .iter()
+        .map(|s| {
+            let quotes: Vec<&str> = s.claims.iter().map(|c| c.quote.as_str()).collect();
+            let text = quotes.join(" + ");
+            format!("{} ({})", text, s.claims[0].document)
+        })
+        .collect::<Vec<_>>()
+        .join(" vs ");
+    let ids = involved
+        .iter()
+        .flat_map(|s| s.claims.iter().map(|c| c.id.clone()))
+        .collect();
+    Some((severity, ids, summary))
 }
 
 /// Documents are numbered d1, d2 …: order them by number, not as strings.
