@@ -632,36 +632,29 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
     let blocks: Vec<&[Keyed]> = keyed
         .chunk_by(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2))
         .collect();
-    // blocks are split apart from one another; the clusters are numbered in block order
-    let split: Vec<Vec<Vec<usize>>> = blocks
+    // blocks are split and named apart from one another; the clusters are
+    // numbered in block order
+    let split: Vec<Vec<(Vec<usize>, String)>> = blocks
         .par_iter()
         .map(|block| {
             let (_, measure, event, _) = block[0];
             let members = block.iter().map(|k| k.3).collect();
             let (measure, event) = (lexicon.word(measure), lexicon.word(event));
             split_by_anchor(claims, &published, measure, event, members)
+                .into_iter()
+                .map(|g| {
+                    let topic = topic(claims, measure, event, &g);
+                    (g, topic)
+                })
+                .collect()
         })
         .collect();
     let mut out = Vec::new();
     for (block, groups) in blocks.iter().zip(split) {
-        let (s, measure, event, _) = block[0];
-        let (measure, event) = (lexicon.word(measure), lexicon.word(event));
-        let is_date = measure.starts_with("date of");
-        for g in groups {
-            let anchor = g
-                .iter()
-                .find_map(|&i| claims[i].anchor.as_ref())
-                .map(|a| a.value.as_str());
-            let mut topic = measure.to_string();
-            if !event.is_empty() && !measure.contains(event) {
-                topic.push_str(&format!(" in {event}"));
-            }
-            if let (Some(a), false) = (anchor, is_date) {
-                topic.push_str(&format!(" ({a})"));
-            }
+        for (g, topic) in groups {
             out.push(Cluster {
                 id: format!("k{}", out.len() + 1),
-                story: s,
+                story: block[0].0,
                 topic,
                 claims: g,
             });
@@ -681,8 +674,23 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
     out
 }
 
+/// A cluster's topic: its measure, its event unless the measure names it,
+/// and the first anchor its claims state (dates have theirs as their value).
+fn topic(claims: &[Claim], measure: &str, event: &str, group: &[usize]) -> String {
+    let mut topic = measure.to_string();
+    if !event.is_empty() && !measure.contains(event) {
+        topic.push_str(&format!(" in {event}"));
+    }
+    let anchor = group.iter().find_map(|&i| claims[i].anchor.as_ref());
+    if let (Some(a), false) = (anchor, measure.starts_with("date of")) {
+        topic.push_str(&format!(" ({})", a.value));
+    }
+    topic
+}
+
 /// What clustering reads of a claim. Claims keep their text all over the
 /// heap, so it is read in one pass, and measures and events become numbers.
+#[derive(Default)]
 struct Brief {
     /// The claim's document: its place in the profiles (the last of that id).
     doc: Option<usize>,
@@ -721,10 +729,13 @@ fn brief<'c>(
         .enumerate()
         .map(|(d, p)| (p.document.as_str(), d))
         .collect();
-    // per chunk, its briefs with words numbered in the chunk's own list
-    let chunks: Vec<(Vec<Brief>, Vec<&str>)> = claims
-        .par_chunks(CHUNK)
-        .map(|chunk| {
+    let mut briefs: Vec<Brief> = Vec::new();
+    briefs.resize_with(claims.len(), Brief::default);
+    // chunk by chunk, words are numbered in the chunk's own list first
+    let local: Vec<Vec<&str>> = briefs
+        .par_chunks_mut(CHUNK)
+        .zip(claims.par_chunks(CHUNK))
+        .map(|(briefs, claims)| {
             let mut words: Vec<&str> = Vec::new();
             let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
             let mut number = |w: &'c str| {
@@ -733,60 +744,51 @@ fn brief<'c>(
                     (words.len() - 1) as u32
                 })
             };
-            // the claims of one sentence are neighbours: hash it once
-            let mut hashed: Option<(&str, u64)> = None;
-            let briefs = chunk
-                .iter()
-                .map(|c| {
-                    let eligible = c.measure.is_some() && !is_unresolved_date(c) && {
-                        let hash = match hashed {
-                            Some((s, h)) if s == c.sentence => h,
-                            _ => crate::extract::sentence_hash(&c.sentence),
-                        };
-                        hashed = Some((&c.sentence, hash));
-                        !boiler.contains(&hash)
-                    };
-                    let day = match c.value.interval {
-                        Interval::Date {
-                            low: Some(l),
-                            high: Some(h),
-                            ..
-                        } if l == h => Some(l),
-                        _ => None,
-                    };
-                    Brief {
-                        doc: index.get(c.document.as_str()).copied(),
-                        measure: c.measure.as_deref().map(&mut number),
-                        event: c.event.as_deref().map(&mut number),
-                        day,
-                        eligible,
-                    }
-                })
-                .collect();
-            (briefs, words)
+            // the claims of one document are neighbours: look it up once
+            let mut last: Option<(&str, Option<usize>)> = None;
+            for (b, c) in briefs.iter_mut().zip(claims) {
+                let doc = match last {
+                    Some((d, k)) if d == c.document => k,
+                    _ => index.get(c.document.as_str()).copied(),
+                };
+                last = Some((&c.document, doc));
+                let day = match c.value.interval {
+                    Interval::Date {
+                        low: Some(l),
+                        high: Some(h),
+                        ..
+                    } if l == h => Some(l),
+                    _ => None,
+                };
+                *b = Brief {
+                    doc,
+                    measure: c.measure.as_deref().map(&mut number),
+                    event: c.event.as_deref().map(&mut number),
+                    day,
+                    eligible: c.measure.is_some()
+                        && !is_unresolved_date(c)
+                        && !boiler.contains(&crate::extract::sentence_hash(&c.sentence)),
+                };
+            }
+            words
         })
         .collect();
-    let mut words: Vec<&str> = chunks
-        .iter()
-        .flat_map(|(_, words)| words.iter().copied())
-        .chain([""])
-        .collect();
+    let mut words: Vec<&str> = local.iter().flatten().copied().chain([""]).collect();
     words.sort_unstable();
     words.dedup();
-    let briefs = chunks
-        .into_par_iter()
-        .flat_map_iter(|(briefs, local)| {
+    briefs
+        .par_chunks_mut(CHUNK)
+        .zip(&local)
+        .for_each(|(briefs, local)| {
             let global: Vec<u32> = local
                 .iter()
                 .map(|w| words.partition_point(|x| x < w) as u32)
                 .collect();
-            briefs.into_iter().map(move |b| Brief {
-                measure: b.measure.map(|m| global[m as usize]),
-                event: b.event.map(|e| global[e as usize]),
-                ..b
-            })
-        })
-        .collect();
+            for b in briefs {
+                b.measure = b.measure.map(|m| global[m as usize]);
+                b.event = b.event.map(|e| global[e as usize]);
+            }
+        });
     (briefs, Lexicon(words))
 }
 
