@@ -138,12 +138,7 @@ fn gather(per_doc: Vec<Extracted>, progress: &progress::Progress) -> Outcome {
 /// their position), and their claims and profiles with them.
 fn number(per_doc: &mut [Extracted]) {
     for (i, (d, claims, profile)) in per_doc.iter_mut().enumerate() {
-        d.id = ingest::document_id(i);
-        for (k, c) in claims.iter_mut().enumerate() {
-            c.id = format!("{}.{}", d.id, k + 1);
-            c.document.clone_from(&d.id);
-        }
-        profile.document.clone_from(&d.id);
+        model::give_id(ingest::document_id(i), d, claims, profile);
     }
 }
 
@@ -224,8 +219,7 @@ fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result
     let listing = ingest::list(&config.paths, &config.ingest);
     // unless a stage is dumped, each document is extracted as soon as it is
     // read and its text dropped, so memory grows with the claims
-    let streamed = config.dump.is_none();
-    if streamed {
+    let (mut out, skipped_any) = if config.dump.is_none() {
         progress.stage("extracting");
         let mut read = ingest::read_each(listing, &config.ingest, |d| extract_one(d, progress));
         number(&mut read.documents);
@@ -234,43 +228,40 @@ fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result
             Ok(messages) => messages,
             Err(nothing_read) => return Ok(*nothing_read),
         };
-        let strict_fail = config.strict && !problems.is_empty();
-        if config.mode == Mode::Extract {
-            let stdout = report::records::lines(read.documents);
-            progress.finish();
-            return Ok(Output {
-                stdout,
+        let skipped_any = !problems.is_empty();
+        let out = if config.mode == Mode::Extract {
+            Output {
+                stdout: report::records::lines(read.documents),
                 report: None,
                 warnings,
-                code: if strict_fail {
-                    exit::TROUBLE
-                } else {
-                    exit::CLEAN
-                },
+                code: exit::CLEAN,
                 timings: Vec::new(),
-            });
-        }
-        let mut outcome = gather(read.documents, progress);
+            }
+        } else {
+            let mut outcome = gather(read.documents, progress);
+            outcome.problems = problems;
+            finish(config, outcome, warnings)
+        };
         progress.finish();
-        outcome.problems = problems;
-        let mut out = finish(config, outcome, warnings);
-        if strict_fail {
-            out.code = exit::TROUBLE;
+        (out, skipped_any)
+    } else {
+        let read = ingest::read_each(listing, &config.ingest, |d| d);
+        let mut documents = read.documents;
+        for (i, d) in documents.iter_mut().enumerate() {
+            d.id = ingest::document_id(i);
         }
-        return Ok(out);
-    }
-    let read = ingest::read_each(listing, &config.ingest, |d| d);
-    let mut documents = read.documents;
-    for (i, d) in documents.iter_mut().enumerate() {
-        d.id = ingest::document_id(i);
-    }
-    let (warnings, problems) = match preface(config, read.skipped, read.warnings, documents.len()) {
-        Ok(messages) => messages,
-        Err(nothing_read) => return Ok(*nothing_read),
+        let count = documents.len();
+        let (warnings, problems) = match preface(config, read.skipped, read.warnings, count) {
+            Ok(messages) => messages,
+            Err(nothing_read) => return Ok(*nothing_read),
+        };
+        let skipped_any = !problems.is_empty();
+        (
+            run_stages(config, documents, problems, warnings, progress)?,
+            skipped_any,
+        )
     };
-    let strict_fail = config.strict && !problems.is_empty();
-    let mut out = run_stages(config, documents, problems, warnings, progress)?;
-    if strict_fail {
+    if config.strict && skipped_any {
         out.code = exit::TROUBLE;
     }
     Ok(out)

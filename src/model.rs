@@ -419,6 +419,17 @@ pub struct SentenceProfile {
     pub names: Vec<String>,
 }
 
+/// Give a document its id, and its claims (`<id>.1`, `<id>.2` … in order) and
+/// profile with it.
+pub fn give_id(id: String, d: &mut Document, claims: &mut [Claim], profile: &mut Profile) {
+    for (k, c) in claims.iter_mut().enumerate() {
+        c.id = format!("{id}.{}", k + 1);
+        c.document.clone_from(&id);
+    }
+    profile.document.clone_from(&id);
+    d.id = id;
+}
+
 /// Claims that speak of the same measure of the same event.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cluster {

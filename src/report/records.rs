@@ -109,15 +109,9 @@ pub fn read(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
     records.dedup_by(|a, b| a.document.path == b.document.path);
     let mut out = Loaded::default();
     for (i, mut r) in records.into_iter().enumerate() {
-        let id = format!("d{}", i + 1);
-        for mut c in r.claims {
-            let n = c.id.rsplit_once('.').map_or("", |(_, n)| n);
-            c.id = format!("{id}.{n}");
-            c.document.clone_from(&id);
-            out.claims.push(c);
-        }
-        r.profile.document.clone_from(&id);
-        r.document.id = id;
+        let id = crate::ingest::document_id(i);
+        crate::model::give_id(id, &mut r.document, &mut r.claims, &mut r.profile);
+        out.claims.extend(r.claims);
         out.documents.push(r.document);
         out.profiles.push(r.profile);
     }
