@@ -28,6 +28,7 @@
 
 mod calendar;
 mod rules;
+mod trigger;
 mod words;
 
 pub use words::{month_number, weekday};
