@@ -147,6 +147,11 @@ pub struct Trigger {
     masks: Vec<u64>,
     /// The regexes that have no literals and so are always run.
     always: u64,
+    /// The regexes that one of their literals being all digits lets
+    /// through whenever the text has a digit: hundreds of literals ("100"
+    /// to "299" for a year) that match at nearly every figure cost more to
+    /// find than the regexes they would hold back.
+    digits: u64,
     /// Non-ASCII characters that fold to a letter of a literal: a text with
     /// one may match where no literal is found, so it lets every regex through.
     others: Vec<char>,
@@ -158,12 +163,17 @@ impl Trigger {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut masks: Vec<u64> = Vec::new();
         let mut always = 0u64;
+        let mut digits = 0u64;
         let mut others = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
             match required_literals_folded(p, &mut others) {
                 Some(lits) if bit != 0 => {
                     for l in lits {
+                        if l.iter().all(u8::is_ascii_digit) {
+                            digits |= bit;
+                            continue;
+                        }
                         match literals.iter().position(|x| *x == l) {
                             Some(k) => masks[k] |= bit,
                             None => {
@@ -178,6 +188,7 @@ impl Trigger {
         }
         let literals = AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&literals)
             .expect("date rule literals");
         others.sort_unstable();
@@ -186,6 +197,7 @@ impl Trigger {
             literals,
             masks,
             always,
+            digits,
             others,
         }
     }
@@ -196,6 +208,9 @@ impl Trigger {
             return u64::MAX;
         }
         let mut bits = self.always;
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            bits |= self.digits;
+        }
         for m in self.literals.find_overlapping_iter(text) {
             bits |= self.masks.get(m.pattern().as_usize()).copied().unwrap_or(0);
         }
