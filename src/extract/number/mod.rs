@@ -38,7 +38,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use self::lexicon::*;
-use self::token::{Kind, Tok, parse_digits, tokenize};
+use self::token::{Kind, Tok, ascii_lower, parse_digits, tokenize};
 use super::NumberMatch;
 use crate::model::{ClaimKind, Precision, WordSet};
 
@@ -120,7 +120,8 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     if !text.bytes().any(|b| b.is_ascii_digit()) && !PREFILTER.is_match(text) {
         return Vec::new();
     }
-    let toks = tokenize(text);
+    let lowered = ascii_lower(text);
+    let toks = tokenize(text, &lowered);
     Parser::new(&toks).run()
 }
 
@@ -231,12 +232,12 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(t: &'a [Tok<'a>]) -> Self {
-        let long: Vec<&Tok> = t
-            .iter()
-            .filter(|x| x.is_word() && x.text.len() > 3)
-            .collect();
-        let caps = long.iter().filter(|x| x.is_capitalised()).count();
-        let title_case = long.len() >= 3 && caps * 10 >= long.len() * 7;
+        let (mut long, mut caps) = (0usize, 0usize);
+        for x in t.iter().filter(|x| x.is_word() && x.text.len() > 3) {
+            long += 1;
+            caps += usize::from(x.is_capitalised());
+        }
+        let title_case = long >= 3 && caps * 10 >= long * 7;
         let first = t
             .iter()
             .position(|x| !matches!(x.kind, Kind::Punct(c) if is_opener(c)))

@@ -49,30 +49,58 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-/// Split `text` into tokens. Linear in the length of `text`.
-pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some(&(start, c)) = it.peek() {
-        if c.is_whitespace() {
-            it.next();
+/// `text` with its ASCII letters lower-cased (borrowed when it has none upper
+/// case): same length, same offsets, so an ASCII word's lower case is a slice of it.
+pub fn ascii_lower(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The character starting at byte `i` of `text` and its length; `None` past the end.
+/// ASCII is read without decoding.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Split `text` into tokens, `lowered` being `ascii_lower(text)`: an ASCII
+/// word's lower case is borrowed from it, so only words with other letters are
+/// lower-cased apart. Linear in the length of `text`.
+pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
+    // roughly one token per five bytes of prose; growing costs more than spare room
+    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        let start = i;
+        if c == ' ' || c.is_whitespace() {
+            i += len;
             continue;
         }
         if c.is_ascii_digit() {
             let mut end = start;
-            while let Some(&(i, d)) = it.peek() {
+            while let Some((d, dlen)) = char_at(text, i) {
                 if d.is_ascii_digit() {
-                    end = i + 1;
-                    it.next();
+                    i += 1;
+                    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                        i += 1;
+                    }
+                    end = i;
                     continue;
                 }
                 // a separator counts only when a digit follows it
-                if matches!(d, ',' | '.') || is_group_space(d) {
-                    let after = i + d.len_utf8();
-                    if text[after..].starts_with(|x: char| x.is_ascii_digit()) {
-                        it.next();
-                        continue;
-                    }
+                if (matches!(d, ',' | '.') || is_group_space(d))
+                    && bytes.get(i + dlen).is_some_and(u8::is_ascii_digit)
+                {
+                    i += dlen;
+                    continue;
                 }
                 break;
             }
@@ -87,41 +115,47 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
         }
         if c.is_alphabetic() {
             let mut end = start;
-            while let Some(&(i, d)) = it.peek() {
+            let mut ascii = true;
+            while let Some((d, dlen)) = char_at(text, i) {
                 if d.is_alphabetic() {
-                    end = i + d.len_utf8();
-                    it.next();
+                    ascii &= dlen == 1;
+                    i += dlen;
+                    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                        i += 1;
+                    }
+                    end = i;
                     continue;
                 }
-                if is_apostrophe(d) {
-                    let after = i + d.len_utf8();
-                    if text[after..].starts_with(char::is_alphabetic) {
-                        it.next();
-                        continue;
-                    }
+                if is_apostrophe(d)
+                    && char_at(text, i + dlen).is_some_and(|(x, _)| x.is_alphabetic())
+                {
+                    ascii &= dlen == 1;
+                    i += dlen;
+                    continue;
                 }
                 break;
             }
             let word = &text[start..end];
+            let lower = match lowered.get(start..end) {
+                Some(l) if ascii && lowered.len() == text.len() => Cow::Borrowed(l),
+                _ if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
+                _ => Cow::Borrowed(word),
+            };
             toks.push(Tok {
                 start,
                 end,
                 kind: Kind::Word,
                 text: word,
-                lower: if word.chars().any(char::is_uppercase) {
-                    Cow::Owned(word.to_lowercase())
-                } else {
-                    Cow::Borrowed(word)
-                },
+                lower,
             });
             continue;
         }
-        it.next();
+        i += len;
         toks.push(Tok {
             start,
-            end: start + c.len_utf8(),
+            end: start + len,
             kind: Kind::Punct(c),
-            text: &text[start..start + c.len_utf8()],
+            text: &text[start..start + len],
             lower: Cow::Borrowed(""),
         });
     }
@@ -196,6 +230,140 @@ pub fn parse_digits(raw: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
+    /// Texts of the tokens of `text`.
+    fn texts(text: &str) -> Vec<String> {
+        let lowered = ascii_lower(text);
+        tokenize(text, &lowered)
+            .iter()
+            .map(|t| t.text.to_string())
+            .collect()
+    }
+
+    /// The tokenizer as first written (one `char_indices` walk, every word
+    /// lower-cased apart): the fast one must agree with it token for token.
+    fn tokenize_reference(text: &str) -> Vec<Tok<'_>> {
+        let mut toks = Vec::new();
+        let mut it = text.char_indices().peekable();
+        while let Some(&(start, c)) = it.peek() {
+            if c.is_whitespace() {
+                it.next();
+                continue;
+            }
+            if c.is_ascii_digit() {
+                let mut end = start;
+                while let Some(&(i, d)) = it.peek() {
+                    if d.is_ascii_digit() {
+                        end = i + 1;
+                        it.next();
+                        continue;
+                    }
+                    if matches!(d, ',' | '.') || is_group_space(d) {
+                        let after = i + d.len_utf8();
+                        if text[after..].starts_with(|x: char| x.is_ascii_digit()) {
+                            it.next();
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                toks.push(Tok {
+                    start,
+                    end,
+                    kind: Kind::Num,
+                    text: &text[start..end],
+                    lower: Cow::Borrowed(""),
+                });
+                continue;
+            }
+            if c.is_alphabetic() {
+                let mut end = start;
+                while let Some(&(i, d)) = it.peek() {
+                    if d.is_alphabetic() {
+                        end = i + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    if is_apostrophe(d) {
+                        let after = i + d.len_utf8();
+                        if text[after..].starts_with(char::is_alphabetic) {
+                            it.next();
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                let word = &text[start..end];
+                toks.push(Tok {
+                    start,
+                    end,
+                    kind: Kind::Word,
+                    text: word,
+                    lower: if word.chars().any(char::is_uppercase) {
+                        Cow::Owned(word.to_lowercase())
+                    } else {
+                        Cow::Borrowed(word)
+                    },
+                });
+                continue;
+            }
+            it.next();
+            toks.push(Tok {
+                start,
+                end: start + c.len_utf8(),
+                kind: Kind::Punct(c),
+                text: &text[start..start + c.len_utf8()],
+                lower: Cow::Borrowed(""),
+            });
+        }
+        toks
+    }
+
+    #[test]
+    fn fast_tokenizer_agrees_with_reference() {
+        let mut cases: Vec<String> = [
+            "",
+            " ",
+            "About 6,500 troops, i.e. 3bn. Café",
+            "THE Sheriff's O’Clock ÉTÉ Straße İstanbul ΟΔΟΣ",
+            "1\u{a0}200 and 1\u{202f}200\u{202f}000 and 1\u{2009}2 and 1\u{a0}x",
+            "12,5. 3.. 4,,5 ,6 .7 8, 9.",
+            "x'y ’z a’ b' 'c don’t O'NEIL l'État",
+            "\t\u{b}\u{c}\r\nTwo\u{85}Three\u{3000}FOUR",
+            "$3m €5bn £2.5k ¥100 — “quoted” (23) [9] #3 5'9\" 10°C",
+            "Ǆemal ǅ ǈ ﬁve ＴＷＯ １２３ ٣ 12٣",
+            "a-b-c-d 23-year-old COVID-19 G7",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // every pair of pieces, to cross each boundary with each other piece
+        let pieces = [
+            "A", "a", "Z", "é", "É", "ß", "İ", "Σ", "1", "0", ",", ".", "'", "’", " ", "\u{a0}",
+            "-", "$", "\u{85}", "x",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    cases.push(format!("{a}{b}{c}"));
+                    cases.push(format!("Word{a}{b}{c}9"));
+                }
+            }
+        }
+        for text in &cases {
+            let lowered = ascii_lower(text);
+            let fast = super::tokenize(text, &lowered);
+            let slow = tokenize_reference(text);
+            assert_eq!(fast.len(), slow.len(), "{text:?}");
+            for (f, s) in fast.iter().zip(&slow) {
+                assert_eq!(
+                    (f.start, f.end, f.kind, f.text, f.lower.as_ref()),
+                    (s.start, s.end, s.kind, s.text, s.lower.as_ref()),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn digit_runs() {
         let cases: &[(&str, Option<f64>)] = &[
@@ -224,18 +392,21 @@ mod tests {
 
     #[test]
     fn tokens_keep_offsets() {
-        let t = tokenize("About 6,500 troops, i.e. 3bn. Café");
-        let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
+        let text = "About 6,500 troops, i.e. 3bn. Café";
+        let lowered = ascii_lower(text);
+        let t = tokenize(text, &lowered);
         assert_eq!(
-            texts,
+            texts(text),
             [
                 "About", "6,500", "troops", ",", "i", ".", "e", ".", "3", "bn", ".", "Café"
             ]
         );
         assert_eq!(t[1].kind, Kind::Num);
         assert_eq!((t[1].start, t[1].end), (6, 11));
-        assert_eq!(tokenize("the sheriff's o’clock")[1].text, "sheriff's");
+        assert_eq!(texts("the sheriff's o’clock")[1], "sheriff's");
         // a trailing full stop is not part of the figure
-        assert_eq!(tokenize("killed 30.")[1].text, "30");
+        assert_eq!(texts("killed 30.")[1], "30");
+        assert_eq!(t[0].lower, "about");
+        assert_eq!(t[11].lower, "café");
     }
 }
