@@ -174,41 +174,49 @@ const MAX_DIGITS: usize = 18;
 /// ("1.200.000"); "1.234,5" (dots for thousands, comma for decimals) is read too.
 /// A lone comma with other than three digits after it ("3,5", "1,2,3") is refused.
 pub fn parse_digits(raw: &str) -> Option<f64> {
-    // split into digit groups and the separators between them
-    let mut groups: Vec<&str> = Vec::new();
-    let mut seps: Vec<char> = Vec::new();
+    // split into digit groups and the separators between them; a number has at
+    // most MAX_DIGITS non-empty groups, so fixed arrays hold any that can pass
+    let mut groups: [&str; MAX_DIGITS + 1] = [""; MAX_DIGITS + 1];
+    let mut seps = ['\0'; MAX_DIGITS];
+    let mut n = 0;
     let mut start = 0;
     for (i, c) in raw.char_indices() {
         if !c.is_ascii_digit() {
-            groups.push(&raw[start..i]);
-            seps.push(if is_group_space(c) { ' ' } else { c });
+            // an empty group, or one group too many for MAX_DIGITS digits
+            if i == start || n == MAX_DIGITS {
+                return None;
+            }
+            groups[n] = &raw[start..i];
+            seps[n] = if is_group_space(c) { ' ' } else { c };
+            n += 1;
             start = i + c.len_utf8();
         }
     }
-    groups.push(&raw[start..]);
-    if groups.iter().any(|g| g.is_empty()) {
+    if start == raw.len() {
         return None;
     }
+    groups[n] = &raw[start..];
+    let groups = &groups[..=n];
+    let seps = &seps[..n];
     let digits: usize = groups.iter().map(|g| g.len()).sum();
     if digits > MAX_DIGITS {
         return None;
     }
     let thousands_ok = |gs: &[&str]| gs[0].len() <= 3 && gs[1..].iter().all(|g| g.len() == 3);
-    let (int_groups, frac): (&[&str], Option<&str>) = match seps.as_slice() {
-        [] => (&groups[..], None),
+    let (int_groups, frac): (&[&str], Option<&str>) = match seps {
+        [] => (groups, None),
         ['.'] => (&groups[..1], Some(groups[1])),
-        s if s.iter().all(|&c| c == ',' || c == ' ') => (&groups[..], None),
-        s if s.iter().all(|&c| c == '.') => (&groups[..], None),
+        s if s.iter().all(|&c| c == ',' || c == ' ') => (groups, None),
+        s if s.iter().all(|&c| c == '.') => (groups, None),
         s => {
             // thousands separators, then one decimal mark of the other kind
             let (last, rest) = s.split_last()?;
-            let first = rest[0];
+            let first = *rest.first()?;
             let valid_pair = matches!((first, *last), (',' | ' ', '.') | ('.' | ' ', ','));
             if !valid_pair || rest.iter().any(|&c| c != first) {
                 return None;
             }
-            let n = groups.len();
-            (&groups[..n - 1], Some(groups[n - 1]))
+            (&groups[..n], Some(groups[n]))
         }
     };
     if int_groups.len() > 1 && !thousands_ok(int_groups) {
@@ -218,12 +226,29 @@ pub fn parse_digits(raw: &str) -> Option<f64> {
     if int_groups.len() == 1 && frac.is_none() && int_groups[0].len() > 1 && raw.starts_with('0') {
         return None;
     }
-    let mut s: String = int_groups.concat();
-    if let Some(f) = frac {
-        s.push('.');
-        s.push_str(f);
+    let Some(f) = frac else {
+        // at most MAX_DIGITS digits fit a u64, and `as` rounds to nearest like `parse`
+        let whole = int_groups
+            .iter()
+            .flat_map(|g| g.bytes())
+            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        return Some(whole as f64);
+    };
+    // the digits and one point, on the stack
+    let mut buf = [0u8; MAX_DIGITS + 1];
+    let mut len = 0;
+    for g in int_groups {
+        buf[len..len + g.len()].copy_from_slice(g.as_bytes());
+        len += g.len();
     }
-    s.parse::<f64>().ok().filter(|v| v.is_finite())
+    buf[len] = b'.';
+    buf[len + 1..len + 1 + f.len()].copy_from_slice(f.as_bytes());
+    len += 1 + f.len();
+    std::str::from_utf8(&buf[..len])
+        .ok()?
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
 }
 
 #[cfg(test)]
@@ -316,6 +341,107 @@ mod tests {
             });
         }
         toks
+    }
+
+    /// `parse_digits` as first written (vectors and a `String`), refusing
+    /// instead of panicking on a lone unknown separator.
+    fn parse_digits_reference(raw: &str) -> Option<f64> {
+        let mut groups: Vec<&str> = Vec::new();
+        let mut seps: Vec<char> = Vec::new();
+        let mut start = 0;
+        for (i, c) in raw.char_indices() {
+            if !c.is_ascii_digit() {
+                groups.push(&raw[start..i]);
+                seps.push(if is_group_space(c) { ' ' } else { c });
+                start = i + c.len_utf8();
+            }
+        }
+        groups.push(&raw[start..]);
+        if groups.iter().any(|g| g.is_empty()) {
+            return None;
+        }
+        let digits: usize = groups.iter().map(|g| g.len()).sum();
+        if digits > MAX_DIGITS {
+            return None;
+        }
+        let thousands_ok = |gs: &[&str]| gs[0].len() <= 3 && gs[1..].iter().all(|g| g.len() == 3);
+        let (int_groups, frac): (&[&str], Option<&str>) = match seps.as_slice() {
+            [] => (&groups[..], None),
+            ['.'] => (&groups[..1], Some(groups[1])),
+            s if s.iter().all(|&c| c == ',' || c == ' ') => (&groups[..], None),
+            s if s.iter().all(|&c| c == '.') => (&groups[..], None),
+            s => {
+                let (last, rest) = s.split_last()?;
+                let first = *rest.first()?;
+                let valid_pair = matches!((first, *last), (',' | ' ', '.') | ('.' | ' ', ','));
+                if !valid_pair || rest.iter().any(|&c| c != first) {
+                    return None;
+                }
+                let n = groups.len();
+                (&groups[..n - 1], Some(groups[n - 1]))
+            }
+        };
+        if int_groups.len() > 1 && !thousands_ok(int_groups) {
+            return None;
+        }
+        if int_groups.len() == 1
+            && frac.is_none()
+            && int_groups[0].len() > 1
+            && raw.starts_with('0')
+        {
+            return None;
+        }
+        let mut s: String = int_groups.concat();
+        if let Some(f) = frac {
+            s.push('.');
+            s.push_str(f);
+        }
+        s.parse::<f64>().ok().filter(|v| v.is_finite())
+    }
+
+    #[test]
+    fn fast_parse_digits_agrees_with_reference() {
+        let same = |raw: &str| {
+            let (fast, slow) = (parse_digits(raw), parse_digits_reference(raw));
+            assert_eq!(fast.map(f64::to_bits), slow.map(f64::to_bits), "{raw:?}");
+        };
+        // every short string over digits and separators
+        let alphabet = ['0', '1', '7', '9', ',', '.', '\u{a0}', '\u{202f}', ' ', 'x'];
+        let mut level = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for s in &level {
+                same(s);
+                for c in alphabet {
+                    next.push(format!("{s}{c}"));
+                }
+            }
+            level = next;
+        }
+        level.iter().for_each(|s| same(s));
+        // long runs around the digit limit and rounding edges
+        for raw in [
+            "123456789012345678",
+            "1234567890123456789",
+            "999999999999999999",
+            "9007199254740993",
+            "18014398509481985",
+            "123,456,789,012,345,678",
+            "123,456,789,012,345,678,9",
+            "1,2,3,4,5,6,7,8,9,1,2,3,4,5,6,7,8,9",
+            "1,2,3,4,5,6,7,8,9,1,2,3,4,5,6,7,8,9,1",
+            "1.2.3.4.5.6.7.8.9.1.2.3.4.5.6.7.8.9.1.2",
+            "12345678901234567.8",
+            "0.1234567890123456789",
+            "0.30000000000000004",
+            "1,234,567.890123",
+            "1.234.567,890123",
+            "1\u{a0}234\u{a0}567,5",
+            "1 234 567.5",
+            "9007199254740993.0",
+        ] {
+            same(raw);
+        }
     }
 
     #[test]
