@@ -40,7 +40,7 @@ use regex::Regex;
 use self::lexicon::*;
 use self::token::{Kind, Tok, ascii_lower, parse_digits, tokenize};
 use super::NumberMatch;
-use crate::model::{ClaimKind, Precision, WordSet};
+use crate::model::{ClaimKind, Precision, WordMap, WordSet};
 
 /// "about 40" is [36, 44].
 pub const ABOUT_TOLERANCE: f64 = 0.10;
@@ -61,7 +61,7 @@ const MAX_AGE: f64 = 120.0;
 
 /// The value of a cardinal word below twenty ("two" is 2), lower case.
 pub fn small_number_word(w: &str) -> Option<f64> {
-    lookup(UNITS, w)
+    get(&UNITS_MAP, w)
 }
 
 /// Cheap test run before tokenising: a sentence with no digit and no number or
@@ -210,12 +210,69 @@ static TIME_UNITS_SET: LazyLock<WordSet<&str>> =
 static ID_BEFORE_SET: LazyLock<WordSet<&str>> =
     LazyLock::new(|| ID_BEFORE.iter().copied().collect());
 
+// The shorter lists, too: a scan of twenty entries costs more than one hash.
+static ARTICLE_BLOCKERS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(ARTICLE_BLOCKERS));
+static BOTH_VERBS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(BOTH_VERBS));
+static CASUALTY_WORDS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(CASUALTY_WORDS));
+static CLOCK_AFTER_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(CLOCK_AFTER));
+static HARM_VERBS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(HARM_VERBS));
+static MONTHS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(MONTHS));
+static NOUN_MODIFIERS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(NOUN_MODIFIERS));
+static ONE_BLOCKERS_AFTER_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(ONE_BLOCKERS_AFTER));
+static ONE_BLOCKERS_BEFORE_SET: LazyLock<WordSet<&str>> =
+    LazyLock::new(|| set(ONE_BLOCKERS_BEFORE));
+static PARENTS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(PARENTS));
+static POSSESSIVE_HARM_VERBS_SET: LazyLock<WordSet<&str>> =
+    LazyLock::new(|| set(POSSESSIVE_HARM_VERBS));
+static STREET_SUFFIXES_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(STREET_SUFFIXES));
+
+// The tables of values, indexed by word.
+static CURRENCY_CODES_MAP: LazyLock<WordMap<&str, &str>> = LazyLock::new(|| index(CURRENCY_CODES));
+static CURRENCY_WORDS_MAP: LazyLock<WordMap<&str, &str>> = LazyLock::new(|| index(CURRENCY_WORDS));
+static DOLLAR_PREFIXES_MAP: LazyLock<WordMap<&str, &str>> =
+    LazyLock::new(|| index(DOLLAR_PREFIXES));
+static MONEY_SCALES_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(MONEY_SCALES));
+static PLURAL_SCALES_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(PLURAL_SCALES));
+static SCALES_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(SCALES));
+static TENS_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(TENS));
+static UNITS_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(UNITS));
+static UNITS_OF_MEASURE_MAP: LazyLock<WordMap<&str, &str>> =
+    LazyLock::new(|| index(UNITS_OF_MEASURE));
+static VAGUE_PLURALS_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(VAGUE_PLURALS));
+
+/// The qualifiers that open with one word, in lexicon order (longest first).
+type QualifiersOf = Vec<(&'static [&'static str], Qual)>;
+
+/// Qualifiers by their first word.
+static QUALIFIERS_BY_FIRST: LazyLock<WordMap<&str, QualifiersOf>> = LazyLock::new(|| {
+    let mut map: WordMap<&str, QualifiersOf> = WordMap::default();
+    for &(words, q) in QUALIFIERS {
+        if let Some(first) = words.first() {
+            map.entry(*first).or_default().push((words, q));
+        }
+    }
+    map
+});
+
+fn set(list: &'static [&'static str]) -> WordSet<&'static str> {
+    list.iter().copied().collect()
+}
+
+/// A table as a map; where a word comes twice the first entry wins, as in a scan.
+fn index<T: Copy>(table: &'static [(&'static str, T)]) -> WordMap<&'static str, T> {
+    let mut map = WordMap::default();
+    for &(k, v) in table {
+        map.entry(k).or_insert(v);
+    }
+    map
+}
+
 fn in_set(set: &WordSet<&str>, key: &str) -> bool {
     set.contains(key)
 }
 
-fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
-    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+fn get<T: Copy>(map: &WordMap<&str, T>, key: &str) -> Option<T> {
+    map.get(key).copied()
 }
 
 fn contains(list: &[&str], key: &str) -> bool {
@@ -371,7 +428,8 @@ impl<'a> Parser<'a> {
         if !self.t.get(i)?.is_word() {
             return None;
         }
-        QUALIFIERS
+        QUALIFIERS_BY_FIRST
+            .get(self.w(i))?
             .iter()
             .find_map(|(words, q)| self.phrase(i, words).map(|next| (*q, next)))
     }
@@ -477,11 +535,11 @@ impl<'a> Parser<'a> {
         if amount.words && self.is(amount.start, "one") && amount.end == amount.start + 1 {
             let next = self.w(end);
             // "killed one and injured three": the object of a verb of harm
-            let harmed = contains(HARM_VERBS, self.prev_word(amount.start))
-                || (matches!(next, "was" | "is") && contains(CASUALTY_WORDS, self.w(end + 1)));
-            let pronoun = contains(ONE_BLOCKERS_BEFORE, self.prev_word(amount.start))
-                || contains(ONE_BLOCKERS_AFTER, next)
-                || (noun.is_none() && !contains(CASUALTY_WORDS, next) && !harmed);
+            let harmed = in_set(&HARM_VERBS_SET, self.prev_word(amount.start))
+                || (matches!(next, "was" | "is") && in_set(&CASUALTY_WORDS_SET, self.w(end + 1)));
+            let pronoun = in_set(&ONE_BLOCKERS_BEFORE_SET, self.prev_word(amount.start))
+                || in_set(&ONE_BLOCKERS_AFTER_SET, next)
+                || (noun.is_none() && !in_set(&CASUALTY_WORDS_SET, next) && !harmed);
             if pronoun {
                 return Step::No;
             }
@@ -529,9 +587,9 @@ impl<'a> Parser<'a> {
             }
             Kind::Word => {
                 if self.punct(i + 1) == Some('$') && self.adj(i, i + 1) {
-                    return lookup(DOLLAR_PREFIXES, &t.lower).map(|c| (c, i + 2));
+                    return get(&DOLLAR_PREFIXES_MAP, &t.lower).map(|c| (c, i + 2));
                 }
-                let code = lookup(CURRENCY_CODES, t.text)?;
+                let code = get(&CURRENCY_CODES_MAP, t.text)?;
                 let mut next = i + 1;
                 if self.punct(next) == Some('.') && self.adj(i, next) {
                     next += 1;
@@ -610,18 +668,18 @@ impl<'a> Parser<'a> {
                 Kind::Word => {
                     let suf = self.t[i + 1].lower.as_ref();
                     let raw = self.t[i + 1].text;
-                    if let Some(s) = lookup(SCALES, suf).filter(|_| suf != "hundred") {
+                    if let Some(s) = get(&SCALES_MAP, suf).filter(|_| suf != "hundred") {
                         a.base = Base::Exact(value * s);
                         a.scaled = true;
                         a.end = i + 2;
-                    } else if let Some(s) = lookup(MONEY_SCALES, suf).filter(|_| money) {
+                    } else if let Some(s) = get(&MONEY_SCALES_MAP, suf).filter(|_| money) {
                         a.base = Base::Exact(value * s);
                         a.scaled = true;
                         a.end = i + 2;
                     } else if matches!(suf, "pc" | "pct") {
                         a.unit = Some((ClaimKind::Percent, "%"));
                         a.end = i + 2;
-                    } else if let Some(u) = lookup(UNITS_OF_MEASURE, suf)
+                    } else if let Some(u) = get(&UNITS_OF_MEASURE_MAP, suf)
                         .filter(|_| raw == suf || matches!(suf, "mw" | "gw" | "kw"))
                     {
                         a.unit = Some((ClaimKind::Quantity, u));
@@ -661,12 +719,12 @@ impl<'a> Parser<'a> {
             }
         }
         // a scale word after ("1.2 million", "$3-million")
-        let k = if self.hyphen_joins(i) && lookup(SCALES, self.w(i + 2)).is_some() {
+        let k = if self.hyphen_joins(i) && get(&SCALES_MAP, self.w(i + 2)).is_some() {
             i + 2
         } else {
             i + 1
         };
-        if let Some(s) = lookup(SCALES, self.w(k)) {
+        if let Some(s) = get(&SCALES_MAP, self.w(k)) {
             a.base = Base::Exact(value * s);
             a.scaled = true;
             a.digits = None;
@@ -684,7 +742,7 @@ impl<'a> Parser<'a> {
                 i + 3
             };
         }
-        if contains(CLOCK_AFTER, self.w(i)) {
+        if in_set(&CLOCK_AFTER_SET, self.w(i)) {
             return i + 1;
         }
         i
@@ -694,10 +752,10 @@ impl<'a> Parser<'a> {
         let w = self.w(i);
         let t = &self.t[i];
         // "Three Rivers", "Thousand Oaks": a capitalised number word inside a sentence is a name
-        let looks_number = lookup(UNITS, w).is_some()
-            || lookup(TENS, w).is_some()
-            || lookup(SCALES, w).is_some()
-            || lookup(VAGUE_PLURALS, w).is_some()
+        let looks_number = get(&UNITS_MAP, w).is_some()
+            || get(&TENS_MAP, w).is_some()
+            || get(&SCALES_MAP, w).is_some()
+            || get(&VAGUE_PLURALS_MAP, w).is_some()
             || w == "tens";
         if looks_number && t.is_capitalised() && !self.title_case && !self.sentence_initial(i) {
             return Err(Some(i + 1));
@@ -717,7 +775,7 @@ impl<'a> Parser<'a> {
             if next == "dozen" {
                 return Ok(amount(i + 2, Base::Exact(12.0), true));
             }
-            if let Some(s) = lookup(SCALES, next).filter(|_| self.t[i + 1].text.len() > 3) {
+            if let Some(s) = get(&SCALES_MAP, next).filter(|_| self.t[i + 1].text.len() > 3) {
                 // "a hundred thirty million": read on as if "one hundred …"
                 if let Some((v, end)) = self.cardinal_words_from(i + 1, 1.0) {
                     return Ok(amount(end, Base::Exact(v), true));
@@ -729,7 +787,7 @@ impl<'a> Parser<'a> {
             }
             if next == "couple"
                 && self.is(i + 2, "of")
-                && let Some(s) = lookup(SCALES, self.w(i + 3)).filter(|&s| s >= 100.0)
+                && let Some(s) = get(&SCALES_MAP, self.w(i + 3)).filter(|&s| s >= 100.0)
             {
                 return Ok(amount(
                     i + 4,
@@ -744,7 +802,7 @@ impl<'a> Parser<'a> {
             let s = if next == "dozen" {
                 Some(12.0)
             } else {
-                lookup(SCALES, next)
+                get(&SCALES_MAP, next)
             };
             return match s {
                 Some(s) => Ok(amount(i + 3, Base::Exact(s / 2.0), true)),
@@ -758,12 +816,12 @@ impl<'a> Parser<'a> {
         let vague = match w {
             "tens" => None,
             "scores" if !self.is(i + 1, "of") => return Err(None),
-            _ => lookup(VAGUE_PLURALS, w),
+            _ => get(&VAGUE_PLURALS_MAP, w),
         };
         if vague.is_some() || w == "tens" {
             let base = vague.unwrap_or(20.0);
             if self.is(i + 1, "of")
-                && let Some(s) = lookup(PLURAL_SCALES, self.w(i + 2))
+                && let Some(s) = get(&PLURAL_SCALES_MAP, self.w(i + 2))
             {
                 let v = if w == "tens" { 20.0 * s } else { base * s };
                 return Ok(amount(i + 3, Base::Vague(v), true));
@@ -785,7 +843,7 @@ impl<'a> Parser<'a> {
         let s = if next == "dozen" {
             Some(12.0)
         } else {
-            lookup(SCALES, next)
+            get(&SCALES_MAP, next)
         };
         match s {
             Some(s) if next.len() > 3 => Ok(Amount {
@@ -817,13 +875,13 @@ impl<'a> Parser<'a> {
         let mut last = if start > 0.0 { 1 } else { 0 };
         loop {
             let w = self.w(k);
-            let step = if let Some(v) = lookup(UNITS, w) {
+            let step = if let Some(v) = get(&UNITS_MAP, w) {
                 if last == 1 || (last == 2 && v >= 10.0) {
                     break;
                 }
                 current += v;
                 1
-            } else if let Some(v) = lookup(TENS, w) {
+            } else if let Some(v) = get(&TENS_MAP, w) {
                 if last == 1 || last == 2 {
                     break;
                 }
@@ -836,7 +894,7 @@ impl<'a> Parser<'a> {
                 current *= 12.0;
                 end = Some(k + 1);
                 break;
-            } else if let Some(s) = lookup(SCALES, w).filter(|&s| s >= 1e3 && w.len() > 3) {
+            } else if let Some(s) = get(&SCALES_MAP, w).filter(|&s| s >= 1e3 && w.len() > 3) {
                 if last == 0 || last == 4 {
                     break;
                 }
@@ -850,11 +908,11 @@ impl<'a> Parser<'a> {
             end = Some(k + 1);
             // joiners: "thirty-five", "two hundred and fifty"
             let hyphen =
-                self.hyphen_joins(k) && lookup(UNITS, self.w(k + 2)).is_some() && step == 2;
+                self.hyphen_joins(k) && get(&UNITS_MAP, self.w(k + 2)).is_some() && step == 2;
             let and = self.is(k + 1, "and")
                 && (step == 3 || step == 4)
-                && (lookup(UNITS, self.w(k + 2)).is_some()
-                    || lookup(TENS, self.w(k + 2)).is_some());
+                && (get(&UNITS_MAP, self.w(k + 2)).is_some()
+                    || get(&TENS_MAP, self.w(k + 2)).is_some());
             k += if hyphen || and { 2 } else { 1 };
         }
         end.map(|e| (total + current, e))
@@ -939,7 +997,7 @@ impl<'a> Parser<'a> {
                 }
             }
             if !have_currency {
-                if let Some(code) = lookup(CURRENCY_WORDS, w) {
+                if let Some(code) = get(&CURRENCY_WORDS_MAP, w) {
                     // "200 pounds of" is a weight
                     if matches!(w, "pound" | "pounds") && (self.is(k + 1, "of") || self.weighing(k))
                     {
@@ -952,7 +1010,7 @@ impl<'a> Parser<'a> {
                     };
                     return Some(((ClaimKind::Money, code), end));
                 }
-                if let Some(code) = self.t.get(k).and_then(|t| lookup(CURRENCY_CODES, t.text))
+                if let Some(code) = self.t.get(k).and_then(|t| get(&CURRENCY_CODES_MAP, t.text))
                     && (code != "INR" || self.t[k].text != "Rs")
                 {
                     return Some(((ClaimKind::Money, code), k + 1));
@@ -964,7 +1022,7 @@ impl<'a> Parser<'a> {
                 } else {
                     k + 1
                 };
-                let u = match lookup(UNITS_OF_MEASURE, self.w(n)) {
+                let u = match get(&UNITS_OF_MEASURE_MAP, self.w(n)) {
                     Some("km") => Some("km2"),
                     Some("mi") => Some("mi2"),
                     Some("m") => Some("m2"),
@@ -997,7 +1055,7 @@ impl<'a> Parser<'a> {
         }
         let raw = self.t.get(k).map_or("", |t| t.text);
         // abbreviations must be written in lower case ("5 m"), names in any case
-        let u = lookup(UNITS_OF_MEASURE, w)
+        let u = get(&UNITS_OF_MEASURE_MAP, w)
             .filter(|_| raw.len() > 3 || raw == w || matches!(w, "mw" | "gw" | "kw"))?;
         // "km/h"
         if u == "km" && self.punct(k + 1) == Some('/') && self.is(k + 2, "h") {
@@ -1085,7 +1143,7 @@ impl<'a> Parser<'a> {
         }
         // "mother of three": children, not a toll; "the age of eight": an age
         if before == "of"
-            && (contains(PARENTS, self.prev_word(i - 1))
+            && (in_set(&PARENTS_SET, self.prev_word(i - 1))
                 || matches!(self.prev_word(i - 1), "age" | "ages"))
             && !qualified
         {
@@ -1146,7 +1204,7 @@ impl<'a> Parser<'a> {
         if self
             .t
             .get(end)
-            .is_some_and(|t| t.is_capitalised() && contains(MONTHS, &t.lower))
+            .is_some_and(|t| t.is_capitalised() && in_set(&MONTHS_SET, &t.lower))
             && a.digits.is_some()
             && !qualified
         {
@@ -1184,7 +1242,7 @@ impl<'a> Parser<'a> {
         } else {
             i.wrapping_sub(1)
         };
-        if contains(MONTHS, month_before)
+        if in_set(&MONTHS_SET, month_before)
             && self.t.get(month_tok).is_some_and(|t| t.is_capitalised())
         {
             return Some(self.list_end(end.max(a.end)));
@@ -1299,7 +1357,7 @@ impl<'a> Parser<'a> {
                 "at" | "on" | "near" | "to" | "outside" | "behind" | "across"
             )
             && self.t.get(end).is_some_and(|t| {
-                t.is_capitalised() && !t.lower.ends_with('s') && !contains(MONTHS, &t.lower)
+                t.is_capitalised() && !t.lower.ends_with('s') && !in_set(&MONTHS_SET, &t.lower)
             })
         {
             return Some(end + 1);
@@ -1330,7 +1388,7 @@ impl<'a> Parser<'a> {
                     .get(k)
                     .is_some_and(|t| t.is_capitalised() || t.kind == Kind::Punct('.'))
             {
-                if contains(STREET_SUFFIXES, self.w(k)) && k > end {
+                if in_set(&STREET_SUFFIXES_SET, self.w(k)) && k > end {
                     return Some(k + 1);
                 }
                 k += 1;
@@ -1342,7 +1400,7 @@ impl<'a> Parser<'a> {
             && let Some(p) = i.checked_sub(1)
         {
             let prev = &self.t[p];
-            let toll_next = in_set(&PERSON_PLURAL_SET, next) || contains(CASUALTY_WORDS, next);
+            let toll_next = in_set(&PERSON_PLURAL_SET, next) || in_set(&CASUALTY_WORDS_SET, next);
             if prev.is_capitalised() && !self.sentence_initial(p) && !toll_next {
                 return skip;
             }
@@ -1444,7 +1502,7 @@ impl<'a> Parser<'a> {
             if possessive && !self.t.get(k + 1).is_some_and(|t| t.is_word()) {
                 return None;
             }
-            if (possessive || contains(NOUN_MODIFIERS, w))
+            if (possessive || in_set(&NOUN_MODIFIERS_SET, w))
                 && self.t.get(k + 1).is_some_and(|t| t.is_word())
             {
                 k += 1;
@@ -1482,7 +1540,7 @@ impl<'a> Parser<'a> {
                     || in_set(&PERSON_SINGULAR_SET, next_lower);
                 if next_nounish
                     && plural
-                    && (!contains(CASUALTY_WORDS, w) || contains(NOUN_MODIFIERS, w))
+                    && (!in_set(&CASUALTY_WORDS_SET, w) || in_set(&NOUN_MODIFIERS_SET, w))
                 {
                     k += 1;
                     continue;
@@ -1533,7 +1591,7 @@ impl<'a> Parser<'a> {
     /// named by a possessive as the object of a verb of harm. Elsewhere ("his
     /// wife said") a possessive counts nobody.
     fn kin_harmed(&self, i: usize) -> Step {
-        if !contains(POSSESSIVE_HARM_VERBS, self.prev_word(i)) {
+        if !in_set(&POSSESSIVE_HARM_VERBS_SET, self.prev_word(i)) {
             return Step::No;
         }
         let mut k = i + 1;
@@ -1581,7 +1639,7 @@ impl<'a> Parser<'a> {
     }
 
     fn article(&self, i: usize) -> Step {
-        if contains(ARTICLE_BLOCKERS, self.prev_word(i)) {
+        if in_set(&ARTICLE_BLOCKERS_SET, self.prev_word(i)) {
             return Step::No;
         }
         // "one was killed and another wounded", "another was shot": a pronoun for a person
@@ -1591,7 +1649,7 @@ impl<'a> Parser<'a> {
             } else {
                 i + 1
             };
-            let toll = contains(CASUALTY_WORDS, self.w(k));
+            let toll = in_set(&CASUALTY_WORDS_SET, self.w(k));
             let then = self.t.get(k + 1);
             let ends = then.is_none_or(|t| !t.is_word() || in_set(&NOT_NOUNS_SET, &t.lower));
             if toll && ends {
@@ -1634,7 +1692,7 @@ impl<'a> Parser<'a> {
             }
             // "a 23 year old man", "a ten year old boy"
             let numberish =
-                t.kind == Kind::Num || lookup(UNITS, w).is_some() || lookup(TENS, w).is_some();
+                t.kind == Kind::Num || get(&UNITS_MAP, w).is_some() || get(&TENS_MAP, w).is_some();
             if numberish
                 && matches!(self.w(k + 1), "year" | "month" | "week")
                 && self.is(k + 2, "old")
@@ -1745,11 +1803,11 @@ impl<'a> Parser<'a> {
                 }
                 _ => false,
             }
-        } else if contains(BOTH_VERBS, next) {
+        } else if in_set(&BOTH_VERBS_SET, next) {
             true
         } else {
             contains(BOTH_BEFORE, self.prev_word(i))
-                && (next.is_empty() || verbish(next) || contains(CASUALTY_WORDS, next))
+                && (next.is_empty() || verbish(next) || in_set(&CASUALTY_WORDS_SET, next))
         };
         if !people {
             return Step::No;
