@@ -40,7 +40,7 @@ use regex::Regex;
 use self::lexicon::*;
 use self::token::{Kind, Tok, ascii_lower, parse_digits, tokenize};
 use super::NumberMatch;
-use crate::model::{ClaimKind, Precision, WordMap, WordSet};
+use crate::model::{ClaimKind, Precision, WordMap};
 
 /// "about 40" is [36, 44].
 pub const ABOUT_TOLERANCE: f64 = 0.10;
@@ -83,12 +83,10 @@ static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Lower-cased words that can open a figure; any other word is passed over at
-/// the cost of one hash lookup.
-static STARTERS: LazyLock<WordSet<String>> = LazyLock::new(|| {
-    let mut set: WordSet<String> = WordSet::default();
-    let mut add = |w: &str| {
-        set.insert(w.to_lowercase());
-    };
+/// the cost of a sieve and at worst one hash lookup.
+static STARTERS: LazyLock<Lex<String, ()>> = LazyLock::new(|| {
+    let mut words: Vec<String> = Vec::new();
+    let mut add = |w: &str| words.push(w.to_lowercase());
     QUALIFIERS.iter().for_each(|(words, _)| add(words[0]));
     UNITS.iter().for_each(|w| add(w.0));
     TENS.iter().for_each(|w| add(w.0));
@@ -112,7 +110,7 @@ static STARTERS: LazyLock<WordSet<String>> = LazyLock::new(|| {
     ]
     .into_iter()
     .for_each(add);
-    set
+    Lex::new(words.into_iter().map(|w| (w, ())))
 });
 
 /// Every figure in `text` (one sentence), in text order, offsets relative to `text`.
@@ -197,48 +195,38 @@ fn is_opener(c: char) -> bool {
 }
 
 // The long word lists as hash sets: they are asked at almost every figure.
-static NOT_NOUNS_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| NOT_NOUNS.iter().copied().collect());
-static PERSON_SINGULAR_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| PERSON_SINGULAR.iter().copied().collect());
-static PERSON_PLURAL_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| PERSON_PLURAL.iter().copied().collect());
-static PERSON_MODIFIERS_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| PERSON_MODIFIERS.iter().copied().collect());
-static TIME_UNITS_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| TIME_UNITS.iter().copied().collect());
-static ID_BEFORE_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| ID_BEFORE.iter().copied().collect());
+static NOT_NOUNS_SET: LazyLock<LexSet> = LazyLock::new(|| set(NOT_NOUNS));
+static PERSON_SINGULAR_SET: LazyLock<LexSet> = LazyLock::new(|| set(PERSON_SINGULAR));
+static PERSON_PLURAL_SET: LazyLock<LexSet> = LazyLock::new(|| set(PERSON_PLURAL));
+static PERSON_MODIFIERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(PERSON_MODIFIERS));
+static TIME_UNITS_SET: LazyLock<LexSet> = LazyLock::new(|| set(TIME_UNITS));
+static ID_BEFORE_SET: LazyLock<LexSet> = LazyLock::new(|| set(ID_BEFORE));
 
 // The shorter lists, too: a scan of twenty entries costs more than one hash.
-static ARTICLE_BLOCKERS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(ARTICLE_BLOCKERS));
-static BOTH_VERBS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(BOTH_VERBS));
-static CASUALTY_WORDS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(CASUALTY_WORDS));
-static CLOCK_AFTER_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(CLOCK_AFTER));
-static HARM_VERBS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(HARM_VERBS));
-static MONTHS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(MONTHS));
-static NOUN_MODIFIERS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(NOUN_MODIFIERS));
-static ONE_BLOCKERS_AFTER_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(ONE_BLOCKERS_AFTER));
-static ONE_BLOCKERS_BEFORE_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| set(ONE_BLOCKERS_BEFORE));
-static PARENTS_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(PARENTS));
-static POSSESSIVE_HARM_VERBS_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| set(POSSESSIVE_HARM_VERBS));
-static STREET_SUFFIXES_SET: LazyLock<WordSet<&str>> = LazyLock::new(|| set(STREET_SUFFIXES));
+static ARTICLE_BLOCKERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(ARTICLE_BLOCKERS));
+static BOTH_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(BOTH_VERBS));
+static CASUALTY_WORDS_SET: LazyLock<LexSet> = LazyLock::new(|| set(CASUALTY_WORDS));
+static CLOCK_AFTER_SET: LazyLock<LexSet> = LazyLock::new(|| set(CLOCK_AFTER));
+static HARM_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(HARM_VERBS));
+static MONTHS_SET: LazyLock<LexSet> = LazyLock::new(|| set(MONTHS));
+static NOUN_MODIFIERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(NOUN_MODIFIERS));
+static ONE_BLOCKERS_AFTER_SET: LazyLock<LexSet> = LazyLock::new(|| set(ONE_BLOCKERS_AFTER));
+static ONE_BLOCKERS_BEFORE_SET: LazyLock<LexSet> = LazyLock::new(|| set(ONE_BLOCKERS_BEFORE));
+static PARENTS_SET: LazyLock<LexSet> = LazyLock::new(|| set(PARENTS));
+static POSSESSIVE_HARM_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(POSSESSIVE_HARM_VERBS));
+static STREET_SUFFIXES_SET: LazyLock<LexSet> = LazyLock::new(|| set(STREET_SUFFIXES));
 
 // The tables of values, indexed by word.
-static CURRENCY_CODES_MAP: LazyLock<WordMap<&str, &str>> = LazyLock::new(|| index(CURRENCY_CODES));
-static CURRENCY_WORDS_MAP: LazyLock<WordMap<&str, &str>> = LazyLock::new(|| index(CURRENCY_WORDS));
-static DOLLAR_PREFIXES_MAP: LazyLock<WordMap<&str, &str>> =
-    LazyLock::new(|| index(DOLLAR_PREFIXES));
-static MONEY_SCALES_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(MONEY_SCALES));
-static PLURAL_SCALES_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(PLURAL_SCALES));
-static SCALES_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(SCALES));
-static TENS_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(TENS));
-static UNITS_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(UNITS));
-static UNITS_OF_MEASURE_MAP: LazyLock<WordMap<&str, &str>> =
-    LazyLock::new(|| index(UNITS_OF_MEASURE));
-static VAGUE_PLURALS_MAP: LazyLock<WordMap<&str, f64>> = LazyLock::new(|| index(VAGUE_PLURALS));
+static CURRENCY_CODES_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(CURRENCY_CODES));
+static CURRENCY_WORDS_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(CURRENCY_WORDS));
+static DOLLAR_PREFIXES_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(DOLLAR_PREFIXES));
+static MONEY_SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(MONEY_SCALES));
+static PLURAL_SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(PLURAL_SCALES));
+static SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(SCALES));
+static TENS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(TENS));
+static UNITS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(UNITS));
+static UNITS_OF_MEASURE_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(UNITS_OF_MEASURE));
+static VAGUE_PLURALS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(VAGUE_PLURALS));
 
 /// The qualifiers that open with one word, in lexicon order (longest first).
 type QualifiersOf = Vec<(&'static [&'static str], Qual)>;
@@ -254,25 +242,67 @@ static QUALIFIERS_BY_FIRST: LazyLock<WordMap<&str, QualifiersOf>> = LazyLock::ne
     map
 });
 
-fn set(list: &'static [&'static str]) -> WordSet<&'static str> {
-    list.iter().copied().collect()
+/// A word index with a sieve in front: a word whose first byte, last byte and
+/// length no entry shares is refused without hashing (most words asked are no entry).
+struct Lex<K, V> {
+    /// Bit `len % 16` of slot `(first ^ last << 2) % 64`, for every entry.
+    sieve: [u16; 64],
+    map: WordMap<K, V>,
 }
 
-/// A table as a map; where a word comes twice the first entry wins, as in a scan.
-fn index<T: Copy>(table: &'static [(&'static str, T)]) -> WordMap<&'static str, T> {
-    let mut map = WordMap::default();
-    for &(k, v) in table {
-        map.entry(k).or_insert(v);
+impl<K: std::borrow::Borrow<str> + std::hash::Hash + Eq, V: Copy> Lex<K, V> {
+    /// Where the first entry of a word wins, as in a scan.
+    fn new(entries: impl IntoIterator<Item = (K, V)>) -> Self {
+        let mut lex = Lex {
+            sieve: [0; 64],
+            map: WordMap::default(),
+        };
+        for (k, v) in entries {
+            let (slot, bit) = Self::slot(k.borrow());
+            lex.sieve[slot] |= bit;
+            lex.map.entry(k).or_insert(v);
+        }
+        lex
     }
-    map
+
+    fn slot(w: &str) -> (usize, u16) {
+        let b = w.as_bytes();
+        let first = b.first().copied().unwrap_or(0);
+        let last = b.last().copied().unwrap_or(0);
+        (usize::from(first ^ (last << 2)) % 64, 1 << (b.len() % 16))
+    }
+
+    fn get(&self, w: &str) -> Option<V> {
+        let (slot, bit) = Self::slot(w);
+        if self.sieve[slot] & bit == 0 {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
 }
 
-fn in_set(set: &WordSet<&str>, key: &str) -> bool {
+type LexSet = Lex<&'static str, ()>;
+type LexMap<V> = Lex<&'static str, V>;
+
+fn set(list: &'static [&'static str]) -> LexSet {
+    Lex::new(list.iter().map(|&w| (w, ())))
+}
+
+/// A table as an index.
+fn index<T: Copy>(table: &'static [(&'static str, T)]) -> LexMap<T> {
+    Lex::new(table.iter().copied())
+}
+
+fn in_set(set: &LexSet, key: &str) -> bool {
     set.contains(key)
 }
 
-fn get<T: Copy>(map: &WordMap<&str, T>, key: &str) -> Option<T> {
-    map.get(key).copied()
+fn get<T: Copy>(map: &LexMap<T>, key: &str) -> Option<T> {
+    map.get(key)
 }
 
 fn contains(list: &[&str], key: &str) -> bool {

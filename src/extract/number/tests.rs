@@ -479,6 +479,10 @@ fn probe_words() -> Vec<String> {
         keys.extend(t.iter().map(|e| e.0));
     }
     for l in [
+        PERSON_PLURAL,
+        PERSON_MODIFIERS,
+        TIME_UNITS,
+        ID_BEFORE,
         ARTICLE_BLOCKERS,
         BOTH_VERBS,
         CASUALTY_WORDS,
@@ -519,10 +523,7 @@ fn indexed_tables_agree_with_a_scan() {
         table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
     }
     let words = probe_words();
-    type Pair<V> = (
-        &'static [(&'static str, V)],
-        &'static WordMap<&'static str, V>,
-    );
+    type Pair<V> = (&'static [(&'static str, V)], &'static LexMap<V>);
     let f64_tables: [Pair<f64>; 6] = [
         (UNITS, &UNITS_MAP),
         (TENS, &TENS_MAP),
@@ -537,7 +538,7 @@ fn indexed_tables_agree_with_a_scan() {
         (DOLLAR_PREFIXES, &DOLLAR_PREFIXES_MAP),
         (UNITS_OF_MEASURE, &UNITS_OF_MEASURE_MAP),
     ];
-    let lists: [(&[&str], &WordSet<&str>); 12] = [
+    let lists: [(&[&str], &LexSet); 12] = [
         (ARTICLE_BLOCKERS, &ARTICLE_BLOCKERS_SET),
         (BOTH_VERBS, &BOTH_VERBS_SET),
         (CASUALTY_WORDS, &CASUALTY_WORDS_SET),
@@ -568,6 +569,32 @@ fn indexed_tables_agree_with_a_scan() {
             assert_eq!(in_set(set, w), list.contains(&w.as_str()), "{w:?}");
         }
         assert_eq!(small_number_word(w), scan(UNITS, w), "{w:?}");
+        // the sieve never refuses a word its index holds
+        assert_eq!(
+            STARTERS.contains(w),
+            STARTERS.map.contains_key(w.as_str()),
+            "{w:?}"
+        );
+        for (list, set) in [
+            (NOT_NOUNS, &NOT_NOUNS_SET),
+            (PERSON_SINGULAR, &PERSON_SINGULAR_SET),
+            (PERSON_PLURAL, &PERSON_PLURAL_SET),
+            (PERSON_MODIFIERS, &PERSON_MODIFIERS_SET),
+            (TIME_UNITS, &TIME_UNITS_SET),
+            (ID_BEFORE, &ID_BEFORE_SET),
+        ] {
+            assert_eq!(in_set(set, w), list.contains(&w.as_str()), "{w:?}");
+        }
+    }
+    // every starter is one, and some common words are not
+    for (words, _) in QUALIFIERS {
+        assert!(STARTERS.contains(words[0]), "{}", words[0]);
+    }
+    for w in ["the", "a", "an", "both", "dozens", "usd", "rs", "magnitude"] {
+        assert!(STARTERS.contains(w), "{w}");
+    }
+    for w in ["", "of", "and", "said", "police", "thee", "usda", "x"] {
+        assert!(!STARTERS.contains(w), "{w}");
     }
     // the probe is no vacuous one
     assert!(hits > 40, "{hits}");
