@@ -38,9 +38,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use self::lexicon::*;
-use self::token::{Kind, Tok, parse_digits, tokenize};
+use self::token::{Kind, Tok, ascii_lower, parse_digits, tokenize};
 use super::NumberMatch;
-use crate::model::{ClaimKind, Precision, WordSet};
+use crate::model::{ClaimKind, Precision, WordMap};
 
 /// "about 40" is [36, 44].
 pub const ABOUT_TOLERANCE: f64 = 0.10;
@@ -61,7 +61,7 @@ const MAX_AGE: f64 = 120.0;
 
 /// The value of a cardinal word below twenty ("two" is 2), lower case.
 pub fn small_number_word(w: &str) -> Option<f64> {
-    lookup(UNITS, w)
+    get(&UNITS_MAP, w)
 }
 
 /// Cheap test run before tokenising: a sentence with no digit and no number or
@@ -83,12 +83,10 @@ static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Lower-cased words that can open a figure; any other word is passed over at
-/// the cost of one hash lookup.
-static STARTERS: LazyLock<WordSet<String>> = LazyLock::new(|| {
-    let mut set: WordSet<String> = WordSet::default();
-    let mut add = |w: &str| {
-        set.insert(w.to_lowercase());
-    };
+/// the cost of a sieve and at worst one hash lookup.
+static STARTERS: LazyLock<Lex<String, ()>> = LazyLock::new(|| {
+    let mut words: Vec<String> = Vec::new();
+    let mut add = |w: &str| words.push(w.to_lowercase());
     QUALIFIERS.iter().for_each(|(words, _)| add(words[0]));
     UNITS.iter().for_each(|w| add(w.0));
     TENS.iter().for_each(|w| add(w.0));
@@ -112,7 +110,7 @@ static STARTERS: LazyLock<WordSet<String>> = LazyLock::new(|| {
     ]
     .into_iter()
     .for_each(add);
-    set
+    Lex::new(words.into_iter().map(|w| (w, ())))
 });
 
 /// Every figure in `text` (one sentence), in text order, offsets relative to `text`.
@@ -120,7 +118,8 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     if !text.bytes().any(|b| b.is_ascii_digit()) && !PREFILTER.is_match(text) {
         return Vec::new();
     }
-    let toks = tokenize(text);
+    let lowered = ascii_lower(text);
+    let toks = tokenize(text, &lowered);
     Parser::new(&toks).run()
 }
 
@@ -196,25 +195,114 @@ fn is_opener(c: char) -> bool {
 }
 
 // The long word lists as hash sets: they are asked at almost every figure.
-static NOT_NOUNS_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| NOT_NOUNS.iter().copied().collect());
-static PERSON_SINGULAR_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| PERSON_SINGULAR.iter().copied().collect());
-static PERSON_PLURAL_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| PERSON_PLURAL.iter().copied().collect());
-static PERSON_MODIFIERS_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| PERSON_MODIFIERS.iter().copied().collect());
-static TIME_UNITS_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| TIME_UNITS.iter().copied().collect());
-static ID_BEFORE_SET: LazyLock<WordSet<&str>> =
-    LazyLock::new(|| ID_BEFORE.iter().copied().collect());
+static NOT_NOUNS_SET: LazyLock<LexSet> = LazyLock::new(|| set(NOT_NOUNS));
+static PERSON_SINGULAR_SET: LazyLock<LexSet> = LazyLock::new(|| set(PERSON_SINGULAR));
+static PERSON_PLURAL_SET: LazyLock<LexSet> = LazyLock::new(|| set(PERSON_PLURAL));
+static PERSON_MODIFIERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(PERSON_MODIFIERS));
+static TIME_UNITS_SET: LazyLock<LexSet> = LazyLock::new(|| set(TIME_UNITS));
+static ID_BEFORE_SET: LazyLock<LexSet> = LazyLock::new(|| set(ID_BEFORE));
 
-fn in_set(set: &WordSet<&str>, key: &str) -> bool {
+// The shorter lists, too: a scan of twenty entries costs more than one hash.
+static ARTICLE_BLOCKERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(ARTICLE_BLOCKERS));
+static BOTH_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(BOTH_VERBS));
+static CASUALTY_WORDS_SET: LazyLock<LexSet> = LazyLock::new(|| set(CASUALTY_WORDS));
+static CLOCK_AFTER_SET: LazyLock<LexSet> = LazyLock::new(|| set(CLOCK_AFTER));
+static HARM_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(HARM_VERBS));
+static MONTHS_SET: LazyLock<LexSet> = LazyLock::new(|| set(MONTHS));
+static NOUN_MODIFIERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(NOUN_MODIFIERS));
+static ONE_BLOCKERS_AFTER_SET: LazyLock<LexSet> = LazyLock::new(|| set(ONE_BLOCKERS_AFTER));
+static ONE_BLOCKERS_BEFORE_SET: LazyLock<LexSet> = LazyLock::new(|| set(ONE_BLOCKERS_BEFORE));
+static PARENTS_SET: LazyLock<LexSet> = LazyLock::new(|| set(PARENTS));
+static POSSESSIVE_HARM_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(POSSESSIVE_HARM_VERBS));
+static STREET_SUFFIXES_SET: LazyLock<LexSet> = LazyLock::new(|| set(STREET_SUFFIXES));
+
+// The tables of values, indexed by word.
+static CURRENCY_CODES_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(CURRENCY_CODES));
+static CURRENCY_WORDS_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(CURRENCY_WORDS));
+static DOLLAR_PREFIXES_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(DOLLAR_PREFIXES));
+static MONEY_SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(MONEY_SCALES));
+static PLURAL_SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(PLURAL_SCALES));
+static SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(SCALES));
+static TENS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(TENS));
+static UNITS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(UNITS));
+static UNITS_OF_MEASURE_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(UNITS_OF_MEASURE));
+static VAGUE_PLURALS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(VAGUE_PLURALS));
+
+/// The qualifiers that open with one word, in lexicon order (longest first).
+type QualifiersOf = Vec<(&'static [&'static str], Qual)>;
+
+/// Qualifiers by their first word.
+static QUALIFIERS_BY_FIRST: LazyLock<WordMap<&str, QualifiersOf>> = LazyLock::new(|| {
+    let mut map: WordMap<&str, QualifiersOf> = WordMap::default();
+    for &(words, q) in QUALIFIERS {
+        if let Some(first) = words.first() {
+            map.entry(*first).or_default().push((words, q));
+        }
+    }
+    map
+});
+
+/// A word index with a sieve in front: a word whose first byte, last byte and
+/// length no entry shares is refused without hashing (most words asked are no entry).
+struct Lex<K, V> {
+    /// Bit `len % 16` of slot `(first ^ last << 2) % 64`, for every entry.
+    sieve: [u16; 64],
+    map: WordMap<K, V>,
+}
+
+impl<K: std::borrow::Borrow<str> + std::hash::Hash + Eq, V: Copy> Lex<K, V> {
+    /// Where the first entry of a word wins, as in a scan.
+    fn new(entries: impl IntoIterator<Item = (K, V)>) -> Self {
+        let mut lex = Lex {
+            sieve: [0; 64],
+            map: WordMap::default(),
+        };
+        for (k, v) in entries {
+            let (slot, bit) = Self::slot(k.borrow());
+            lex.sieve[slot] |= bit;
+            lex.map.entry(k).or_insert(v);
+        }
+        lex
+    }
+
+    fn slot(w: &str) -> (usize, u16) {
+        let b = w.as_bytes();
+        let first = b.first().copied().unwrap_or(0);
+        let last = b.last().copied().unwrap_or(0);
+        (usize::from(first ^ (last << 2)) % 64, 1 << (b.len() % 16))
+    }
+
+    fn get(&self, w: &str) -> Option<V> {
+        let (slot, bit) = Self::slot(w);
+        if self.sieve[slot] & bit == 0 {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
+type LexSet = Lex<&'static str, ()>;
+type LexMap<V> = Lex<&'static str, V>;
+
+fn set(list: &'static [&'static str]) -> LexSet {
+    Lex::new(list.iter().map(|&w| (w, ())))
+}
+
+/// A table as an index.
+fn index<T: Copy>(table: &'static [(&'static str, T)]) -> LexMap<T> {
+    Lex::new(table.iter().copied())
+}
+
+fn in_set(set: &LexSet, key: &str) -> bool {
     set.contains(key)
 }
 
-fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
-    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+fn get<T: Copy>(map: &LexMap<T>, key: &str) -> Option<T> {
+    map.get(key)
 }
 
 fn contains(list: &[&str], key: &str) -> bool {
@@ -231,12 +319,12 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(t: &'a [Tok<'a>]) -> Self {
-        let long: Vec<&Tok> = t
-            .iter()
-            .filter(|x| x.is_word() && x.text.len() > 3)
-            .collect();
-        let caps = long.iter().filter(|x| x.is_capitalised()).count();
-        let title_case = long.len() >= 3 && caps * 10 >= long.len() * 7;
+        let (mut long, mut caps) = (0usize, 0usize);
+        for x in t.iter().filter(|x| x.is_word() && x.text.len() > 3) {
+            long += 1;
+            caps += usize::from(x.is_capitalised());
+        }
+        let title_case = long >= 3 && caps * 10 >= long * 7;
         let first = t
             .iter()
             .position(|x| !matches!(x.kind, Kind::Punct(c) if is_opener(c)))
@@ -370,7 +458,8 @@ impl<'a> Parser<'a> {
         if !self.t.get(i)?.is_word() {
             return None;
         }
-        QUALIFIERS
+        QUALIFIERS_BY_FIRST
+            .get(self.w(i))?
             .iter()
             .find_map(|(words, q)| self.phrase(i, words).map(|next| (*q, next)))
     }
@@ -476,11 +565,11 @@ impl<'a> Parser<'a> {
         if amount.words && self.is(amount.start, "one") && amount.end == amount.start + 1 {
             let next = self.w(end);
             // "killed one and injured three": the object of a verb of harm
-            let harmed = contains(HARM_VERBS, self.prev_word(amount.start))
-                || (matches!(next, "was" | "is") && contains(CASUALTY_WORDS, self.w(end + 1)));
-            let pronoun = contains(ONE_BLOCKERS_BEFORE, self.prev_word(amount.start))
-                || contains(ONE_BLOCKERS_AFTER, next)
-                || (noun.is_none() && !contains(CASUALTY_WORDS, next) && !harmed);
+            let harmed = in_set(&HARM_VERBS_SET, self.prev_word(amount.start))
+                || (matches!(next, "was" | "is") && in_set(&CASUALTY_WORDS_SET, self.w(end + 1)));
+            let pronoun = in_set(&ONE_BLOCKERS_BEFORE_SET, self.prev_word(amount.start))
+                || in_set(&ONE_BLOCKERS_AFTER_SET, next)
+                || (noun.is_none() && !in_set(&CASUALTY_WORDS_SET, next) && !harmed);
             if pronoun {
                 return Step::No;
             }
@@ -528,9 +617,9 @@ impl<'a> Parser<'a> {
             }
             Kind::Word => {
                 if self.punct(i + 1) == Some('$') && self.adj(i, i + 1) {
-                    return lookup(DOLLAR_PREFIXES, &t.lower).map(|c| (c, i + 2));
+                    return get(&DOLLAR_PREFIXES_MAP, &t.lower).map(|c| (c, i + 2));
                 }
-                let code = lookup(CURRENCY_CODES, t.text)?;
+                let code = get(&CURRENCY_CODES_MAP, t.text)?;
                 let mut next = i + 1;
                 if self.punct(next) == Some('.') && self.adj(i, next) {
                     next += 1;
@@ -609,18 +698,18 @@ impl<'a> Parser<'a> {
                 Kind::Word => {
                     let suf = self.t[i + 1].lower.as_ref();
                     let raw = self.t[i + 1].text;
-                    if let Some(s) = lookup(SCALES, suf).filter(|_| suf != "hundred") {
+                    if let Some(s) = get(&SCALES_MAP, suf).filter(|_| suf != "hundred") {
                         a.base = Base::Exact(value * s);
                         a.scaled = true;
                         a.end = i + 2;
-                    } else if let Some(s) = lookup(MONEY_SCALES, suf).filter(|_| money) {
+                    } else if let Some(s) = get(&MONEY_SCALES_MAP, suf).filter(|_| money) {
                         a.base = Base::Exact(value * s);
                         a.scaled = true;
                         a.end = i + 2;
                     } else if matches!(suf, "pc" | "pct") {
                         a.unit = Some((ClaimKind::Percent, "%"));
                         a.end = i + 2;
-                    } else if let Some(u) = lookup(UNITS_OF_MEASURE, suf)
+                    } else if let Some(u) = get(&UNITS_OF_MEASURE_MAP, suf)
                         .filter(|_| raw == suf || matches!(suf, "mw" | "gw" | "kw"))
                     {
                         a.unit = Some((ClaimKind::Quantity, u));
@@ -660,12 +749,12 @@ impl<'a> Parser<'a> {
             }
         }
         // a scale word after ("1.2 million", "$3-million")
-        let k = if self.hyphen_joins(i) && lookup(SCALES, self.w(i + 2)).is_some() {
+        let k = if self.hyphen_joins(i) && get(&SCALES_MAP, self.w(i + 2)).is_some() {
             i + 2
         } else {
             i + 1
         };
-        if let Some(s) = lookup(SCALES, self.w(k)) {
+        if let Some(s) = get(&SCALES_MAP, self.w(k)) {
             a.base = Base::Exact(value * s);
             a.scaled = true;
             a.digits = None;
@@ -683,7 +772,7 @@ impl<'a> Parser<'a> {
                 i + 3
             };
         }
-        if contains(CLOCK_AFTER, self.w(i)) {
+        if in_set(&CLOCK_AFTER_SET, self.w(i)) {
             return i + 1;
         }
         i
@@ -693,10 +782,10 @@ impl<'a> Parser<'a> {
         let w = self.w(i);
         let t = &self.t[i];
         // "Three Rivers", "Thousand Oaks": a capitalised number word inside a sentence is a name
-        let looks_number = lookup(UNITS, w).is_some()
-            || lookup(TENS, w).is_some()
-            || lookup(SCALES, w).is_some()
-            || lookup(VAGUE_PLURALS, w).is_some()
+        let looks_number = get(&UNITS_MAP, w).is_some()
+            || get(&TENS_MAP, w).is_some()
+            || get(&SCALES_MAP, w).is_some()
+            || get(&VAGUE_PLURALS_MAP, w).is_some()
             || w == "tens";
         if looks_number && t.is_capitalised() && !self.title_case && !self.sentence_initial(i) {
             return Err(Some(i + 1));
@@ -716,7 +805,7 @@ impl<'a> Parser<'a> {
             if next == "dozen" {
                 return Ok(amount(i + 2, Base::Exact(12.0), true));
             }
-            if let Some(s) = lookup(SCALES, next).filter(|_| self.t[i + 1].text.len() > 3) {
+            if let Some(s) = get(&SCALES_MAP, next).filter(|_| self.t[i + 1].text.len() > 3) {
                 // "a hundred thirty million": read on as if "one hundred …"
                 if let Some((v, end)) = self.cardinal_words_from(i + 1, 1.0) {
                     return Ok(amount(end, Base::Exact(v), true));
@@ -728,7 +817,7 @@ impl<'a> Parser<'a> {
             }
             if next == "couple"
                 && self.is(i + 2, "of")
-                && let Some(s) = lookup(SCALES, self.w(i + 3)).filter(|&s| s >= 100.0)
+                && let Some(s) = get(&SCALES_MAP, self.w(i + 3)).filter(|&s| s >= 100.0)
             {
                 return Ok(amount(
                     i + 4,
@@ -743,7 +832,7 @@ impl<'a> Parser<'a> {
             let s = if next == "dozen" {
                 Some(12.0)
             } else {
-                lookup(SCALES, next)
+                get(&SCALES_MAP, next)
             };
             return match s {
                 Some(s) => Ok(amount(i + 3, Base::Exact(s / 2.0), true)),
@@ -757,12 +846,12 @@ impl<'a> Parser<'a> {
         let vague = match w {
             "tens" => None,
             "scores" if !self.is(i + 1, "of") => return Err(None),
-            _ => lookup(VAGUE_PLURALS, w),
+            _ => get(&VAGUE_PLURALS_MAP, w),
         };
         if vague.is_some() || w == "tens" {
             let base = vague.unwrap_or(20.0);
             if self.is(i + 1, "of")
-                && let Some(s) = lookup(PLURAL_SCALES, self.w(i + 2))
+                && let Some(s) = get(&PLURAL_SCALES_MAP, self.w(i + 2))
             {
                 let v = if w == "tens" { 20.0 * s } else { base * s };
                 return Ok(amount(i + 3, Base::Vague(v), true));
@@ -784,7 +873,7 @@ impl<'a> Parser<'a> {
         let s = if next == "dozen" {
             Some(12.0)
         } else {
-            lookup(SCALES, next)
+            get(&SCALES_MAP, next)
         };
         match s {
             Some(s) if next.len() > 3 => Ok(Amount {
@@ -816,13 +905,13 @@ impl<'a> Parser<'a> {
         let mut last = if start > 0.0 { 1 } else { 0 };
         loop {
             let w = self.w(k);
-            let step = if let Some(v) = lookup(UNITS, w) {
+            let step = if let Some(v) = get(&UNITS_MAP, w) {
                 if last == 1 || (last == 2 && v >= 10.0) {
                     break;
                 }
                 current += v;
                 1
-            } else if let Some(v) = lookup(TENS, w) {
+            } else if let Some(v) = get(&TENS_MAP, w) {
                 if last == 1 || last == 2 {
                     break;
                 }
@@ -835,7 +924,7 @@ impl<'a> Parser<'a> {
                 current *= 12.0;
                 end = Some(k + 1);
                 break;
-            } else if let Some(s) = lookup(SCALES, w).filter(|&s| s >= 1e3 && w.len() > 3) {
+            } else if let Some(s) = get(&SCALES_MAP, w).filter(|&s| s >= 1e3 && w.len() > 3) {
                 if last == 0 || last == 4 {
                     break;
                 }
@@ -849,11 +938,11 @@ impl<'a> Parser<'a> {
             end = Some(k + 1);
             // joiners: "thirty-five", "two hundred and fifty"
             let hyphen =
-                self.hyphen_joins(k) && lookup(UNITS, self.w(k + 2)).is_some() && step == 2;
+                self.hyphen_joins(k) && get(&UNITS_MAP, self.w(k + 2)).is_some() && step == 2;
             let and = self.is(k + 1, "and")
                 && (step == 3 || step == 4)
-                && (lookup(UNITS, self.w(k + 2)).is_some()
-                    || lookup(TENS, self.w(k + 2)).is_some());
+                && (get(&UNITS_MAP, self.w(k + 2)).is_some()
+                    || get(&TENS_MAP, self.w(k + 2)).is_some());
             k += if hyphen || and { 2 } else { 1 };
         }
         end.map(|e| (total + current, e))
@@ -938,7 +1027,7 @@ impl<'a> Parser<'a> {
                 }
             }
             if !have_currency {
-                if let Some(code) = lookup(CURRENCY_WORDS, w) {
+                if let Some(code) = get(&CURRENCY_WORDS_MAP, w) {
                     // "200 pounds of" is a weight
                     if matches!(w, "pound" | "pounds") && (self.is(k + 1, "of") || self.weighing(k))
                     {
@@ -951,7 +1040,7 @@ impl<'a> Parser<'a> {
                     };
                     return Some(((ClaimKind::Money, code), end));
                 }
-                if let Some(code) = self.t.get(k).and_then(|t| lookup(CURRENCY_CODES, t.text))
+                if let Some(code) = self.t.get(k).and_then(|t| get(&CURRENCY_CODES_MAP, t.text))
                     && (code != "INR" || self.t[k].text != "Rs")
                 {
                     return Some(((ClaimKind::Money, code), k + 1));
@@ -963,7 +1052,7 @@ impl<'a> Parser<'a> {
                 } else {
                     k + 1
                 };
-                let u = match lookup(UNITS_OF_MEASURE, self.w(n)) {
+                let u = match get(&UNITS_OF_MEASURE_MAP, self.w(n)) {
                     Some("km") => Some("km2"),
                     Some("mi") => Some("mi2"),
                     Some("m") => Some("m2"),
@@ -996,7 +1085,7 @@ impl<'a> Parser<'a> {
         }
         let raw = self.t.get(k).map_or("", |t| t.text);
         // abbreviations must be written in lower case ("5 m"), names in any case
-        let u = lookup(UNITS_OF_MEASURE, w)
+        let u = get(&UNITS_OF_MEASURE_MAP, w)
             .filter(|_| raw.len() > 3 || raw == w || matches!(w, "mw" | "gw" | "kw"))?;
         // "km/h"
         if u == "km" && self.punct(k + 1) == Some('/') && self.is(k + 2, "h") {
@@ -1084,7 +1173,7 @@ impl<'a> Parser<'a> {
         }
         // "mother of three": children, not a toll; "the age of eight": an age
         if before == "of"
-            && (contains(PARENTS, self.prev_word(i - 1))
+            && (in_set(&PARENTS_SET, self.prev_word(i - 1))
                 || matches!(self.prev_word(i - 1), "age" | "ages"))
             && !qualified
         {
@@ -1145,7 +1234,7 @@ impl<'a> Parser<'a> {
         if self
             .t
             .get(end)
-            .is_some_and(|t| t.is_capitalised() && contains(MONTHS, &t.lower))
+            .is_some_and(|t| t.is_capitalised() && in_set(&MONTHS_SET, &t.lower))
             && a.digits.is_some()
             && !qualified
         {
@@ -1183,7 +1272,7 @@ impl<'a> Parser<'a> {
         } else {
             i.wrapping_sub(1)
         };
-        if contains(MONTHS, month_before)
+        if in_set(&MONTHS_SET, month_before)
             && self.t.get(month_tok).is_some_and(|t| t.is_capitalised())
         {
             return Some(self.list_end(end.max(a.end)));
@@ -1298,7 +1387,7 @@ impl<'a> Parser<'a> {
                 "at" | "on" | "near" | "to" | "outside" | "behind" | "across"
             )
             && self.t.get(end).is_some_and(|t| {
-                t.is_capitalised() && !t.lower.ends_with('s') && !contains(MONTHS, &t.lower)
+                t.is_capitalised() && !t.lower.ends_with('s') && !in_set(&MONTHS_SET, &t.lower)
             })
         {
             return Some(end + 1);
@@ -1329,7 +1418,7 @@ impl<'a> Parser<'a> {
                     .get(k)
                     .is_some_and(|t| t.is_capitalised() || t.kind == Kind::Punct('.'))
             {
-                if contains(STREET_SUFFIXES, self.w(k)) && k > end {
+                if in_set(&STREET_SUFFIXES_SET, self.w(k)) && k > end {
                     return Some(k + 1);
                 }
                 k += 1;
@@ -1341,7 +1430,7 @@ impl<'a> Parser<'a> {
             && let Some(p) = i.checked_sub(1)
         {
             let prev = &self.t[p];
-            let toll_next = in_set(&PERSON_PLURAL_SET, next) || contains(CASUALTY_WORDS, next);
+            let toll_next = in_set(&PERSON_PLURAL_SET, next) || in_set(&CASUALTY_WORDS_SET, next);
             if prev.is_capitalised() && !self.sentence_initial(p) && !toll_next {
                 return skip;
             }
@@ -1443,7 +1532,7 @@ impl<'a> Parser<'a> {
             if possessive && !self.t.get(k + 1).is_some_and(|t| t.is_word()) {
                 return None;
             }
-            if (possessive || contains(NOUN_MODIFIERS, w))
+            if (possessive || in_set(&NOUN_MODIFIERS_SET, w))
                 && self.t.get(k + 1).is_some_and(|t| t.is_word())
             {
                 k += 1;
@@ -1481,7 +1570,7 @@ impl<'a> Parser<'a> {
                     || in_set(&PERSON_SINGULAR_SET, next_lower);
                 if next_nounish
                     && plural
-                    && (!contains(CASUALTY_WORDS, w) || contains(NOUN_MODIFIERS, w))
+                    && (!in_set(&CASUALTY_WORDS_SET, w) || in_set(&NOUN_MODIFIERS_SET, w))
                 {
                     k += 1;
                     continue;
@@ -1532,7 +1621,7 @@ impl<'a> Parser<'a> {
     /// named by a possessive as the object of a verb of harm. Elsewhere ("his
     /// wife said") a possessive counts nobody.
     fn kin_harmed(&self, i: usize) -> Step {
-        if !contains(POSSESSIVE_HARM_VERBS, self.prev_word(i)) {
+        if !in_set(&POSSESSIVE_HARM_VERBS_SET, self.prev_word(i)) {
             return Step::No;
         }
         let mut k = i + 1;
@@ -1580,7 +1669,7 @@ impl<'a> Parser<'a> {
     }
 
     fn article(&self, i: usize) -> Step {
-        if contains(ARTICLE_BLOCKERS, self.prev_word(i)) {
+        if in_set(&ARTICLE_BLOCKERS_SET, self.prev_word(i)) {
             return Step::No;
         }
         // "one was killed and another wounded", "another was shot": a pronoun for a person
@@ -1590,7 +1679,7 @@ impl<'a> Parser<'a> {
             } else {
                 i + 1
             };
-            let toll = contains(CASUALTY_WORDS, self.w(k));
+            let toll = in_set(&CASUALTY_WORDS_SET, self.w(k));
             let then = self.t.get(k + 1);
             let ends = then.is_none_or(|t| !t.is_word() || in_set(&NOT_NOUNS_SET, &t.lower));
             if toll && ends {
@@ -1633,7 +1722,7 @@ impl<'a> Parser<'a> {
             }
             // "a 23 year old man", "a ten year old boy"
             let numberish =
-                t.kind == Kind::Num || lookup(UNITS, w).is_some() || lookup(TENS, w).is_some();
+                t.kind == Kind::Num || get(&UNITS_MAP, w).is_some() || get(&TENS_MAP, w).is_some();
             if numberish
                 && matches!(self.w(k + 1), "year" | "month" | "week")
                 && self.is(k + 2, "old")
@@ -1744,11 +1833,11 @@ impl<'a> Parser<'a> {
                 }
                 _ => false,
             }
-        } else if contains(BOTH_VERBS, next) {
+        } else if in_set(&BOTH_VERBS_SET, next) {
             true
         } else {
             contains(BOTH_BEFORE, self.prev_word(i))
-                && (next.is_empty() || verbish(next) || contains(CASUALTY_WORDS, next))
+                && (next.is_empty() || verbish(next) || in_set(&CASUALTY_WORDS_SET, next))
         };
         if !people {
             return Step::No;

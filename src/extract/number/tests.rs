@@ -299,7 +299,8 @@ fn dump() {
             std::hint::black_box(super::PREFILTER.is_match(sentence));
             in_prefilter += t1.elapsed();
             let t2 = std::time::Instant::now();
-            std::hint::black_box(super::token::tokenize(sentence));
+            let lowered = super::token::ascii_lower(sentence);
+            std::hint::black_box(super::token::tokenize(sentence, &lowered));
             in_tokenize += t2.elapsed();
             sentences += 1;
             let numbers = found
@@ -451,5 +452,181 @@ fn random_pieces_never_panic() {
             );
             assert!(m.low <= m.high, "{s:?}: {m:?}");
         }
+    }
+}
+
+/// Words to ask an index about: every entry of every table, and near misses
+/// (cut short, one letter more, capitalised, plural, empty).
+fn probe_words() -> Vec<String> {
+    use super::lexicon::*;
+    let mut keys: Vec<&str> = Vec::new();
+    for t in [
+        UNITS,
+        TENS,
+        SCALES,
+        MONEY_SCALES,
+        VAGUE_PLURALS,
+        PLURAL_SCALES,
+    ] {
+        keys.extend(t.iter().map(|e| e.0));
+    }
+    for t in [
+        CURRENCY_CODES,
+        CURRENCY_WORDS,
+        DOLLAR_PREFIXES,
+        UNITS_OF_MEASURE,
+    ] {
+        keys.extend(t.iter().map(|e| e.0));
+    }
+    for l in [
+        PERSON_PLURAL,
+        PERSON_MODIFIERS,
+        TIME_UNITS,
+        ID_BEFORE,
+        ARTICLE_BLOCKERS,
+        BOTH_VERBS,
+        CASUALTY_WORDS,
+        CLOCK_AFTER,
+        HARM_VERBS,
+        MONTHS,
+        NOUN_MODIFIERS,
+        ONE_BLOCKERS_AFTER,
+        ONE_BLOCKERS_BEFORE,
+        PARENTS,
+        POSSESSIVE_HARM_VERBS,
+        STREET_SUFFIXES,
+        PERSON_SINGULAR,
+        NOT_NOUNS,
+    ] {
+        keys.extend(l.iter().copied());
+    }
+    keys.extend(QUALIFIERS.iter().flat_map(|q| q.0.iter().copied()));
+    let mut words = vec![String::new(), "the".to_string(), "x".to_string()];
+    for k in keys {
+        let mut chars = k.chars();
+        chars.next_back();
+        words.push(k.to_string());
+        words.push(chars.as_str().to_string());
+        words.push(format!("{k}s"));
+        words.push(format!("{k}x"));
+        words.push(k.to_uppercase());
+        words.push(k.to_lowercase());
+    }
+    words
+}
+
+#[test]
+fn indexed_tables_agree_with_a_scan() {
+    use super::lexicon::*;
+    use super::*;
+    fn scan<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+        table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+    let words = probe_words();
+    type Pair<V> = (&'static [(&'static str, V)], &'static LexMap<V>);
+    let f64_tables: [Pair<f64>; 6] = [
+        (UNITS, &UNITS_MAP),
+        (TENS, &TENS_MAP),
+        (SCALES, &SCALES_MAP),
+        (MONEY_SCALES, &MONEY_SCALES_MAP),
+        (VAGUE_PLURALS, &VAGUE_PLURALS_MAP),
+        (PLURAL_SCALES, &PLURAL_SCALES_MAP),
+    ];
+    let str_tables: [Pair<&str>; 4] = [
+        (CURRENCY_CODES, &CURRENCY_CODES_MAP),
+        (CURRENCY_WORDS, &CURRENCY_WORDS_MAP),
+        (DOLLAR_PREFIXES, &DOLLAR_PREFIXES_MAP),
+        (UNITS_OF_MEASURE, &UNITS_OF_MEASURE_MAP),
+    ];
+    let lists: [(&[&str], &LexSet); 12] = [
+        (ARTICLE_BLOCKERS, &ARTICLE_BLOCKERS_SET),
+        (BOTH_VERBS, &BOTH_VERBS_SET),
+        (CASUALTY_WORDS, &CASUALTY_WORDS_SET),
+        (CLOCK_AFTER, &CLOCK_AFTER_SET),
+        (HARM_VERBS, &HARM_VERBS_SET),
+        (MONTHS, &MONTHS_SET),
+        (NOUN_MODIFIERS, &NOUN_MODIFIERS_SET),
+        (ONE_BLOCKERS_AFTER, &ONE_BLOCKERS_AFTER_SET),
+        (ONE_BLOCKERS_BEFORE, &ONE_BLOCKERS_BEFORE_SET),
+        (PARENTS, &PARENTS_SET),
+        (POSSESSIVE_HARM_VERBS, &POSSESSIVE_HARM_VERBS_SET),
+        (STREET_SUFFIXES, &STREET_SUFFIXES_SET),
+    ];
+    let mut hits = 0;
+    for w in &words {
+        for (table, map) in f64_tables {
+            assert_eq!(
+                get(map, w).map(f64::to_bits),
+                scan(table, w).map(f64::to_bits),
+                "{w:?}"
+            );
+            hits += usize::from(get(map, w).is_some());
+        }
+        for (table, map) in str_tables {
+            assert_eq!(get(map, w), scan(table, w), "{w:?}");
+        }
+        for (list, set) in lists {
+            assert_eq!(in_set(set, w), list.contains(&w.as_str()), "{w:?}");
+        }
+        assert_eq!(small_number_word(w), scan(UNITS, w), "{w:?}");
+        // the sieve never refuses a word its index holds
+        assert_eq!(
+            STARTERS.contains(w),
+            STARTERS.map.contains_key(w.as_str()),
+            "{w:?}"
+        );
+        for (list, set) in [
+            (NOT_NOUNS, &NOT_NOUNS_SET),
+            (PERSON_SINGULAR, &PERSON_SINGULAR_SET),
+            (PERSON_PLURAL, &PERSON_PLURAL_SET),
+            (PERSON_MODIFIERS, &PERSON_MODIFIERS_SET),
+            (TIME_UNITS, &TIME_UNITS_SET),
+            (ID_BEFORE, &ID_BEFORE_SET),
+        ] {
+            assert_eq!(in_set(set, w), list.contains(&w.as_str()), "{w:?}");
+        }
+    }
+    // every starter is one, and some common words are not
+    for (words, _) in QUALIFIERS {
+        assert!(STARTERS.contains(words[0]), "{}", words[0]);
+    }
+    for w in ["the", "a", "an", "both", "dozens", "usd", "rs", "magnitude"] {
+        assert!(STARTERS.contains(w), "{w}");
+    }
+    for w in ["", "of", "and", "said", "police", "thee", "usda", "x"] {
+        assert!(!STARTERS.contains(w), "{w}");
+    }
+    // the probe is no vacuous one
+    assert!(hits > 40, "{hits}");
+}
+
+#[test]
+fn qualifiers_by_first_word_agree_with_a_scan() {
+    use super::lexicon::*;
+    // every qualifier, and every qualifier cut short or run on, as a sentence
+    let mut sentences = Vec::new();
+    for (words, _) in QUALIFIERS {
+        let phrase = words.join(" ");
+        sentences.push(format!("{phrase} 40 people"));
+        sentences.push(format!("{} 40 people", words[..words.len() - 1].join(" ")));
+        sentences.push(format!("{phrase} than 40 people"));
+        sentences.push(format!("{} 40", phrase.to_uppercase()));
+    }
+    for s in &sentences {
+        let lowered = super::token::ascii_lower(s);
+        let toks = super::token::tokenize(s, &lowered);
+        let p = super::Parser::new(&toks);
+        let scan = QUALIFIERS
+            .iter()
+            .find_map(|(words, q)| p.phrase(0, words).map(|next| (*q, next)));
+        assert_eq!(p.qualifier(0), scan, "{s:?}");
+    }
+    // each qualifier is found as itself
+    for (words, q) in QUALIFIERS {
+        let s = format!("{} 5", words.join(" "));
+        let lowered = super::token::ascii_lower(&s);
+        let toks = super::token::tokenize(&s, &lowered);
+        let got = super::Parser::new(&toks).qualifier(0);
+        assert!(got.is_some_and(|(g, _)| g == *q), "{s:?}");
     }
 }
