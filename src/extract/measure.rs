@@ -1964,31 +1964,45 @@ static NOT_NAME: LazyLock<WordSet<&'static str>> =
 /// when the next word is capitalised too ("Jana Novakova said").
 pub fn names(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let ws = words(text);
-    let mut ws = ws
-        .iter()
-        .filter(|w| w.text.chars().next().is_some_and(char::is_alphanumeric))
-        .peekable();
-    let capitalised = |w: &Word<'_>| w.text.chars().next().is_some_and(char::is_uppercase);
-    let mut first = true;
-    while let Some(w) = ws.next() {
-        let opens = std::mem::replace(&mut first, false);
-        if !capitalised(w) || w.text.chars().count() < 3 {
-            continue;
+    // words that open with a letter or digit seen so far, and the first of
+    // them, held until the second says whether it is a name
+    let mut seen = 0usize;
+    let mut opener: Option<&str> = None;
+    read_words(text, |w, _, _| {
+        if !w.chars().next().is_some_and(char::is_alphanumeric) {
+            return;
         }
-        if opens && !ws.peek().is_some_and(|n| capitalised(n)) {
-            continue;
+        seen += 1;
+        if seen == 1 {
+            opener = Some(w);
+            return;
         }
-        let mut l = lower(w.text).0.into_owned();
-        while l.ends_with("'s") {
-            l.truncate(l.len() - 2);
+        if let Some(first) = opener.take().filter(|_| capitalised_word(w)) {
+            push_name(first, &mut out);
         }
-        if NOT_NAME.contains(l.as_str()) {
-            continue;
-        }
+        push_name(w, &mut out);
+    });
+    out
+}
+
+/// Does the word open with a capital?
+fn capitalised_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Add the word to `out` if it is capitalised, of three letters or more and
+/// not capitalised for grammar, lower-cased and without a possessive "'s".
+fn push_name(w: &str, out: &mut Vec<String>) {
+    if !capitalised_word(w) || w.chars().count() < 3 {
+        return;
+    }
+    let mut l = lower(w).0.into_owned();
+    while l.ends_with("'s") {
+        l.truncate(l.len() - 2);
+    }
+    if !NOT_NAME.contains(l.as_str()) {
         out.push(l);
     }
-    out
 }
 
 #[cfg(test)]
@@ -2079,6 +2093,9 @@ mod tests {
             "Jo Li went. 3 Big Dogs. 12 people, Lake Varn.",
             "Police said the Riverside Mall closed.",
             "Riverside Mall closed.",
+            "Riverside mall closed.",
+            "— Riverside Mall, “Harbor” Lane",
+            "Riverside",
             "",
             "One",
             "Mr",
