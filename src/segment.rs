@@ -17,6 +17,9 @@ const ABBREVIATIONS: &[&str] = &[
     "sgt", "det", "ofc", "supt", "rev", "hon", "pres", "adm", "maj", "cmdr",
 ];
 
+/// The longest of `ABBREVIATIONS`.
+const ABBREVIATION_MAX_LEN: usize = 6;
+
 /// Split `doc.text` into sentences. Blank lines end paragraphs and sentences;
 /// a single line break inside a paragraph does not, unless the line looks like a
 /// heading (no closing punctuation).
@@ -39,6 +42,16 @@ pub fn segment_text(text: &str) -> Vec<Segment> {
         }
     };
     while i < bytes.len() {
+        if start.is_some() {
+            // inside a sentence only these bytes can end it: skip to the next
+            match bytes[i..]
+                .iter()
+                .position(|&b| matches!(b, PARAGRAPH | b'\n' | b'.' | b'!' | b'?'))
+            {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
         let b = bytes[i];
         // ingest marks the end of an HTML block or a JSON "\n" with a form feed
         if b == PARAGRAPH {
@@ -212,13 +225,25 @@ fn ends_sentence(text: &str, s: usize, i: usize) -> bool {
         .rev()
         .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
         .map_or(s, |(p, c)| s + p + c.len_utf8());
-    let word = text[word_start..i].to_lowercase();
-    if ABBREVIATIONS.contains(&word.as_str()) {
+    let word = &text[word_start..i];
+    let abbreviation = if word.is_ascii() {
+        // no allocation for the usual word: compared as the lower-cased word would be
+        word.len() <= ABBREVIATION_MAX_LEN
+            && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    };
+    if abbreviation {
         // "Nov. 7" or "U.S. officials": the sentence goes on
         return false;
     }
-    // single capital initial ("John F. Kennedy")
-    if word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()) {
+    // single capital initial ("John F. Kennedy"); lower-casing keeps a
+    // single letter single
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.to_lowercase().count() == 1
+        && c.to_lowercase().all(char::is_alphabetic)
+    {
         return false;
     }
     next_starts_sentence(text, i + 1)
@@ -261,6 +286,27 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn abbreviations_fit_the_length_checked_first() {
+        let longest = ABBREVIATIONS.iter().map(|a| a.len()).max();
+        assert_eq!(longest, Some(ABBREVIATION_MAX_LEN));
+    }
+
+    #[test]
+    fn abbreviations_and_initials_in_any_case() {
+        for (text, want) in [
+            ("They met on NOV. 7 in the hall.", 1),
+            ("Approx. 40 came. Then they left.", 2),
+            ("GEN. Doe spoke. Others did too.", 2),
+            ("He saw J. Doe. She did not.", 2),
+            ("He saw É. Doe. She did not.", 2),
+            ("The Été. Next one.", 2),
+            ("The abbreviationx. Next one.", 2),
+        ] {
+            assert_eq!(sentences(text).len(), want, "{text}");
+        }
     }
 
     #[test]

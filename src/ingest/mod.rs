@@ -301,6 +301,34 @@ fn walk(builder: &ignore::WalkBuilder) -> Vec<Walked> {
     rx.into_iter().collect()
 }
 
+/// A key whose byte order is the order of `Path`'s `cmp`: component by
+/// component, each as a kind tag and, for a name, its bytes and a 0 (no name
+/// holds a 0). Comparing paths component-wise parses both at every comparison,
+/// which made sorting a walk of 40,000 files a tenth of a second.
+fn path_key(path: &Path) -> Vec<u8> {
+    use std::path::Component;
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for c in path.components() {
+        // the tags follow the order in which `Component` declares its kinds
+        match c {
+            Component::Prefix(p) => {
+                key.push(1);
+                key.extend_from_slice(p.as_os_str().as_encoded_bytes());
+                key.push(0);
+            }
+            Component::RootDir => key.push(2),
+            Component::CurDir => key.push(3),
+            Component::ParentDir => key.push(4),
+            Component::Normal(name) => {
+                key.push(5);
+                key.extend_from_slice(name.as_encoded_bytes());
+                key.push(0);
+            }
+        }
+    }
+    key
+}
+
 /// List the inputs under `paths`, sorted, with skipped entries and warnings.
 fn list_inputs(
     paths: &[PathBuf],
@@ -378,7 +406,7 @@ fn list_inputs(
         let mut walked = walk(&builder);
         // what the walk's threads found, in the order one sorted walk would have
         // found it: files and errors by path
-        walked.sort_by(|a, b| a.path().cmp(b.path()));
+        walked.sort_by_cached_key(|w| path_key(w.path()));
         let mut found = 0usize;
         // below the resolved root, a path none of whose parts is a link is
         // already resolved: `canonicalize` (a `readlink` per part) is needed
@@ -840,6 +868,29 @@ mod tests {
         let ids: Vec<&str> = whole.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["d1", "d2", "d3", "d4", "d5"]);
         assert_eq!(document_id(4), "d5");
+    }
+
+    #[test]
+    fn path_keys_sort_as_paths_do() {
+        let paths = [
+            "a/b", "a.b/c", "a", "a/", "/x", "x", "./a", "a/./b", "a//b", "../a", "..", "a/b/c",
+            "a b/c", "ab", "a-b", "été/a", "z", "A", "a/B", "a/b.txt", "a/b/", "/", "", ".",
+            "a/ba", "a/b0", "a/b/../c",
+        ];
+        let mut by_path: Vec<&Path> = paths.iter().map(Path::new).collect();
+        let mut by_key = by_path.clone();
+        by_path.sort();
+        by_key.sort_by_cached_key(|p| path_key(p));
+        for (a, b) in by_path.iter().zip(&by_key) {
+            assert_eq!(a.cmp(b), std::cmp::Ordering::Equal, "{a:?} against {b:?}");
+        }
+        // and every pair is ordered the same way
+        for a in &paths {
+            for b in &paths {
+                let (pa, pb) = (Path::new(a), Path::new(b));
+                assert_eq!(pa.cmp(pb), path_key(pa).cmp(&path_key(pb)), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]
