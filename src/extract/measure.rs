@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{ClaimKind, WordMap};
+use crate::model::{ClaimKind, WordMap, WordSet};
 
 /// A word of a sentence with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,31 +20,96 @@ pub struct Word<'a> {
 }
 
 /// A word: `[\p{L}\p{N}][\p{L}\p{N}'’\-]*`, or one clause punctuation mark.
-/// Read by hand rather than by a regex (this runs for every figure); the
-/// Unicode letter and digit tables are the regex crate's.
+/// Read by hand rather than by a regex (this runs for every sentence), a byte
+/// at a time: ASCII bytes (nearly all of them) are classed by a table, and only
+/// at a non-ASCII byte is a char decoded, classed by the regex crate's Unicode
+/// letter and digit tables.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let mut end = start + c.len_utf8();
-        if letter_or_digit(c) {
-            while let Some(&(i, d)) = chars.peek() {
-                if !(letter_or_digit(d) || matches!(d, '\'' | '’' | '-')) {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    read_words(text, |text, start, end| out.push(Word { text, start, end }));
+    out
+}
+
+/// ASCII letters and digits: open and continue a word.
+const ALNUM: u8 = 1;
+/// `'` and `-`: continue a word.
+const JOINER: u8 = 2;
+/// `, ; : ( ) "`: a word of their own.
+const MARK: u8 = 4;
+/// Bytes of non-ASCII chars: classed by their char.
+const WIDE: u8 = 8;
+
+/// The class of every byte, for `read_words`.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c >= 0x80 {
+            WIDE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c == b'\'' || c == b'-' {
+            JOINER
+        } else if matches!(c, b',' | b';' | b':' | b'(' | b')' | b'"') {
+            MARK
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Hand each word of `text` (as `words` reads them) to `push`, with its span.
+fn read_words<'a>(text: &'a str, mut push: impl FnMut(&'a str, usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        if class & WIDE == 0 {
+            i += 1;
+            if class & ALNUM == 0 {
+                if class & MARK != 0 {
+                    push(&text[start..i], start, i);
+                }
+                continue;
+            }
+        } else {
+            let c = char_at(text, i);
+            i += c.len_utf8();
+            if !letter_or_digit(c) {
+                if matches!(c, '“' | '”' | '—' | '–') {
+                    push(&text[start..i], start, i);
+                }
+                continue;
+            }
+        }
+        // the rest of the word
+        while i < bytes.len() {
+            let class = BYTE_CLASS[usize::from(bytes[i])];
+            if class & (ALNUM | JOINER) != 0 {
+                i += 1;
+            } else if class & WIDE != 0 {
+                let c = char_at(text, i);
+                if !(letter_or_digit(c) || c == '’') {
                     break;
                 }
-                end = i + d.len_utf8();
-                chars.next();
+                i += c.len_utf8();
+            } else {
+                break;
             }
-        } else if !matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–') {
-            continue;
         }
-        out.push(Word {
-            text: &text[start..end],
-            start,
-            end,
-        });
+        push(&text[start..i], start, i);
     }
-    out
+}
+
+/// The char opening at byte `i` of `text`, a char boundary.
+fn char_at(text: &str, i: usize) -> char {
+    text.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 static LETTER_OR_DIGIT: LazyLock<Regex> =
@@ -572,6 +637,47 @@ static EVENT_CUES: LazyLock<WordMap<&'static str, (&'static str, bool)>> = LazyL
     map
 });
 
+/// The first and last bytes of the cue words of `EVENT_CUES`, by length: a word
+/// whose shape no cue has is no cue, and needs no lookup (most words are none).
+struct Shapes {
+    first: [u32; 32],
+    last: [u32; 32],
+}
+
+impl Shapes {
+    fn new<'k>(words: impl Iterator<Item = &'k str>) -> Shapes {
+        let mut shapes = Shapes {
+            first: [0; 32],
+            last: [0; 32],
+        };
+        for w in words {
+            let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
+                continue;
+            };
+            let len = w.len().min(31);
+            shapes.first[len] |= Shapes::bit(a);
+            shapes.last[len] |= Shapes::bit(z);
+        }
+        shapes
+    }
+
+    /// One of 32 bits for a byte: its low five bits (so 'a'..='z' apart).
+    fn bit(b: u8) -> u32 {
+        1 << (b & 31)
+    }
+
+    /// Might `w` be one of the words? False only when none has its shape.
+    fn may_hold(&self, w: &str) -> bool {
+        let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
+            return true;
+        };
+        let len = w.len().min(31);
+        self.first[len] & Shapes::bit(a) != 0 && self.last[len] & Shapes::bit(z) != 0
+    }
+}
+
+static EVENT_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(EVENT_CUES.keys().copied()));
+
 /// The event class of a word, and whether that class is durative.
 pub fn event_of(word: &str) -> Option<(&'static str, bool)> {
     // lower case ASCII needs no lowering (and no allocation)
@@ -583,6 +689,88 @@ pub fn event_of(word: &str) -> Option<(&'static str, bool)> {
     }
     EVENT_CUES.get(lower(word).as_str()).copied()
 }
+
+/// A word of a sentence read once for all its figures: its text and span, its
+/// lower-cased form and its event class.
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    /// `lower(text)`
+    low: Lower<'a>,
+    /// `event_of(text)`
+    event: Option<(&'static str, bool)>,
+}
+
+impl Tok<'_> {
+    /// `lower(text)`, as a lower-cased word for comparisons and lookups.
+    fn low(&self) -> &Lower<'_> {
+        &self.low
+    }
+
+    /// `event_of` of the lower-cased word (`event_of(lower(text))`).
+    fn event_of_low(&self) -> Option<(&'static str, bool)> {
+        // an ASCII lower-cased word is its own lower case
+        if self.low.is_ascii() {
+            self.event
+        } else {
+            event_of(&self.low)
+        }
+    }
+}
+
+/// The words of a sentence, each lower-cased and classed once, shared by all
+/// the figures of the sentence (`measure_in`).
+#[derive(Debug)]
+pub struct Sentence<'a> {
+    ws: Vec<Tok<'a>>,
+    title: std::cell::OnceCell<bool>,
+}
+
+impl<'a> Sentence<'a> {
+    /// Read the words of `text`.
+    pub fn new(text: &'a str) -> Sentence<'a> {
+        let mut ws = Vec::with_capacity(text.len() / 6 + 1);
+        read_words(text, |text, start, end| {
+            let low = lower(text);
+            // `event_of` looks up the lower-cased word
+            let event = if EVENT_SHAPES.may_hold(&low) {
+                EVENT_CUES.get(low.as_str()).copied()
+            } else {
+                None
+            };
+            ws.push(Tok {
+                text,
+                start,
+                end,
+                low,
+                event,
+            });
+        });
+        Sentence {
+            ws,
+            title: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// `title_case` of the sentence, read once.
+    fn title_case(&self) -> bool {
+        *self
+            .title
+            .get_or_init(|| title_case(self.ws.iter().map(|w| w.text)))
+    }
+}
+
+impl<'a> std::ops::Deref for Sentence<'a> {
+    type Target = [Tok<'a>];
+    fn deref(&self) -> &[Tok<'a>] {
+        &self.ws
+    }
+}
+
+/// The lower-cased form of an absent word: empty.
+static NO_WORD: Lower<'static> = Lower(std::borrow::Cow::Borrowed(""));
 
 fn is_clause_break(w: &str) -> bool {
     matches!(w, ";" | "—" | "–" | "(" | ")" | ":")
@@ -608,7 +796,7 @@ fn opens_clause(w: &str) -> bool {
 }
 
 /// Index range of the words in the clause around word `i`.
-fn clause(ws: &[Word<'_>], i: usize) -> (usize, usize) {
+fn clause(ws: &Sentence<'_>, i: usize) -> (usize, usize) {
     let mut lo = i;
     while lo > 0 && !is_clause_break(ws[lo - 1].text) {
         lo -= 1;
@@ -623,7 +811,7 @@ fn clause(ws: &[Word<'_>], i: usize) -> (usize, usize) {
 /// Nearest cue of `table` to the figure occupying words `first..=last`, searched
 /// within the clause and at most `reach` words away, not across another figure.
 fn nearest_cue(
-    ws: &[Word<'_>],
+    ws: &Sentence<'_>,
     first: usize,
     last: usize,
     figures: &[(usize, usize)],
@@ -636,13 +824,13 @@ fn nearest_cue(
     let mut d = 0;
     let mut j = last + 1;
     while j < hi && d < reach {
-        let w = lower(ws[j].text);
+        let w = ws[j].low();
         // "five more, including a nine-year-old, were hurt": the aside's
         // figures are parts; the cue lies beyond it
         if w == "including" {
             // to the comma that closes it, or to the verb that follows it
-            let end = (j + 1..hi)
-                .find(|&k| ws[k].text == "," || PASSIVE.contains(&lower(ws[k].text).as_str()));
+            let end =
+                (j + 1..hi).find(|&k| ws[k].text == "," || PASSIVE.contains(&ws[k].low().as_str()));
             if let Some(k) = end {
                 j = if ws[k].text == "," { k + 1 } else { k };
                 continue;
@@ -654,7 +842,7 @@ fn nearest_cue(
             && matches!(w.as_str(), "who" | "that")
             && ws
                 .get(j + 1)
-                .is_some_and(|n| PASSIVE.contains(&lower(n.text).as_str()))
+                .is_some_and(|n| PASSIVE.contains(&n.low().as_str()))
         {
             j += 1;
             continue;
@@ -662,10 +850,10 @@ fn nearest_cue(
         if figures.iter().any(|&(a, _)| a == j) {
             break;
         }
-        if d > 0 && opens_clause(&w) {
+        if d > 0 && opens_clause(w) {
             break;
         }
-        if let Some(m) = class_of(table, &w) {
+        if let Some(m) = class_of(table, w) {
             best = Some((m, d));
             break;
         }
@@ -680,19 +868,19 @@ fn nearest_cue(
         if figures.iter().any(|&(_, b)| b == j) {
             break;
         }
-        let w = lower(ws[j].text);
+        let w = ws[j].low();
         // "four were killed and one was injured": a figure that opens its own
         // clause after "and" takes the cue of that clause, if it has one
         if w == "," || (best.is_some() && matches!(w.as_str(), "and" | "but" | "while")) {
             break;
         }
-        if let Some(m) = class_of(table, &w) {
+        if let Some(m) = class_of(table, w) {
             if best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((m, d));
             }
             break;
         }
-        if opens_clause(&w) {
+        if opens_clause(w) {
             break;
         }
         d += 1;
@@ -701,7 +889,7 @@ fn nearest_cue(
 }
 
 /// Words the figure spans.
-fn span_words(ws: &[Word<'_>], start: usize, end: usize) -> Option<(usize, usize)> {
+fn span_words(ws: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
     let first = ws.iter().position(|w| w.end > start)?;
     let last = ws.iter().rposition(|w| w.start < end)?;
     (first <= last).then_some((first, last))
@@ -719,33 +907,53 @@ pub fn measure_of(
     others: &[(usize, usize)],
     fine_grained: bool,
 ) -> (Option<String>, Option<String>) {
-    let ws = words(sentence);
-    let Some((first, last)) = span_words(&ws, start, end) else {
+    measure_in(
+        &Sentence::new(sentence),
+        start,
+        end,
+        kind,
+        unit,
+        others,
+        fine_grained,
+    )
+}
+
+/// `measure_of` with the sentence's words already read.
+pub fn measure_in(
+    ws: &Sentence<'_>,
+    start: usize,
+    end: usize,
+    kind: ClaimKind,
+    unit: Option<&str>,
+    others: &[(usize, usize)],
+    fine_grained: bool,
+) -> (Option<String>, Option<String>) {
+    let Some((first, last)) = span_words(ws, start, end) else {
         return (None, None);
     };
     let figures: Vec<(usize, usize)> = others
         .iter()
         .filter(|&&(s, e)| !(s == start && e == end))
-        .filter_map(|&(s, e)| span_words(&ws, s, e))
+        .filter_map(|&(s, e)| span_words(ws, s, e))
         .collect();
-    let event = nearest_event(&ws, first, last, kind);
+    let event = nearest_event(ws, first, last, kind);
     let measure = match kind {
         // a year or a decade names a period; as the date of a point event it
         // is an anchor at most, not a claim to set against a day
         ClaimKind::Date if !fine_grained => None,
-        ClaimKind::Date => dated_event(&ws, first, last).map(|e| format!("date of {e}")),
+        ClaimKind::Date => dated_event(ws, first, last).map(|e| format!("date of {e}")),
         ClaimKind::Duration => None,
         // "shot three times" counts shots; "three of those injured" is a part
         // of a group whose size is given elsewhere
-        ClaimKind::Count if frequency_or_part(&ws, last) => None,
+        ClaimKind::Count if frequency_or_part(ws, last) => None,
         ClaimKind::Count | ClaimKind::Quantity => {
             // "15 stab wounds", "two counts of murder", "50 miles": a change cue
             // nearby happened to people, not to what this figure counts
-            let change = if counts_things(&ws, last)
+            let change = if counts_things(ws, last)
                 || (kind == ClaimKind::Quantity && unit.is_some_and(|u| !u.is_empty()))
             {
                 None
-            } else if agent(&ws, first, last, &figures) {
+            } else if agent(ws, first, last, &figures) {
                 // "a gunman shot and killed two men": the figure did it
                 None
             } else {
@@ -753,30 +961,30 @@ pub fn measure_of(
                 // says itself whether its people died or were hurt
                 let own = || {
                     (first + 1..=last).find_map(|j| {
-                        class_of(&CHANGE, &lower(ws[j].text))
+                        class_of(&CHANGE, ws[j].low())
                             .filter(|m| matches!(*m, "deaths" | "injured"))
                     })
                 };
-                match nearest_cue(&ws, first, last, &figures, &CHANGE, 8) {
+                match nearest_cue(ws, first, last, &figures, &CHANGE, 8) {
                     Some((m, d)) if matches!(m, "deaths" | "injured") => {
                         Some((own().unwrap_or(m), d))
                     }
                     other => other,
                 }
             };
-            let noun = nearest_cue(&ws, first, last, &figures, &NOUNS, 4)
+            let noun = nearest_cue(ws, first, last, &figures, &NOUNS, 4)
                 // "a rifle was emptied and 3 bystanders were hit": the figure counts people
-                .filter(|(m, _)| !(counts_people(&ws, last) && THING_MEASURES.contains(m)))
+                .filter(|(m, _)| !(counts_people(ws, last) && THING_MEASURES.contains(m)))
                 // "each is held on a bond of …", "charges against two men": sums of
                 // money are given as money
                 .filter(|(m, _)| !MONEY_MEASURES.contains(m))
                 // "40 rounds came from 2 rifles": a figure that names the
                 // things it counts counts nothing else
                 .filter(|(m, _)| {
-                    !counts_things(&ws, last)
+                    !counts_things(ws, last)
                         || ws
                             .get(last + 1)
-                            .is_some_and(|n| class_of(&NOUNS, &lower(n.text)) == Some(*m))
+                            .is_some_and(|n| class_of(&NOUNS, n.low()) == Some(*m))
                 });
             match (change, noun) {
                 (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
@@ -785,9 +993,9 @@ pub fn measure_of(
                 // "the four others hit by gunfire" leaves out someone counted
                 // before: a part of those shot, not their number
                 (None, _)
-                    if shot_victims(&ws, first, last, &figures)
+                    if shot_victims(ws, first, last, &figures)
                         && !matches!(
-                            ws.get(last + 1).map(|w| lower(w.text)).as_deref(),
+                            ws.get(last + 1).map(|w| w.low().as_str()),
                             Some("others" | "other")
                         ) =>
                 {
@@ -797,33 +1005,33 @@ pub fn measure_of(
                 (None, None) => unit.map(|u| u.to_string()).filter(|u| !u.is_empty()),
             }
         }
-        ClaimKind::Percent => nearest_cue(&ws, first, last, &figures, &NOUNS, 10)
-            .or_else(|| nearest_cue(&ws, first, last, &figures, &CHANGE, 6))
+        ClaimKind::Percent => nearest_cue(ws, first, last, &figures, &NOUNS, 10)
+            .or_else(|| nearest_cue(ws, first, last, &figures, &CHANGE, 6))
             .map(|(m, _)| format!("{m} %")),
         ClaimKind::Money => {
-            nearest_cue(&ws, first, last, &figures, &NOUNS, 8).map(|(m, _)| m.to_string())
+            nearest_cue(ws, first, last, &figures, &NOUNS, 8).map(|(m, _)| m.to_string())
         }
     };
     // "nine dead in a spate of shootings this month": a tally over many
     // incidents, which no report of one incident can confirm or contradict
     let measure =
-        measure.filter(|_| !(kind == ClaimKind::Count && tallies_incidents(&ws, first, last)));
+        measure.filter(|_| !(kind == ClaimKind::Count && tallies_incidents(ws, first, last)));
     // "4,000 riders a day", "three deaths in two weeks", "35 shot across the
     // city": a rate or a running count over a period, not one event's figure
     let measure = measure.filter(|_| {
-        !(matches!(kind, ClaimKind::Count | ClaimKind::Quantity) && over_a_period(&ws, first, last))
+        !(matches!(kind, ClaimKind::Count | ClaimKind::Quantity) && over_a_period(ws, first, last))
     });
     // "told Radio 4 Today", "on Route 9 North": a figure inside a name
-    let measure = measure.filter(|_| kind == ClaimKind::Date || !inside_a_name(&ws, first, last));
+    let measure = measure.filter(|_| kind == ClaimKind::Date || !inside_a_name(ws, first, last));
     // "six hurt, including 2 firefighters": a part already counted
-    let measure = measure.filter(|_| kind == ClaimKind::Date || !in_an_aside(&ws, first));
+    let measure = measure.filter(|_| kind == ClaimKind::Date || !in_an_aside(ws, first));
     // "heard about 30 shots": what one witness heard or guessed, not a count
     // of the event that another report could confirm or contradict
-    let measure = measure.filter(|m| !(m == "shots" && perceived(&ws, first)));
+    let measure = measure.filter(|m| !(m == "shots" && perceived(ws, first)));
     // the people a shooting or a crash sent to hospital are its injured;
     // those still there on the day of writing are a state that changes daily
     let measure = match (measure, event) {
-        (Some(m), _) if m == "hospitalised" && still_there(&ws, first) => {
+        (Some(m), _) if m == "hospitalised" && still_there(ws, first) => {
             Some(STILL_IN_HOSPITAL.to_string())
         }
         (Some(m), Some((e, _))) if m == "hospitalised" && sudden(e) => {
@@ -850,14 +1058,14 @@ pub fn is_state(measure: &str) -> bool {
 
 /// Words that put a figure on the day of writing: "still", "remain", "as of",
 /// or "released" from hospital (what is left is a state too).
-fn still_there(ws: &[Word<'_>], first: usize) -> bool {
+fn still_there(ws: &Sentence<'_>, first: usize) -> bool {
     let (lo, hi) = clause(ws, first);
     (lo..hi).any(|j| {
-        let w = lower(ws[j].text);
+        let w = ws[j].low();
         matches!(
             w.as_str(),
             "still" | "remain" | "remains" | "remained" | "remaining" | "released" | "discharged"
-        ) || (w == "as" && ws.get(j + 1).is_some_and(|n| lower(n.text) == "of"))
+        ) || (w == "as" && ws.get(j + 1).is_some_and(|n| n.low() == "of"))
     })
 }
 
@@ -918,14 +1126,13 @@ const DATE_EVENT_REACH: usize = 8;
 /// The point event a date dates: the nearest event word in its clause, unless
 /// another act stands nearer ("was shot Saturday and died Monday": Monday dates
 /// the death). Durative events (wars) are not dated this way; their years are anchors.
-fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static str> {
+fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Option<&'static str> {
     // "nobody had been charged as of Friday": a time of reckoning, not an event's
     let before = |k: usize| {
         first
             .checked_sub(k)
             .and_then(|i| ws.get(i))
-            .map(|w| lower(w.text))
-            .unwrap_or_default()
+            .map_or(&NO_WORD, |w| w.low())
     };
     // "no arrest as of Friday", "unreported until Friday",
     // "by Monday most victims had left hospital": a time of reckoning
@@ -944,10 +1151,10 @@ fn dated_event(ws: &[Word<'_>], first: usize, last: usize) -> Option<&'static st
         if d > DATE_EVENT_REACH || best.is_some_and(|(_, bd)| bd <= d) {
             continue;
         }
-        let w = lower(word.text);
-        if let Some((e, durative)) = event_of(&w).filter(|_| !part_of_a_name(ws, j)) {
+        let w = word.low();
+        if let Some((e, durative)) = word.event_of_low().filter(|_| !part_of_a_name(ws, j)) {
             best = Some(((!durative).then_some(e), d));
-        } else if OTHER_ACTS.contains(&w.as_str()) || another_act(&w) {
+        } else if OTHER_ACTS.contains(&w.as_str()) || another_act(w) {
             best = Some((None, d));
         }
     }
@@ -994,8 +1201,8 @@ const REPORTING: &[&str] = &["statement", "call", "confirmation"];
 pub const SHOT: &str = "shot (killed or wounded)";
 
 /// "three times", "three of those hurt", "two of them": not a count of a group.
-fn frequency_or_part(ws: &[Word<'_>], last: usize) -> bool {
-    let next = |k: usize| ws.get(last + k).map(|w| lower(w.text)).unwrap_or_default();
+fn frequency_or_part(ws: &Sentence<'_>, last: usize) -> bool {
+    let next = |k: usize| ws.get(last + k).map_or(&NO_WORD, |w| w.low());
     matches!(next(1).as_str(), "times" | "time")
         || (next(1) == "of"
             && matches!(
@@ -1051,8 +1258,8 @@ const INCIDENTS: &[&str] = &[
 /// Does the figure ending at word `last` count things ("15 stab wounds",
 /// "four gunshot wounds", "two counts of murder")? The noun comes right after
 /// it, or after a word naming the kind of wound.
-fn counts_things(ws: &[Word<'_>], last: usize) -> bool {
-    let at = |k: usize| ws.get(last + k).map(|w| lower(w.text)).unwrap_or_default();
+fn counts_things(ws: &Sentence<'_>, last: usize) -> bool {
+    let at = |k: usize| ws.get(last + k).map_or(&NO_WORD, |w| w.low());
     THINGS.contains(&at(1).as_str())
         || (WOUND_KINDS.contains(&at(1).as_str()) && matches!(at(2).as_str(), "wound" | "wounds"))
         // "two shooting incidents", "three separate attacks": events counted
@@ -1062,34 +1269,31 @@ fn counts_things(ws: &[Word<'_>], last: usize) -> bool {
 
 /// Is the figure (digits only) sandwiched between capitalised words in a
 /// sentence that is not in title case ("told Radio 4 Today the driver died")?
-fn inside_a_name(ws: &[Word<'_>], first: usize, last: usize) -> bool {
+fn inside_a_name(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
     first == last
         && first > 1
         && ws[first].text.bytes().all(|b| b.is_ascii_digit())
         && capitalised(&ws[first - 1])
         && ws.get(last + 1).is_some_and(capitalised)
-        && !title_case(ws)
+        && !ws.title_case()
 }
 
-fn capitalised(w: &Word<'_>) -> bool {
+fn capitalised(w: &Tok<'_>) -> bool {
     w.text.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `title_case` of a text.
 pub fn is_title_case(text: &str) -> bool {
-    title_case(&words(text))
+    title_case(words(text).iter().map(|w| w.text))
 }
 
 /// Are more than three in four of the sentence's words capitalised, as in a
 /// headline? Then capitals mark no names.
-fn title_case(ws: &[Word<'_>]) -> bool {
+fn title_case<'b>(ws: impl Iterator<Item = &'b str>) -> bool {
     let (mut caps, mut all) = (0usize, 0usize);
-    for w in ws
-        .iter()
-        .filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic))
-    {
+    for w in ws.filter(|w| w.chars().next().is_some_and(char::is_alphabetic)) {
         all += 1;
-        caps += usize::from(capitalised(w));
+        caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
     }
     caps * 4 > all * 3
 }
@@ -1097,13 +1301,13 @@ fn title_case(ws: &[Word<'_>]) -> bool {
 /// Is the figure opening at word `first` inside an "including …" or "among
 /// …" aside ("six hurt, including three pupils and a guard")? Its figures
 /// are parts of a group already counted.
-fn in_an_aside(ws: &[Word<'_>], first: usize) -> bool {
+fn in_an_aside(ws: &Sentence<'_>, first: usize) -> bool {
     for j in (0..first).rev() {
-        let w = lower(ws[j].text);
+        let w = ws[j].low();
         if w == "including" || (w == "among" && j + 1 == first) {
             return true;
         }
-        if w == "," || is_clause_break(&w) || PASSIVE.contains(&w.as_str()) || first - j > 8 {
+        if w == "," || is_clause_break(w) || PASSIVE.contains(&w.as_str()) || first - j > 8 {
             return false;
         }
     }
@@ -1134,13 +1338,13 @@ const NOT_A_RATE: &[&str] = &["ago", "after", "before", "earlier", "later", "old
 /// the city"), or the toll of an earlier event ("a year after nine were
 /// shot")? Such a figure is not the story's event's, so no report of that
 /// event confirms or contradicts it.
-fn over_a_period(ws: &[Word<'_>], first: usize, last: usize) -> bool {
+fn over_a_period(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
     let (lo, hi) = clause(ws, first);
     let at = |j: usize| {
         if j < hi {
-            ws.get(j).map(|w| lower(w.text)).unwrap_or_default()
+            ws.get(j).map_or(&NO_WORD, |w| w.low())
         } else {
-            Lower::default()
+            &NO_WORD
         }
     };
     let unit = |j: usize| PERIOD_UNITS.contains(&at(j).as_str());
@@ -1148,7 +1352,7 @@ fn over_a_period(ws: &[Word<'_>], first: usize, last: usize) -> bool {
         let w = at(j);
         !w.is_empty()
             && (w.bytes().all(|b| b.is_ascii_digit())
-                || crate::extract::number::small_number_word(&w).is_some()
+                || crate::extract::number::small_number_word(w).is_some()
                 || matches!(w.as_str(), "few" | "several"))
     };
     // a rate: after the figure, before the next comma
@@ -1192,7 +1396,7 @@ fn over_a_period(ws: &[Word<'_>], first: usize, last: usize) -> bool {
         }
     }
     // many places: anywhere in the sentence
-    let any = |j: usize| ws.get(j).map(|w| lower(w.text)).unwrap_or_default();
+    let any = |j: usize| ws.get(j).map_or(&NO_WORD, |w| w.low());
     for j in 0..ws.len() {
         if any(j) == "across" {
             let k = if matches!(any(j + 1).as_str(), "the" | "a") {
@@ -1242,10 +1446,10 @@ fn over_a_period(ws: &[Word<'_>], first: usize, last: usize) -> bool {
 /// Is word `j` a capitalised word inside a name ("Harbor Court Apartments",
 /// "the Supreme Court") rather than a common noun? Words of a title-case
 /// headline are not names for this.
-fn part_of_a_name(ws: &[Word<'_>], j: usize) -> bool {
+fn part_of_a_name(ws: &Sentence<'_>, j: usize) -> bool {
     let before = j > 1 && capitalised(&ws[j - 1]);
     let after = ws.get(j + 1).is_some_and(capitalised);
-    capitalised(&ws[j]) && (before || after) && !title_case(ws)
+    capitalised(&ws[j]) && (before || after) && !ws.title_case()
 }
 
 /// Plural nouns of sudden incidents: a count bound to one is a tally of many.
@@ -1253,11 +1457,10 @@ const TALLY_NOUNS: &[&str] = &["shootings", "homicides", "killings", "murders", 
 
 /// Is the event nearest to the figure a plural incident noun ("in shootings
 /// across the city", "the city's 27 homicides this year")?
-fn tallies_incidents(ws: &[Word<'_>], first: usize, last: usize) -> bool {
+fn tallies_incidents(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
     nearest_word(ws, first, last, |w| {
-        let l = lower(w);
-        let tally = TALLY_NOUNS.contains(&l.as_str());
-        (tally || event_of(&l).is_some()).then_some(tally)
+        let tally = TALLY_NOUNS.contains(&w.low().as_str());
+        (tally || w.event_of_low().is_some()).then_some(tally)
     })
     .unwrap_or(false)
 }
@@ -1276,10 +1479,10 @@ const PERCEPTION: &[&str] = &[
 
 /// Does a word of perception stand just before the figure opening at word
 /// `first` ("heard 8 to 10 shots", "estimated that more than 25 shots")?
-fn perceived(ws: &[Word<'_>], first: usize) -> bool {
+fn perceived(ws: &Sentence<'_>, first: usize) -> bool {
     ws[first.saturating_sub(4)..first]
         .iter()
-        .any(|w| PERCEPTION.contains(&lower(w.text).as_str()))
+        .any(|w| PERCEPTION.contains(&w.low().as_str()))
 }
 
 /// Measures that are sums of money: only a figure given as money takes one.
@@ -1292,8 +1495,8 @@ const THING_MEASURES: &[&str] = &["shots", "buildings", "damage", "rainfall", "m
 
 /// Does the figure ending at word `last` name the people it counts ("four
 /// people", "two teenage boys")?
-fn counts_people(ws: &[Word<'_>], last: usize) -> bool {
-    let at = |k: usize| ws.get(last + k).map(|w| lower(w.text)).unwrap_or_default();
+fn counts_people(ws: &Sentence<'_>, last: usize) -> bool {
+    let at = |k: usize| ws.get(last + k).map_or(&NO_WORD, |w| w.low());
     PEOPLE.contains(&at(1).as_str())
         || (PEOPLE.contains(&at(2).as_str()) && at(1).bytes().all(|b| b.is_ascii_lowercase()))
 }
@@ -1304,12 +1507,12 @@ fn counts_people(ws: &[Word<'_>], last: usize) -> bool {
 /// Nor when the figure is a part or a rate that `measure_of` left without a
 /// measure on purpose ("six hurt, including three pupils and a guard").
 pub fn may_share(sentence: &str, start: usize, end: usize, measure: &str) -> bool {
-    let ws = words(sentence);
-    let Some((first, last)) = span_words(&ws, start, end) else {
+    let ws = &Sentence::new(sentence);
+    let Some((first, last)) = span_words(ws, start, end) else {
         return true;
     };
-    let people_as_things = THING_MEASURES.contains(&measure) && counts_people(&ws, last);
-    !(people_as_things || in_an_aside(&ws, first) || over_a_period(&ws, first, last))
+    let people_as_things = THING_MEASURES.contains(&measure) && counts_people(ws, last);
+    !(people_as_things || in_an_aside(ws, first) || over_a_period(ws, first, last))
 }
 
 /// Words for people a figure counts.
@@ -1353,16 +1556,16 @@ const PASSIVE: &[&str] = &[
 /// (which the change cues would have found first)? "A man was shot in the leg",
 /// "the gunman shot four people": gunshot wounds, counted as injured. "A man shot
 /// his neighbour" counts the shooter, not a victim.
-fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)]) -> bool {
+fn shot_victims(ws: &Sentence<'_>, first: usize, last: usize, figures: &[(usize, usize)]) -> bool {
     let (lo, hi) = clause(ws, first);
-    let is_shot = |j: usize| matches!(lower(ws[j].text).as_str(), "shot" | "wounded");
+    let is_shot = |j: usize| matches!(ws[j].low().as_str(), "shot" | "wounded");
     // the figure as object: "shot four people", "shot and wounded two",
     // "charged with shooting a friend"
     let gerund = |j: usize| {
-        lower(ws[j].text) == "shooting"
+        ws[j].low() == "shooting"
             && j > lo
             && matches!(
-                lower(ws[j - 1].text).as_str(),
+                ws[j - 1].low().as_str(),
                 "with" | "of" | "for" | "after" | "before" | "while" | "allegedly" | "accidentally"
             )
     };
@@ -1371,11 +1574,11 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
     }
     // "hit by gunfire", "struck by a stray bullet"
     let hit_by_gunfire = |j: usize| {
-        matches!(lower(ws[j].text).as_str(), "hit" | "struck")
-            && ws.get(j + 1).is_some_and(|w| lower(w.text) == "by")
+        matches!(ws[j].low().as_str(), "hit" | "struck")
+            && ws.get(j + 1).is_some_and(|w| w.low() == "by")
             && ws[j + 2..ws.len().min(j + 5)].iter().any(|w| {
                 matches!(
-                    lower(w.text).as_str(),
+                    w.low().as_str(),
                     "gunfire" | "bullet" | "bullets" | "gunshot" | "gunshots"
                 )
             })
@@ -1384,11 +1587,9 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
     // including teen" (not "two men shot at officers", "two men shot him")
     let noun = usize::from(
         ws.get(last + 1)
-            .is_some_and(|w| PEOPLE.contains(&lower(w.text).as_str())),
+            .is_some_and(|w| PEOPLE.contains(&w.low().as_str())),
     );
-    if ws
-        .get(last + 1 + noun)
-        .is_some_and(|w| lower(w.text) == "shot")
+    if ws.get(last + 1 + noun).is_some_and(|w| w.low() == "shot")
         && !ws.get(last + 2 + noun).is_some_and(|w| {
             // "shot and killed", "shot back" are not the headline's passive
             let l = lower(w.text);
@@ -1407,10 +1608,10 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
         if figures.iter().any(|&(a, _)| a == j) {
             return false;
         }
-        if lower(ws[j].text) == "," {
+        if ws[j].low() == "," {
             let aside = ws
                 .get(j + 1)
-                .is_some_and(|w| ASIDE_OPENERS.contains(&lower(w.text).as_str()));
+                .is_some_and(|w| ASIDE_OPENERS.contains(&w.low().as_str()));
             let close = (j + 1..hi.min(j + 12)).find(|&k| ws[k].text == ",");
             match (aside, close) {
                 (true, Some(k)) => {
@@ -1422,18 +1623,18 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
             }
         }
         // "a 5-year-old girl shot herself in the foot"
-        if lower(ws[j].text) == "shot"
+        if ws[j].low() == "shot"
             && ws
                 .get(j + 1)
-                .is_some_and(|w| matches!(lower(w.text).as_str(), "himself" | "herself"))
+                .is_some_and(|w| matches!(w.low().as_str(), "himself" | "herself"))
         {
             return true;
         }
         if is_shot(j) || hit_by_gunfire(j) {
             // "was shot", "was accidentally shot", "was also shot"
-            let passive = |k: usize| k > last && PASSIVE.contains(&lower(ws[k].text).as_str());
+            let passive = |k: usize| k > last && PASSIVE.contains(&ws[k].low().as_str());
             let adverb = {
-                let w = lower(ws[j - 1].text);
+                let w = ws[j - 1].low();
                 w.ends_with("ly") || matches!(w.as_str(), "also" | "all" | "both" | "each" | "then")
             };
             return passive(j - 1) || (adverb && passive(j - 2));
@@ -1448,17 +1649,17 @@ fn shot_victims(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, u
 /// men", "two officers arrested the driver")? Then the verb's count is its
 /// object's, not the figure's ("two men were killed", "two killed in crash"
 /// and "a boy shot himself" keep theirs).
-fn agent(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)]) -> bool {
+fn agent(ws: &Sentence<'_>, first: usize, last: usize, figures: &[(usize, usize)]) -> bool {
     let (lo, hi) = clause(ws, last);
     // "the rebels killed 40 of them": the object of a verb before it
     if first > lo && {
-        let w = lower(ws[first - 1].text);
-        w.ends_with("ed") || w == "shot" || class_of(&CHANGE, &w).is_some()
+        let w = ws[first - 1].low();
+        w.ends_with("ed") || w == "shot" || class_of(&CHANGE, w).is_some()
     } {
         return false;
     }
     for j in last + 1..hi.min(last + 8) {
-        let w = lower(ws[j].text);
+        let w = ws[j].low();
         if w == "," || PASSIVE.contains(&w.as_str()) || figures.iter().any(|&(a, _)| a == j) {
             return false;
         }
@@ -1467,7 +1668,7 @@ fn agent(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)])
             && ws.get(j + 1).is_some_and(|n| {
                 n.text.starts_with(|c: char| c.is_uppercase())
                     || matches!(
-                        lower(n.text).as_str(),
+                        n.low().as_str(),
                         "the" | "a" | "an" | "police" | "he" | "she" | "they"
                     )
             })
@@ -1485,7 +1686,7 @@ fn agent(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)])
         let Some(next) = ws.get(j + 1) else {
             return false;
         };
-        let n = lower(next.text);
+        let n = next.low();
         if matches!(n.as_str(), "himself" | "herself" | "themselves" | "itself") {
             return false;
         }
@@ -1509,10 +1710,10 @@ fn agent(ws: &[Word<'_>], first: usize, last: usize, figures: &[(usize, usize)])
             continue;
         }
         // in a headline every word is capitalised: "4 Wounded In Shooting"
-        let capital_name = next.text.starts_with(|c: char| c.is_uppercase()) && !title_case(ws);
+        let capital_name = next.text.starts_with(|c: char| c.is_uppercase()) && !ws.title_case();
         if figures.iter().any(|&(a, _)| a == j + 1)
             // "shot at police", but "injured at a diner"
-            || (opens_an_object(&n) && (n != "at" || w == "shot"))
+            || (opens_an_object(n) && (n != "at" || w == "shot"))
             || capital_name
         {
             return true;
@@ -1578,24 +1779,25 @@ fn opens_an_object(w: &str) -> bool {
 
 /// The event word nearest to the figure in its sentence.
 fn nearest_event(
-    ws: &[Word<'_>],
+    ws: &Sentence<'_>,
     first: usize,
     last: usize,
     kind: ClaimKind,
 ) -> Option<(&'static str, bool)> {
     // saying, calling and confirming date a report; a count never belongs to them
     nearest_word(ws, first, last, |w| {
-        event_of(w).filter(|(e, _)| kind == ClaimKind::Date || !REPORTING.contains(e))
+        w.event
+            .filter(|(e, _)| kind == ClaimKind::Date || !REPORTING.contains(e))
     })
 }
 
 /// What `found` says of the word nearest to the figure at words `first..=last`
 /// among those it says something of (the earlier one on a tie).
 fn nearest_word<T>(
-    ws: &[Word<'_>],
+    ws: &Sentence<'_>,
     first: usize,
     last: usize,
-    found: impl Fn(&str) -> Option<T>,
+    found: impl Fn(&Tok<'_>) -> Option<T>,
 ) -> Option<T> {
     let mut best: Option<(T, usize)> = None;
     for (j, w) in ws.iter().enumerate() {
@@ -1606,7 +1808,7 @@ fn nearest_word<T>(
         if best.as_ref().is_some_and(|(_, bd)| *bd <= d) {
             continue;
         }
-        if let Some(t) = found(w.text).filter(|_| !part_of_a_name(ws, j)) {
+        if let Some(t) = found(w).filter(|_| !part_of_a_name(ws, j)) {
             best = Some((t, d));
         }
     }
@@ -1753,31 +1955,54 @@ const NOT_NAMES: &[&str] = &[
     "department",
 ];
 
+/// `NOT_NAMES` as a set.
+static NOT_NAME: LazyLock<WordSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
 /// Capitalised words of `text` that look like names, normalised to lower case.
 /// The first word of a sentence is capitalised by grammar, so it counts only
 /// when the next word is capitalised too ("Jana Novakova said").
 pub fn names(text: &str) -> Vec<String> {
-    let ws: Vec<Word<'_>> = words(text)
-        .into_iter()
-        .filter(|w| w.text.chars().next().is_some_and(char::is_alphanumeric))
-        .collect();
-    let capitalised = |w: &Word<'_>| w.text.chars().next().is_some_and(char::is_uppercase);
     let mut out = Vec::new();
-    for (i, w) in ws.iter().enumerate() {
-        if !capitalised(w) || w.text.chars().count() < 3 {
-            continue;
+    // words that open with a letter or digit seen so far, and the first of
+    // them, held until the second says whether it is a name
+    let mut seen = 0usize;
+    let mut opener: Option<&str> = None;
+    read_words(text, |w, _, _| {
+        if !w.chars().next().is_some_and(char::is_alphanumeric) {
+            return;
         }
-        if i == 0 && !ws.get(1).is_some_and(capitalised) {
-            continue;
+        seen += 1;
+        if seen == 1 {
+            opener = Some(w);
+            return;
         }
-        let l = lower(w.text);
-        let l = l.trim_end_matches("'s").to_string();
-        if NOT_NAMES.contains(&l.as_str()) {
-            continue;
+        if let Some(first) = opener.take().filter(|_| capitalised_word(w)) {
+            push_name(first, &mut out);
         }
+        push_name(w, &mut out);
+    });
+    out
+}
+
+/// Does the word open with a capital?
+fn capitalised_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Add the word to `out` if it is capitalised, of three letters or more and
+/// not capitalised for grammar, lower-cased and without a possessive "'s".
+fn push_name(w: &str, out: &mut Vec<String>) {
+    if !capitalised_word(w) || w.chars().count() < 3 {
+        return;
+    }
+    let mut l = lower(w).0.into_owned();
+    while l.ends_with("'s") {
+        l.truncate(l.len() - 2);
+    }
+    if !NOT_NAME.contains(l.as_str()) {
         out.push(l);
     }
-    out
 }
 
 #[cfg(test)]
@@ -1801,6 +2026,124 @@ mod tests {
                 rx.find_iter(text).map(|m| (m.start(), m.end())).collect();
             let got: Vec<(usize, usize)> = words(text).iter().map(|w| (w.start, w.end)).collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// The words as they were read a char at a time, before the byte loop.
+    fn words_by_char(text: &str) -> Vec<Word<'_>> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let mut end = start + c.len_utf8();
+            if letter_or_digit(c) {
+                while let Some(&(i, d)) = chars.peek() {
+                    if !(letter_or_digit(d) || matches!(d, '\'' | '’' | '-')) {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                    chars.next();
+                }
+            } else if !matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–')
+            {
+                continue;
+            }
+            out.push(Word {
+                text: &text[start..end],
+                start,
+                end,
+            });
+        }
+        out
+    }
+
+    /// Names as they were read before the set lookup and the single pass.
+    fn names_by_list(text: &str) -> Vec<String> {
+        let ws: Vec<Word<'_>> = words(text)
+            .into_iter()
+            .filter(|w| w.text.chars().next().is_some_and(char::is_alphanumeric))
+            .collect();
+        let capitalised = |w: &Word<'_>| w.text.chars().next().is_some_and(char::is_uppercase);
+        let mut out = Vec::new();
+        for (i, w) in ws.iter().enumerate() {
+            if !capitalised(w) || w.text.chars().count() < 3 {
+                continue;
+            }
+            if i == 0 && !ws.get(1).is_some_and(capitalised) {
+                continue;
+            }
+            let l = lower(w.text);
+            let l = l.trim_end_matches("'s").to_string();
+            if NOT_NAMES.contains(&l.as_str()) {
+                continue;
+            }
+            out.push(l);
+        }
+        out
+    }
+
+    #[test]
+    fn names_match_the_list_reading() {
+        for text in [
+            "The mayor of Ostrava met Jana Novakova on Monday.",
+            "Harbour Board's chair, Mr Olen Tarrow, said Tuesday's vote was close.",
+            "Olen's boat's engine; Olen's's; TARROW'S own; Tarrow’s mill",
+            "“Quoted” Names (In Brackets) — After Dark – Before Dawn",
+            "Émile Zola and Ångström met São Paulo's mayor, İzmir's Øster.",
+            "(Police) said: The City Department reported Ab Abc Abcd.",
+            "Jo Li went. 3 Big Dogs. 12 people, Lake Varn.",
+            "Police said the Riverside Mall closed.",
+            "Riverside Mall closed.",
+            "Riverside mall closed.",
+            "— Riverside Mall, “Harbor” Lane",
+            "Riverside",
+            "",
+            "One",
+            "Mr",
+        ] {
+            assert_eq!(names(text), names_by_list(text), "{text}");
+        }
+    }
+
+    /// The shape filter lets every event cue through, and keeps out words
+    /// no cue is shaped like.
+    #[test]
+    fn event_shapes_hold_every_cue() {
+        for (_, _, cues) in EVENTS {
+            for cue in *cues {
+                assert!(EVENT_SHAPES.may_hold(cue), "{cue}");
+            }
+        }
+        for word in ["", "x", "é", "quakeé"] {
+            assert!(
+                EVENT_SHAPES.may_hold(word) || event_of(word).is_none(),
+                "{word}"
+            );
+        }
+        for word in ["zzz", "q", "12", "yesterday's"] {
+            assert!(!EVENT_SHAPES.may_hold(word), "{word}");
+        }
+    }
+
+    /// The byte loop reads ASCII and non-ASCII text as the char loop did.
+    #[test]
+    fn byte_loop_words_match_char_loop_words() {
+        for text in [
+            "Three people died, and 12 were hurt (officials said).",
+            "it's the dogs' ball; rock-'n'-roll -- 'quoted' - x-",
+            "It’s the dogs’ ball: ’tis “quoted” — and – dashed",
+            "Crème brûlée café, Ångström; naïve São Paulo: 東京 ٣ ½ x² Ⅻ",
+            "e\u{301}t\u{e9} \u{0915}\u{093f} ﬁne 1,500 3.5% $4bn 2024-05-01",
+            "a’’b a--b a''b ’’ -- '' ,,;; (( )) \"\" “” —— ––",
+            "Émile’s 12’s Ω-3 π’s 4× ×4 €5 5€ ¼-mile",
+            "trailing apostrophe’ trailing hyphen- trailing quote'",
+            "tab\tnew\nline\r\nnbsp\u{a0}end",
+            "🙂 emoji🙂word word🙂 ",
+            "",
+            "x",
+            "’",
+        ] {
+            let want: Vec<Word<'_>> = words_by_char(text);
+            assert_eq!(words(text), want, "{text}");
         }
     }
 

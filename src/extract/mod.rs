@@ -117,11 +117,13 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         }
         let found = find_all(sentence, doc.published);
         let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        // the sentence's words, read once for all its figures
+        let words = std::cell::OnceCell::new();
         let mut described: Vec<(Option<String>, Option<String>)> = found
             .iter()
             .map(|f| {
-                measure::measure_of(
-                    sentence,
+                measure::measure_in(
+                    words.get_or_init(|| measure::Sentence::new(sentence)),
                     f.start,
                     f.end,
                     f.kind,
