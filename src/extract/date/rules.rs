@@ -60,8 +60,8 @@ struct Prefilter {
     trigger: Trigger,
     /// For each regex: the rule it belongs to,
     owner: Vec<usize>,
-    /// its address (to find its bit in `Ctx::matched`),
-    address: Vec<usize>,
+    /// its bit in `Ctx::matched`, by its address,
+    bit_of: rustc_hash::FxHashMap<usize, usize>,
     /// and the names of its groups, by group index.
     names: Vec<Vec<Option<&'static str>>>,
 }
@@ -69,21 +69,21 @@ struct Prefilter {
 static PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
     let mut patterns = Vec::new();
     let mut owner = Vec::new();
-    let mut address = Vec::new();
+    let mut bit_of = rustc_hash::FxHashMap::default();
     let mut names = Vec::new();
     for (i, (_, regexes)) in RULES.iter().enumerate() {
         for rx in regexes.iter() {
             let rx: &'static Regex = rx;
             patterns.push(rx.as_str());
             owner.push(i);
-            address.push(std::ptr::from_ref(rx) as usize);
+            bit_of.insert(std::ptr::from_ref(rx) as usize, owner.len() - 1);
             names.push(rx.capture_names().collect());
         }
     }
     Prefilter {
         trigger: Trigger::new(&patterns),
         owner,
-        address,
+        bit_of,
         names,
     }
 });
@@ -117,10 +117,8 @@ pub(super) fn run(ctx: &mut Ctx) {
 /// `rx.captures_iter(ctx.text)`, or nothing at once when the set found no
 /// match of `rx` in the sentence.
 fn scan<'t>(ctx: &Ctx<'t>, rx: &'static Regex) -> impl Iterator<Item = Caps<'t>> + use<'t> {
-    let Prefilter { address, names, .. } = &*PREFILTER;
-    let bit = address
-        .iter()
-        .position(|&a| a == std::ptr::from_ref(rx) as usize);
+    let Prefilter { bit_of, names, .. } = &*PREFILTER;
+    let bit = bit_of.get(&(std::ptr::from_ref(rx) as usize)).copied();
     let may_match = match bit {
         Some(b) if b < 64 => ctx.matched & (1u64 << b) != 0,
         _ => true,
@@ -2530,7 +2528,8 @@ mod caps_tests {
     /// for every regex of the set, on sentences that exercise most rules.
     #[test]
     fn every_regex_has_a_bit() {
-        assert!(PREFILTER.address.len() <= 64);
+        assert!(PREFILTER.owner.len() <= 64);
+        assert_eq!(PREFILTER.bit_of.len(), PREFILTER.owner.len());
         assert!(RULES.len() <= 32);
     }
 

@@ -147,11 +147,11 @@ pub struct Trigger {
     masks: Vec<u64>,
     /// The regexes that have no literals and so are always run.
     always: u64,
-    /// The regexes that one of their literals being all digits lets
-    /// through whenever the text has a digit: hundreds of literals ("100"
-    /// to "299" for a year) that match at nearly every figure cost more to
-    /// find than the regexes they would hold back.
-    digits: u64,
+    /// The regexes that a literal made of `k` digits lets through whenever
+    /// the text has a run of `k` digits, at index `k`: hundreds of literals
+    /// ("100" to "299" for a year) that match at nearly every figure cost
+    /// more to find than the regexes they would hold back.
+    digits: Vec<u64>,
     /// Non-ASCII characters that fold to a letter of a literal: a text with
     /// one may match where no literal is found, so it lets every regex through.
     others: Vec<char>,
@@ -163,7 +163,7 @@ impl Trigger {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut masks: Vec<u64> = Vec::new();
         let mut always = 0u64;
-        let mut digits = 0u64;
+        let mut digits: Vec<u64> = Vec::new();
         let mut others = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
@@ -171,7 +171,10 @@ impl Trigger {
                 Some(lits) if bit != 0 => {
                     for l in lits {
                         if l.iter().all(u8::is_ascii_digit) {
-                            digits |= bit;
+                            if digits.len() <= l.len() {
+                                digits.resize(l.len() + 1, 0);
+                            }
+                            digits[l.len()] |= bit;
                             continue;
                         }
                         match literals.iter().position(|x| *x == l) {
@@ -208,14 +211,37 @@ impl Trigger {
             return u64::MAX;
         }
         let mut bits = self.always;
-        if text.bytes().any(|b| b.is_ascii_digit()) {
-            bits |= self.digits;
+        if !self.digits.is_empty() {
+            let run = longest_digit_run(text, self.digits.len() - 1);
+            for mask in self.digits.iter().take(run + 1) {
+                bits |= mask;
+            }
         }
         for m in self.literals.find_overlapping_iter(text) {
             bits |= self.masks.get(m.pattern().as_usize()).copied().unwrap_or(0);
         }
         bits
     }
+}
+
+/// The length of the longest run of ASCII digits in `text`, counted up to `enough`.
+fn longest_digit_run(text: &str, enough: usize) -> usize {
+    let mut longest = 0;
+    let mut run = 0;
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run > longest {
+                longest = run;
+                if longest >= enough {
+                    break;
+                }
+            }
+        } else {
+            run = 0;
+        }
+    }
+    longest
 }
 
 #[cfg(test)]
@@ -268,6 +294,19 @@ mod tests {
         let either = lits(r"(?:[a-z]+ ago|[0-9]+)").unwrap();
         assert_eq!(either.len(), 11);
         assert!(either.contains(&" ago".to_string()) && either.contains(&"7".to_string()));
+    }
+
+    #[test]
+    fn digit_literals_need_a_run_as_long() {
+        assert_eq!(longest_digit_run("40 people, 1,200 homes", 9), 3);
+        assert_eq!(longest_digit_run("no figure", 9), 0);
+        assert_eq!(longest_digit_run("in 19999999", 4), 4);
+        let trigger = Trigger::new(&[r"\b(?P<y>[12][0-9]{3})\b", r"\b[0-9]+ people\b"]);
+        // a year needs three digits in a row; the count needs " people"
+        assert_eq!(trigger.may_match("40 people"), 0b10);
+        assert_eq!(trigger.may_match("in 1999"), 0b01);
+        assert_eq!(trigger.may_match("1,200 homes"), 0b01);
+        assert_eq!(trigger.may_match("12 homes"), 0);
     }
 
     #[test]
