@@ -2526,6 +2526,17 @@ mod caps_tests {
 
     /// `Caps` finds each group by its name exactly as `Captures::name` does,
     /// for every regex of the set, on sentences that exercise most rules.
+    /// Sentences that exercise most rules, and one with no date at all.
+    const SENTENCES: [&str; 7] = [
+        "On Tuesday, March 3, 2021, about 40 people died; by 4 July 2023 it was over.",
+        "In the early 1990s and the late 19th century, the second quarter of 2019 was weak.",
+        "Three weeks ago, last spring, two years later, the first half of 2020, 2020-05-06.",
+        "From March 5 to 9, 2024 and the week of Jan. 8, over the past six months, New Year's Day.",
+        "Yesterday, this week, a year earlier, next month, 52 years old, for several days.",
+        "TONIGHT, in nineteen ninety-six, the twenties, this decade, mid-2020, FY2021.",
+        "Nobody here said anything of note at all.",
+    ];
+
     #[test]
     fn every_regex_has_a_bit() {
         assert!(PREFILTER.owner.len() <= 64);
@@ -2537,17 +2548,8 @@ mod caps_tests {
     /// exercise most rules and on some with no date at all.
     #[test]
     fn the_trigger_lets_every_matching_regex_through() {
-        let sentences = [
-            "On Tuesday, March 3, 2021, about 40 people died; by 4 July 2023 it was over.",
-            "In the early 1990s and the late 19th century, the second quarter of 2019 was weak.",
-            "Three weeks ago, last spring, two years later, the first half of 2020, 2020-05-06.",
-            "From March 5 to 9, 2024 and the week of Jan. 8, over the past six months, New Year's Day.",
-            "Yesterday, this week, a year earlier, next month, 52 years old, for several days.",
-            "TONIGHT, in nineteen ninety-six, the twenties, this decade, mid-2020, FY2021.",
-            "Nobody here said anything of note at all.",
-        ];
         let mut fired = 0;
-        for text in sentences {
+        for text in SENTENCES {
             let bits = PREFILTER.trigger.may_match(text);
             let mut k = 0;
             for (_, regexes) in RULES {
@@ -2570,15 +2572,8 @@ mod caps_tests {
 
     #[test]
     fn caps_name_agrees_with_captures_name() {
-        let sentences = [
-            "On Tuesday, March 3, 2021, about 40 people died; by 4 July 2023 it was over.",
-            "In the early 1990s and the late 19th century, the second quarter of 2019 was weak.",
-            "Three weeks ago, last spring, two years later, the first half of 2020, 2020-05-06.",
-            "From March 5 to 9, 2024 and the week of Jan. 8, over the past six months, New Year's Day.",
-            "Yesterday, this week, a year earlier, next month, 52 years old, for several days.",
-        ];
         let mut compared = 0;
-        for text in sentences {
+        for text in SENTENCES {
             let ctx = Ctx {
                 text,
                 reference: NaiveDate::from_ymd_opt(2024, 6, 15),
