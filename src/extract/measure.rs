@@ -1501,13 +1501,12 @@ fn counts_people(ws: &Sentence<'_>, last: usize) -> bool {
         || (PEOPLE.contains(&at(2).as_str()) && at(1).bytes().all(|b| b.is_ascii_lowercase()))
 }
 
-/// May the figure at `start..end` of `sentence` take `measure` from a figure
+/// May the figure at `start..end` of the sentence `ws` take `measure` from a figure
 /// it is coordinated with? Not a measure of things when it names people ("50
 /// rounds were fired and one woman was hit").
 /// Nor when the figure is a part or a rate that `measure_of` left without a
 /// measure on purpose ("six hurt, including three pupils and a guard").
-pub fn may_share(sentence: &str, start: usize, end: usize, measure: &str) -> bool {
-    let ws = &Sentence::new(sentence);
+pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &str) -> bool {
     let Some((first, last)) = span_words(ws, start, end) else {
         return true;
     };

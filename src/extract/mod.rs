@@ -141,7 +141,10 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                 )
             })
             .collect();
-        inherit_coordinated(sentence, &found, &mut described);
+        if found.len() > 1 {
+            let words = words.get_or_init(|| measure::Sentence::new(sentence));
+            inherit_coordinated(sentence, words, &found, &mut described);
+        }
         let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
         // the dateline's date, if this sentence has it: it anchors nothing
         // a date opening a paragraph before a dash is a dateline too, also
@@ -246,6 +249,7 @@ const COORDINATION_REACH: usize = 60;
 /// of its own, joined by "and" to the count before it, measures the same thing.
 fn inherit_coordinated(
     sentence: &str,
+    words: &measure::Sentence<'_>,
     found: &[Found],
     described: &mut [(Option<String>, Option<String>)],
 ) {
@@ -261,7 +265,7 @@ fn inherit_coordinated(
         if described[j]
             .0
             .as_deref()
-            .is_some_and(|m| measure::may_share(sentence, found[i].start, found[i].end, m))
+            .is_some_and(|m| measure::may_share(words, found[i].start, found[i].end, m))
             && joined
             && between.len() <= COORDINATION_REACH
             && !between.bytes().any(|b| b.is_ascii_digit())
