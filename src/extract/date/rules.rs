@@ -11,7 +11,7 @@ use regex::{Captures, Regex};
 
 use super::Ctx;
 use super::calendar::{self as cal, Span};
-use super::trigger::Trigger;
+use super::trigger::{Literals, Trigger};
 use super::words;
 use crate::model::{Granularity as G, Precision as P};
 
@@ -67,26 +67,63 @@ struct Prefilter {
 }
 
 static PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
-    let mut patterns = Vec::new();
+    let mut regexes: Vec<&'static LazyLock<Regex>> = Vec::new();
     let mut owner = Vec::new();
+    for (i, (_, rxs)) in RULES.iter().enumerate() {
+        regexes.extend(rxs.iter().copied());
+        owner.extend(rxs.iter().map(|_| i));
+    }
+    // compiling them and reading their literals is most of the program's
+    // start-up: shared out over as many threads as the run may use
+    let literals = on_threads(&regexes, rayon::current_num_threads(), |rx| {
+        Literals::of(LazyLock::force(rx).as_str())
+    });
     let mut bit_of = rustc_hash::FxHashMap::default();
     let mut names = Vec::new();
-    for (i, (_, regexes)) in RULES.iter().enumerate() {
-        for rx in regexes.iter() {
-            let rx: &'static Regex = rx;
-            patterns.push(rx.as_str());
-            owner.push(i);
-            bit_of.insert(std::ptr::from_ref(rx) as usize, owner.len() - 1);
-            names.push(rx.capture_names().collect());
-        }
+    for (bit, rx) in regexes.iter().enumerate() {
+        let rx: &'static Regex = rx;
+        bit_of.insert(std::ptr::from_ref(rx) as usize, bit);
+        names.push(rx.capture_names().collect());
     }
     Prefilter {
-        trigger: Trigger::new(&patterns),
+        trigger: Trigger::assemble(literals),
         owner,
         bit_of,
         names,
     }
 });
+
+/// `f` of each item, in order, worked out on up to `threads` threads of
+/// its own. Rule that is not obvious: they are plain scoped threads, not
+/// the rayon pool's, because a pool thread waiting for the others would
+/// take on other work meanwhile, and that work may need what is being
+/// built here (a `LazyLock` that must not be entered twice on one thread).
+fn on_threads<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = threads.clamp(1, items.len().max(1));
+    if threads == 1 {
+        return items.iter().map(&f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break done };
+            done.push((i, f(item)));
+        }
+    };
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let helpers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        let mut done = work();
+        for h in helpers {
+            // a panic in `f` is a bug in a pattern: let it surface as one
+            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        done
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
 
 /// Every rule one of whose regexes may match in the sentence, in table order.
 /// Rule that is not obvious: a rule only loops over its regexes' matches, so
@@ -2536,6 +2573,25 @@ mod caps_tests {
         "TONIGHT, in nineteen ninety-six, the twenties, this decade, mid-2020, FY2021.",
         "Nobody here said anything of note at all.",
     ];
+
+    #[test]
+    fn on_threads_keeps_the_order_of_the_items() {
+        let items: Vec<usize> = (0..40).collect();
+        let square = |i: &usize| {
+            // uneven work, so the threads finish out of order
+            std::thread::sleep(std::time::Duration::from_micros((i % 7) as u64 * 50));
+            i * i
+        };
+        let want: Vec<usize> = items.iter().map(square).collect();
+        for threads in [0, 1, 2, 3, 64] {
+            assert_eq!(
+                on_threads(&items, threads, square),
+                want,
+                "{threads} threads"
+            );
+        }
+        assert!(on_threads(&[] as &[usize], 4, square).is_empty());
+    }
 
     #[test]
     fn every_regex_has_a_bit() {

@@ -157,17 +157,43 @@ pub struct Trigger {
     others: Vec<char>,
 }
 
+/// What the trigger needs of one pattern, read from its syntax tree alone,
+/// so the patterns can be read on several threads before `Trigger::assemble`.
+pub struct Literals {
+    /// `required_literals_folded` of the pattern.
+    set: Option<Vec<Vec<u8>>>,
+    /// Non-ASCII characters that fold to one of its letters.
+    others: Vec<char>,
+}
+
+impl Literals {
+    pub fn of(pattern: &str) -> Literals {
+        let mut others = Vec::new();
+        let set = required_literals_folded(pattern, &mut others);
+        Literals { set, others }
+    }
+}
+
 impl Trigger {
     /// A trigger for `patterns`, the `i`-th pattern being bit `i`.
+    #[cfg(test)]
     pub fn new(patterns: &[&str]) -> Trigger {
+        Trigger::assemble(patterns.iter().map(|p| Literals::of(p)).collect())
+    }
+
+    /// A trigger for the patterns whose literals are `read`, the `i`-th
+    /// pattern being bit `i`.
+    pub fn assemble(read: Vec<Literals>) -> Trigger {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut masks: Vec<u64> = Vec::new();
+        let mut index: rustc_hash::FxHashMap<Vec<u8>, usize> = Default::default();
         let mut always = 0u64;
         let mut digits: Vec<u64> = Vec::new();
         let mut others = Vec::new();
-        for (i, p) in patterns.iter().enumerate() {
+        for (i, read) in read.into_iter().enumerate() {
             let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
-            match required_literals_folded(p, &mut others) {
+            others.extend(read.others);
+            match read.set {
                 Some(lits) if bit != 0 => {
                     for l in lits {
                         if l.iter().all(u8::is_ascii_digit) {
@@ -177,9 +203,10 @@ impl Trigger {
                             digits[l.len()] |= bit;
                             continue;
                         }
-                        match literals.iter().position(|x| *x == l) {
-                            Some(k) => masks[k] |= bit,
+                        match index.get(&l) {
+                            Some(&k) => masks[k] |= bit,
                             None => {
+                                index.insert(l.clone(), literals.len());
                                 literals.push(l);
                                 masks.push(bit);
                             }
