@@ -194,18 +194,23 @@ impl Output {
     }
 }
 
-/// Run the configured command.
-pub fn run(config: &Config) -> anyhow::Result<Output> {
+/// Run the configured command. What is written as it is produced (the
+/// records of `extract`) goes to `stdout` at once; the rest is in the `Output`.
+pub fn run(config: &Config, stdout: &mut dyn std::io::Write) -> anyhow::Result<Output> {
     let mut progress = progress::Progress::new(config.progress);
     if config.timings {
         progress = progress.clocked();
     }
-    let mut out = run_clocked(config, &progress)?;
+    let mut out = run_clocked(config, &progress, stdout)?;
     out.timings = progress.timings();
     Ok(out)
 }
 
-fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result<Output> {
+fn run_clocked(
+    config: &Config,
+    progress: &progress::Progress,
+    stdout: &mut dyn std::io::Write,
+) -> anyhow::Result<Output> {
     if !config.claims.is_empty() {
         // the reduce half of a sharded run: no documents are read
         let loaded = report::records::read(&config.claims)?;
@@ -219,7 +224,24 @@ fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result
     let listing = ingest::list(&config.paths, &config.ingest);
     // unless a stage is dumped, each document is extracted as soon as it is
     // read and its text dropped, so memory grows with the claims
-    let (mut out, skipped_any) = if config.dump.is_none() {
+    let (mut out, skipped_any) = if config.dump.is_none() && config.mode == Mode::Extract {
+        progress.stage("extracting");
+        let read = write_records(listing, config, progress, stdout)?;
+        let (warnings, problems) =
+            match preface(config, read.skipped, read.warnings, read.documents) {
+                Ok(messages) => messages,
+                Err(nothing_read) => return Ok(*nothing_read),
+            };
+        progress.finish();
+        let out = Output {
+            stdout: String::new(),
+            report: None,
+            warnings,
+            code: exit::CLEAN,
+            timings: Vec::new(),
+        };
+        (out, !problems.is_empty())
+    } else if config.dump.is_none() {
         progress.stage("extracting");
         let mut read = ingest::read_each(listing, &config.ingest, |d| extract_one(d, progress));
         number(&mut read.documents);
@@ -229,19 +251,9 @@ fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result
             Err(nothing_read) => return Ok(*nothing_read),
         };
         let skipped_any = !problems.is_empty();
-        let out = if config.mode == Mode::Extract {
-            Output {
-                stdout: report::records::lines(read.documents),
-                report: None,
-                warnings,
-                code: exit::CLEAN,
-                timings: Vec::new(),
-            }
-        } else {
-            let mut outcome = gather(read.documents, progress);
-            outcome.problems = problems;
-            finish(config, outcome, warnings)
-        };
+        let mut outcome = gather(read.documents, progress);
+        outcome.problems = problems;
+        let out = finish(config, outcome, warnings);
         progress.finish();
         (out, skipped_any)
     } else {
@@ -265,6 +277,44 @@ fn run_clocked(config: &Config, progress: &progress::Progress) -> anyhow::Result
         out.code = exit::TROUBLE;
     }
     Ok(out)
+}
+
+/// `extract`: read and extract the listed inputs, writing each batch's
+/// records to `stdout` as soon as it is done, so what the run holds is one
+/// batch, however many documents there are. A closed pipe (`| head`) ends
+/// the reading quietly; any other failure to write is an error.
+fn write_records(
+    listing: ingest::Listing,
+    config: &Config,
+    progress: &progress::Progress,
+    stdout: &mut dyn std::io::Write,
+) -> anyhow::Result<ingest::ReadEach<usize>> {
+    let mut numbered = 0;
+    let mut failed = None;
+    let read = ingest::read_batches(
+        listing,
+        &config.ingest,
+        |d| extract_one(d, progress),
+        |mut batch| {
+            for (k, (d, claims, profile)) in batch.iter_mut().enumerate() {
+                model::give_id(ingest::document_id(numbered + k), d, claims, profile);
+            }
+            numbered += batch.len();
+            match stdout.write_all(report::records::lines(batch).as_bytes()) {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            }
+        },
+    );
+    match failed {
+        Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("writing the records"))
+        }
+        _ => Ok(read),
+    }
 }
 
 /// The messages of reading (its warnings, then what was skipped, then a

@@ -27,23 +27,30 @@ fn main() {
     // is kept. A run is short and ends by returning it all anyway.
     // SAFETY: sets an integer option; mimalloc allows it at any time.
     unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let code = match cli::Config::try_from(cli::Args::parse()).and_then(|c| {
         if let Some(n) = c.threads {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(n)
                 .build_global()?;
         }
-        crosscheck::run(&c)
+        crosscheck::run(&c, &mut stdout)
     }) {
         Ok(out) => {
             for w in &out.warnings {
                 eprintln!("{w}");
             }
-            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             let writing = std::time::Instant::now();
-            // a closed pipe (`| head`) is not an error worth a message
-            let _ = out.write_stdout(&mut stdout);
-            let _ = stdout.flush();
+            let written = out.write_stdout(&mut stdout).and_then(|()| stdout.flush());
+            let mut code = out.code;
+            match written {
+                // a closed pipe (`| head`) is not an error worth a message
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("crosscheck: writing the output: {e}");
+                    code = exit::TROUBLE;
+                }
+                _ => {}
+            }
             if !out.timings.is_empty() {
                 let mut timings = out.timings.clone();
                 timings.push(("writing", writing.elapsed()));
@@ -60,13 +67,14 @@ fn main() {
                     total.as_secs_f64()
                 );
             }
-            let code = out.code;
             // the process ends here: freeing every claim's strings one by one
             // (~2% of a run) would only hand back memory the exit returns anyway
             std::mem::forget(out);
             code
         }
         Err(err) => {
+            // what was written before the failure (records of `extract`) stays written
+            let _ = stdout.flush();
             eprintln!("crosscheck: {err:#}");
             exit::TROUBLE
         }

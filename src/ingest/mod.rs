@@ -758,10 +758,11 @@ pub fn list(paths: &[PathBuf], opts: &IngestOptions) -> Listing {
 /// Inputs read before the documents read are handed on.
 const READ_BATCH: usize = 512;
 
-/// What `read_each` gives: one `T` per document, in document order.
+/// What reading gives: for `read_each` one `T` per document, in document
+/// order; for `read_batches` how many documents were handed on.
 #[derive(Debug)]
-pub struct ReadEach<T> {
-    pub documents: Vec<T>,
+pub struct ReadEach<D> {
+    pub documents: D,
     pub skipped: Vec<Problem>,
     pub warnings: Vec<Problem>,
 }
@@ -774,7 +775,28 @@ pub fn read_each<T: Send>(
     listing: Listing,
     opts: &IngestOptions,
     each: impl Fn(Document) -> T + Sync,
-) -> ReadEach<T> {
+) -> ReadEach<Vec<T>> {
+    let mut documents = Vec::new();
+    let read = read_batches(listing, opts, each, |batch| {
+        documents.extend(batch);
+        true
+    });
+    ReadEach {
+        documents,
+        skipped: read.skipped,
+        warnings: read.warnings,
+    }
+}
+
+/// `read_each`, handing each batch of results to `batch` (in document order)
+/// as soon as it is done, and keeping none: `batch` returns false to stop
+/// reading. The `documents` of the answer is how many were handed on.
+pub fn read_batches<T: Send>(
+    listing: Listing,
+    opts: &IngestOptions,
+    each: impl Fn(Document) -> T + Sync,
+    mut batch: impl FnMut(Vec<T>) -> bool,
+) -> ReadEach<usize> {
     let Listing {
         inputs,
         manifests,
@@ -812,12 +834,12 @@ pub fn read_each<T: Send>(
         }
         (parsed, dating)
     };
-    let mut documents = Vec::new();
+    let mut handed_on = 0;
     // a batch is read, then handed on, then the next is read: only one
     // batch's text is ever held, and reading and extracting each run with
     // the whole pool (interleaved on each thread, they were slower by a quarter)
-    for batch in inputs.chunks(READ_BATCH) {
-        let results: Vec<(Parsed, Vec<Problem>)> = batch.par_iter().map(read).collect();
+    for inputs in inputs.chunks(READ_BATCH) {
+        let results: Vec<(Parsed, Vec<Problem>)> = inputs.par_iter().map(read).collect();
         let mut read_now = Vec::new();
         for (mut parsed, dating) in results {
             skipped.append(&mut parsed.skipped);
@@ -825,10 +847,14 @@ pub fn read_each<T: Send>(
             warnings.extend(dating);
             read_now.append(&mut parsed.documents);
         }
-        documents.par_extend(read_now.into_par_iter().map(&each));
+        let done: Vec<T> = read_now.into_par_iter().map(&each).collect();
+        handed_on += done.len();
+        if !batch(done) {
+            break;
+        }
     }
     ReadEach {
-        documents,
+        documents: handed_on,
         skipped,
         warnings,
     }

@@ -133,3 +133,86 @@ fn one_thread_prints_what_all_threads_print() {
         assert_eq!(code_one, code_all);
     }
 }
+
+/// `extract` writes its records batch by batch; the documents of a later batch
+/// go on numbering where the earlier ones stopped, in path order, with a
+/// skipped input taking no number.
+#[test]
+fn extract_numbers_documents_across_batches() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let n = 1100;
+    for i in 0..n {
+        let text = format!(
+            "Officials said {} people were evacuated on Monday.\n",
+            10 + i
+        );
+        std::fs::write(dir.path().join(format!("r{i:04}.txt")), text).expect("write");
+    }
+    // sorts between r0599 and r0600, and has no text to read
+    std::fs::write(dir.path().join("r0599x.json"), "{\"title\": 3}").expect("write");
+    let out = Command::cargo_bin("crosscheck")
+        .expect("binary")
+        .env_remove("CI")
+        .args(["extract", "--no-progress", "."])
+        .current_dir(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("r0599x.json"));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON record"))
+        .collect();
+    assert_eq!(lines.len(), n);
+    for (i, record) in lines.iter().enumerate() {
+        let id = format!("d{}", i + 1);
+        assert_eq!(record["document"]["id"], id.as_str());
+        assert!(
+            record["document"]["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with(&format!("r{i:04}.txt"))),
+            "{record}"
+        );
+        let claims = record["claims"].as_array().expect("claims");
+        assert!(!claims.is_empty(), "{record}");
+        for (k, c) in claims.iter().enumerate() {
+            assert_eq!(c["id"], format!("{id}.{}", k + 1).as_str());
+            assert_eq!(c["document"], id.as_str());
+        }
+    }
+}
+
+/// Output that cannot be written (a full disk) is trouble, said on stderr;
+/// the report is not silently lost.
+#[test]
+fn a_full_disk_is_trouble() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not on this system
+    };
+    let (dir, _) = corpus();
+    for args in [
+        vec!["extract", "--no-progress", "."],
+        vec!["check", "--no-progress", "--format", "json", "."],
+    ] {
+        // assert_cmd captures stdout; this run's must be the full disk
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
+            .env_remove("CI")
+            .args(&args)
+            .current_dir(dir.path())
+            .stdout(full.try_clone().expect("dup"))
+            .output()
+            .expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        // "writing the records" as they go, or "writing the output" at the end
+        assert!(
+            err.contains("crosscheck: writing the") && err.contains("No space left"),
+            "{args:?}: {err}"
+        );
+    }
+}
