@@ -214,9 +214,19 @@ fn run_clocked(
     if !config.claims.is_empty() {
         // the reduce half of a sharded run: no documents are read
         let loaded = report::records::read(&config.claims)?;
-        let outcome = conclude_with(loaded.documents, loaded.claims, &loaded.profiles, progress);
+        let count = loaded.documents.len();
+        let mut outcome =
+            conclude_with(loaded.documents, loaded.claims, &loaded.profiles, progress);
         progress.finish();
-        return Ok(finish(config, outcome, Vec::new()));
+        // inputs the map step skipped are reported as a run over the files would
+        let warnings = skipped_messages(config, &loaded.problems, count);
+        let strict_failure = config.strict && !loaded.problems.is_empty();
+        outcome.problems = loaded.problems;
+        let mut out = finish(config, outcome, warnings);
+        if strict_failure {
+            out.code = exit::TROUBLE;
+        }
+        return Ok(out);
     }
     if config.dump.is_none() {
         rayon::spawn(extract::warm_up);
@@ -309,8 +319,13 @@ fn write_records(
             }
         },
     );
-    match failed {
-        Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+    // and a line for each input skipped, for the reduce step's report
+    let wrote = match failed {
+        None => stdout.write_all(report::records::skipped_lines(&read.skipped).as_bytes()),
+        Some(e) => Err(e),
+    };
+    match wrote {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(anyhow::Error::new(e).context("writing the records"))
         }
         _ => Ok(read),
@@ -329,13 +344,9 @@ fn preface(
     let mut warnings: Vec<String> = notes
         .iter()
         .map(|p| format!("crosscheck: warning: {}: {}", p.path, p.reason))
-        .chain(
-            problems
-                .iter()
-                .map(|p| format!("crosscheck: skipped {}: {}", p.path, p.reason)),
-        )
         .collect();
     if documents == 0 {
+        warnings.extend(skipped_messages(config, &problems, documents));
         warnings.push("crosscheck: no input could be read".into());
         return Err(Box::new(Output {
             stdout: String::new(),
@@ -345,8 +356,18 @@ fn preface(
             timings: Vec::new(),
         }));
     }
-    if !problems.is_empty() {
-        warnings.push(format!(
+    warnings.extend(skipped_messages(config, &problems, documents));
+    Ok((warnings, problems))
+}
+
+/// A line for each input skipped, then a summary when any was.
+fn skipped_messages(config: &Config, problems: &[Problem], documents: usize) -> Vec<String> {
+    let mut messages: Vec<String> = problems
+        .iter()
+        .map(|p| format!("crosscheck: skipped {}: {}", p.path, p.reason))
+        .collect();
+    if !problems.is_empty() && documents > 0 {
+        messages.push(format!(
             "crosscheck: {} input(s) skipped, {} document(s) read{}",
             problems.len(),
             documents,
@@ -357,7 +378,7 @@ fn preface(
             }
         ));
     }
-    Ok((warnings, problems))
+    messages
 }
 
 fn run_stages(

@@ -62,7 +62,7 @@ impl Default for IngestOptions {
 }
 
 /// An input that was skipped, or a warning about one, and why.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
     pub reason: String,

@@ -1,7 +1,8 @@
 //! Takes extracted documents (for `crosscheck extract`) or record files (for `check --claims`),
 //! hands on JSON lines — one per document: its metadata, its `Profile` and its
-//! claims before clustering — or, read back, the documents, claims and profiles
-//! that `conclude` clusters and compares.
+//! claims before clustering; then one `{"skipped": …}` per input it could not
+//! read — or, read back, the documents, claims, profiles and skipped inputs
+//! that `conclude` clusters and compares and the report lists.
 //! Rule that is not obvious: shards are extracted apart, so each numbers its
 //! documents from `d1`; on reading, documents are put back in the order one
 //! `ingest` of all the files would give (path, then record number inside a JSON
@@ -14,6 +15,7 @@ use anyhow::Context;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::ingest::Problem;
 use crate::model::{Claim, Document, Profile};
 
 /// One line of `crosscheck extract` output.
@@ -52,6 +54,40 @@ pub fn lines(per_doc: Vec<(Document, Vec<Claim>, Profile)>) -> String {
     out
 }
 
+/// The line of `crosscheck extract` output for an input it could not read:
+/// carried to `check --claims`, whose report lists it as `check` would.
+#[derive(Debug, Serialize, Deserialize)]
+struct Skipped {
+    skipped: Problem,
+}
+
+/// One line for each input that was skipped.
+pub fn skipped_lines(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for p in problems {
+        out.push_str(&serde_json::to_string(&Skipped { skipped: p.clone() }).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// A line of a record file.
+enum Line {
+    Record(Box<Record>),
+    Skipped(Problem),
+}
+
+/// A record, or failing that a skipped input; the record's error when it is neither.
+fn parse_line(line: &str) -> serde_json::Result<Line> {
+    serde_json::from_str(line)
+        .map(|r| Line::Record(Box::new(r)))
+        .or_else(|e| {
+            serde_json::from_str::<Skipped>(line)
+                .map(|s| Line::Skipped(s.skipped))
+                .map_err(|_| e)
+        })
+}
+
 /// Lines parsed together when reading record files.
 const CHUNK_LINES: usize = 4096;
 
@@ -61,11 +97,14 @@ pub struct Loaded {
     pub documents: Vec<Document>,
     pub claims: Vec<Claim>,
     pub profiles: Vec<Profile>,
+    /// Inputs the map step skipped, in path order.
+    pub problems: Vec<Problem>,
 }
 
 /// Read record files written by `extract`, in any number of shards and any order.
 pub fn read(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
     let mut records: Vec<Record> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
     for path in paths {
         let file = std::fs::File::open(path)
             .with_context(|| format!("cannot read claims file {}", path.display()))?;
@@ -82,14 +121,14 @@ pub fn read(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
             if chunk.is_empty() {
                 break;
             }
-            let parsed: Vec<anyhow::Result<Option<Record>>> = chunk
+            let parsed: Vec<anyhow::Result<Option<Line>>> = chunk
                 .par_iter()
                 .enumerate()
                 .map(|(i, line)| {
                     if line.trim().is_empty() {
                         return Ok(None);
                     }
-                    serde_json::from_str(line).map(Some).with_context(|| {
+                    parse_line(line).map(Some).with_context(|| {
                         format!(
                             "{}:{}: not a record of `crosscheck extract`",
                             path.display(),
@@ -99,7 +138,11 @@ pub fn read(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
                 })
                 .collect();
             for r in parsed {
-                records.extend(r?);
+                match r? {
+                    Some(Line::Record(r)) => records.push(*r),
+                    Some(Line::Skipped(p)) => problems.push(p),
+                    None => {}
+                }
             }
             first += chunk.len();
         }
@@ -107,7 +150,12 @@ pub fn read(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
     // the order `ingest` gives: by file path, then by record number in the file
     records.sort_by(|a, b| order_key(&a.document.path).cmp(&order_key(&b.document.path)));
     records.dedup_by(|a, b| a.document.path == b.document.path);
-    let mut out = Loaded::default();
+    problems.sort_by(|a, b| order_key(&a.path).cmp(&order_key(&b.path)));
+    problems.dedup();
+    let mut out = Loaded {
+        problems,
+        ..Loaded::default()
+    };
     for (i, mut r) in records.into_iter().enumerate() {
         let id = crate::ingest::document_id(i);
         crate::model::give_id(id, &mut r.document, &mut r.claims, &mut r.profile);
@@ -218,5 +266,36 @@ mod tests {
         let err = read(&[p]).unwrap_err();
         assert!(format!("{err:#}").contains("bad.jsonl:1"));
         assert!(read(&[dir.path().join("missing.jsonl")]).is_err());
+    }
+
+    #[test]
+    fn skipped_inputs_travel_in_path_order_once() {
+        let problem = |path: &str| Problem {
+            path: path.into(),
+            reason: "not UTF-8 \"or\" anything".into(),
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+        std::fs::write(
+            &a,
+            skipped_lines(&[problem("z/late.txt"), problem("m/mid.txt")]),
+        )
+        .unwrap();
+        // a shard extracted twice names its skipped input twice
+        std::fs::write(
+            &b,
+            skipped_lines(&[problem("b/early.txt"), problem("m/mid.txt")]),
+        )
+        .unwrap();
+        let loaded = read(&[a, b]).unwrap();
+        assert!(loaded.documents.is_empty());
+        assert_eq!(
+            loaded.problems,
+            vec![
+                problem("b/early.txt"),
+                problem("m/mid.txt"),
+                problem("z/late.txt")
+            ]
+        );
     }
 }

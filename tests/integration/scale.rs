@@ -60,6 +60,8 @@ fn crosscheck(args: &[&str], cwd: &Path) -> (Vec<u8>, i32) {
 fn check_over_shards_equals_check_over_files() {
     let (dir, _) = corpus();
     let root = dir.path();
+    // an input that cannot be read: the sharded report must list it too
+    std::fs::write(root.join("b/bad.json"), "{\"title\": 3}").expect("write");
     let (whole, code) = crosscheck(&["check", "--format", "json", "a", "b", "c"], root);
     assert!(
         code == 0 || code == 1,
@@ -68,21 +70,30 @@ fn check_over_shards_equals_check_over_files() {
     );
     let whole_text = String::from_utf8_lossy(&whole);
     assert!(whole_text.contains("\"d6\""), "six documents: {whole_text}");
+    assert!(
+        whole_text.contains("b/bad.json"),
+        "one skipped: {whole_text}"
+    );
     // shards overlap path order on purpose: c first, then a with b/four.txt
-    for (shard, paths, documents) in [
-        ("s1.jsonl", vec!["c"], 2),
-        ("s2.jsonl", vec!["a", "b/four.txt"], 3),
-        ("s3.jsonl", vec!["b/three.md"], 1),
+    for (shard, paths, documents, skipped) in [
+        ("s1.jsonl", vec!["c"], 2, 0),
+        ("s2.jsonl", vec!["a", "b/four.txt"], 3, 0),
+        ("s3.jsonl", vec!["b/three.md", "b/bad.json"], 1, 1),
     ] {
         let mut args = vec!["extract", "--format", "jsonl"];
         args.extend(paths);
         let (records, code) = crosscheck(&args, root);
         assert_eq!(code, 0);
+        let text = String::from_utf8_lossy(&records);
         assert_eq!(
-            String::from_utf8_lossy(&records).lines().count(),
+            text.lines()
+                .filter(|l| l.starts_with("{\"document\""))
+                .count(),
             documents,
-            "one line per document"
+            "one line per document: {text}"
         );
+        // and one for each input skipped
+        assert_eq!(text.lines().count(), documents + skipped, "{text}");
         std::fs::write(root.join(shard), records).expect("write shard");
     }
     let (sharded, sharded_code) = crosscheck(
@@ -164,10 +175,18 @@ fn extract_numbers_documents_across_batches() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("r0599x.json"));
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+    let mut lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).expect("a JSON record"))
         .collect();
+    // the skipped input comes last, on a line of its own
+    let skipped = lines.pop().expect("lines");
+    assert!(
+        skipped["skipped"]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("r0599x.json")),
+        "{skipped}"
+    );
     assert_eq!(lines.len(), n);
     for (i, record) in lines.iter().enumerate() {
         let id = format!("d{}", i + 1);
