@@ -215,6 +215,18 @@ fn run_clocked(
         // the reduce half of a sharded run: no documents are read
         let loaded = report::records::read(&config.claims)?;
         let count = loaded.documents.len();
+        if count == 0 {
+            // as `check` over files none of which could be read
+            let mut warnings = skipped_messages(config, &loaded.problems, count);
+            warnings.push("crosscheck: no document in the claims files".into());
+            return Ok(Output {
+                stdout: String::new(),
+                report: None,
+                warnings,
+                code: exit::TROUBLE,
+                timings: Vec::new(),
+            });
+        }
         let mut outcome =
             conclude_with(loaded.documents, loaded.claims, &loaded.profiles, progress);
         progress.finish();

@@ -120,6 +120,18 @@ fn claims_file_that_is_not_records_is_trouble() {
     assert_eq!(code, 2);
     let (_, code) = crosscheck(&["check", "--claims", "missing.jsonl"], dir.path());
     assert_eq!(code, 2);
+    // records of no document (an empty shard, or one whose inputs were all
+    // skipped) are trouble, as `check` over files none of which can be read
+    std::fs::write(dir.path().join("bad.json"), "{\"title\": 3}").expect("write");
+    let (records, code) = crosscheck(&["extract", "bad.json"], dir.path());
+    assert_eq!(code, 2);
+    std::fs::write(dir.path().join("skipped.jsonl"), records).expect("write");
+    std::fs::write(dir.path().join("empty.jsonl"), "").expect("write");
+    for file in ["skipped.jsonl", "empty.jsonl"] {
+        let (out, code) = crosscheck(&["check", "--claims", file], dir.path());
+        assert_eq!(code, 2, "{file}");
+        assert!(out.is_empty(), "{file}: no report");
+    }
 }
 
 #[test]
