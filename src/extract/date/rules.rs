@@ -113,7 +113,10 @@ fn on_threads<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R
         }
     };
     let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        // a thread the system will not give is work this one does itself
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
+            .collect();
         let mut done = work();
         for h in helpers {
             // a panic in `f` is a bug in a pattern: let it surface as one
