@@ -104,7 +104,8 @@ fn required_literals_folded(pattern: &str, others: &mut Vec<char>) -> Option<Vec
 /// passes through (a part of a concatenation, the body of a group or of a
 /// repetition that must happen once), or for an alternation the sets of all
 /// its branches together; of these, the one whose shortest literal is
-/// longest (then the smallest), as the one that fires least often.
+/// longest (then the smallest), as the one that fires least often, a digit
+/// of a literal of digits only counting half a letter.
 fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let mut candidates: Vec<Vec<Vec<u8>>> = [ExtractKind::Prefix, ExtractKind::Suffix]
         .into_iter()
@@ -125,7 +126,20 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         }
         _ => {}
     }
-    let shortest = |set: &Vec<Vec<u8>>| set.iter().map(Vec::len).min().unwrap_or(0);
+    // in half characters: a literal of digits only is tested as a run of as
+    // many digits, which nearly every figure has, so its digits count half
+    let shortest = |set: &Vec<Vec<u8>>| {
+        set.iter()
+            .map(|l| {
+                if l.iter().all(u8::is_ascii_digit) {
+                    l.len()
+                } else {
+                    2 * l.len()
+                }
+            })
+            .min()
+            .unwrap_or(0)
+    };
     candidates
         .into_iter()
         .max_by_key(|set| (shortest(set), std::cmp::Reverse(set.len())))
@@ -321,6 +335,19 @@ mod tests {
         let either = lits(r"(?:[a-z]+ ago|[0-9]+)").unwrap();
         assert_eq!(either.len(), 11);
         assert!(either.contains(&" ago".to_string()) && either.contains(&"7".to_string()));
+    }
+
+    #[test]
+    fn digits_weigh_half_a_letter_in_the_choice() {
+        // "Q3" is rarer than a run of four digits, which nearly every figure has
+        assert_eq!(
+            lits(r"\b[12][0-9]{3}\s+Q[1-4]\b"),
+            Some(vec!["q1".into(), "q2".into(), "q3".into(), "q4".into()])
+        );
+        // and a hyphen with two digits is rarer than a run of four
+        let iso = lits(r"\b[12][0-9]{3}-[0-9]{2}\b").unwrap();
+        assert_eq!(iso.len(), 100);
+        assert!(iso.iter().all(|l| l.len() == 3 && l.starts_with('-')));
     }
 
     #[test]
