@@ -895,30 +895,10 @@ fn span_words(ws: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usi
     (first <= last).then_some((first, last))
 }
 
-/// What the figure at `start..end` of `sentence` measures, and the event it
-/// belongs to; `others` are the spans of the sentence's other figures.
-/// `fine_grained` says whether a date is a month or finer (coarser dates are not compared as dates).
-pub fn measure_of(
-    sentence: &str,
-    start: usize,
-    end: usize,
-    kind: ClaimKind,
-    unit: Option<&str>,
-    others: &[(usize, usize)],
-    fine_grained: bool,
-) -> (Option<String>, Option<String>) {
-    measure_in(
-        &Sentence::new(sentence),
-        start,
-        end,
-        kind,
-        unit,
-        others,
-        fine_grained,
-    )
-}
-
-/// `measure_of` with the sentence's words already read.
+/// What the figure at `start..end` of the sentence whose words are `ws`
+/// measures, and the event it belongs to; `others` are the spans of the
+/// sentence's other figures. `fine_grained` says whether a date is a month or
+/// finer (coarser dates are not compared as dates).
 pub fn measure_in(
     ws: &Sentence<'_>,
     start: usize,
@@ -1504,7 +1484,7 @@ fn counts_people(ws: &Sentence<'_>, last: usize) -> bool {
 /// May the figure at `start..end` of the sentence `ws` take `measure` from a figure
 /// it is coordinated with? Not a measure of things when it names people ("50
 /// rounds were fired and one woman was hit").
-/// Nor when the figure is a part or a rate that `measure_of` left without a
+/// Nor when the figure is a part or a rate that `measure_in` left without a
 /// measure on purpose ("six hurt, including three pupils and a guard").
 pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &str) -> bool {
     let Some((first, last)) = span_words(ws, start, end) else {
@@ -2007,6 +1987,27 @@ fn push_name(w: &str, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `measure_in` of a sentence given as text.
+    fn measure_of(
+        sentence: &str,
+        start: usize,
+        end: usize,
+        kind: ClaimKind,
+        unit: Option<&str>,
+        others: &[(usize, usize)],
+        fine_grained: bool,
+    ) -> (Option<String>, Option<String>) {
+        measure_in(
+            &Sentence::new(sentence),
+            start,
+            end,
+            kind,
+            unit,
+            others,
+            fine_grained,
+        )
+    }
 
     /// The hand-read words are exactly what the word regex finds.
     #[test]

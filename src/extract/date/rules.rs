@@ -154,8 +154,8 @@ pub(super) fn run(ctx: &mut Ctx) {
     }
 }
 
-/// `rx.captures_iter(ctx.text)`, or nothing at once when the set found no
-/// match of `rx` in the sentence.
+/// `rx.captures_iter(ctx.text)`, or nothing at once when the trigger found
+/// none of the literals `rx` needs in the sentence.
 fn scan<'t>(ctx: &Ctx<'t>, rx: &'static Regex) -> impl Iterator<Item = Caps<'t>> + use<'t> {
     let Prefilter { bit_of, names, .. } = &*PREFILTER;
     let bit = bit_of.get(&(std::ptr::from_ref(rx) as usize)).copied();
@@ -177,7 +177,7 @@ fn scan<'t>(ctx: &Ctx<'t>, rx: &'static Regex) -> impl Iterator<Item = Caps<'t>>
 /// whose hashing of the name cost a fifth of the date grammar's time.
 struct Caps<'t> {
     c: Captures<'t>,
-    /// The regex's group names by index; empty for a regex not in the set.
+    /// The regex's group names by index; empty for a regex not in `RULES`.
     names: &'static [Option<&'static str>],
 }
 
@@ -2564,8 +2564,6 @@ fn durations(ctx: &mut Ctx) {
 mod caps_tests {
     use super::*;
 
-    /// `Caps` finds each group by its name exactly as `Captures::name` does,
-    /// for every regex of the set, on sentences that exercise most rules.
     /// Sentences that exercise most rules, and one with no date at all.
     const SENTENCES: [&str; 7] = [
         "On Tuesday, March 3, 2021, about 40 people died; by 4 July 2023 it was over.",
@@ -2629,6 +2627,8 @@ mod caps_tests {
         assert!(quiet.count_ones() < 8, "{quiet:b}");
     }
 
+    /// `Caps` finds each group by its name exactly as `Captures::name` does,
+    /// for every regex of the rules, on sentences that exercise most rules.
     #[test]
     fn caps_name_agrees_with_captures_name() {
         let mut compared = 0;
