@@ -157,7 +157,7 @@ fn literal_set(seq: &regex_syntax::hir::literal::Seq) -> Option<Vec<Vec<u8>>> {
 /// Which of a list of regexes (at most 64) may match in a text.
 pub struct Trigger {
     literals: AhoCorasick,
-    /// For each literal, the regexes (as bits) that it may begin or end.
+    /// For each literal, the regexes (as bits) whose literal set holds it.
     masks: Vec<u64>,
     /// The regexes that have no literals and so are always run.
     always: u64,
