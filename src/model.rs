@@ -148,6 +148,29 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// The sieve in front of a `Lex` never refuses a word the index holds,
+    /// and the first entry of a word wins.
+    #[test]
+    fn lex_finds_every_entry_and_only_those() {
+        let words: Vec<String> = (0..3000)
+            .map(|i| {
+                let a = (b'a' + (i % 26) as u8) as char;
+                let z = (b'a' + (i / 26 % 26) as u8) as char;
+                format!("{a}{}{z}", "x".repeat(i % 21))
+            })
+            .chain(["é", "’s", "a", ""].map(String::from))
+            .collect();
+        let lex = Lex::new(words.iter().map(|w| (w.as_str(), w.len())));
+        for w in &words {
+            assert_eq!(lex.get(w), Some(w.len()), "{w:?}");
+        }
+        for w in ["zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", "bb", "é’", "x"] {
+            assert_eq!(lex.contains(w), words.iter().any(|x| x == w), "{w:?}");
+        }
+        let first = Lex::new([("cut", 1), ("cut", 2)]);
+        assert_eq!(first.get("cut"), Some(1));
+    }
+
     #[test]
     fn word_sets_find_their_words_and_no_others() {
         let words = [
@@ -506,3 +529,51 @@ impl std::hash::Hasher for WordHasher {
 pub type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 /// A map from lexicon words hashed with `WordHasher`.
 pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A word index with a sieve in front: a word whose length no entry shares
+/// with its first byte, or with its last, is refused without hashing (most
+/// words asked are no entry).
+pub struct Lex<K, V> {
+    /// By length (up to 31): bit `b % 32` of each entry's first byte `b`,
+    first: [u32; 32],
+    /// and of its last byte.
+    last: [u32; 32],
+    map: WordMap<K, V>,
+}
+
+impl<K: std::borrow::Borrow<str> + std::hash::Hash + Eq, V: Copy> Lex<K, V> {
+    /// Where the first entry of a word wins, as in a scan.
+    pub fn new(entries: impl IntoIterator<Item = (K, V)>) -> Self {
+        let mut lex = Lex {
+            first: [0; 32],
+            last: [0; 32],
+            map: WordMap::default(),
+        };
+        for (k, v) in entries {
+            let (len, a, z) = Self::shape(k.borrow());
+            lex.first[len] |= a;
+            lex.last[len] |= z;
+            lex.map.entry(k).or_insert(v);
+        }
+        lex
+    }
+
+    /// The length slot of `w` and the bits of its first and last bytes.
+    fn shape(w: &str) -> (usize, u32, u32) {
+        let b = w.as_bytes();
+        let bit = |x: Option<&u8>| 1u32 << (x.copied().unwrap_or(0) % 32);
+        (b.len().min(31), bit(b.first()), bit(b.last()))
+    }
+
+    pub fn get(&self, w: &str) -> Option<V> {
+        let (len, a, z) = Self::shape(w);
+        if self.first[len] & a == 0 || self.last[len] & z == 0 {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}

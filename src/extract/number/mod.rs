@@ -40,7 +40,7 @@ use regex::Regex;
 use self::lexicon::*;
 use self::token::{Kind, Tok, ascii_lower, parse_digits, tokenize};
 use super::NumberMatch;
-use crate::model::{ClaimKind, Precision, WordMap};
+use crate::model::{ClaimKind, Lex, Precision, WordMap};
 
 /// "about 40" is [36, 44].
 pub const ABOUT_TOLERANCE: f64 = 0.10;
@@ -241,49 +241,6 @@ static QUALIFIERS_BY_FIRST: LazyLock<WordMap<&str, QualifiersOf>> = LazyLock::ne
     }
     map
 });
-
-/// A word index with a sieve in front: a word whose first byte, last byte and
-/// length no entry shares is refused without hashing (most words asked are no entry).
-struct Lex<K, V> {
-    /// Bit `len % 16` of slot `(first ^ last << 2) % 64`, for every entry.
-    sieve: [u16; 64],
-    map: WordMap<K, V>,
-}
-
-impl<K: std::borrow::Borrow<str> + std::hash::Hash + Eq, V: Copy> Lex<K, V> {
-    /// Where the first entry of a word wins, as in a scan.
-    fn new(entries: impl IntoIterator<Item = (K, V)>) -> Self {
-        let mut lex = Lex {
-            sieve: [0; 64],
-            map: WordMap::default(),
-        };
-        for (k, v) in entries {
-            let (slot, bit) = Self::slot(k.borrow());
-            lex.sieve[slot] |= bit;
-            lex.map.entry(k).or_insert(v);
-        }
-        lex
-    }
-
-    fn slot(w: &str) -> (usize, u16) {
-        let b = w.as_bytes();
-        let first = b.first().copied().unwrap_or(0);
-        let last = b.last().copied().unwrap_or(0);
-        (usize::from(first ^ (last << 2)) % 64, 1 << (b.len() % 16))
-    }
-
-    fn get(&self, w: &str) -> Option<V> {
-        let (slot, bit) = Self::slot(w);
-        if self.sieve[slot] & bit == 0 {
-            return None;
-        }
-        self.map.get(w).copied()
-    }
-
-    fn contains(&self, w: &str) -> bool {
-        self.get(w).is_some()
-    }
-}
 
 type LexSet = Lex<&'static str, ()>;
 type LexMap<V> = Lex<&'static str, V>;
