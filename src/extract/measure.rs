@@ -1940,27 +1940,6 @@ fn push_name(w: &str, out: &mut Vec<String>) {
 mod tests {
     use super::*;
 
-    /// `measure_in` of a sentence given as text.
-    fn measure_of(
-        sentence: &str,
-        start: usize,
-        end: usize,
-        kind: ClaimKind,
-        unit: Option<&str>,
-        others: &[(usize, usize)],
-        fine_grained: bool,
-    ) -> (Option<String>, Option<String>) {
-        measure_in(
-            &Sentence::new(sentence),
-            start,
-            end,
-            kind,
-            unit,
-            others,
-            fine_grained,
-        )
-    }
-
     /// The hand-read words are exactly what the word regex finds.
     #[test]
     fn words_match_the_word_regex() {
@@ -2104,8 +2083,8 @@ mod tests {
             .find_iter(sentence)
             .map(|m| (m.start(), m.end()))
             .collect();
-        measure_of(
-            sentence,
+        measure_in(
+            &Sentence::new(sentence),
             start,
             start + figure.len(),
             ClaimKind::Count,
@@ -2227,19 +2206,51 @@ mod tests {
     fn durative_events_give_no_date_measure() {
         let s = "The two countries fought a war in 1994.";
         let start = s.find("1994").unwrap();
-        let (m, e) = measure_of(s, start, start + 4, ClaimKind::Date, None, &[], true);
+        let (m, e) = measure_in(
+            &Sentence::new(s),
+            start,
+            start + 4,
+            ClaimKind::Date,
+            None,
+            &[],
+            true,
+        );
         assert_eq!(m, None);
         assert_eq!(e.as_deref(), Some("war"));
         let s = "The man was shot on Saturday and died on Monday.";
         let start = s.find("Monday").unwrap();
-        let (m, _) = measure_of(s, start, start + 6, ClaimKind::Date, None, &[], true);
+        let (m, _) = measure_in(
+            &Sentence::new(s),
+            start,
+            start + 6,
+            ClaimKind::Date,
+            None,
+            &[],
+            true,
+        );
         assert_eq!(m, None, "Monday dates the death, not the shooting");
         let start = s.find("Saturday").unwrap();
-        let (m, _) = measure_of(s, start, start + 8, ClaimKind::Date, None, &[], true);
+        let (m, _) = measure_in(
+            &Sentence::new(s),
+            start,
+            start + 8,
+            ClaimKind::Date,
+            None,
+            &[],
+            true,
+        );
         assert_eq!(m.as_deref(), Some("date of shooting"));
         let s = "The ministers met in the capital on 12 May 2024.";
         let start = s.find("12 May").unwrap();
-        let (m, _) = measure_of(s, start, start + 11, ClaimKind::Date, None, &[], true);
+        let (m, _) = measure_in(
+            &Sentence::new(s),
+            start,
+            start + 11,
+            ClaimKind::Date,
+            None,
+            &[],
+            true,
+        );
         assert_eq!(m.as_deref(), Some("date of talks"));
     }
 
@@ -2247,8 +2258,8 @@ mod tests {
     fn what_a_date_dates() {
         let dated = |s: &str, date: &str| {
             let start = s.find(date).expect("date in sentence");
-            measure_of(
-                s,
+            measure_in(
+                &Sentence::new(s),
                 start,
                 start + date.len(),
                 ClaimKind::Date,
