@@ -12,14 +12,18 @@
 //! a divergence. "at least 286" against "200" cannot both hold: a contradiction.
 //! "about 30,000" (a band of ±10 %) against "31,000" agrees.
 
+use std::sync::LazyLock;
+
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::evidence::{Confidence, Evidence, Shared};
 
 use crate::cluster::EVENT_DAY_GAP;
 use crate::extract::date::counts_from_publication;
 use crate::extract::measure::{is_process, is_state, recurs, sudden};
 use crate::model::{
-    Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity,
+    Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity, Why,
 };
 
 /// The half-width of the band "about n" stands for, as a share of n.
@@ -313,10 +317,9 @@ fn statements<'a>(
             .iter()
             .copied()
             .filter(|c| {
-                matches!(
-                    c.kind,
-                    ClaimKind::Count | ClaimKind::Quantity | ClaimKind::Money
-                )
+                // counts and sums of money add up; two distances or two
+                // magnitudes in one sentence are two measurements, not parts
+                matches!(c.kind, ClaimKind::Count | ClaimKind::Money)
             })
             .collect();
         if numbers.len() >= 2 && numbers.len() == group.len() {
@@ -528,40 +531,90 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> 
         .iter()
         .filter_map(|p| Some((p.document.as_str(), p.published?)))
         .collect();
+    let evidence = Evidence::new(claims, clusters, profiles);
     // clusters are judged apart from one another, and numbered in cluster order
     let judged: Vec<Option<Judgement>> = clusters
         .par_iter()
-        .map(|cluster| judge(claims, cluster, &published))
+        .map(|cluster| judge(claims, cluster, &published, &evidence))
         .collect();
     clusters
         .iter()
         .zip(judged)
         .filter_map(|(cluster, judgement)| Some((cluster, judgement?)))
         .enumerate()
-        .map(|(k, (cluster, (severity, claims, summary)))| Discrepancy {
+        .map(|(k, (cluster, j))| Discrepancy {
             id: format!("D{}", k + 1),
             topic: cluster.topic.clone(),
-            severity,
-            claims,
-            summary,
+            severity: j.severity,
+            claims: j.claims,
+            summary: j.summary,
+            confidence: j.confidence,
+            why: j.why,
         })
         .collect()
 }
 
-/// How a cluster's documents disagree: the worst severity, the ids of the
-/// claims set against each other and a summary of them.
-type Judgement = (Severity, Vec<String>, String);
+/// How a cluster's documents disagree: the worst severity among the pairs of
+/// documents of the most confident level, the ids of the claims set against
+/// each other, a summary of them, and why they were set side by side.
+struct Judgement {
+    severity: Severity,
+    claims: Vec<String>,
+    summary: String,
+    confidence: Confidence,
+    why: Why,
+}
+
+/// Words with which a later report says its figure changed.
+static UPDATE_CUES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    #[derive(serde::Deserialize)]
+    struct Cues {
+        words: Vec<String>,
+    }
+    let cues: Cues = toml::from_str(include_str!("../lexicon/update-cues.toml"))
+        .expect("lexicon/update-cues.toml parses");
+    cues.words.into_iter().collect()
+});
+
+/// Does the sentence say its figure changed ("rose to", "now stands at")?
+fn says_it_changed(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| UPDATE_CUES.contains(&w.to_ascii_lowercase()))
+}
+
+/// Is the disagreement between two documents' statements a later report's
+/// higher figure, told as a change? `a` is published before `b`.
+fn is_update(a: &[Statement], b: &[Statement]) -> bool {
+    let top = |ss: &[Statement]| {
+        ss.iter()
+            .filter_map(|s| match s.value {
+                Say::Number { stated, .. } => Some(stated),
+                _ => None,
+            })
+            .fold(f64::MIN, f64::max)
+    };
+    let earlier = top(a);
+    earlier > f64::MIN
+        && b.iter().any(|s| {
+            matches!(s.value, Say::Number { stated, .. } if stated > earlier)
+                && s.claims.iter().any(|c| says_it_changed(&c.sentence))
+        })
+}
 
 fn judge(
     claims: &[Claim],
     cluster: &Cluster,
     published: &FxHashMap<&str, chrono::NaiveDate>,
+    evidence: &Evidence,
 ) -> Option<Judgement> {
     let mut mine: Vec<&Claim> = cluster.claims.iter().map(|&i| &claims[i]).collect();
-    let first = mine.first()?;
+    let first = *mine.first()?;
     if mine.iter().all(|c| c.document == first.document) {
         return None;
     }
+    let measure = first.measure.as_deref().unwrap_or("");
+    let open_key = crate::evidence::is_open_key(measure);
     // document by document, in byte order of their ids; each one's claims in cluster order
     mine.sort_by(|a, b| a.document.cmp(&b.document));
     let per_doc: Vec<(&str, Vec<Statement>)> = mine
@@ -571,30 +624,85 @@ fn judge(
             (d, statements(cs, published.get(d).copied()))
         })
         .collect();
-    let mut worst: Option<Severity> = None;
-    let mut involved: Vec<&Statement> = Vec::new();
-    for (x, (_, sa)) in per_doc.iter().enumerate() {
-        for (_, sb) in &per_doc[x + 1..] {
-            let Some(sev) = irreconcilable(sa, sb) else {
+    // every pair of documents that cannot both be right, with how sure we are
+    // that they speak of one thing
+    struct Pair<'s, 'a> {
+        severity: Severity,
+        confidence: Confidence,
+        shared: Shared,
+        statements: Vec<&'s Statement<'a>>,
+    }
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (x, (da, sa)) in per_doc.iter().enumerate() {
+        for (db, sb) in &per_doc[x + 1..] {
+            let Some(mut severity) = irreconcilable(sa, sb) else {
                 continue;
             };
-            worst = worst.max(Some(sev));
+            let (pa, pb) = (published.get(da), published.get(db));
+            if matches!((pa, pb), (Some(p), Some(q)) if p < q) && is_update(sa, sb)
+                || matches!((pa, pb), (Some(p), Some(q)) if q < p) && is_update(sb, sa)
+            {
+                severity = Severity::Update;
+            }
             // the statements set against each other, not every figure of
             // the two reports ("12 miles from the depot" is no party to a
             // quarrel over the distance north of a town)
             let (ia, ib) = (informative(sa), informative(sb));
+            let mut statements: Vec<&Statement> = Vec::new();
+            let mut context = 0;
+            let mut same_owner = false;
             for x in &ia {
                 for y in ib.iter().filter(|y| comparable(x, y)) {
+                    context = context.max(crate::evidence::shared_context(
+                        &x.claims[0].sentence,
+                        &y.claims[0].sentence,
+                    ));
+                    // the names beside the two figures: whose they are
+                    let (ex, ey) = (&x.claims[0].entities, &y.claims[0].entities);
+                    same_owner |= ex.iter().any(|n| ey.contains(n));
                     for s in [*x, *y] {
-                        if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
-                            involved.push(s);
+                        if !statements.iter().any(|t| std::ptr::eq(*t, s)) {
+                            statements.push(s);
                         }
                     }
                 }
             }
+            let shared = evidence.shared(da, db, Some(measure));
+            let apart = evidence.apart(da, db);
+            let confidence =
+                crate::evidence::confidence(open_key, apart, &shared, context, same_owner);
+            pairs.push(Pair {
+                severity,
+                confidence,
+                shared,
+                statements,
+            });
         }
     }
-    let severity = worst?;
+    // the finding is as sure as its surest pair, and shows only the pairs that sure
+    // the finding is as sure as its surest pair; it shows the pairs that reach
+    // its level, or medium when it is higher (a high pair beside a medium one is
+    // still one disagreement)
+    let confidence = pairs.iter().map(|p| p.confidence).max()?;
+    let floor = confidence.min(Confidence::Medium);
+    let sure: Vec<&Pair> = pairs.iter().filter(|p| p.confidence >= floor).collect();
+    let severity = sure.iter().map(|p| p.severity).max()?;
+    let mut involved: Vec<&Statement> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut figures: Vec<String> = Vec::new();
+    for p in &sure {
+        for s in &p.statements {
+            if !involved.iter().any(|t| std::ptr::eq(*t, *s)) {
+                involved.push(s);
+            }
+        }
+        names.extend(p.shared.names.iter().cloned());
+        figures.extend(p.shared.figures.iter().cloned());
+    }
+    for v in [&mut names, &mut figures] {
+        v.sort_unstable();
+        v.dedup();
+    }
     involved.sort_by_key(|s| (doc_order(&s.claims[0].document), s.claims[0].start));
     let summary = involved
         .iter()
@@ -609,7 +717,74 @@ fn judge(
         .iter()
         .flat_map(|s| s.claims.iter().map(|c| c.id.clone()))
         .collect();
-    Some((severity, ids, summary))
+    let event = involved.iter().find_map(|s| s.claims[0].event.clone());
+    let anchor = involved
+        .iter()
+        .find_map(|s| s.claims[0].anchor.as_ref().map(|a| a.value.clone()));
+    let why = Why {
+        line: why_line(
+            measure,
+            open_key,
+            event.as_deref(),
+            anchor.as_deref(),
+            &names,
+            &figures,
+        ),
+        measure: measure.to_string(),
+        open_key,
+        event,
+        anchor,
+        shared_names: names,
+        shared_figures: figures,
+    };
+    Some(Judgement {
+        severity,
+        claims: ids,
+        summary,
+        confidence,
+        why,
+    })
+}
+
+/// How many shared names the reason line lists before "…".
+const WHY_NAMES: usize = 4;
+
+/// The reason line under a finding: "same measure: deaths (lexicon), in
+/// earthquake, 2024-03; joined by: harrowgate, magnitude 6.1".
+fn why_line(
+    measure: &str,
+    open_key: bool,
+    event: Option<&str>,
+    anchor: Option<&str>,
+    names: &[String],
+    figures: &[String],
+) -> String {
+    let mut line = format!(
+        "{measure}{}",
+        if open_key {
+            " (from the figures' own words)"
+        } else {
+            ""
+        }
+    );
+    if let Some(e) = event {
+        line.push_str(&format!(" in {e}"));
+    }
+    if let Some(a) = anchor {
+        line.push_str(&format!(", of {a}"));
+    }
+    let mut joined: Vec<String> = names.iter().take(WHY_NAMES).cloned().collect();
+    if names.len() > WHY_NAMES {
+        joined.push(format!("{} more names", names.len() - WHY_NAMES));
+    }
+    joined.extend(figures.iter().take(2).cloned());
+    if joined.is_empty() {
+        line.push_str("; the sources share no specific detail");
+    } else {
+        line.push_str("; sources share ");
+        line.push_str(&joined.join(", "));
+    }
+    line
 }
 
 /// Documents are numbered d1, d2 …: order them by number, not as strings.
