@@ -277,7 +277,7 @@ lexicon_file!(UNITS: Units = "units.toml");
 pub struct Calendar {
     /// January first; each month's names, full name first.
     pub months: Vec<Vec<&'static str>>,
-    /// Monday first; the first three letters of each weekday.
+    /// Monday first.
     pub weekdays: Vec<&'static str>,
     pub month_prepositions: Vec<&'static str>,
     pub year_count_nouns: Vec<&'static str>,

@@ -1274,7 +1274,16 @@ pub fn happening_now(sentence: &str) -> Option<&'static str> {
 }
 
 /// Words that are capitalised for grammar, not because they name something.
-static NOT_NAMES: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::NOT_NAMES.words);
+static NOT_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let calendar = &lexicon::CALENDAR;
+    let dates = calendar.months.iter().flatten().chain(&calendar.weekdays);
+    lexicon::NOT_NAMES
+        .words
+        .iter()
+        .chain(dates)
+        .copied()
+        .collect()
+});
 
 /// `NOT_NAMES` as a set.
 static NOT_NAME: LazyLock<WordSet<&'static str>> =
@@ -1429,7 +1438,7 @@ mod tests {
     #[test]
     fn every_event_cue_is_found() {
         let mut seen = std::collections::HashSet::new();
-        for (name, durative, cues) in EVENTS {
+        for (name, durative, cues) in EVENTS.iter() {
             for cue in *cues {
                 let got = event_of(cue);
                 assert!(got.is_some(), "{cue}");

@@ -8,15 +8,20 @@ use std::sync::LazyLock;
 use chrono::Weekday;
 
 use crate::lexicon::{CALENDAR, NUMBER_WORDS};
+use crate::model::WordMap;
+
+/// Each month name of `CALENDAR` with its month number.
+static MONTH_NUMBERS: LazyLock<WordMap<&str, u32>> = LazyLock::new(|| {
+    let months = (1..).zip(&CALENDAR.months);
+    months
+        .flat_map(|(n, names)| names.iter().map(move |w| (*w, n)))
+        .collect()
+});
 
 /// Month number of a month name or abbreviation ("Sept.", "nov", "March").
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let i = CALENDAR
-        .months
-        .iter()
-        .position(|names| names.contains(&w.as_str()))?;
-    u32::try_from(i + 1).ok()
+    MONTH_NUMBERS.get(w.as_str()).copied()
 }
 
 pub fn weekday(word: &str) -> Option<Weekday> {
@@ -31,7 +36,10 @@ pub fn weekday(word: &str) -> Option<Weekday> {
     ];
     let w = word.to_ascii_lowercase();
     let prefix = w.get(..3)?;
-    let i = CALENDAR.weekdays.iter().position(|d| *d == prefix)?;
+    let i = CALENDAR
+        .weekdays
+        .iter()
+        .position(|d| d.get(..3) == Some(prefix))?;
     DAYS.get(i).copied()
 }
 

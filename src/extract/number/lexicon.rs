@@ -95,7 +95,10 @@ pub static UNITS_OF_MEASURE: LazyLock<&[(&str, &str)]> = LazyLock::new(|| &lexic
 
 /// Words of time: a figure before them is a duration or an age, which the date
 /// grammar owns ("three days", "10-year", "23-year-old").
-pub static TIME_UNITS: LazyLock<&[&str]> = LazyLock::new(|| &PERIODS.time_units);
+pub static TIME_UNITS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let weekdays = &CALENDAR.weekdays;
+    PERIODS.time_units.iter().chain(weekdays).copied().collect()
+});
 
 /// Words before a number that make it a label, not a figure ("Route 66", "No. 3").
 pub static ID_BEFORE: LazyLock<&[&str]> = LazyLock::new(|| &FUNCTION_WORDS.id_before);
