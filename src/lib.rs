@@ -13,6 +13,7 @@ pub mod cluster;
 pub mod compare;
 pub mod extract;
 pub mod ingest;
+pub mod lexicon;
 pub mod model;
 pub mod progress;
 pub mod report;
