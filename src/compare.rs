@@ -12,8 +12,6 @@
 //! a divergence. "at least 286" against "200" cannot both hold: a contradiction.
 //! "about 30,000" (a band of ±10 %) against "31,000" agrees.
 
-use std::sync::LazyLock;
-
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -269,20 +267,8 @@ fn reference_place(c: &Claim) -> Option<String> {
 }
 
 /// Compass words that are part of a distance's reference.
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-];
+static DIRECTIONS: std::sync::LazyLock<&[&str]> =
+    std::sync::LazyLock::new(|| &crate::lexicon::PLACES.directions);
 
 /// Month and day of a date claim, where the text fixes them (also without a year).
 fn date_parts(c: &Claim) -> (Option<u32>, Option<u32>) {
@@ -565,22 +551,12 @@ struct Judgement {
     why: Why,
 }
 
-/// Words with which a later report says its figure changed.
-static UPDATE_CUES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    #[derive(serde::Deserialize)]
-    struct Cues {
-        words: Vec<String>,
-    }
-    let cues: Cues = toml::from_str(include_str!("../lexicon/update-cues.toml"))
-        .expect("lexicon/update-cues.toml parses");
-    cues.words.into_iter().collect()
-});
-
 /// Does the sentence say its figure changed ("rose to", "now stands at")?
 fn says_it_changed(sentence: &str) -> bool {
-    sentence
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| UPDATE_CUES.contains(&w.to_ascii_lowercase()))
+    sentence.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        let w = w.to_ascii_lowercase();
+        crate::lexicon::ACTS.changed_words.contains(&w.as_str())
+    })
 }
 
 /// Is the disagreement between two documents' statements a later report's

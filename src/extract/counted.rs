@@ -32,33 +32,26 @@ static FUNCTION_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .iter()
         .copied()
         .collect();
-    set.extend(EXTRA.extra.iter().map(String::as_str));
+    set.extend(
+        crate::lexicon::FUNCTION_WORDS
+            .noun_run_stops
+            .iter()
+            .copied(),
+    );
     set
 });
 
-#[derive(serde::Deserialize)]
-struct Extra {
-    extra: Vec<String>,
-}
-
-static EXTRA: LazyLock<Extra> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../lexicon/function-words.toml"))
-        .expect("lexicon/function-words.toml parses")
-});
-
-#[derive(serde::Deserialize)]
-struct PeopleNouns {
-    nouns: Vec<String>,
-}
-
-static PEOPLE_NOUNS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    let list: PeopleNouns = toml::from_str(include_str!("../../lexicon/people-nouns.toml"))
-        .expect("lexicon/people-nouns.toml parses");
-    list.nouns.into_iter().collect()
-});
-
-/// Is `w` (lower case, as written) a noun for people of the extended list?
+/// Is `w` (lower case, as written) a plural noun for people?
 pub fn is_people_noun(w: &str) -> bool {
+    static PEOPLE_NOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+        let p = &crate::lexicon::PEOPLE;
+        p.plural
+            .iter()
+            .chain(&p.counted)
+            .chain(&p.other_plural)
+            .copied()
+            .collect()
+    });
     PEOPLE_NOUNS.contains(w)
 }
 
