@@ -647,7 +647,7 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
         (?P<mon>{MONTH})
         (?: ,?\s+ (?i:of\s+)? (?P<year>[12][0-9]{{3}})\b
           | ,?\s+ (?i:of\s+)? (?P<spelled>{spelled})
-          | ,?\s+ (?i:of\s+)? (?P<rel>(?i:last|this|next)) \s+ (?i:year)\b )?",
+          | \s+ (?i:of\s+)? (?P<rel>(?i:last|this|next)) \s+ (?i:year)\b )?",
         spelled = words::SPELLED_YEAR
     ))
 });
