@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -143,7 +144,8 @@ fn stories_score_as_the_known_gaps_say() {
         }
     }
     let board = board.join("\n");
-    println!("{board}");
+    // straight to stderr, past the test harness's capture: every run shows the board
+    let _ = writeln!(std::io::stderr(), "story scores:\n{board}");
     assert!(
         problems.is_empty(),
         "{}\n\nevery story:\n{board}",
