@@ -12,7 +12,11 @@ The non-obvious rule: the key fields are not named here. Every field of a claim 
 one of its position, text or value fields is printed, so the script keeps working when the
 measure key changes shape (measure, event, anchor, topic, owner, ...).
 
-Usage: scripts/sample-measures.py [SHARED] [--seed N] [--n 200] [--bin PATH] [--tsv]
+With --same-as TSV (a --tsv output of an earlier run) the sample is not drawn again: the same
+figures, found by corpus, file and byte offset, are printed with the keys the binary gives now
+(a figure that is no longer a claim says so), so a before/after judgement reads the same 200.
+
+Usage: scripts/sample-measures.py [SHARED] [--seed N] [--n 200] [--bin PATH] [--tsv] [--same-as TSV]
 """
 import argparse
 import json
@@ -112,6 +116,7 @@ def main():
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--bin", default=str(here / "target" / "release" / "crosscheck"))
     ap.add_argument("--tsv", action="store_true", help="one row per figure, with judgement columns")
+    ap.add_argument("--same-as", metavar="TSV", help="the figures of an earlier --tsv run, not a new draw")
     args = ap.parse_args()
 
     shared = Path(args.shared)
@@ -129,25 +134,50 @@ def main():
             path = paths.get(str(c.get("document")), str(c.get("document")))
             pool.append((corpus, path, c))
     pool.sort(key=lambda t: (t[0], t[1], t[2].get("start", 0), str(t[2].get("id"))))
-    rng = random.Random(args.seed)
-    n = min(args.n, len(pool))
-    sample = sorted(rng.sample(range(len(pool)), n))
 
+    def rel_of(corpus, path):
+        base = str(shared / corpus / "docs")
+        real, _, rec = path.partition("#")
+        rel = str(Path(real).relative_to(base)) if real.startswith(base) else real
+        return rel + ("#" + rec if rec else "")
+
+    if args.same_as:
+        at = {(corpus, rel_of(corpus, path), c.get("start")): i for i, (corpus, path, c) in enumerate(pool)}
+        sample = []
+        with open(args.same_as, encoding="utf-8") as fh:
+            head = fh.readline().rstrip("\n").split("\t")
+            for line in fh:
+                f = dict(zip(head, line.rstrip("\n").split("\t")))
+                start = int(f["start"]) if f.get("start", "").isdigit() else None
+                sample.append(at.get((f["corpus"], f["file"], start), (f["corpus"], f["file"], f.get("quote", ""), start)))
+        n = len(sample)
+    else:
+        rng = random.Random(args.seed)
+        n = min(args.n, len(pool))
+        sample = sorted(rng.sample(range(len(pool)), n))
+
+    cols = ["index", "corpus", "file", "start", "end", "line", "kind", "quote", "value", "key", "sentence", "judgement", "note"]
+    drawn = f"the figures of {args.same_as}" if args.same_as else f"seed {args.seed}"
     if args.tsv:
-        cols = ["index", "corpus", "file", "line", "kind", "quote", "value", "key", "sentence", "judgement", "note"]
         print("\t".join(cols))
     else:
-        print(f"# {n} of {len(pool)} figures (not dates) from {', '.join(CORPORA)}; seed {args.seed}; binary {args.bin}")
+        print(f"# {n} of {len(pool)} figures (not dates) from {', '.join(CORPORA)}; {drawn}; binary {args.bin}")
     for idx, i in enumerate(sample, 1):
+        if isinstance(i, tuple):
+            corpus, rel, quote, start = i
+            if args.tsv:
+                print("\t".join([str(idx), corpus, rel, str(start), "", "", "", quote, "", "(no claim now)", "", "", ""]))
+            else:
+                print(f"[{idx}] {corpus} {rel} at byte {start}  ⟦{quote}⟧ is no claim now")
+            continue
         corpus, path, c = pool[i]
-        rel = str(Path(path.split("#", 1)[0]).relative_to(shared / corpus / "docs")) if path.startswith(str(shared)) else path
-        if "#" in path:
-            rel += "#" + path.split("#", 1)[1]
+        rel = rel_of(corpus, path)
         sent = marked_sentence(c, path, cache)
         keys = key_fields(c)
         if args.tsv:
             key = "; ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in keys.items())
-            row = [str(idx), corpus, rel, str(c.get("line", "")), str(c.get("kind", "")), one_line(c.get("quote", "")),
+            row = [str(idx), corpus, rel, str(c.get("start", "")), str(c.get("end", "")), str(c.get("line", "")),
+                   str(c.get("kind", "")), one_line(c.get("quote", "")),
                    show_value(c.get("value")), key, sent, "", ""]
             print("\t".join(x.replace("\t", " ") for x in row))
         else:
