@@ -2,6 +2,8 @@
 //! One module per area; shared fixtures live under tests/fixtures/.
 
 mod cli;
+mod gold;
 mod inputs;
 mod pipeline;
 mod scale;
+mod stories;

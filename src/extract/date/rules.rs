@@ -647,7 +647,8 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
         (?P<mon>{MONTH})
         (?: ,?\s+ (?i:of\s+)? (?P<year>[12][0-9]{{3}})\b
           | ,?\s+ (?i:of\s+)? (?P<spelled>{spelled})
-          | \s+ (?P<rel>(?i:last|this|next)) \s+ (?i:year)\b )?",
+          | \s+ (?i:of\s+)? (?P<rel>(?i:last|this|next)) \s+ (?i:year)\b
+          | \s+ (?P<ago>(?i:a|one)) \s+ (?i:year\s+ago)\b )?",
         spelled = words::SPELLED_YEAR
     ))
 });
@@ -668,10 +669,12 @@ fn month_dates(ctx: &mut Ctx) {
             || c.name("det").is_some()
             || c.name("of").is_some()
             || c.name("year").is_some()
-            || c.name("rel").is_some();
+            || c.name("rel").is_some()
+            || c.name("ago").is_some();
         // "last Oct. 23": the day rule owns it.
         if c.name("year").is_none()
             && c.name("rel").is_none()
+            && c.name("ago").is_none()
             && ctx.text.get(end..).is_some_and(|a| {
                 a.starts_with(char::is_whitespace)
                     && a.trim_start().starts_with(|ch: char| ch.is_ascii_digit())
@@ -718,11 +721,12 @@ fn month_dates(ctx: &mut Ctx) {
         }
         let precision = qualified(c.name("q"));
         let r = ctx.reference;
-        let borrowed = if c.name("rel").is_none() && c.name("det").is_none() {
-            borrowed_year(ctx.text, end)
-        } else {
-            None
-        };
+        let borrowed =
+            if c.name("rel").is_none() && c.name("ago").is_none() && c.name("det").is_none() {
+                borrowed_year(ctx.text, end)
+            } else {
+                None
+            };
         let explicit_year = c
             .name("year")
             .and_then(|y| valid_year(y.as_str()))
@@ -735,9 +739,11 @@ fn month_dates(ctx: &mut Ctx) {
             continue;
         }
         let det = c.name("det").map(|d| d.as_str().to_ascii_lowercase());
+        // "September a year ago": the reference's last year
         let rel = c
             .name("rel")
             .map(|d| d.as_str().to_ascii_lowercase())
+            .or_else(|| c.name("ago").map(|_| "last".to_string()))
             .or_else(|| {
                 det.as_deref()
                     .and_then(|d| d.strip_suffix(" year's"))
