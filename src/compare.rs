@@ -44,10 +44,15 @@ struct Statement<'a> {
     /// For a distance: the place it is measured from or to ("northeast of X"),
     /// where the sentence names one.
     distance: Option<Option<String>>,
+    /// Whose figure it is, where the sentence says ("Halvern employs 18,000").
+    owner: Option<String>,
 }
 
 impl<'a> Statement<'a> {
     fn new(claims: Vec<&'a Claim>, value: Say) -> Self {
+        let owner = claims
+            .first()
+            .and_then(|c| crate::extract::owner::owner(&c.sentence, quote_at(c)));
         Statement {
             claims,
             value,
@@ -55,6 +60,7 @@ impl<'a> Statement<'a> {
             incident: false,
             step: None,
             distance: None,
+            owner,
         }
     }
 }
@@ -103,7 +109,18 @@ fn told_as_past_day(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
 ///
 /// Dates of a sudden incident more than `EVENT_DAY_GAP` days apart are two
 /// incidents ("the city's last shooting, on Jan. 30"), not a disagreement.
+/// Where a claim's quote starts in its (squashed) sentence.
+fn quote_at(c: &Claim) -> usize {
+    c.sentence.find(c.quote.as_str()).unwrap_or(0)
+}
+
 fn comparable(a: &Statement, b: &Statement) -> bool {
+    // two owners' figures (two companies' headcounts) are two measures
+    if let (Some(x), Some(y)) = (&a.owner, &b.owner)
+        && x != y
+    {
+        return false;
+    }
     if a.incident && b.incident && days_apart(&a.value, &b.value) > EVENT_DAY_GAP {
         return false;
     }
@@ -308,7 +325,13 @@ fn statements<'a>(
                 matches!(c.kind, ClaimKind::Count | ClaimKind::Money)
             })
             .collect();
-        if numbers.len() >= 2 && numbers.len() == group.len() {
+        // parts of one owner's total only: "Pellick, with 26,000 staff, and
+        // Halvern, with 18,000" are two headcounts
+        let owners: FxHashSet<Option<String>> = numbers
+            .iter()
+            .map(|c| crate::extract::owner::owner(&c.sentence, quote_at(c)))
+            .collect();
+        if numbers.len() >= 2 && numbers.len() == group.len() && owners.len() == 1 {
             // parts of one total, unless one of them already is the total
             let values: Vec<Say> = numbers.iter().map(|c| say(c, published)).collect();
             let stated: Vec<f64> = values
@@ -551,16 +574,26 @@ struct Judgement {
     why: Why,
 }
 
-/// Does the sentence say its figure changed ("rose to", "now stands at")?
-fn says_it_changed(sentence: &str) -> bool {
-    sentence.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-        let w = w.to_ascii_lowercase();
-        crate::lexicon::ACTS.changed_words.contains(&w.as_str())
-    })
+/// How many words before a figure its word of change may stand ("rose to 40",
+/// "now stands at 40").
+const CHANGE_REACH: usize = 4;
+
+/// Does the claim's sentence say, right before the figure, that it changed?
+fn says_it_changed(c: &Claim) -> bool {
+    let before = &c.sentence[..quote_at(c)];
+    before
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(CHANGE_REACH)
+        .any(|w| {
+            let w = w.to_ascii_lowercase();
+            crate::lexicon::ACTS.changed_words.contains(&w.as_str())
+        })
 }
 
 /// Is the disagreement between two documents' statements a later report's
-/// higher figure, told as a change? `a` is published before `b`.
+/// higher count, told as a change? `a` is published before `b`.
 fn is_update(a: &[Statement], b: &[Statement]) -> bool {
     let top = |ss: &[Statement]| {
         ss.iter()
@@ -574,7 +607,9 @@ fn is_update(a: &[Statement], b: &[Statement]) -> bool {
     earlier > f64::MIN
         && b.iter().any(|s| {
             matches!(s.value, Say::Number { stated, .. } if stated > earlier)
-                && s.claims.iter().any(|c| says_it_changed(&c.sentence))
+                && s.claims
+                    .iter()
+                    .any(|c| c.kind == ClaimKind::Count && says_it_changed(c))
         })
 }
 

@@ -162,6 +162,8 @@ pub struct Acts {
     pub casualty_words: Vec<&'static str>,
     /// Words with which a later report says its figure changed.
     pub changed_words: Vec<&'static str>,
+    /// Words between an owner's name and the figure it owns.
+    pub owning_words: Vec<&'static str>,
 }
 
 lexicon_file!(ACTS: Acts = "acts.toml");

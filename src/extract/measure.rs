@@ -600,7 +600,8 @@ pub fn measure_in(
             }
             match (change, noun) {
                 (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
-                (Some(_), Some(("jobs", _))) => Some("jobs".to_string()),
+                // "will cut 1,200 jobs": the cut, not the headcount it is cut from
+                (Some(_), Some(("jobs", _))) => Some("jobs cut".to_string()),
                 (Some(_), _) => None,
                 // "the four others hit by gunfire" leaves out someone counted
                 // before: a part of those shot, not their number
@@ -1424,6 +1425,12 @@ static NOT_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| {
 static NOT_NAME: LazyLock<WordSet<&'static str>> =
     LazyLock::new(|| NOT_NAMES.iter().copied().collect());
 
+/// Is this lower-cased word one that is capitalised without being a name
+/// ("the", "police", a month)?
+pub fn not_a_name(low: &str) -> bool {
+    NOT_NAME.contains(low) || super::counted::is_function_word(low)
+}
+
 /// Capitalised words of `text` that look like names, normalised to lower case.
 /// The first word of a sentence is capitalised by grammar, so it counts only
 /// when the next word is capitalised too ("Jana Novakova said").
@@ -1646,8 +1653,9 @@ mod tests {
         split_killed_first: "Four were killed and 11 others wounded.", "Four" => Some("deaths");
         injured: "Some 300 people were injured in the town.", "300" => Some("injured");
         displaced: "About 20,000 residents have been displaced.", "20,000" => Some("displaced");
-        jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs");
-        positions: "The firm plans to eliminate 450 positions at two plants.", "450" => Some("jobs");
+        jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs cut");
+        positions: "The firm plans to eliminate 450 positions at two plants.", "450" => Some("jobs cut");
+        headcount_is_not_a_cut: "The maker has 2,300 employees at the plant.", "2,300" => Some("jobs");
         cases: "Officials have recorded 1,200 cases of measles this year.", "1,200" => Some("cases");
         members: "The council has 45 members.", "45" => Some("members");
         population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");

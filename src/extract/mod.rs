@@ -7,6 +7,7 @@ pub mod counted;
 pub mod date;
 pub mod measure;
 pub mod number;
+pub mod owner;
 
 use chrono::NaiveDate;
 
