@@ -8,6 +8,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
+use crate::evidence::Confidence;
 use crate::model::Format;
 use crate::report::OutputFormat;
 
@@ -83,9 +84,31 @@ pub struct CommonArgs {
     /// Exit 2 if any input had to be skipped.
     #[arg(long)]
     pub strict: bool,
+    /// Report only findings at least this sure that their figures speak of one
+    /// thing (see docs/design.md, "Confidence").
+    #[arg(long, value_enum, default_value_t = MinConfidence::Medium)]
+    pub min_confidence: MinConfidence,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+}
+
+/// The confidence levels a user can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinConfidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl From<MinConfidence> for Confidence {
+    fn from(m: MinConfidence) -> Confidence {
+        match m {
+            MinConfidence::Low => Confidence::Low,
+            MinConfidence::Medium => Confidence::Medium,
+            MinConfidence::High => Confidence::High,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -134,6 +157,8 @@ pub struct Config {
     pub progress: bool,
     /// Clock each stage and print the times on stderr.
     pub timings: bool,
+    /// Findings less sure than this are not reported.
+    pub min_confidence: Confidence,
 }
 
 impl TryFrom<Args> for Config {
@@ -180,6 +205,7 @@ impl TryFrom<Args> for Config {
             claims: a.claims,
             progress: crate::progress::Progress::wanted(a.no_progress),
             timings: a.timings,
+            min_confidence: a.min_confidence.into(),
         })
     }
 }

@@ -15,11 +15,13 @@
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::evidence::{Confidence, Evidence, Shared};
+
 use crate::cluster::EVENT_DAY_GAP;
 use crate::extract::date::counts_from_publication;
 use crate::extract::measure::{is_process, is_state, recurs, sudden};
 use crate::model::{
-    Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity,
+    Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity, Why,
 };
 
 /// The half-width of the band "about n" stands for, as a share of n.
@@ -42,10 +44,15 @@ struct Statement<'a> {
     /// For a distance: the place it is measured from or to ("northeast of X"),
     /// where the sentence names one.
     distance: Option<Option<String>>,
+    /// Whose figure it is, where the sentence says ("Halvern employs 18,000").
+    owner: Option<String>,
 }
 
 impl<'a> Statement<'a> {
     fn new(claims: Vec<&'a Claim>, value: Say) -> Self {
+        let owner = claims
+            .first()
+            .and_then(|c| crate::extract::owner::owner(&c.sentence, quote_at(c)));
         Statement {
             claims,
             value,
@@ -53,6 +60,7 @@ impl<'a> Statement<'a> {
             incident: false,
             step: None,
             distance: None,
+            owner,
         }
     }
 }
@@ -101,7 +109,18 @@ fn told_as_past_day(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
 ///
 /// Dates of a sudden incident more than `EVENT_DAY_GAP` days apart are two
 /// incidents ("the city's last shooting, on Jan. 30"), not a disagreement.
+/// Where a claim's quote starts in its (squashed) sentence.
+fn quote_at(c: &Claim) -> usize {
+    c.sentence.find(c.quote.as_str()).unwrap_or(0)
+}
+
 fn comparable(a: &Statement, b: &Statement) -> bool {
+    // two owners' figures (two companies' headcounts) are two measures
+    if let (Some(x), Some(y)) = (&a.owner, &b.owner)
+        && x != y
+    {
+        return false;
+    }
     if a.incident && b.incident && days_apart(&a.value, &b.value) > EVENT_DAY_GAP {
         return false;
     }
@@ -301,13 +320,18 @@ fn statements<'a>(
             .iter()
             .copied()
             .filter(|c| {
-                matches!(
-                    c.kind,
-                    ClaimKind::Count | ClaimKind::Quantity | ClaimKind::Money
-                )
+                // counts and sums of money add up; two distances or two
+                // magnitudes in one sentence are two measurements, not parts
+                matches!(c.kind, ClaimKind::Count | ClaimKind::Money)
             })
             .collect();
-        if numbers.len() >= 2 && numbers.len() == group.len() {
+        // parts of one owner's total only: "Pellick, with 26,000 staff, and
+        // Halvern, with 18,000" are two headcounts
+        let owners: FxHashSet<Option<String>> = numbers
+            .iter()
+            .map(|c| crate::extract::owner::owner(&c.sentence, quote_at(c)))
+            .collect();
+        if numbers.len() >= 2 && numbers.len() == group.len() && owners.len() == 1 {
             // parts of one total, unless one of them already is the total
             let values: Vec<Say> = numbers.iter().map(|c| say(c, published)).collect();
             let stated: Vec<f64> = values
@@ -516,40 +540,92 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> 
         .iter()
         .filter_map(|p| Some((p.document.as_str(), p.published?)))
         .collect();
+    let evidence = Evidence::new(claims, clusters, profiles);
     // clusters are judged apart from one another, and numbered in cluster order
     let judged: Vec<Option<Judgement>> = clusters
         .par_iter()
-        .map(|cluster| judge(claims, cluster, &published))
+        .map(|cluster| judge(claims, cluster, &published, &evidence))
         .collect();
     clusters
         .iter()
         .zip(judged)
         .filter_map(|(cluster, judgement)| Some((cluster, judgement?)))
         .enumerate()
-        .map(|(k, (cluster, (severity, claims, summary)))| Discrepancy {
+        .map(|(k, (cluster, j))| Discrepancy {
             id: format!("D{}", k + 1),
             topic: cluster.topic.clone(),
-            severity,
-            claims,
-            summary,
+            severity: j.severity,
+            claims: j.claims,
+            summary: j.summary,
+            confidence: j.confidence,
+            why: j.why,
         })
         .collect()
 }
 
-/// How a cluster's documents disagree: the worst severity, the ids of the
-/// claims set against each other and a summary of them.
-type Judgement = (Severity, Vec<String>, String);
+/// How a cluster's documents disagree: the worst severity among the pairs of
+/// documents of the most confident level, the ids of the claims set against
+/// each other, a summary of them, and why they were set side by side.
+struct Judgement {
+    severity: Severity,
+    claims: Vec<String>,
+    summary: String,
+    confidence: Confidence,
+    why: Why,
+}
+
+/// How many words before a figure its word of change may stand ("rose to 40",
+/// "now stands at 40").
+const CHANGE_REACH: usize = 4;
+
+/// Does the claim's sentence say, right before the figure, that it changed?
+fn says_it_changed(c: &Claim) -> bool {
+    let before = &c.sentence[..quote_at(c)];
+    before
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(CHANGE_REACH)
+        .any(|w| {
+            let w = w.to_ascii_lowercase();
+            crate::lexicon::ACTS.changed_words.contains(&w.as_str())
+        })
+}
+
+/// Is the disagreement between two documents' statements a later report's
+/// higher count, told as a change? `a` is published before `b`.
+fn is_update(a: &[Statement], b: &[Statement]) -> bool {
+    let top = |ss: &[Statement]| {
+        ss.iter()
+            .filter_map(|s| match s.value {
+                Say::Number { stated, .. } => Some(stated),
+                _ => None,
+            })
+            .fold(f64::MIN, f64::max)
+    };
+    let earlier = top(a);
+    earlier > f64::MIN
+        && b.iter().any(|s| {
+            matches!(s.value, Say::Number { stated, .. } if stated > earlier)
+                && s.claims
+                    .iter()
+                    .any(|c| c.kind == ClaimKind::Count && says_it_changed(c))
+        })
+}
 
 fn judge(
     claims: &[Claim],
     cluster: &Cluster,
     published: &FxHashMap<&str, chrono::NaiveDate>,
+    evidence: &Evidence,
 ) -> Option<Judgement> {
     let mut mine: Vec<&Claim> = cluster.claims.iter().map(|&i| &claims[i]).collect();
-    let first = mine.first()?;
+    let first = *mine.first()?;
     if mine.iter().all(|c| c.document == first.document) {
         return None;
     }
+    let measure = first.measure.as_deref().unwrap_or("");
+    let open_key = crate::evidence::is_open_key(measure);
     // document by document, in byte order of their ids; each one's claims in cluster order
     mine.sort_by(|a, b| a.document.cmp(&b.document));
     let per_doc: Vec<(&str, Vec<Statement>)> = mine
@@ -559,30 +635,85 @@ fn judge(
             (d, statements(cs, published.get(d).copied()))
         })
         .collect();
-    let mut worst: Option<Severity> = None;
-    let mut involved: Vec<&Statement> = Vec::new();
-    for (x, (_, sa)) in per_doc.iter().enumerate() {
-        for (_, sb) in &per_doc[x + 1..] {
-            let Some(sev) = irreconcilable(sa, sb) else {
+    // every pair of documents that cannot both be right, with how sure we are
+    // that they speak of one thing
+    struct Pair<'s, 'a> {
+        severity: Severity,
+        confidence: Confidence,
+        shared: Shared,
+        statements: Vec<&'s Statement<'a>>,
+    }
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (x, (da, sa)) in per_doc.iter().enumerate() {
+        for (db, sb) in &per_doc[x + 1..] {
+            let Some(mut severity) = irreconcilable(sa, sb) else {
                 continue;
             };
-            worst = worst.max(Some(sev));
+            let (pa, pb) = (published.get(da), published.get(db));
+            if matches!((pa, pb), (Some(p), Some(q)) if p < q) && is_update(sa, sb)
+                || matches!((pa, pb), (Some(p), Some(q)) if q < p) && is_update(sb, sa)
+            {
+                severity = Severity::Update;
+            }
             // the statements set against each other, not every figure of
             // the two reports ("12 miles from the depot" is no party to a
             // quarrel over the distance north of a town)
             let (ia, ib) = (informative(sa), informative(sb));
+            let mut statements: Vec<&Statement> = Vec::new();
+            let mut context = 0;
+            let mut same_owner = false;
             for x in &ia {
                 for y in ib.iter().filter(|y| comparable(x, y)) {
+                    context = context.max(crate::evidence::shared_context(
+                        &x.claims[0].sentence,
+                        &y.claims[0].sentence,
+                    ));
+                    // the names beside the two figures: whose they are
+                    let (ex, ey) = (&x.claims[0].entities, &y.claims[0].entities);
+                    same_owner |= ex.iter().any(|n| ey.contains(n));
                     for s in [*x, *y] {
-                        if !involved.iter().any(|t| std::ptr::eq(*t, s)) {
-                            involved.push(s);
+                        if !statements.iter().any(|t| std::ptr::eq(*t, s)) {
+                            statements.push(s);
                         }
                     }
                 }
             }
+            let shared = evidence.shared(da, db, Some(measure));
+            let apart = evidence.apart(da, db);
+            let confidence =
+                crate::evidence::confidence(open_key, apart, &shared, context, same_owner);
+            pairs.push(Pair {
+                severity,
+                confidence,
+                shared,
+                statements,
+            });
         }
     }
-    let severity = worst?;
+    // the finding is as sure as its surest pair, and shows only the pairs that sure
+    // the finding is as sure as its surest pair; it shows the pairs that reach
+    // its level, or medium when it is higher (a high pair beside a medium one is
+    // still one disagreement)
+    let confidence = pairs.iter().map(|p| p.confidence).max()?;
+    let floor = confidence.min(Confidence::Medium);
+    let sure: Vec<&Pair> = pairs.iter().filter(|p| p.confidence >= floor).collect();
+    let severity = sure.iter().map(|p| p.severity).max()?;
+    let mut involved: Vec<&Statement> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut figures: Vec<String> = Vec::new();
+    for p in &sure {
+        for s in &p.statements {
+            if !involved.iter().any(|t| std::ptr::eq(*t, *s)) {
+                involved.push(s);
+            }
+        }
+        names.extend(p.shared.names.iter().cloned());
+        figures.extend(p.shared.figures.iter().cloned());
+    }
+    for v in [&mut names, &mut figures] {
+        v.sort_unstable();
+        v.dedup();
+    }
     involved.sort_by_key(|s| (doc_order(&s.claims[0].document), s.claims[0].start));
     let summary = involved
         .iter()
@@ -597,7 +728,74 @@ fn judge(
         .iter()
         .flat_map(|s| s.claims.iter().map(|c| c.id.clone()))
         .collect();
-    Some((severity, ids, summary))
+    let event = involved.iter().find_map(|s| s.claims[0].event.clone());
+    let anchor = involved
+        .iter()
+        .find_map(|s| s.claims[0].anchor.as_ref().map(|a| a.value.clone()));
+    let why = Why {
+        line: why_line(
+            measure,
+            open_key,
+            event.as_deref(),
+            anchor.as_deref(),
+            &names,
+            &figures,
+        ),
+        measure: measure.to_string(),
+        open_key,
+        event,
+        anchor,
+        shared_names: names,
+        shared_figures: figures,
+    };
+    Some(Judgement {
+        severity,
+        claims: ids,
+        summary,
+        confidence,
+        why,
+    })
+}
+
+/// How many shared names the reason line lists before "…".
+const WHY_NAMES: usize = 4;
+
+/// The reason line under a finding: "same measure: deaths (lexicon), in
+/// earthquake, 2024-03; joined by: harrowgate, magnitude 6.1".
+fn why_line(
+    measure: &str,
+    open_key: bool,
+    event: Option<&str>,
+    anchor: Option<&str>,
+    names: &[String],
+    figures: &[String],
+) -> String {
+    let mut line = format!(
+        "{measure}{}",
+        if open_key {
+            " (from the figures' own words)"
+        } else {
+            ""
+        }
+    );
+    if let Some(e) = event {
+        line.push_str(&format!(" in {e}"));
+    }
+    if let Some(a) = anchor {
+        line.push_str(&format!(", of {a}"));
+    }
+    let mut joined: Vec<String> = names.iter().take(WHY_NAMES).cloned().collect();
+    if names.len() > WHY_NAMES {
+        joined.push(format!("{} more names", names.len() - WHY_NAMES));
+    }
+    joined.extend(figures.iter().take(2).cloned());
+    if joined.is_empty() {
+        line.push_str("; the sources share no specific detail");
+    } else {
+        line.push_str("; sources share ");
+        line.push_str(&joined.join(", "));
+    }
+    line
 }
 
 /// Documents are numbered d1, d2 …: order them by number, not as strings.

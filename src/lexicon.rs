@@ -130,6 +130,8 @@ pub struct People {
     pub plural: Vec<&'static str>,
     pub modifiers: Vec<&'static str>,
     pub parents: Vec<&'static str>,
+    /// Other plural nouns for people, read only by the open measure key.
+    pub other_plural: Vec<&'static str>,
 }
 
 lexicon_file!(PEOPLE: People = "people.toml");
@@ -158,6 +160,10 @@ pub struct Acts {
     pub possessive_harm_verbs: Vec<&'static str>,
     pub both_verbs: Vec<&'static str>,
     pub casualty_words: Vec<&'static str>,
+    /// Words with which a later report says its figure changed.
+    pub changed_words: Vec<&'static str>,
+    /// Words between an owner's name and the figure it owns.
+    pub owning_words: Vec<&'static str>,
 }
 
 lexicon_file!(ACTS: Acts = "acts.toml");
@@ -173,6 +179,8 @@ pub struct FunctionWords {
     pub one_blockers_after: Vec<&'static str>,
     pub one_blockers_before: Vec<&'static str>,
     pub id_before: Vec<&'static str>,
+    /// Words never heading a counted noun run, beyond the NLTK stop words.
+    pub noun_run_stops: Vec<&'static str>,
 }
 
 lexicon_file!(FUNCTION_WORDS: FunctionWords = "function-words.toml");

@@ -11,6 +11,7 @@
 pub mod cli;
 pub mod cluster;
 pub mod compare;
+pub mod evidence;
 pub mod extract;
 pub mod ingest;
 pub mod lexicon;
@@ -450,7 +451,8 @@ fn run_stages(
 }
 
 /// The requested dump or report of a finished run.
-fn finish(config: &Config, outcome: Outcome, warnings: Vec<String>) -> Output {
+fn finish(config: &Config, mut outcome: Outcome, warnings: Vec<String>) -> Output {
+    keep_confident(&mut outcome.discrepancies, config.min_confidence);
     match config.dump {
         Some(Stage::Claims) => {
             let v: Vec<_> = outcome.claims.iter().map(report::json::claim).collect();
@@ -469,8 +471,13 @@ fn finish(config: &Config, outcome: Outcome, warnings: Vec<String>) -> Output {
         }
         _ => {}
     }
+    // an update (a later, higher toll told as a change) is shown but fails nothing
+    let failing = outcome
+        .discrepancies
+        .iter()
+        .any(|d| d.severity != model::Severity::Update);
     let code = match config.mode {
-        Mode::Check if !outcome.discrepancies.is_empty() => exit::FINDINGS,
+        Mode::Check if failing => exit::FINDINGS,
         _ => exit::CLEAN,
     };
     if config.format == report::OutputFormat::Json {
@@ -493,6 +500,15 @@ fn finish(config: &Config, outcome: Outcome, warnings: Vec<String>) -> Output {
         warnings,
         code,
         timings: Vec::new(),
+    }
+}
+
+/// Keep the findings at or above `min` confidence, numbered again in order: the
+/// table, every format and the exit code see the same set.
+pub fn keep_confident(discrepancies: &mut Vec<Discrepancy>, min: evidence::Confidence) {
+    discrepancies.retain(|d| d.confidence >= min);
+    for (k, d) in discrepancies.iter_mut().enumerate() {
+        d.id = format!("D{}", k + 1);
     }
 }
 

@@ -467,6 +467,9 @@ pub struct Cluster {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// A later report gives a higher figure and says it changed ("rose to",
+    /// "now stands at"): shown, but not a disagreement that fails a run.
+    Update,
     /// The stated figures differ but their intervals can both hold.
     Divergence,
     /// The intervals cannot both hold.
@@ -482,6 +485,28 @@ pub struct Discrepancy {
     /// Claim ids.
     pub claims: Vec<String>,
     pub summary: String,
+    /// How sure crosscheck is that the figures speak of one thing.
+    pub confidence: crate::evidence::Confidence,
+    /// Why the figures were set side by side.
+    pub why: Why,
+}
+
+/// Why a finding's figures were set side by side: the measure key, the event
+/// it is of, and what joined the sources.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Why {
+    pub measure: String,
+    /// The measure was read from the figure's own words, not a class of the lexicon.
+    pub open_key: bool,
+    pub event: Option<String>,
+    /// The time the figures are of, as the claims state it.
+    pub anchor: Option<String>,
+    /// Specific names the sources share (not those that define the whole story).
+    pub shared_names: Vec<String>,
+    /// Figures the sources agree on for other measures.
+    pub shared_figures: Vec<String>,
+    /// One short line for the table.
+    pub line: String,
 }
 
 /// A hasher for the fixed word lists the grammar asks at nearly every word:

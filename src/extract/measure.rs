@@ -310,6 +310,28 @@ pub struct Tok<'a> {
 }
 
 impl Tok<'_> {
+    /// The word as written.
+    pub(crate) fn text(&self) -> &str {
+        self.text
+    }
+
+    /// The lower-cased word.
+    pub(crate) fn low_str(&self) -> &str {
+        self.low.as_str()
+    }
+
+    /// Byte offset of the word's start in the sentence.
+    #[cfg(test)]
+    pub(crate) fn start_offset(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the word in the sentence.
+    #[cfg(test)]
+    pub(crate) fn end_offset(&self) -> usize {
+        self.end
+    }
+
     /// `lower(text)`, as a lower-cased word for comparisons and lookups.
     fn low(&self) -> &Lower<'_> {
         &self.low
@@ -528,6 +550,8 @@ pub fn measure_in(
         // "shot three times" counts shots; "three of those injured" is a part
         // of a group whose size is given elsewhere
         ClaimKind::Count if frequency_or_part(ws, last) => None,
+        // "raised the number of seats from 65 to 125": 65 is what it was
+        ClaimKind::Count | ClaimKind::Quantity if earlier_value(ws, first, last, &figures) => None,
         ClaimKind::Count | ClaimKind::Quantity => {
             // "15 stab wounds", "two counts of murder", "50 miles": a change cue
             // nearby happened to people, not to what this figure counts
@@ -568,9 +592,16 @@ pub fn measure_in(
                             .get(last + 1)
                             .is_some_and(|n| class_of(&NOUNS, n.low()) == Some(*m))
                 });
+            // "86 tackles", "missing four games": a figure that names what it
+            // counts, in words the lexicon has no class for, keeps a key of its
+            // own words; a change cue nearby happened to someone else
+            if let Some(key) = open_count(ws, first, last, &figures, kind, unit) {
+                return finish(ws, first, last, kind, Some(key), event);
+            }
             match (change, noun) {
                 (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
-                (Some(_), Some(("jobs", _))) => Some("jobs".to_string()),
+                // "will cut 1,200 jobs": the cut, not the headcount it is cut from
+                (Some(_), Some(("jobs", _))) => Some("jobs cut".to_string()),
                 (Some(_), _) => None,
                 // "the four others hit by gunfire" leaves out someone counted
                 // before: a part of those shot, not their number
@@ -587,13 +618,27 @@ pub fn measure_in(
                 (None, None) => unit.map(|u| u.to_string()).filter(|u| !u.is_empty()),
             }
         }
+        ClaimKind::Percent | ClaimKind::Money if earlier_value(ws, first, last, &figures) => None,
         ClaimKind::Percent => nearest_cue(ws, first, last, &figures, &NOUNS, 10)
             .or_else(|| nearest_cue(ws, first, last, &figures, &CHANGE, 6))
             .map(|(m, _)| format!("{m} %")),
-        ClaimKind::Money => {
-            nearest_cue(ws, first, last, &figures, &NOUNS, 8).map(|(m, _)| m.to_string())
-        }
+        ClaimKind::Money => nearest_cue(ws, first, last, &figures, &NOUNS, 8)
+            .map(|(m, _)| m.to_string())
+            // "a $2 million fee": the noun it is the amount of
+            .or_else(|| open_count(ws, first, last, &figures, kind, None)),
     };
+    finish(ws, first, last, kind, measure, event)
+}
+
+/// The filters every measure passes, whichever way it was found.
+fn finish(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    kind: ClaimKind,
+    measure: Option<String>,
+    event: Option<(&'static str, bool)>,
+) -> (Option<String>, Option<String>) {
     // "nine dead in a spate of shootings this month": a tally over many
     // incidents, which no report of one incident can confirm or contradict
     let measure =
@@ -622,6 +667,97 @@ pub fn measure_in(
         (m, _) => m,
     };
     (measure, event.map(|(e, _)| e.to_string()))
+}
+
+/// Is the figure the earlier value of a change ("from 65 to 125", "up from 40")?
+/// Only the value it changed to is a claim about now.
+fn earlier_value(ws: &Sentence<'_>, first: usize, last: usize, figures: &[(usize, usize)]) -> bool {
+    first > 0
+        && ws[first - 1].low() == "from"
+        && (last + 1..(last + 4).min(ws.len()))
+            .any(|j| ws[j].low() == "to" && figures.iter().any(|&(a, _)| a == j + 1))
+}
+
+/// Units of length: a distance counts nothing of an event unless a word says what.
+const LENGTH_UNITS: &[&str] = &["mi", "km", "m", "ft", "yd"];
+
+/// The open key of a figure whose counted noun (or unit) the lexicon has no class
+/// for: its own words, narrowed by the act it is counted under.
+fn open_count(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+    kind: ClaimKind,
+    unit: Option<&str>,
+) -> Option<String> {
+    let (lo, _) = clause(ws, first);
+    let act = super::counted::act(ws, first, lo, figures);
+    if let Some(u) = unit.filter(|u| !u.is_empty() && LENGTH_UNITS.contains(u)) {
+        // "135 km from the coast": a place, not a measure; "404 yards rushing":
+        // the word after the unit says what was measured
+        let next = ws.get(last + 1).map(|w| w.low_str()).unwrap_or("");
+        if !(next.ends_with("ing") && next.len() > 4) {
+            return None;
+        }
+        return Some(open_key(u, Some(next), act.as_deref()));
+    }
+    if unit.is_some_and(|u| !u.is_empty()) {
+        return None;
+    }
+    let c = super::counted::counted(ws, last, figures)?;
+    let word = ws[c.at].low_str();
+    let known = class_of(&NOUNS, word).is_some()
+        || class_of(&CHANGE, word).is_some()
+        || PEOPLE.contains(&word)
+        || super::counted::is_people_noun(word)
+        || THINGS.contains(&word)
+        || INCIDENTS.contains(&word)
+        || TALLY_NOUNS.contains(&word)
+        || PERIOD_UNITS.contains(&word)
+        || LONG_UNITS.contains(&word)
+        || event_of(word).is_some()
+        || c.modifier.as_deref().is_some_and(|m| {
+            class_of(&NOUNS, m).is_some()
+                || class_of(&CHANGE, m).is_some()
+                || PEOPLE.contains(&m)
+                || WOUND_KINDS.contains(&m)
+        });
+    // "two of the seven": not a noun run; money takes any noun, a count a plural
+    if known || (kind == ClaimKind::Count && !word.ends_with('s')) {
+        return None;
+    }
+    Some(open_key(&c.head, c.modifier.as_deref(), act.as_deref()))
+}
+
+/// Is `measure` an open key, read from the figure's own words, rather than a
+/// class of the lexicon, a unit or the date of an event?
+pub fn is_open_key(measure: &str) -> bool {
+    let m = measure.strip_suffix(" %").unwrap_or(measure);
+    if m.starts_with("date of ") || m.contains(", ") {
+        return m.contains(", ");
+    }
+    let known = |table: &[(&str, &[&str])]| table.iter().any(|(class, _)| *class == m);
+    !(known(&CHANGE_CUES)
+        || known(&NOUN_MEASURES)
+        || [SHOT, HOSPITALISED_INJURED, STILL_IN_HOSPITAL, "jobs cut"].contains(&m)
+        || crate::extract::number::lexicon::UNITS_OF_MEASURE
+            .iter()
+            .any(|(_, unit)| *unit == m))
+}
+
+/// The written form of an open key: "game, missed", "parliamentary seat".
+fn open_key(head: &str, modifier: Option<&str>, act: Option<&str>) -> String {
+    let mut key = match modifier {
+        Some(m) if m.ends_with("ing") => format!("{head} {m}"),
+        Some(m) => format!("{m} {head}"),
+        None => head.to_string(),
+    };
+    if let Some(a) = act {
+        key.push_str(", ");
+        key.push_str(a);
+    }
+    key
 }
 
 /// The measure of people in hospital on the day a report was written.
@@ -1289,6 +1425,12 @@ static NOT_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| {
 static NOT_NAME: LazyLock<WordSet<&'static str>> =
     LazyLock::new(|| NOT_NAMES.iter().copied().collect());
 
+/// Is this lower-cased word one that is capitalised without being a name
+/// ("the", "police", a month)?
+pub fn not_a_name(low: &str) -> bool {
+    NOT_NAME.contains(low) || super::counted::is_function_word(low)
+}
+
 /// Capitalised words of `text` that look like names, normalised to lower case.
 /// The first word of a sentence is capitalised by grammar, so it counts only
 /// when the next word is capitalised too ("Jana Novakova said").
@@ -1511,8 +1653,9 @@ mod tests {
         split_killed_first: "Four were killed and 11 others wounded.", "Four" => Some("deaths");
         injured: "Some 300 people were injured in the town.", "300" => Some("injured");
         displaced: "About 20,000 residents have been displaced.", "20,000" => Some("displaced");
-        jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs");
-        positions: "The firm plans to eliminate 450 positions at two plants.", "450" => Some("jobs");
+        jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs cut");
+        positions: "The firm plans to eliminate 450 positions at two plants.", "450" => Some("jobs cut");
+        headcount_is_not_a_cut: "The maker has 2,300 employees at the plant.", "2,300" => Some("jobs");
         cases: "Officials have recorded 1,200 cases of measles this year.", "1,200" => Some("cases");
         members: "The council has 45 members.", "45" => Some("members");
         population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");

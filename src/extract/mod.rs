@@ -3,9 +3,11 @@
 //! Rule that is not obvious: dates are found first and numbers inside a date span
 //! are dropped, so "4 July 2023" is one date, never the counts 4 and 2023.
 
+pub mod counted;
 pub mod date;
 pub mod measure;
 pub mod number;
+pub mod owner;
 
 use chrono::NaiveDate;
 

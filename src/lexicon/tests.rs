@@ -425,6 +425,8 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: possessive_harm_verbs", &a.possessive_harm_verbs);
     add("acts.toml: both_verbs", &a.both_verbs);
     add("acts.toml: casualty_words", &a.casualty_words);
+    add("acts.toml: changed_words", &a.changed_words);
+    add("acts.toml: owning_words", &a.owning_words);
     let f = &FUNCTION_WORDS;
     add("function-words.toml: aside_openers", &f.aside_openers);
     add("function-words.toml: object_starts", &f.object_starts);
@@ -439,6 +441,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
         &f.one_blockers_before,
     );
     add("function-words.toml: id_before", &f.id_before);
+    add("function-words.toml: noun_run_stops", &f.noun_run_stops);
     add("noun-phrase.toml: modifiers", &NOUN_PHRASE.modifiers);
     add("noun-phrase.toml: not_nouns", &NOUN_PHRASE.not_nouns);
     add("people.toml: modifiers", &PEOPLE.modifiers);

@@ -41,8 +41,12 @@ pub fn discrepancies(o: &Outcome) -> String {
             t.add_row(vec![
                 d.id.clone(),
                 d.topic.clone(),
-                format!("{:?}", d.severity).to_lowercase(),
-                sources,
+                format!(
+                    "{}\n({} confidence)",
+                    format!("{:?}", d.severity).to_lowercase(),
+                    d.confidence.as_str()
+                ),
+                format!("{sources}\nwhy: {}", d.why.line),
             ]);
         }
         s.push_str(&t.to_string());

@@ -30,7 +30,7 @@
 //! qualifier, then `not_a_figure` vetoes labels. Every look-ahead is bounded, so
 //! the walk is linear in the sentence.
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod token;
 
 use std::sync::LazyLock;

@@ -1,0 +1,398 @@
+//! Takes the claims, clusters and document profiles, hands on to `compare` what joins
+//! two documents of one story: the specific details they share (rare names, the same
+//! figure for the same measure) and how confidently two of their claims speak of one
+//! thing. Rule that is not obvious: a name every report of a story carries (the
+//! island, the company, the boxer) defines the topic and is no evidence that two
+//! reports tell the same event; two events of one kind share exactly those names.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use crate::model::{Claim, ClaimKind, Cluster, Profile};
+
+/// A name found in at most this many documents of the run (or of the story, if
+/// the story is larger) is specific enough to say two reports tell one event.
+pub const SPECIFIC_DOCS: usize = 5;
+
+/// Within a story, a name carried by more than this share of its documents is the
+/// topic's, not one event's; the events inside a story show in the names that
+/// some of its reports share and others lack.
+pub const EVENT_NAME_SHARE: f64 = 0.5;
+
+/// Two reports of a story are taken for one event's when they share this many
+/// event names, or one event name and one figure, or two figures.
+pub const EVENT_LINK: usize = 2;
+
+/// A story is looked at for events inside it from this many reports on, and an
+/// event group needs this many: a few reports of one event that happen to pair
+/// off by the officials they quote are not two events.
+pub const GROUPS_MIN_DOCS: usize = 8;
+pub const GROUP_MIN_DOCS: usize = 3;
+
+/// Shared content words two sentences need before an open measure key (a figure
+/// counted in words the lexicon has no class for) is taken to speak of one thing.
+pub const OPEN_KEY_CONTEXT: usize = 2;
+
+/// How sure crosscheck is that the figures of a finding speak of one thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Joined only by the names that define the topic, or a measure read from
+    /// the figure's own words with little else shared.
+    Low,
+    /// One specific detail shared, or a measure of the lexicon in a story
+    /// whose documents share specific names.
+    Medium,
+    /// A measure of the lexicon and at least two specific details shared.
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// What two documents share that is specific to one event.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Shared {
+    /// Names both mention that are rare in the run and do not define the story.
+    pub names: Vec<String>,
+    /// Figures both give for the same measure ("magnitude 6.1"), outside the finding.
+    pub figures: Vec<String>,
+}
+
+impl Shared {
+    pub fn count(&self) -> usize {
+        self.names.len() + self.figures.len()
+    }
+}
+
+/// Per-run tables: each document's names and figures, how many documents carry
+/// each name in the run, and which event group of its story each document is in.
+pub struct Evidence<'a> {
+    names: FxHashMap<&'a str, FxHashSet<&'a str>>,
+    run_docs: FxHashMap<&'a str, usize>,
+    story_size: FxHashMap<usize, usize>,
+    story_of: FxHashMap<&'a str, usize>,
+    figures: FxHashMap<&'a str, FxHashSet<(&'a str, Fig)>>,
+    /// Per story and name (or figure): how many of its documents carry it.
+    story_names: FxHashMap<(usize, &'a str), usize>,
+    story_figures: FxHashMap<(usize, &'a str, Fig), usize>,
+    /// Per document: its event group inside its story, when the story's reports
+    /// fall into two or more groups that share event names within and none across.
+    group: FxHashMap<&'a str, usize>,
+}
+
+/// A figure as the evidence tables hold it: a number's bits, or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Fig {
+    Number(u64),
+    Day(chrono::NaiveDate),
+}
+
+impl std::fmt::Display for Fig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Fig::Number(bits) => write!(f, "{}", f64::from_bits(*bits)),
+            Fig::Day(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+/// A figure that can tell one event from another: not a small count, not a year.
+fn telling(c: &Claim) -> Option<Fig> {
+    let m = c.measure.as_deref()?;
+    if m.contains(',') {
+        return None;
+    }
+    match (&c.kind, &c.value.interval) {
+        (
+            ClaimKind::Date,
+            crate::model::Interval::Date {
+                low: Some(lo),
+                high: Some(hi),
+                ..
+            },
+        ) => (lo == hi).then_some(Fig::Day(*lo)),
+        (ClaimKind::Duration | ClaimKind::Date, _) => None,
+        _ => {
+            let v = c.value.stated.as_number()?;
+            (v.abs() > 12.0 || v.fract() != 0.0).then_some(Fig::Number(v.to_bits()))
+        }
+    }
+}
+
+impl<'a> Evidence<'a> {
+    pub fn new(claims: &'a [Claim], clusters: &[Cluster], profiles: &'a [Profile]) -> Self {
+        let mut names: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
+        for p in profiles {
+            let set = names.entry(p.document.as_str()).or_default();
+            for s in &p.sentences {
+                set.extend(s.names.iter().map(String::as_str));
+            }
+        }
+        let mut run_docs: FxHashMap<&str, usize> = FxHashMap::default();
+        for set in names.values() {
+            for n in set {
+                *run_docs.entry(n).or_default() += 1;
+            }
+        }
+        let mut story_of: FxHashMap<&str, usize> = FxHashMap::default();
+        for k in clusters {
+            for &i in &k.claims {
+                story_of.insert(claims[i].document.as_str(), k.story);
+            }
+        }
+        let mut members: FxHashMap<usize, Vec<&str>> = FxHashMap::default();
+        for (d, s) in &story_of {
+            members.entry(*s).or_default().push(d);
+        }
+        let story_size = members.iter().map(|(s, ds)| (*s, ds.len())).collect();
+        let mut figures: FxHashMap<&str, FxHashSet<(&str, Fig)>> = FxHashMap::default();
+        for c in claims {
+            if let (Some(m), Some(v)) = (c.measure.as_deref(), telling(c)) {
+                figures
+                    .entry(c.document.as_str())
+                    .or_default()
+                    .insert((m, v));
+            }
+        }
+        let mut story_names: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+        let mut story_figures: FxHashMap<(usize, &str, Fig), usize> = FxHashMap::default();
+        for (d, s) in &story_of {
+            for n in names.get(d).into_iter().flatten() {
+                *story_names.entry((*s, n)).or_default() += 1;
+            }
+            for (m, f) in figures.get(d).into_iter().flatten() {
+                *story_figures.entry((*s, m, *f)).or_default() += 1;
+            }
+        }
+        let mut group = FxHashMap::default();
+        for docs in members.values_mut() {
+            docs.sort_unstable();
+            event_groups(docs, &names, &figures, &mut group);
+        }
+        Evidence {
+            names,
+            run_docs,
+            story_size,
+            story_of,
+            figures,
+            story_names,
+            story_figures,
+            group,
+        }
+    }
+
+    /// Do `a` and `b` belong to different event groups of their story?
+    pub fn apart(&self, a: &str, b: &str) -> bool {
+        matches!((self.group.get(a), self.group.get(b)), (Some(x), Some(y)) if x != y)
+            // a report linked to no group of a story that has groups: which
+            // event it tells is unknown
+            || (self.group.contains_key(a) != self.group.contains_key(b))
+    }
+
+    /// What documents `a` and `b` share that is specific to one event; `except`
+    /// is the measure of the finding itself, whose figures are in question.
+    pub fn shared(&self, a: &str, b: &str, except: Option<&str>) -> Shared {
+        let mut out = Shared::default();
+        let story = self.story_of.get(a).copied().unwrap_or(usize::MAX);
+        let size = self.story_size.get(&story).copied().unwrap_or(0);
+        // in a large story, what most of its reports carry is the topic's
+        let topical =
+            |k: usize| size >= GROUPS_MIN_DOCS && k as f64 > EVENT_NAME_SHARE * size as f64;
+        if let (Some(na), Some(nb)) = (self.names.get(a), self.names.get(b)) {
+            let mut names: Vec<&str> = na
+                .intersection(nb)
+                .copied()
+                .filter(|n| {
+                    let in_run = self.run_docs.get(n).copied().unwrap_or(0);
+                    let in_story = self.story_names.get(&(story, *n)).copied().unwrap_or(0);
+                    in_run <= SPECIFIC_DOCS.max(size) && !topical(in_story)
+                })
+                .collect();
+            names.sort_unstable();
+            out.names = names.into_iter().map(str::to_string).collect();
+        }
+        if let (Some(fa), Some(fb)) = (self.figures.get(a), self.figures.get(b)) {
+            let mut figs: Vec<String> = fa
+                .intersection(fb)
+                .filter(|(m, _)| Some(*m) != except)
+                .filter(|(m, f)| {
+                    !topical(
+                        self.story_figures
+                            .get(&(story, *m, *f))
+                            .copied()
+                            .unwrap_or(0),
+                    )
+                })
+                .map(|(m, v)| format!("{m} {v}"))
+                .collect();
+            figs.sort_unstable();
+            figs.dedup();
+            out.figures = figs;
+        }
+        out
+    }
+}
+
+/// Split a story's documents into event groups: two reports join when they share
+/// `EVENT_LINK` details among the names some but not most of the story's reports
+/// carry and the figures they agree on. Groups are recorded only when at least two
+/// groups of `GROUP_MIN_DOCS` or more reports come out: one event needs no groups.
+fn event_groups<'a>(
+    docs: &[&'a str],
+    names: &FxHashMap<&'a str, FxHashSet<&'a str>>,
+    figures: &FxHashMap<&'a str, FxHashSet<(&'a str, Fig)>>,
+    group: &mut FxHashMap<&'a str, usize>,
+) {
+    let n = docs.len();
+    if n < GROUPS_MIN_DOCS {
+        return;
+    }
+    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+    for d in docs {
+        if let Some(set) = names.get(d) {
+            for name in set {
+                *df.entry(name).or_default() += 1;
+            }
+        }
+    }
+    let event_name = |name: &str| {
+        let k = df.get(name).copied().unwrap_or(0);
+        k >= 2 && (k as f64) <= EVENT_NAME_SHARE * n as f64
+    };
+    let empty = FxHashSet::default();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for i in 0..n {
+        let (ni, fi) = (names.get(docs[i]).unwrap_or(&empty), figures.get(docs[i]));
+        for (j, dj) in docs.iter().enumerate().skip(i + 1) {
+            let nj = names.get(dj).unwrap_or(&empty);
+            let shared_names = ni.intersection(nj).filter(|x| event_name(x)).count();
+            let shared_figures = match (fi, figures.get(dj)) {
+                (Some(a), Some(b)) => a.intersection(b).count(),
+                _ => 0,
+            };
+            if shared_names + shared_figures >= EVENT_LINK {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut size: FxHashMap<usize, usize> = FxHashMap::default();
+    for i in 0..n {
+        *size.entry(root(&mut parent, i)).or_default() += 1;
+    }
+    if size.values().filter(|&&k| k >= GROUP_MIN_DOCS).count() < 2 {
+        return;
+    }
+    for (i, d) in docs.iter().enumerate() {
+        let r = root(&mut parent, i);
+        if size[&r] >= GROUP_MIN_DOCS {
+            group.insert(d, r);
+        }
+    }
+}
+
+/// Content words two sentences share (lower-cased, no function words, no
+/// figures), for judging an open measure key.
+pub fn shared_context(a: &str, b: &str) -> usize {
+    let words = |s: &str| -> FxHashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))
+            .map(str::to_ascii_lowercase)
+            .filter(|w| !crate::extract::counted::is_function_word(w))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    wa.intersection(&wb).count()
+}
+
+/// How confident a pair of disagreeing statements is: the measure's origin, what
+/// their documents share, and whether they fall in different event groups.
+pub fn confidence(
+    open_key: bool,
+    apart: bool,
+    shared: &Shared,
+    context: usize,
+    same_owner: bool,
+) -> Confidence {
+    if apart || shared.count() == 0 {
+        return Confidence::Low;
+    }
+    if open_key {
+        // a key from the figure's own words needs its sentences to agree on
+        // more: the names beside the figures (whose points, whose sales) and
+        // their words
+        return if same_owner && context > OPEN_KEY_CONTEXT {
+            Confidence::Medium
+        } else {
+            Confidence::Low
+        };
+    }
+    if shared.count() >= 2 {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    }
+}
+
+/// Is a measure an open key (read from the figure's own words), not a class
+/// of the lexicon? Open keys carry their act after a comma or are built of
+/// words the lexicon does not know.
+pub fn is_open_key(measure: &str) -> bool {
+    crate::extract::measure::is_open_key(measure)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_rises_with_specific_details_and_falls_for_open_keys() {
+        let none = Shared::default();
+        let one = Shared {
+            names: vec!["harrowgate".into()],
+            figures: vec![],
+        };
+        let two = Shared {
+            names: vec!["harrowgate".into()],
+            figures: vec!["magnitude 6.1".into()],
+        };
+        assert_eq!(confidence(false, false, &none, 9, true), Confidence::Low);
+        assert_eq!(confidence(false, false, &one, 0, false), Confidence::Medium);
+        assert_eq!(confidence(false, false, &two, 0, false), Confidence::High);
+        assert_eq!(confidence(false, true, &two, 0, true), Confidence::Low);
+        assert_eq!(confidence(true, false, &two, 1, true), Confidence::Low);
+        assert_eq!(confidence(true, false, &two, 5, true), Confidence::Medium);
+        assert_eq!(confidence(true, false, &two, 5, false), Confidence::Low);
+        assert_eq!(confidence(true, false, &none, 5, true), Confidence::Low);
+    }
+
+    #[test]
+    fn shared_context_ignores_function_words_and_figures() {
+        assert_eq!(
+            shared_context(
+                "The striker scored 14 goals for the club this season.",
+                "He scored 12 goals for the club in the season."
+            ),
+            4
+        );
+        assert_eq!(
+            shared_context("It was 12 of the 40.", "It was 13 of the 40."),
+            0
+        );
+    }
+}

@@ -1,0 +1,302 @@
+//! Takes a sentence's words and a figure's place in them, hands on what the figure
+//! counts when the lexicon has no class for it: the head of the noun run after the
+//! figure (folded to the singular), the word that narrows it, and the act it is
+//! counted under. Rule that is not obvious: an open key is deliberately narrow (head,
+//! narrowing word and act must all match), so a figure outside the lexicon meets
+//! only figures told in the same words and never a neighbouring class.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use super::measure::Sentence;
+
+/// What a figure counts, read from its own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted {
+    /// The head noun, singular and lower-cased ("tackle", "game", "candidate").
+    pub head: String,
+    /// The word right before the head that narrows it ("parliamentary"), or an
+    /// "-ing" word right after it ("yards rushing").
+    pub modifier: Option<String>,
+    /// Word index of the head.
+    pub at: usize,
+}
+
+/// Words that can never be the head of a counted noun or an act: the function
+/// words of English (the NLTK list, shipped by the `stop-words` crate), and the
+/// few quantity words it lacks.
+static FUNCTION_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: FxHashSet<&'static str> = stop_words::lookup("en")
+        .unwrap_or(&[])
+        .iter()
+        .copied()
+        .collect();
+    set.extend(
+        crate::lexicon::FUNCTION_WORDS
+            .noun_run_stops
+            .iter()
+            .copied(),
+    );
+    set
+});
+
+/// Is `w` (lower case, as written) a plural noun for people?
+pub fn is_people_noun(w: &str) -> bool {
+    static PEOPLE_NOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+        let p = &crate::lexicon::PEOPLE;
+        p.plural
+            .iter()
+            .chain(&p.counted)
+            .chain(&p.other_plural)
+            .copied()
+            .collect()
+    });
+    PEOPLE_NOUNS.contains(w)
+}
+
+/// Is `w` (lower case) a function word?
+pub fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(w)
+}
+
+/// A word that may stand in a noun run: lower-case letters, perhaps hyphenated.
+fn plain_word(w: &str) -> bool {
+    w.len() >= 2
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && w.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+}
+
+/// Does the word read as a verb form or an adverb rather than a noun?
+fn verb_or_adverb(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("ly")
+}
+
+/// How many words after the figure a noun run may take.
+const RUN_MAX: usize = 3;
+
+/// The noun run the figure ending at word `last` counts, if its words say.
+/// `figures` are the word spans of the sentence's other figures.
+pub fn counted(ws: &Sentence<'_>, last: usize, figures: &[(usize, usize)]) -> Option<Counted> {
+    let mut run: Vec<usize> = Vec::with_capacity(RUN_MAX);
+    let mut post: Option<usize> = None;
+    let mut j = last + 1;
+    while j < ws.len() && run.len() < RUN_MAX {
+        if figures.iter().any(|&(a, _)| a == j) {
+            break;
+        }
+        let w = ws[j].low_str();
+        // the word as written: a capitalised word opens a name, not a noun run
+        if !plain_word(ws[j].text()) || is_function_word(w) {
+            break;
+        }
+        if !run.is_empty() && (w.ends_with("ing") || verb_or_adverb(w)) {
+            // "404 yards rushing": a post-modifier narrows the head before it
+            if w.ends_with("ing") {
+                post = Some(j);
+            }
+            break;
+        }
+        if run.is_empty() && verb_or_adverb(w) {
+            return None;
+        }
+        run.push(j);
+        j += 1;
+        // a plural heads its run: "12 ferries serves the bay" ends at "ferries"
+        if w.ends_with('s') && !w.ends_with("ss") {
+            if let Some(n) = ws.get(j).map(|n| n.low_str())
+                && n.ends_with("ing")
+                && plain_word(n)
+            {
+                post = Some(j);
+            }
+            break;
+        }
+    }
+    let &at = run.last()?;
+    let head = singular(ws[at].low_str());
+    let modifier = if let Some(p) = post.filter(|_| run.len() == 1) {
+        Some(ws[p].low_str().to_string())
+    } else if run.len() >= 2 {
+        Some(ws[run[run.len() - 2]].low_str().to_string())
+    } else {
+        None
+    };
+    Some(Counted { head, modifier, at })
+}
+
+/// How many words before the figure the act may stand.
+const ACT_REACH: usize = 4;
+
+/// The act a figure starting at word `first` is counted under: the nearest content
+/// word before it in its clause ("missing four games", "limited to only six
+/// games"), if any.
+pub fn act(
+    ws: &Sentence<'_>,
+    first: usize,
+    lo: usize,
+    figures: &[(usize, usize)],
+) -> Option<String> {
+    let mut j = first;
+    let mut seen = 0;
+    while j > lo && seen < ACT_REACH {
+        j -= 1;
+        if figures.iter().any(|&(_, b)| b == j) {
+            return None;
+        }
+        let w = ws[j].low_str();
+        if !plain_word(w) {
+            // punctuation ends the clause part the act is sought in
+            if !w.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                return None;
+            }
+            seen += 1;
+            continue;
+        }
+        if is_function_word(w) {
+            seen += 1;
+            continue;
+        }
+        return Some(w.to_string());
+    }
+    None
+}
+
+/// The singular of a lower-case English noun (irregular plurals from the
+/// `pluralizer` crate's tables; they are looked up once per word and cached).
+pub fn singular(w: &str) -> String {
+    thread_local! {
+        static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::default();
+    }
+    if !w.ends_with('s') && !w.ends_with("men") && !w.ends_with("ren") && !w.ends_with("ple") {
+        return w.to_string();
+    }
+    CACHE.with(|c| {
+        if let Some(s) = c.borrow().get(w) {
+            return s.clone();
+        }
+        let s = pluralizer::pluralize(w, 1, false);
+        // an input the rules cannot fold comes back unchanged
+        let s = if s.is_empty() { w.to_string() } else { s };
+        let mut map = c.borrow_mut();
+        // bounded: a hostile input cannot grow it without end
+        if map.len() < 1 << 14 {
+            map.insert(w.to_string(), s.clone());
+        }
+        s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(sentence: &str, figure: &str) -> Option<(String, Option<String>, Option<String>)> {
+        let ws = Sentence::new(sentence);
+        let start = sentence.find(figure).unwrap();
+        let end = start + figure.len();
+        let first = ws.iter().position(|w| w.end_offset() > start).unwrap();
+        let last = ws.iter().rposition(|w| w.start_offset() < end).unwrap();
+        let c = counted(&ws, last, &[])?;
+        Some((c.head, c.modifier, act(&ws, first, 0, &[])))
+    }
+
+    /// One expected key, many surface forms.
+    #[test]
+    fn heads_fold_plurals_and_keep_their_narrowing_word() {
+        let key = |h: &str, m: Option<&str>, a: Option<&str>| {
+            Some((h.to_string(), m.map(str::to_string), a.map(str::to_string)))
+        };
+        for (sentence, figure, want) in [
+            (
+                "He ranks fifth with 86 tackles.",
+                "86",
+                key("tackle", None, Some("fifth")),
+            ),
+            (
+                "He missed four games after surgery.",
+                "four",
+                key("game", None, Some("missed")),
+            ),
+            (
+                "He was limited to only six games.",
+                "six",
+                key("game", None, Some("limited")),
+            ),
+            (
+                "The 125 parliamentary seats are contested.",
+                "125",
+                key("seat", Some("parliamentary"), None),
+            ),
+            (
+                "She finished with 404 yards rushing.",
+                "404",
+                key("yard", Some("rushing"), Some("finished")),
+            ),
+            (
+                "The plant shipped 3,200 tractors last year.",
+                "3,200",
+                key("tractor", None, Some("shipped")),
+            ),
+            (
+                "The firm shipped 3200 tractors.",
+                "3200",
+                key("tractor", None, Some("shipped")),
+            ),
+            (
+                "A fleet of 12 ferries serves the bay.",
+                "12",
+                key("ferry", None, Some("fleet")),
+            ),
+            (
+                "They caught 40 boxes of fish.",
+                "40",
+                key("box", None, Some("caught")),
+            ),
+        ] {
+            assert_eq!(read(sentence, figure), want, "{sentence}");
+        }
+    }
+
+    /// Negative rows: no noun run, so no open key.
+    #[test]
+    fn a_figure_followed_by_a_verb_or_a_name_counts_nothing() {
+        for (sentence, figure) in [
+            ("Four were killed in the blast.", "Four"),
+            ("The toll rose to 40 on Sunday.", "40"),
+            ("Police said 12 Kestrel Street residents left.", "12"),
+            ("The vote was 12 to 3.", "12"),
+            ("About 30 injured in the crash.", "30"),
+        ] {
+            assert_eq!(read(sentence, figure), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn singular_of_regular_and_irregular_plurals() {
+        for (plural, one) in [
+            ("games", "game"),
+            ("ferries", "ferry"),
+            ("boxes", "box"),
+            ("women", "woman"),
+            ("children", "child"),
+            ("analyses", "analysis"),
+            ("series", "series"),
+            ("news", "news"),
+            ("seat", "seat"),
+        ] {
+            assert_eq!(singular(plural), one, "{plural}");
+        }
+    }
+
+    #[test]
+    fn the_function_words_come_from_the_crate_and_the_lexicon() {
+        for w in ["the", "were", "of", "more", "other"] {
+            assert!(is_function_word(w), "{w}");
+        }
+        for w in ["tackles", "seats", "people", "killed"] {
+            assert!(!is_function_word(w), "{w}");
+        }
+    }
+}

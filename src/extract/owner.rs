@@ -1,0 +1,109 @@
+//! Takes a claim's sentence and the place of its figure, hands on the owner the
+//! sentence names for that figure: a possessive ("Pellick's 26,000 workers") or the
+//! name the figure is said of ("Halvern employs about 18,000", "Pellick Corp, which
+//! has 26,000 staff"). Rule that is not obvious: only words of having may stand
+//! between the name and the figure, so "Police said 12 …" names no owner; an owner
+//! is a name's first word, lower-cased, so "Halvern" and "Halvern Systems" agree.
+
+/// How many words back from the figure the owner's name may stand.
+const OWNER_REACH: usize = 6;
+
+/// The owner of the figure at byte `at` of `sentence`, if the sentence names one.
+pub fn owner(sentence: &str, at: usize) -> Option<String> {
+    let before = sentence.get(..at)?;
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .flat_map(|w| {
+            // a comma stands apart: "Pellick Corp, which has"
+            let bare = w.trim_end_matches(',');
+            if bare.len() < w.len() {
+                vec![bare, ","]
+            } else {
+                vec![w]
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let owning = &crate::lexicon::ACTS.owning_words;
+    let mut j = words.len();
+    let mut seen = 0;
+    while j > 0 && seen < OWNER_REACH {
+        j -= 1;
+        seen += 1;
+        let w = words[j];
+        if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+            return capitalised(stem).then(|| stem.to_lowercase());
+        }
+        if w == "," || owning.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        if !capitalised(w) {
+            return None;
+        }
+        // the name: the run of capitalised words ending here; its first word
+        let mut k = j;
+        while k > 0 && capitalised(words[k - 1]) {
+            k -= 1;
+        }
+        // a word capitalised by grammar or habit ("Officials with 12 …",
+        // "The") names no one
+        let first = words[k]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if crate::extract::measure::not_a_name(&first) {
+            return None;
+        }
+        return Some(first);
+    }
+    None
+}
+
+/// A word that starts with a capital letter and is a word.
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::owner;
+
+    fn of(sentence: &str, figure: &str) -> Option<String> {
+        owner(sentence, sentence.find(figure).unwrap())
+    }
+
+    /// One expected owner, many surface forms.
+    #[test]
+    fn owners_named_before_the_figure() {
+        for (sentence, figure) in [
+            ("Halvern employs about 18,000 people worldwide.", "18,000"),
+            (
+                "Its rival, Halvern Systems, which has about 18,000 workers, fell.",
+                "18,000",
+            ),
+            ("Halvern's 18,000 staff were told on Monday.", "18,000"),
+            (
+                "Shares rose after Halvern, with 18,000 employees, said so.",
+                "18,000",
+            ),
+        ] {
+            assert_eq!(
+                of(sentence, figure).as_deref(),
+                Some("halvern"),
+                "{sentence}"
+            );
+        }
+    }
+
+    /// Negative rows: no name, or a word other than one of having between.
+    #[test]
+    fn no_owner_without_a_name_right_before() {
+        for (sentence, figure) in [
+            ("Police said 12 people were hurt.", "12"),
+            ("The company has 18,000 staff.", "18,000"),
+            ("Officials with 12 teams arrived.", "12"),
+            ("In Marrow County the storm destroyed 40 homes.", "40"),
+        ] {
+            assert_eq!(of(sentence, figure), None, "{sentence}");
+        }
+    }
+}
