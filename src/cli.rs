@@ -59,9 +59,21 @@ pub struct CommonArgs {
     /// comparing, writing) on stderr.
     #[arg(long)]
     pub timings: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
+    /// Output format [default: table].
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// When to colour the table: `auto` colours a terminal unless `NO_COLOR` is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Words of the sentence shown on each side of a figure in the table (0: none).
+    #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_CONTEXT)]
+    pub context: usize,
+    /// Print nothing; only the exit code tells the result.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Documents in one folder are one story (as many newsrooms file them).
+    #[arg(long)]
+    pub story_per_folder: bool,
     /// Print one stage's intermediate result as JSON instead of the report.
     #[arg(long, value_enum)]
     pub dump: Option<Stage>,
@@ -86,6 +98,59 @@ pub struct CommonArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Is the terminal's character set UTF-8, as the locale says (`LC_ALL`,
+/// `LC_CTYPE`, `LANG`, the first one set)? With none set the locale is "C": ASCII.
+fn utf8_locale(var: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| var(k).filter(|v| !v.is_empty()))
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
+/// How the table is drawn: `COLUMNS` or the terminal's width (120 when
+/// neither says), colour by `--color` and `NO_COLOR`, ASCII borders unless
+/// the locale is UTF-8.
+fn style(color: ColorChoice, context: usize) -> crate::report::Style {
+    use std::io::IsTerminal;
+    let var = |k: &str| std::env::var(k).ok();
+    let terminal = std::io::stdout().is_terminal();
+    let width = var("COLUMNS")
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&w| w > 0)
+        .or_else(|| {
+            terminal
+                .then(|| comfy_table::Table::new().width())
+                .flatten()
+        })
+        .unwrap_or(120);
+    let color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            terminal
+                && var("NO_COLOR").is_none_or(|v| v.is_empty())
+                && var("TERM").is_none_or(|t| t != "dumb")
+        }
+    };
+    crate::report::Style {
+        width,
+        color,
+        ascii: !utf8_locale(var),
+        context,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -124,6 +189,12 @@ pub struct Config {
     pub paths: Vec<PathBuf>,
     pub format: OutputFormat,
     pub dump: Option<Stage>,
+    /// How a table is drawn.
+    pub style: crate::report::Style,
+    /// Print nothing, exit code only.
+    pub quiet: bool,
+    /// One story per folder.
+    pub story_per_folder: bool,
     pub ingest: crate::ingest::IngestOptions,
     pub threads: Option<usize>,
     /// Any skipped input makes the run exit 2.
@@ -163,11 +234,23 @@ impl TryFrom<Args> for Config {
         if a.threads == Some(0) {
             bail!("--threads must be at least 1");
         }
+        if let (Some(stage), Some(f)) = (a.dump, a.format)
+            && f != OutputFormat::Json
+        {
+            bail!(
+                "--dump {} prints JSON; --format {} does not apply to it",
+                stage.to_possible_value().map_or_else(String::new, |v| v.get_name().to_string()),
+                f.to_possible_value().map_or_else(String::new, |v| v.get_name().to_string()),
+            );
+        }
         Ok(Config {
             mode,
             paths: a.paths,
-            format: a.format,
+            format: a.format.unwrap_or_default(),
             dump: a.dump,
+            style: style(a.color, a.context),
+            quiet: a.quiet,
+            story_per_folder: a.story_per_folder,
             ingest: crate::ingest::IngestOptions {
                 published_default,
                 input_format: a.input_format.map(Format::from),

@@ -538,19 +538,21 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> 
         .zip(judged)
         .filter_map(|(cluster, judgement)| Some((cluster, judgement?)))
         .enumerate()
-        .map(|(k, (cluster, (severity, claims, summary)))| Discrepancy {
+        .map(|(k, (cluster, (severity, claims, summary, statements)))| Discrepancy {
             id: format!("D{}", k + 1),
             topic: cluster.topic.clone(),
             severity,
             claims,
+            statements,
             summary,
         })
         .collect()
 }
 
 /// How a cluster's documents disagree: the worst severity, the ids of the
-/// claims set against each other and a summary of them.
-type Judgement = (Severity, Vec<String>, String);
+/// claims set against each other, a summary of them and their ids by
+/// statement (a document's parts added up are one statement).
+type Judgement = (Severity, Vec<String>, String, Vec<Vec<String>>);
 
 fn judge(
     claims: &[Claim],
@@ -609,7 +611,11 @@ fn judge(
         .iter()
         .flat_map(|s| s.claims.iter().map(|c| c.id.clone()))
         .collect();
-    Some((severity, ids, summary))
+    let statements = involved
+        .iter()
+        .map(|s| s.claims.iter().map(|c| c.id.clone()).collect())
+        .collect();
+    Some((severity, ids, summary, statements))
 }
 
 /// Documents are numbered d1, d2 …: order them by number, not as strings.

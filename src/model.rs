@@ -431,6 +431,10 @@ pub struct Profile {
     /// (its own name, its town, its menus) are not evidence of one story.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// With `--story-per-folder`: the folder the document was filed in, which
+    /// then decides its story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folder: Option<String>,
     /// Every sentence: a hash of its text, whether it has a digit, and its names.
     pub sentences: Vec<SentenceProfile>,
 }
@@ -481,6 +485,10 @@ pub struct Discrepancy {
     pub severity: Severity,
     /// Claim ids.
     pub claims: Vec<String>,
+    /// The same ids, one list per statement: figures one document gives in one
+    /// sentence for the measure are its parts, added up.
+    pub statements: Vec<Vec<String>>,
+    /// The statements set against each other, each with the file it is in.
     pub summary: String,
 }
 
