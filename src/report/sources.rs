@@ -239,7 +239,7 @@ mod tests {
         );
         assert_eq!(
             excerpt(&c, 3),
-            "… said on Monday that at least 40 people had died …"
+            "… on Monday that at least 40 people had died …"
         );
         assert!(excerpt(&c, 50).starts_with("Officials"));
         assert_eq!(excerpt(&c, 0), "… at least 40 …");

@@ -85,6 +85,9 @@ pub fn discrepancies(o: &Outcome, style: &Style) -> String {
                 } else {
                     ("", String::new())
                 };
+                if style.ascii {
+                    says = says.replace('…', "...");
+                }
                 t.add_row(vec![Cell::new(id), Cell::new(finding), Cell::new(says)]);
             }
         }

@@ -72,7 +72,7 @@ fn totals_line_closes_the_table() {
         .args(["check", "tests/fixtures/pipeline/toll"])
         .assert()
         .stdout(
-            predicate::str::contains("2 documents,").and(predicate::str::contains("discrepancies")),
+            predicate::str::contains("2 documents,").and(predicate::str::contains("1 discrepancy")),
         );
 }
 

@@ -4,4 +4,5 @@
 mod cli;
 mod inputs;
 mod pipeline;
+mod report;
 mod scale;
