@@ -12,6 +12,9 @@ use super::sources::{self, Index};
 use crate::Outcome;
 use crate::model::{Claim, Severity};
 
+/// The widest the finding column (label, severity, reason) grows.
+const FINDING_WIDTH: u16 = 36;
+
 fn new_table(header: &[&str], style: &Style) -> Table {
     let mut t = Table::new();
     t.load_style(if style.ascii {
@@ -49,9 +52,10 @@ fn whole(text: String) -> Cell {
     Cell::new(text).set_delimiter('\u{0}')
 }
 
-/// Keep column `i` at least as wide as its widest unbreakable text.
+/// Keep column `i` exactly as wide as its widest unbreakable text (a lower
+/// boundary that the arrangement has to apply fixes the column at it).
 fn keep_whole(t: &mut Table, i: usize, widest: usize) {
-    // the boundary counts the cell's padding of one space on each side
+    // the width counts the cell's padding of one space on each side
     let w = u16::try_from(widest + 2).unwrap_or(u16::MAX);
     if let Some(col) = t.column_mut(i) {
         col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
@@ -69,7 +73,9 @@ pub fn discrepancies(o: &Outcome, style: &Style) -> String {
             for (k, src) in sources::sources(d, &index).into_iter().enumerate() {
                 let at = place(src.path, src.first);
                 widest = widest.max(at.chars().count());
-                let mut says = format!("{at}\n{}", src.says());
+                // the figure follows on the location's line when it fits:
+                // lines break greedily at spaces, and the location alone fits
+                let mut says = format!("{at} {}", src.says());
                 if style.context > 0 {
                     says.push('\n');
                     says.push_str(&sources::excerpt(src.first, style.context));
@@ -91,7 +97,17 @@ pub fn discrepancies(o: &Outcome, style: &Style) -> String {
                 t.add_row(vec![Cell::new(id), Cell::new(finding), Cell::new(says)]);
             }
         }
-        keep_whole(&mut t, 2, widest);
+        // the sources need the room more than the label and its reason
+        if let Some(col) = t.column_mut(1) {
+            col.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(FINDING_WIDTH)));
+        }
+        // four borders, and the id column with its padding
+        let ids = o.discrepancies.iter().map(|d| d.id.len()).max().unwrap_or(2);
+        let left = usize::from(style.width).saturating_sub(4 + ids.max(2) + 2);
+        if left < usize::from(FINDING_WIDTH) + widest + 2 {
+            // too narrow for both: the locations keep their width, the label gives way
+            keep_whole(&mut t, 2, widest);
+        }
         s.push_str(&t.to_string());
         s.push('\n');
     }
