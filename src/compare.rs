@@ -538,14 +538,16 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> 
         .zip(judged)
         .filter_map(|(cluster, judgement)| Some((cluster, judgement?)))
         .enumerate()
-        .map(|(k, (cluster, (severity, claims, summary, statements)))| Discrepancy {
-            id: format!("D{}", k + 1),
-            topic: cluster.topic.clone(),
-            severity,
-            claims,
-            statements,
-            summary,
-        })
+        .map(
+            |(k, (cluster, (severity, claims, summary, statements)))| Discrepancy {
+                id: format!("D{}", k + 1),
+                topic: cluster.topic.clone(),
+                severity,
+                claims,
+                statements,
+                summary,
+            },
+        )
         .collect()
 }
 

@@ -135,7 +135,11 @@ fn time(value: &str) -> Option<Time> {
         }
         [_, q] if q.len() == 2 && (q.starts_with('Q') || q.starts_with('H')) => {
             let n: u32 = q[1..].parse().ok()?;
-            let part = if q.starts_with('Q') { "quarter" } else { "half" };
+            let part = if q.starts_with('Q') {
+                "quarter"
+            } else {
+                "half"
+            };
             let of = if known_year {
                 format!(" of {year}")
             } else {
@@ -217,7 +221,9 @@ const UNIT_WORDS: &[(&str, &str, &str)] = &[
 /// A measure key in words: a unit is named with what it measures ("km" →
 /// "distance in kilometres"), "x %" is "x (%)", any other key is already words.
 fn measure_words(measure: &str) -> String {
-    let squared = measure.strip_prefix("sq ").or(measure.strip_prefix("square "));
+    let squared = measure
+        .strip_prefix("sq ")
+        .or(measure.strip_prefix("square "));
     if let Some(u) = squared
         && let Some((_, _, name)) = UNIT_WORDS.iter().find(|(code, _, _)| *code == u)
     {
@@ -263,31 +269,140 @@ mod tests {
         };
     }
 
-    label!(year_before_a_singular_event, "deaths", "war", Some("2020"), "deaths in the 2020 war");
-    label!(month_after_a_plural_event, "deaths", "clashes", Some("2022-09"), "deaths in clashes, September 2022");
-    label!(season_without_event, "revenue %", "", Some("1989-SP"), "revenue (%), spring 1989");
-    label!(past_ref, "deaths", "war", Some("PAST_REF"), "deaths in the earlier war");
-    label!(present_ref, "troops", "war", Some("PRESENT_REF"), "troops in the current war");
-    label!(present_ref_alone, "cases", "", Some("PRESENT_REF"), "cases, at present");
+    label!(
+        year_before_a_singular_event,
+        "deaths",
+        "war",
+        Some("2020"),
+        "deaths in the 2020 war"
+    );
+    label!(
+        month_after_a_plural_event,
+        "deaths",
+        "clashes",
+        Some("2022-09"),
+        "deaths in clashes, September 2022"
+    );
+    label!(
+        season_without_event,
+        "revenue %",
+        "",
+        Some("1989-SP"),
+        "revenue (%), spring 1989"
+    );
+    label!(
+        past_ref,
+        "deaths",
+        "war",
+        Some("PAST_REF"),
+        "deaths in the earlier war"
+    );
+    label!(
+        present_ref,
+        "troops",
+        "war",
+        Some("PRESENT_REF"),
+        "troops in the current war"
+    );
+    label!(
+        present_ref_alone,
+        "cases",
+        "",
+        Some("PRESENT_REF"),
+        "cases, at present"
+    );
     label!(autumn, "shots", "", Some("2016-FA"), "shots, autumn 2016");
-    label!(iso_week, "ft", "", Some("1999-W47"), "length in feet, the week of 22 November 1999");
-    label!(weekend, "deaths", "storm", Some("2024-W10-WE"), "deaths in the storm, the weekend of 9 March 2024");
-    label!(day, "injured", "shooting", Some("2024-10-12"), "injured in the shooting, 12 October 2024");
-    label!(day_without_year, "injured", "shooting", Some("XXXX-10-12"), "injured in the shooting, 12 October");
-    label!(decade, "deaths", "clashes", Some("198X"), "deaths in clashes, the 1980s");
-    label!(quarter, "revenue", "", Some("2020-Q3"), "revenue, the third quarter of 2020");
+    label!(
+        iso_week,
+        "ft",
+        "",
+        Some("1999-W47"),
+        "length in feet, the week of 22 November 1999"
+    );
+    label!(
+        weekend,
+        "deaths",
+        "storm",
+        Some("2024-W10-WE"),
+        "deaths in the storm, the weekend of 9 March 2024"
+    );
+    label!(
+        day,
+        "injured",
+        "shooting",
+        Some("2024-10-12"),
+        "injured in the shooting, 12 October 2024"
+    );
+    label!(
+        day_without_year,
+        "injured",
+        "shooting",
+        Some("XXXX-10-12"),
+        "injured in the shooting, 12 October"
+    );
+    label!(
+        decade,
+        "deaths",
+        "clashes",
+        Some("198X"),
+        "deaths in clashes, the 1980s"
+    );
+    label!(
+        quarter,
+        "revenue",
+        "",
+        Some("2020-Q3"),
+        "revenue, the third quarter of 2020"
+    );
     label!(unit_measures, "lb", "", None, "weight in pounds");
     label!(area, "acre", "fire", None, "area in acres in the fire");
-    label!(date_of, "date of shooting", "shooting", Some("2024-10-12"), "date of the shooting");
-    label!(date_of_plural, "date of talks", "talks", None, "date of talks");
-    label!(unknown_code_is_left_out, "deaths", "war", Some("XXXX-WXX"), "deaths in the war");
-    label!(measure_naming_its_event, "war deaths", "war", Some("2019"), "war deaths, 2019");
+    label!(
+        date_of,
+        "date of shooting",
+        "shooting",
+        Some("2024-10-12"),
+        "date of the shooting"
+    );
+    label!(
+        date_of_plural,
+        "date of talks",
+        "talks",
+        None,
+        "date of talks"
+    );
+    label!(
+        unknown_code_is_left_out,
+        "deaths",
+        "war",
+        Some("XXXX-WXX"),
+        "deaths in the war"
+    );
+    label!(
+        measure_naming_its_event,
+        "war deaths",
+        "war",
+        Some("2019"),
+        "war deaths, 2019"
+    );
 
     #[test]
     fn no_label_shows_a_code() {
-        for v in ["PAST_REF", "PRESENT_REF", "FUTURE_REF", "1989-SP", "2016-FA", "1999-W47", "2020-H1", "19XX", "2024-09-01T10:00"] {
+        for v in [
+            "PAST_REF",
+            "PRESENT_REF",
+            "FUTURE_REF",
+            "1989-SP",
+            "2016-FA",
+            "1999-W47",
+            "2020-H1",
+            "19XX",
+            "2024-09-01T10:00",
+        ] {
             let l = topic("deaths", "war", Some(&anchor(v)));
-            assert!(!l.contains('_') && !l.contains("-") && !l.contains('X'), "{v} → {l}");
+            assert!(
+                !l.contains('_') && !l.contains("-") && !l.contains('X'),
+                "{v} → {l}"
+            );
         }
     }
 }

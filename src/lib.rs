@@ -112,7 +112,10 @@ impl Outcome {
             s.push_str(&kinds.join(", "));
         }
         if t.skipped > 0 {
-            s.push_str(&format!("; {} skipped", plural(t.skipped, "input", "inputs")));
+            s.push_str(&format!(
+                "; {} skipped",
+                plural(t.skipped, "input", "inputs")
+            ));
         }
         s
     }
@@ -259,11 +262,36 @@ pub fn run(config: &Config, stdout: &mut dyn std::io::Write) -> anyhow::Result<O
     Ok(out)
 }
 
+/// `completions SHELL` and `man`: the command line's own description, in the
+/// shape a shell or `man` reads.
+fn describe(config: &Config, stdout: &mut dyn std::io::Write) -> anyhow::Result<Output> {
+    use clap::CommandFactory;
+    let mut command = cli::Args::command();
+    match config.mode {
+        Mode::Completions(shell) => {
+            clap_complete::generate(shell, &mut command, "crosscheck", stdout);
+        }
+        _ => clap_mangen::Man::new(command)
+            .render(stdout)
+            .map_err(|e| anyhow::Error::new(e).context("writing the manual page"))?,
+    }
+    Ok(Output {
+        stdout: String::new(),
+        report: None,
+        warnings: Vec::new(),
+        code: exit::CLEAN,
+        timings: Vec::new(),
+    })
+}
+
 fn run_clocked(
     config: &Config,
     progress: &progress::Progress,
     stdout: &mut dyn std::io::Write,
 ) -> anyhow::Result<Output> {
+    if matches!(config.mode, Mode::Completions(_) | Mode::Man) {
+        return describe(config, stdout);
+    }
     if !config.claims.is_empty() {
         // the reduce half of a sharded run: no documents are read
         let loaded = report::records::read(&config.claims)?;
@@ -561,9 +589,7 @@ fn finish(config: &Config, outcome: Outcome, warnings: Vec<String>) -> Output {
     }
     let stdout = match config.mode {
         Mode::Check => report::render_check(&outcome, config.format, &config.style),
-        Mode::Claims | Mode::Extract => {
-            report::render_claims(&outcome, config.format, &config.style)
-        }
+        _ => report::render_claims(&outcome, config.format, &config.style),
     };
     Output {
         stdout,

@@ -98,7 +98,8 @@ pub fn decode(bytes: Vec<u8>, html: bool) -> Decoded {
                 None
             };
             let enc = declared.unwrap_or_else(|| {
-                let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                let mut detector =
+                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 detector.feed(&bytes, true);
                 detector.guess(None, chardetng::Utf8Detection::Deny)
             });
@@ -199,7 +200,13 @@ mod tests {
 
     #[test]
     fn one_bad_byte_in_utf8_stays_utf8() {
-        let d = decode("“Quoted” – 12 km\n".bytes().chain(*b"bad \xff byte").collect(), false);
+        let d = decode(
+            "“Quoted” – 12 km\n"
+                .bytes()
+                .chain(*b"bad \xff byte")
+                .collect(),
+            false,
+        );
         assert!(d.text.starts_with("“Quoted” – 12 km"), "{}", d.text);
         assert!(d.text.contains("bad \u{fffd} byte"));
         let at = "“Quoted” – 12 km\nbad ".len();

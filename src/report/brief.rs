@@ -28,7 +28,11 @@ pub fn discrepancies(o: &Outcome) -> String {
             first.says()
         ));
         for src in rest {
-            s.push_str(&format!(" vs {} {}", place(src.path, src.first), src.says()));
+            s.push_str(&format!(
+                " vs {} {}",
+                place(src.path, src.first),
+                src.says()
+            ));
         }
         s.push('\n');
     }

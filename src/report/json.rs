@@ -18,13 +18,11 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// ("September 2022") is a range of days, not an exact figure.
 pub fn precision(v: &crate::model::Value) -> Precision {
     match (&v.interval, v.precision) {
-        (
-            Interval::Date {
-                granularity,
-                ..
-            },
-            Precision::Exact,
-        ) if *granularity != Granularity::Day => Precision::Range,
+        (Interval::Date { granularity, .. }, Precision::Exact)
+            if *granularity != Granularity::Day =>
+        {
+            Precision::Range
+        }
         (_, p) => p,
     }
 }

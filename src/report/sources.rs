@@ -151,7 +151,9 @@ pub fn excerpt(c: &Claim, words: usize) -> String {
     let after: Vec<&str> = sentence[at + quote.len()..].split_whitespace().collect();
     let glued_before = !sentence[..at].ends_with(' ') && !before.is_empty();
     let glued_after = !sentence[at + quote.len()..].starts_with(' ') && !after.is_empty();
-    let b0 = before.len().saturating_sub(words + usize::from(glued_before));
+    let b0 = before
+        .len()
+        .saturating_sub(words + usize::from(glued_before));
     let a1 = after.len().min(words + usize::from(glued_after));
     let mut s = String::new();
     if b0 > 0 {

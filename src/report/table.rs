@@ -102,7 +102,12 @@ pub fn discrepancies(o: &Outcome, style: &Style) -> String {
             col.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(FINDING_WIDTH)));
         }
         // four borders, and the id column with its padding
-        let ids = o.discrepancies.iter().map(|d| d.id.len()).max().unwrap_or(2);
+        let ids = o
+            .discrepancies
+            .iter()
+            .map(|d| d.id.len())
+            .max()
+            .unwrap_or(2);
         let left = usize::from(style.width).saturating_sub(4 + ids.max(2) + 2);
         if left < usize::from(FINDING_WIDTH) + widest + 2 {
             // too narrow for both: the locations keep their width, the label gives way
@@ -134,7 +139,10 @@ fn paint(word: &str, s: Severity) -> String {
 
 /// Each document with its publication date and where that date came from.
 fn documents(o: &Outcome, style: &Style) -> String {
-    let mut t = new_table(&["document", "path", "published", "date from", "outlet"], style);
+    let mut t = new_table(
+        &["document", "path", "published", "date from", "outlet"],
+        style,
+    );
     let mut widest = "path".len();
     for d in &o.documents {
         let path = quote_path(&d.path);

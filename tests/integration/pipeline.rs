@@ -294,9 +294,16 @@ fn the_readmes_show_what_check_data_prints() {
         "README.md must hold the output of `check --format brief data/`:\n{brief}"
     );
     let totals = table.lines().last().expect("a totals line");
-    assert!(readme.contains(totals), "README.md must give the totals line {totals}");
+    assert!(
+        readme.contains(totals),
+        "README.md must give the totals line {totals}"
+    );
     let first: Vec<&str> = readme.lines().take(5).collect();
-    assert!(first.iter().any(|l| l.starts_with("cargo run --release -- check data/")));
+    assert!(
+        first
+            .iter()
+            .any(|l| l.starts_with("cargo run --release -- check data/"))
+    );
     assert!(first.iter().any(|l| l.starts_with("cargo test --release")));
 }
 

@@ -47,8 +47,10 @@ fn json(args: &[&str]) -> Value {
 
 /// No topic shows a TIMEX3 code, a bare unit symbol or a parenthesised key.
 fn assert_plain(topic: &str) {
-    let codes = regex::Regex::new(r"_REF|[0-9]{4}-|-(SP|SU|FA|WI|W[0-9]|Q[0-9]|H[0-9])|\([0-9A-Z_]|^(in|mi|lb|km|ft|acre)\b")
-        .unwrap();
+    let codes = regex::Regex::new(
+        r"_REF|[0-9]{4}-|-(SP|SU|FA|WI|W[0-9]|Q[0-9]|H[0-9])|\([0-9A-Z_]|^(in|mi|lb|km|ft|acre)\b",
+    )
+    .unwrap();
     assert!(!codes.is_match(topic), "a code leaks into {topic:?}");
 }
 
@@ -75,9 +77,16 @@ fn labels_are_plain_english() {
         assert_plain(t);
     }
     assert!(topics.contains(&"deaths in the 2020 war"), "{topics:?}");
-    assert!(topics.contains(&"deaths in clashes, September 2022"), "{topics:?}");
+    assert!(
+        topics.contains(&"deaths in clashes, September 2022"),
+        "{topics:?}"
+    );
     let table = run(cc().args(["check", PARTS]));
-    assert!(table.stdout.contains("deaths in clashes, September 2024"), "{}", table.stdout);
+    assert!(
+        table.stdout.contains("deaths in clashes, September 2024"),
+        "{}",
+        table.stdout
+    );
 }
 
 // ---------------------------------------------------------------- totals
@@ -109,7 +118,11 @@ fn one_skipped_input_is_one_input() {
     std::fs::write(dir.path().join("a.txt"), "Officials counted 12 boats.").unwrap();
     std::fs::write(dir.path().join("b.txt"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
     let r = run(cc().args(["check", dir.path().to_str().unwrap()]));
-    assert!(r.stderr.contains("1 input skipped, 1 document read"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("1 input skipped, 1 document read"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stdout.contains("; 1 input skipped"), "{}", r.stdout);
     assert!(!r.stderr.contains("(s)"));
 }
@@ -123,10 +136,20 @@ fn parts_show_as_their_sum_and_summaries_name_files() {
     let v = json(&["check", "--format", "json", PARTS]);
     let d = &v["discrepancies"][0];
     let summary = d["summary"].as_str().unwrap();
-    assert!(summary.contains("parts/a.md") && summary.contains("parts/b.md"), "{summary}");
-    assert!(!summary.contains("(d1)") && !summary.contains("(d2)"), "{summary}");
+    assert!(
+        summary.contains("parts/a.md") && summary.contains("parts/b.md"),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("(d1)") && !summary.contains("(d2)"),
+        "{summary}"
+    );
     assert_eq!(d["statements"].as_array().unwrap().len(), 2);
-    assert_eq!(d["statements"][0].as_array().unwrap().len(), 2, "the two parts");
+    assert_eq!(
+        d["statements"][0].as_array().unwrap().len(),
+        2,
+        "the two parts"
+    );
 }
 
 #[test]
@@ -138,7 +161,11 @@ fn a_document_is_listed_once_with_its_repeats_counted() {
         .find(|l| l.contains("injured"))
         .unwrap_or_else(|| panic!("{}", r.stdout));
     assert!(injured.contains("\"two\" (3 times)"), "{injured}");
-    assert_eq!(injured.matches("01-lakeshore-press.txt").count(), 1, "{injured}");
+    assert_eq!(
+        injured.matches("01-lakeshore-press.txt").count(),
+        1,
+        "{injured}"
+    );
 }
 
 // ---------------------------------------------------------------- the table
@@ -157,7 +184,11 @@ fn locations(brief: &str) -> Vec<String> {
     let re = regex::Regex::new(r"(?:^|vs )(\S+:[0-9]+:[0-9]+)").unwrap();
     brief
         .lines()
-        .flat_map(|l| re.captures_iter(l).map(|c| c[1].to_string()).collect::<Vec<_>>())
+        .flat_map(|l| {
+            re.captures_iter(l)
+                .map(|c| c[1].to_string())
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -168,10 +199,16 @@ fn the_table_fits_the_terminal_and_never_splits_a_location() {
     assert!(locs.len() >= 8, "{brief}");
     let longest = locs.iter().map(|l| l.chars().count()).max().unwrap();
     for width in [80usize, 100, 160] {
-        let r = run(cc().env("COLUMNS", width.to_string()).args(["check", "data/"]));
+        let r = run(cc()
+            .env("COLUMNS", width.to_string())
+            .args(["check", "data/"]));
         let widest = r.stdout.lines().map(|l| l.chars().count()).max().unwrap();
         // the location column cannot shrink below its longest location
-        assert!(widest <= width.max(longest + 30), "{width}: {widest}\n{}", r.stdout);
+        assert!(
+            widest <= width.max(longest + 30),
+            "{width}: {widest}\n{}",
+            r.stdout
+        );
         if width >= longest + 30 {
             assert!(widest <= width, "{width}: {widest}");
         }
@@ -215,7 +252,10 @@ fn borders_are_ascii_unless_the_terminal_is_utf8() {
     let utf8 = run(cc().args(["check", TOLL]));
     assert!(utf8.stdout.contains('┌'), "{}", utf8.stdout);
     let ascii = run(cc().env("LANG", "C").args(["check", TOLL]));
-    let drawn = |s: &str| s.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c) || c == '…');
+    let drawn = |s: &str| {
+        s.chars()
+            .any(|c| ('\u{2500}'..='\u{257f}').contains(&c) || c == '…')
+    };
     assert!(!drawn(&ascii.stdout), "{}", ascii.stdout);
     assert!(ascii.stdout.starts_with("+-"), "{}", ascii.stdout);
     let latin = run(cc().env("LC_ALL", "en_GB.ISO-8859-1").args(["check", TOLL]));
@@ -238,11 +278,26 @@ fn each_row_gives_its_reason_and_the_words_around_each_figure() {
         "{reason}"
     );
     // the default excerpt: a few words either side of the figure
-    assert!(r.stdout.contains("At least 120 people were killed in …"), "{}", r.stdout);
-    assert!(r.stdout.contains("… in Marravel stands at 85, the regional governor, Odile …"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("At least 120 people were killed in …"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("… in Marravel stands at 85, the regional governor, Odile …"),
+        "{}",
+        r.stdout
+    );
     let none = run(cc().args(["check", "--context", "0", TOLL]));
-    assert!(!none.stdout.contains("people were killed"), "{}", none.stdout);
-    let all = run(cc().env("COLUMNS", "400").args(["check", "--context", "60", TOLL]));
+    assert!(
+        !none.stdout.contains("people were killed"),
+        "{}",
+        none.stdout
+    );
+    let all = run(cc()
+        .env("COLUMNS", "400")
+        .args(["check", "--context", "60", TOLL]));
     assert!(
         all.stdout.contains("The death toll from the floods in Marravel stands at 85, the regional governor, Odile Franck, said on Monday."),
         "{}",
@@ -261,7 +316,12 @@ fn brief_is_one_line_per_finding() {
         "tests/fixtures/pipeline/toll/a.md:6:62: contradiction: deaths in the flood, 9 March 2024: \
          \"At least 120\" vs tests/fixtures/pipeline/toll/b.md:6:54 \"85\"\n"
     );
-    let clean = run(cc().args(["check", "--format", "brief", "tests/fixtures/pipeline/agree"]));
+    let clean = run(cc().args([
+        "check",
+        "--format",
+        "brief",
+        "tests/fixtures/pipeline/agree",
+    ]));
     assert_eq!((clean.code, clean.stdout.as_str()), (0, ""));
 }
 
@@ -269,7 +329,10 @@ fn brief_is_one_line_per_finding() {
 fn quiet_prints_nothing_and_keeps_the_exit_code() {
     for (path, code) in [(TOLL, 1), ("tests/fixtures/pipeline/agree", 0)] {
         let r = run(cc().args(["check", "-q", path]));
-        assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (code, "", ""));
+        assert_eq!(
+            (r.code, r.stdout.as_str(), r.stderr.as_str()),
+            (code, "", "")
+        );
     }
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "A quiet line with 3 boats.").unwrap();
@@ -284,7 +347,11 @@ fn quiet_prints_nothing_and_keeps_the_exit_code() {
 fn a_glob_with_no_match_is_named() {
     let r = run(cc().args(["check", "--glob", "*.pdf", "data/"]));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("none matches --glob '*.pdf'"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("none matches --glob '*.pdf'"),
+        "{}",
+        r.stderr
+    );
     assert!(!r.stderr.contains(".txt, .md"), "{}", r.stderr);
     assert!(r.stderr.contains("no documents found"), "{}", r.stderr);
 }
@@ -294,7 +361,11 @@ fn an_empty_folder_has_no_documents_rather_than_unreadable_ones() {
     let dir = tempfile::tempdir().unwrap();
     let r = run(cc().args(["check", dir.path().to_str().unwrap()]));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("crosscheck: no documents found"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("crosscheck: no documents found"),
+        "{}",
+        r.stderr
+    );
     assert!(!r.stderr.contains("could be read"), "{}", r.stderr);
 }
 
@@ -303,10 +374,18 @@ fn skipped_is_said_once() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("big.txt"), "x ".repeat(100)).unwrap();
     std::fs::write(dir.path().join("small.txt"), "Tiny 1.").unwrap();
-    let r = run(cc().args(["check", "--max-file-size", "50", dir.path().to_str().unwrap()]));
+    let r = run(cc().args([
+        "check",
+        "--max-file-size",
+        "50",
+        dir.path().to_str().unwrap(),
+    ]));
     let line = r.stderr.lines().find(|l| l.contains("big.txt")).unwrap();
     assert_eq!(line.matches("skipped").count(), 1, "{line}");
-    assert!(line.contains("larger than --max-file-size (50 bytes)"), "{line}");
+    assert!(
+        line.contains("larger than --max-file-size (50 bytes)"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -320,7 +399,8 @@ fn a_bad_jsonl_record_is_placed_in_the_file() {
     .unwrap();
     let r = run(cc().args(["claims", feed.to_str().unwrap()]));
     assert!(
-        r.stderr.contains("feed.jsonl#3: invalid JSON at line 3, column 20"),
+        r.stderr
+            .contains("feed.jsonl#3: invalid JSON at line 3, column 20"),
         "{}",
         r.stderr
     );
@@ -344,7 +424,11 @@ fn gitignore_counts_only_inside_a_git_repository() {
             .unwrap()
             .len()
     };
-    assert_eq!(count(dir.path()), 2, "outside a repository .gitignore is not obeyed");
+    assert_eq!(
+        count(dir.path()),
+        2,
+        "outside a repository .gitignore is not obeyed"
+    );
     std::fs::create_dir(dir.path().join(".git")).unwrap();
     assert_eq!(count(dir.path()), 1, "inside one it is");
 }
@@ -357,9 +441,21 @@ fn front_matter_on_stdin_is_read_as_markdown_and_said() {
     let docs: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(docs[0]["published"], "2031-04-02");
     assert_eq!(docs[0]["format"], "markdown");
-    assert!(r.stderr.contains("-: starts with front matter: read as Markdown"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("-: starts with front matter: read as Markdown"),
+        "{}",
+        r.stderr
+    );
     let plain = run(cc()
-        .args(["claims", "--dump", "documents", "--input-format", "text", "-"])
+        .args([
+            "claims",
+            "--dump",
+            "documents",
+            "--input-format",
+            "text",
+            "-",
+        ])
         .write_stdin("---\ntitle: Pier\n---\nThe pier lost 14 boats.\n"));
     assert!(plain.stderr.is_empty(), "{}", plain.stderr);
 }
@@ -368,21 +464,26 @@ fn front_matter_on_stdin_is_read_as_markdown_and_said() {
 fn one_bad_byte_keeps_a_utf8_file_utf8() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.txt");
-    let mut bytes = "PORT ELLIS, March 3, 2031 — The storm “sank” 14 boats, the harbour master said.\n"
-        .as_bytes()
-        .to_vec();
+    let mut bytes =
+        "PORT ELLIS, March 3, 2031 — The storm “sank” 14 boats, the harbour master said.\n"
+            .as_bytes()
+            .to_vec();
     let bad_at = bytes.len();
     bytes.extend_from_slice(b"A stray \xff byte sits here.\n");
     std::fs::write(&path, &bytes).unwrap();
     let r = run(cc().args(["claims", "--format", "json", path.to_str().unwrap()]));
     let bad = bad_at + "A stray ".len();
     assert!(
-        r.stderr.contains(&format!("not valid UTF-8 at byte {bad};")),
+        r.stderr
+            .contains(&format!("not valid UTF-8 at byte {bad};")),
         "{}",
         r.stderr
     );
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["documents"][0]["published"], "2031-03-03", "the dateline is kept");
+    assert_eq!(
+        v["documents"][0]["published"], "2031-03-03",
+        "the dateline is kept"
+    );
     let boats = v["claims"]
         .as_array()
         .unwrap()
@@ -408,7 +509,15 @@ fn json_output_matches_the_checked_in_schema() {
     for args in [
         vec!["check", "--format", "json", "data/"],
         vec!["claims", "--format", "json", "data/"],
-        vec!["check", "--format", "json", "--story-per-folder", FOLDERS, TOLL, PARTS],
+        vec![
+            "check",
+            "--format",
+            "json",
+            "--story-per-folder",
+            FOLDERS,
+            TOLL,
+            PARTS,
+        ],
     ] {
         let v = json(&args);
         let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
@@ -433,7 +542,10 @@ fn every_field_of_the_schema_is_documented() {
     let mut all = Vec::new();
     names(&schema(), &mut all);
     for n in all {
-        assert!(doc.contains(&format!("`{n}`")), "docs/claims.md does not name `{n}`");
+        assert!(
+            doc.contains(&format!("`{n}`")),
+            "docs/claims.md does not name `{n}`"
+        );
     }
 }
 
@@ -447,7 +559,11 @@ fn absent_values_are_null_and_a_month_is_a_range() {
             assert_ne!(c["value"]["precision"], "exact", "{c}");
         }
     }
-    assert!(claims.iter().any(|c| c["topic"].is_null() && c["measure"].is_null()));
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["topic"].is_null() && c["measure"].is_null())
+    );
     assert!(claims.iter().any(|c| c["value"]["granularity"] == "month"));
 }
 
@@ -457,8 +573,15 @@ fn jsonl_carries_problems_and_totals() {
     std::fs::write(dir.path().join("a.txt"), "Officials counted 12 boats.").unwrap();
     std::fs::write(dir.path().join("b.txt"), b"\x89PNG\r\n\x1a\n\0").unwrap();
     let r = run(cc().args(["check", "--format", "jsonl", dir.path().to_str().unwrap()]));
-    let lines: Vec<Value> = r.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let problem = lines.iter().find(|l| l["type"] == "problem").expect("a problem line");
+    let lines: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let problem = lines
+        .iter()
+        .find(|l| l["type"] == "problem")
+        .expect("a problem line");
     assert!(problem["path"].as_str().unwrap().ends_with("b.txt"));
     let last = lines.last().unwrap();
     assert_eq!(last["type"], "totals");
@@ -483,7 +606,11 @@ fn jsonl_carries_problems_and_totals() {
 fn a_dump_refuses_a_format_it_does_not_print() {
     let r = run(cc().args(["check", "--dump", "claims", "--format", "table", TOLL]));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("--dump claims prints JSON"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("--dump claims prints JSON"),
+        "{}",
+        r.stderr
+    );
     let ok = run(cc().args(["check", "--dump", "claims", "--format", "json", TOLL]));
     assert_eq!(ok.code, 0, "{}", ok.stderr);
 }
@@ -496,15 +623,31 @@ fn story_per_folder_groups_a_folder_into_one_story() {
     assert_eq!(apart.code, 0, "{}", apart.stdout);
     let together = run(cc().args(["check", "--story-per-folder", "--format", "brief", FOLDERS]));
     assert_eq!(together.code, 1);
-    assert!(together.stdout.contains("divergence: deaths in the storm"), "{}", together.stdout);
+    assert!(
+        together.stdout.contains("divergence: deaths in the storm"),
+        "{}",
+        together.stdout
+    );
     let stories = json(&["check", "--story-per-folder", "--dump", "stories", FOLDERS]);
-    let s: Vec<i64> = stories.as_array().unwrap().iter().map(|d| d["story"].as_i64().unwrap()).collect();
+    let s: Vec<i64> = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["story"].as_i64().unwrap())
+        .collect();
     assert_eq!(s, vec![0, 1, 1]);
     // and the reduce step of a sharded run agrees
     let dir = tempfile::tempdir().unwrap();
     let shard = dir.path().join("s.jsonl");
     let out = cc().args(["extract", FOLDERS]).output().unwrap();
     std::fs::write(&shard, out.stdout).unwrap();
-    let reduced = run(cc().args(["check", "--story-per-folder", "--format", "brief", "--claims", shard.to_str().unwrap()]));
+    let reduced = run(cc().args([
+        "check",
+        "--story-per-folder",
+        "--format",
+        "brief",
+        "--claims",
+        shard.to_str().unwrap(),
+    ]));
     assert_eq!(reduced.stdout, together.stdout);
 }
