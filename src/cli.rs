@@ -396,7 +396,7 @@ impl TryFrom<Args> for Config {
             threads: a.threads,
             strict: a.strict,
             claims,
-            progress: crate::progress::Progress::wanted(a.no_progress),
+            progress: crate::progress::Progress::wanted(a.no_progress || r.quiet),
             timings: a.timings,
         })
     }

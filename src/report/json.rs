@@ -1,5 +1,6 @@
 //! Takes the run's outcome, hands on the JSON contract: `documents`, `claims`,
-//! `discrepancies` (see docs/claims.md).
+//! `discrepancies`, `problems`, `totals`, `schema_version` (see docs/claims.md
+//! and docs/report.schema.json).
 //! Rule that is not obvious: an open bound ("at least 286") is `null`, never a
 //! huge number, and dates are `YYYY-MM-DD` strings.
 
@@ -414,8 +415,8 @@ fn write_array<T: Sync>(
 }
 
 /// `report`, written to `w` as it is produced: the object `{claims,
-/// discrepancies, documents, problems, totals}` (keys sorted, as a `json!`
-/// object prints them), pretty-printed as serde_json does.
+/// discrepancies, documents, problems, schema_version, totals}` (keys sorted,
+/// as a `json!` object prints them), pretty-printed as serde_json does.
 pub fn write_report(o: &Outcome, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut buf = std::io::BufWriter::with_capacity(1 << 16, w);
     buf.write_all(b"{\n  \"claims\": ")?;
