@@ -12,8 +12,14 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use crate::model::Format;
 use crate::report::OutputFormat;
 
-/// Exit codes and examples, under every command's `--help`.
-const EXIT_CODES: &str = "\
+/// Examples and exit codes, under `crosscheck --help`; each command has its own.
+const TOP_AFTER: &str = "\
+Examples:
+  crosscheck check data/                      where the bundled example reports disagree
+  crosscheck check --format brief reports/    one line per finding
+  crosscheck claims report.md                 every figure and date found
+  crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck
+
 Exit codes (as diff's):
   0  nothing flagged
   1  discrepancies found (check)
@@ -54,7 +60,7 @@ Exit codes (as diff's):
 
 /// Cross-check figures and dates across reports.
 #[derive(Debug, Parser)]
-#[command(name = "crosscheck", version, about, long_about = None, after_help = EXIT_CODES)]
+#[command(name = "crosscheck", version, about, long_about = None, after_help = TOP_AFTER)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
