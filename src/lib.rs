@@ -211,9 +211,11 @@ pub fn conclude_with(
     progress.stage("comparing");
     let mut discrepancies = compare::compare(&claims, &clusters, profiles);
     // summaries name the files, not the run's document ids
-    let index = report::sources::Index::new(&claims, &documents);
-    for d in &mut discrepancies {
-        d.summary = report::sources::summary(d, &index);
+    if !discrepancies.is_empty() {
+        let index = report::sources::Index::new(&claims, &documents);
+        for d in &mut discrepancies {
+            d.summary = report::sources::summary(d, &index);
+        }
     }
     Outcome {
         documents,

@@ -160,7 +160,10 @@ fn each_subcommand_lists_only_its_own_flags() {
     assert!(help("extract").contains("Exit codes"));
     let top = crosscheck().arg("--help").output().unwrap();
     let top = String::from_utf8_lossy(&top.stdout);
-    assert!(top.contains("Examples:") && top.contains("  1  discrepancies found"), "{top}");
+    assert!(
+        top.contains("Examples:") && top.contains("  1  discrepancies found"),
+        "{top}"
+    );
 }
 
 #[test]
