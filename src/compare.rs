@@ -265,20 +265,8 @@ fn reference_place(c: &Claim) -> Option<String> {
 }
 
 /// Compass words that are part of a distance's reference.
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-];
+static DIRECTIONS: std::sync::LazyLock<&[&str]> =
+    std::sync::LazyLock::new(|| &crate::lexicon::PLACES.directions);
 
 /// Month and day of a date claim, where the text fixes them (also without a year).
 fn date_parts(c: &Claim) -> (Option<u32>, Option<u32>) {

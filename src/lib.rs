@@ -14,6 +14,7 @@ pub mod compare;
 pub mod extract;
 pub mod ingest;
 pub mod label;
+pub mod lexicon;
 pub mod model;
 pub mod progress;
 pub mod report;

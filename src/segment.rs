@@ -9,13 +9,8 @@ use crate::model::{Document, Segment};
 const PARAGRAPH: u8 = crate::ingest::PARAGRAPH as u8;
 
 /// Words after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
-    "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cpl", "pvt",
-    "prof", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "mt", "ft", "ave", "blvd", "rd",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "approx", "est", "fig", "dept", "univ",
-    "sgt", "det", "ofc", "supt", "rev", "hon", "pres", "adm", "maj", "cmdr",
-];
+static ABBREVIATIONS: std::sync::LazyLock<&[&str]> =
+    std::sync::LazyLock::new(|| &crate::lexicon::ABBREVIATIONS.words);
 
 /// Split `doc.text` into sentences. Blank lines end paragraphs and sentences;
 /// a single line break inside a paragraph does not, unless the line looks like a

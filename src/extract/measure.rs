@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lexicon;
 use crate::model::{ClaimKind, Lex, WordMap, WordSet};
 
 /// A word of a sentence with its byte span.
@@ -126,387 +127,36 @@ fn letter_or_digit(c: char) -> bool {
 
 /// Cue words that say what a count measures. The first group are changes
 /// that happened to the counted things; they outrank the counted noun.
-const CHANGE_CUES: &[(&str, &[&str])] = &[
-    (
-        "deaths",
-        &[
-            "killed",
-            "kill",
-            "kills",
-            "killing",
-            "dead",
-            "died",
-            "die",
-            "dies",
-            "dying",
-            "death",
-            "deaths",
-            "fatalities",
-            "fatality",
-            "fatal",
-            "fatally",
-            "lives",
-            "perished",
-            "murdered",
-            "slain",
-            "massacred",
-            "executed",
-            "bodies",
-            "toll",
-            "homicide",
-            "homicides",
-            "drowned",
-        ],
-    ),
-    (
-        "injured",
-        &[
-            "injured", "injuring", "injuries", "injury", "wounded", "wounding", "wounds", "hurt",
-            "injures", "wound",
-        ],
-    ),
-    (
-        "displaced",
-        &[
-            "displaced",
-            "displacing",
-            "evacuated",
-            "evacuees",
-            "homeless",
-            "fled",
-            "refugees",
-            "uprooted",
-            "homes",
-        ],
-    ),
-    ("missing", &["missing", "unaccounted"]),
-    ("arrests", &["arrested", "detained", "arrests", "arrest"]),
-    (
-        "hospitalised",
-        &["hospitalised", "hospitalized", "hospital", "admitted"],
-    ),
-    ("rescued", &["rescued", "saved"]),
-    (
-        "jobs cut",
-        &[
-            "cut",
-            "cuts",
-            "eliminate",
-            "eliminated",
-            "shed",
-            "layoffs",
-            "laid",
-        ],
-    ),
-];
+static CHANGE_CUES: LazyLock<Vec<(&str, &[&str])>> =
+    LazyLock::new(|| lexicon::cue_table(&lexicon::MEASURES.change));
 
 /// Counted nouns that name a measure when no change cue binds the figure.
-const NOUN_MEASURES: &[(&str, &[&str])] = &[
-    (
-        "troops",
-        &[
-            "troops",
-            "soldiers",
-            "peacekeepers",
-            "peacekeeping",
-            "personnel",
-            "servicemen",
-            "servicemembers",
-            "sailors",
-            "marines",
-            "fighters",
-        ],
-    ),
-    (
-        "jobs",
-        &[
-            "jobs",
-            "positions",
-            "employees",
-            "workers",
-            "staff",
-            "posts",
-        ],
-    ),
-    ("cases", &["cases", "infections", "infected"]),
-    (
-        "population",
-        &["inhabitants", "population", "inhabited", "home"],
-    ),
-    (
-        "vaccination",
-        &[
-            "vaccinated",
-            "vaccination",
-            "immunised",
-            "immunized",
-            "vaccine",
-            "vaccines",
-        ],
-    ),
-    (
-        "cost",
-        &[
-            "cost", "costs", "charges", "charge", "expense", "expenses", "bill",
-        ],
-    ),
-    ("damage", &["damage", "damages", "losses"]),
-    ("aid", &["aid", "assistance", "grant", "funding", "relief"]),
-    ("reward", &["reward", "bounty"]),
-    ("bail", &["bail", "bond"]),
-    ("budget", &["budget", "spending"]),
-    ("revenue", &["revenue", "revenues", "sales", "turnover"]),
-    ("profit", &["profit", "profits", "earnings"]),
-    ("votes", &["votes", "voters", "ballots"]),
-    ("seats", &["seats"]),
-    ("members", &["members"]),
-    (
-        "delegations",
-        &["delegates", "delegations", "participants", "attendees"],
-    ),
-    ("shots", &["shots", "rounds", "bullets", "gunshots"]),
-    ("patients", &["patients"]),
-    ("students", &["students", "pupils"]),
-    ("passengers", &["passengers"]),
-    ("buildings", &["buildings", "houses", "structures"]),
-    ("magnitude", &["magnitude"]),
-    ("rainfall", &["rain", "rainfall", "precipitation"]),
-];
+static NOUN_MEASURES: LazyLock<Vec<(&str, &[&str])>> =
+    LazyLock::new(|| lexicon::cue_table(&lexicon::MEASURES.noun));
 
 /// Event nouns and verbs, grouped into classes; durative classes are those
 /// whose date is a period that names the event rather than a claim about it.
-const EVENTS: &[(&str, bool, &[&str])] = &[
-    (
-        "war",
-        true,
-        &[
-            "war",
-            "wars",
-            "conflict",
-            "conflicts",
-            "invasion",
-            "occupation",
-            "insurgency",
-            "uprising",
-            "revolution",
-        ],
-    ),
-    (
-        "clashes",
-        false,
-        &[
-            "clashes",
-            "clash",
-            "fighting",
-            "shelling",
-            "skirmishes",
-            "skirmish",
-            "hostilities",
-            "offensive",
-            "battle",
-            "battles",
-            "airstrike",
-            "airstrikes",
-            "strikes",
-            "raid",
-            "raids",
-            "flare-up",
-            "escalation",
-        ],
-    ),
-    (
-        "talks",
-        false,
-        &[
-            "talks",
-            "negotiations",
-            "negotiation",
-            "meeting",
-            "meetings",
-            "met",
-            "meet",
-            "discussions",
-            "summit",
-            "dialogue",
-            "conference",
-            "briefing",
-            "session",
-            "dinner",
-        ],
-    ),
-    (
-        "call",
-        false,
-        &["call", "conversation", "phone", "telephone"],
-    ),
-    (
-        "statement",
-        false,
-        &[
-            "statement",
-            "release",
-            "announcement",
-            "announced",
-            "announces",
-        ],
-    ),
-    (
-        "earthquake",
-        false,
-        &["earthquake", "quake", "tremor", "aftershock"],
-    ),
-    (
-        "flood",
-        false,
-        &["flood", "floods", "flooding", "banks", "deluge"],
-    ),
-    (
-        "storm",
-        false,
-        &[
-            "storm",
-            "hurricane",
-            "typhoon",
-            "cyclone",
-            "tornado",
-            "blizzard",
-        ],
-    ),
-    (
-        "fire",
-        false,
-        &["fire", "fires", "wildfire", "wildfires", "blaze"],
-    ),
-    (
-        "explosion",
-        false,
-        &["explosion", "blast", "bombing", "bomb", "explosions"],
-    ),
-    (
-        "crash",
-        false,
-        &["crash", "collision", "derailment", "crashed"],
-    ),
-    (
-        "shooting",
-        false,
-        &[
-            "shooting",
-            "shootings",
-            "shot",
-            "gunfire",
-            "gunman",
-            "shootout",
-            "stabbing",
-            "attack",
-            "attacks",
-            "attacked",
-        ],
-    ),
-    (
-        "outbreak",
-        false,
-        &[
-            "outbreak", "epidemic", "pandemic", "measles", "cholera", "virus",
-        ],
-    ),
-    (
-        "closure",
-        false,
-        &["close", "closure", "closing", "shut", "shutdown", "closed"],
-    ),
-    (
-        "restructuring",
-        false,
-        &["restructuring", "cuts", "layoffs", "plan"],
-    ),
-    (
-        "election",
-        false,
-        &[
-            "election",
-            "elections",
-            "vote",
-            "referendum",
-            "poll",
-            "ballot",
-        ],
-    ),
-    (
-        "protest",
-        false,
-        &[
-            "protest",
-            "protests",
-            "demonstration",
-            "demonstrations",
-            "rally",
-            "riot",
-            "riots",
-        ],
-    ),
-    (
-        "agreement",
-        false,
-        &[
-            "agreement",
-            "deal",
-            "treaty",
-            "accord",
-            "ceasefire",
-            "cease-fire",
-            "truce",
-        ],
-    ),
-    ("visit", false, &["visit", "visited", "trip"]),
-    (
-        "trial",
-        false,
-        &[
-            "trial",
-            "verdict",
-            "sentenced",
-            "sentencing",
-            "hearing",
-            "court",
-            "charged",
-        ],
-    ),
-    (
-        "confirmation",
-        false,
-        &["confirmed", "detected", "reported"],
-    ),
-    ("founding", false, &["founded", "established", "built"]),
-];
+static EVENTS: LazyLock<Vec<(&str, bool, &[&str])>> = LazyLock::new(|| {
+    let events = &lexicon::EVENTS.event;
+    events
+        .iter()
+        .map(|e| (e.class, e.durative, &e.words[..]))
+        .collect()
+});
 
 /// Event classes that happen again and again in one story (hearings, news
 /// conferences, statements, rallies): two reports published on different days
 /// that date "the hearing" by weekday speak of different sessions.
-const RECURRING: &[&str] = &[
-    "talks",
-    "call",
-    "statement",
-    "trial",
-    "confirmation",
-    "protest",
-];
+static RECURRING: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::event_classes(|e| e.recurring));
 
 /// Event classes that happen once, suddenly, at one place (a shooting, a
 /// crash): two such dates far apart in one story are two incidents.
-const SUDDEN: &[&str] = &[
-    "shooting",
-    "earthquake",
-    "flood",
-    "storm",
-    "fire",
-    "explosion",
-    "crash",
-];
+static SUDDEN: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::event_classes(|e| e.sudden));
 
 /// Sudden incidents so common that a month or a year holds many of them in
 /// one place (shootings, crashes, house fires), unlike earthquakes or floods.
-const COMMONPLACE: &[&str] = &["shooting", "crash", "fire"];
+static COMMONPLACE: LazyLock<Vec<&str>> =
+    LazyLock::new(|| lexicon::event_classes(|e| e.commonplace));
 
 /// Is an event of this class so common that a month does not single one out?
 pub fn commonplace(event: &str) -> bool {
@@ -521,7 +171,7 @@ pub fn sudden(event: &str) -> bool {
 /// Recurring classes whose occurrences are the steps of one process (a case's
 /// charges, hearings, trial and sentencing): any two past dates of it may name
 /// different steps.
-const PROCESSES: &[&str] = &["trial"];
+static PROCESSES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::event_classes(|e| e.process));
 
 /// Is an event of this class a process of many dated steps?
 pub fn is_process(event: &str) -> bool {
@@ -618,8 +268,8 @@ impl Cues {
     }
 }
 
-static CHANGE: LazyLock<Cues> = LazyLock::new(|| Cues::new(CHANGE_CUES));
-static NOUNS: LazyLock<Cues> = LazyLock::new(|| Cues::new(NOUN_MEASURES));
+static CHANGE: LazyLock<Cues> = LazyLock::new(|| Cues::new(&CHANGE_CUES));
+static NOUNS: LazyLock<Cues> = LazyLock::new(|| Cues::new(&NOUN_MEASURES));
 
 /// The class of a lower-cased word in `cues`.
 fn class_of(cues: &Cues, word: &str) -> Option<&'static str> {
@@ -981,7 +631,15 @@ pub const STILL_IN_HOSPITAL: &str = "still in hospital";
 /// to day (patients still in hospital, a reward on offer, bail as set at the
 /// last hearing, the arrests made so far): reports of different days may
 /// differ without disagreeing.
-const STATES: &[&str] = &[STILL_IN_HOSPITAL, "reward", "bail", "arrests"];
+static STATES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let measures = lexicon::MEASURES
+        .change
+        .iter()
+        .chain(&lexicon::MEASURES.noun);
+    std::iter::once(STILL_IN_HOSPITAL)
+        .chain(measures.filter(|m| m.state).map(|m| m.measure))
+        .collect()
+});
 
 /// Does this measure describe a state that changes from day to day?
 pub fn is_state(measure: &str) -> bool {
@@ -1007,50 +665,7 @@ pub const HOSPITALISED_INJURED: &str = "injured (taken to hospital)";
 
 /// Acts that are not events of a story's measure but carry dates of their own:
 /// a date nearer to one of these dates that act ("arrested Tuesday"), not the shooting.
-const OTHER_ACTS: &[&str] = &[
-    "arrested",
-    "arrest",
-    "charged",
-    "booked",
-    "arraigned",
-    "indicted",
-    "died",
-    "dies",
-    "found",
-    "discovered",
-    "identified",
-    "said",
-    "says",
-    "told",
-    "posted",
-    "updated",
-    "published",
-    "planned",
-    "scheduled",
-    "released",
-    "recovered",
-    "vigil",
-    "funeral",
-    "memorial",
-    "buried",
-    "born",
-    "filed",
-    "issued",
-    "wrote",
-    "returned",
-    "surrendered",
-    "appeared",
-    "opened",
-    "debated",
-    "voted",
-    "approved",
-    "rejected",
-    "warned",
-    "urged",
-    "promised",
-    "mourn",
-    "mourned",
-];
+static OTHER_ACTS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::ACTS.other_acts);
 
 /// How far from its date an event word may stand and still be what the date dates.
 const DATE_EVENT_REACH: usize = 8;
@@ -1105,27 +720,11 @@ fn another_act(w: &str) -> bool {
 }
 
 /// Words in "-ed" that describe rather than report an act.
-const NOT_ACTS: &[&str] = &[
-    "armed",
-    "masked",
-    "alleged",
-    "related",
-    "unrelated",
-    "suspected",
-    "reported",
-    "scheduled",
-    "unidentified",
-    "unnamed",
-    "aged",
-    "wanted",
-    "involved",
-    "based",
-    "hundred",
-];
+static NOT_ACTS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::ACTS.not_acts);
 
 /// Event classes that are acts of reporting: they can be dated, but a count
 /// never belongs to them.
-const REPORTING: &[&str] = &["statement", "call", "confirmation"];
+static REPORTING: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::event_classes(|e| e.reporting));
 
 /// The measure of people shot, killed or not. `extract` turns a single victim
 /// ("a man was shot in the leg") into an injury; a group ("five were shot") may
@@ -1165,27 +764,10 @@ static DEATH_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Nouns a figure counts that are things, not people: wounds, charges,
 /// rounds fired, distances and spans of time.
-const THINGS: &[&str] = &[
-    "wound", "wounds", "injuries", "bullets", "bullet", "rounds", "shells", "casings", "count",
-    "counts", "charges", "charge", "miles", "feet", "yards", "blocks", "minutes", "hours",
-    "seconds", "days", "weeks", "months", "years", "guns", "weapons", "rifles", "handguns",
-    "pistols", "firearms", "shotguns", "vehicles", "cars",
-];
+static THINGS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::THINGS.things);
 
 /// Nouns that count incidents, not the people in them.
-const INCIDENTS: &[&str] = &[
-    "incidents",
-    "incident",
-    "attacks",
-    "shootings",
-    "crashes",
-    "accidents",
-    "explosions",
-    "fires",
-    "episodes",
-    "occasions",
-    "separate",
-];
+static INCIDENTS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::INCIDENTS.counted);
 
 /// Does the figure ending at word `last` count things ("15 stab wounds",
 /// "four gunshot wounds", "two counts of murder")? The noun comes right after
@@ -1247,22 +829,17 @@ fn in_an_aside(ws: &Sentence<'_>, first: usize) -> bool {
 }
 
 /// Units of time a rate or a period count is given in.
-const PERIOD_UNITS: &[&str] = &[
-    "day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "month", "months",
-    "year", "years", "decade", "decades", "hours",
-];
+static PERIOD_UNITS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::PERIODS.period_units);
 
 /// Areas that hold many places: a count "across the city" sums many incidents.
-const WIDE_PLACES: &[&str] = &[
-    "city", "country", "state", "nation", "county", "region", "area", "province", "world",
-];
+static WIDE_PLACES: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::PLACES.wide_places);
 
 /// Spans long enough to hold many events ("three deaths in two weeks"); an
 /// event itself may last hours or days ("80 mm of rain in 48 hours").
-const LONG_UNITS: &[&str] = &["weeks", "months", "years", "decades"];
+static LONG_UNITS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::PERIODS.long_units);
 
 /// Words that turn "a year" into a point in time ("a year ago", "a year after").
-const NOT_A_RATE: &[&str] = &["ago", "after", "before", "earlier", "later", "old", "since"];
+static NOT_A_RATE: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::PERIODS.not_a_rate);
 
 /// Is the figure at words `first..=last` a rate ("4,000 a day", "twice a
 /// week", "per year", "every night"), a count over a period ("in the past
@@ -1385,7 +962,7 @@ fn part_of_a_name(ws: &Sentence<'_>, j: usize) -> bool {
 }
 
 /// Plural nouns of sudden incidents: a count bound to one is a tally of many.
-const TALLY_NOUNS: &[&str] = &["shootings", "homicides", "killings", "murders", "crashes"];
+static TALLY_NOUNS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::INCIDENTS.tallies);
 
 /// Is the event nearest to the figure a plural incident noun ("in shootings
 /// across the city", "the city's 27 homicides this year")?
@@ -1398,16 +975,7 @@ fn tallies_incidents(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
 }
 
 /// Words of a witness's senses or guesses before a count.
-const PERCEPTION: &[&str] = &[
-    "heard",
-    "hear",
-    "hears",
-    "hearing",
-    "estimated",
-    "estimates",
-    "guessed",
-    "guesses",
-];
+static PERCEPTION: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::ACTS.perception);
 
 /// Does a word of perception stand just before the figure opening at word
 /// `first` ("heard 8 to 10 shots", "estimated that more than 25 shots")?
@@ -1418,12 +986,12 @@ fn perceived(ws: &Sentence<'_>, first: usize) -> bool {
 }
 
 /// Measures that are sums of money: only a figure given as money takes one.
-const MONEY_MEASURES: &[&str] = &[
-    "cost", "aid", "reward", "bail", "budget", "revenue", "profit",
-];
+static MONEY_MEASURES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| lexicon::measure_names(&lexicon::MEASURES.noun, |m| m.money));
 
 /// Measures that count things, never people.
-const THING_MEASURES: &[&str] = &["shots", "buildings", "damage", "rainfall", "magnitude"];
+static THING_MEASURES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| lexicon::measure_names(&lexicon::MEASURES.noun, |m| m.thing));
 
 /// Does the figure ending at word `last` name the people it counts ("four
 /// people", "two teenage boys")?
@@ -1447,41 +1015,13 @@ pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &str) -> 
 }
 
 /// Words for people a figure counts.
-const PEOPLE: &[&str] = &[
-    "people",
-    "persons",
-    "person",
-    "others",
-    "men",
-    "women",
-    "man",
-    "woman",
-    "victims",
-    "victim",
-    "children",
-    "child",
-    "teens",
-    "teen",
-    "adults",
-    "boys",
-    "boy",
-    "girls",
-    "girl",
-    "officers",
-    "juveniles",
-    "kids",
-];
+static PEOPLE: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::PEOPLE.counted);
 
 /// Words that say what kind of wound a figure counts.
-const WOUND_KINDS: &[&str] = &[
-    "stab", "gunshot", "bullet", "gun", "knife", "exit", "entry", "entrance", "incision",
-    "shrapnel", "puncture",
-];
+static WOUND_KINDS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::THINGS.wound_kinds);
 
 /// Words before "shot" that make the counted people its victims, not its shooters.
-const PASSIVE: &[&str] = &[
-    "was", "were", "been", "being", "is", "are", "be", "got", "get", "found",
-];
+static PASSIVE: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::ACTS.passive);
 
 /// Are the counted people said to have been shot, with no word of their death
 /// (which the change cues would have found first)? "A man was shot in the leg",
@@ -1655,53 +1195,15 @@ fn agent(ws: &Sentence<'_>, first: usize, last: usize, figures: &[(usize, usize)
 
 /// Verbs of harm or change that take an object ("killed two men"); "died",
 /// "fled" and the like take none.
-const TRANSITIVE: &[&str] = &[
-    "killed",
-    "kills",
-    "murdered",
-    "slew",
-    "massacred",
-    "executed",
-    "shot",
-    "wounded",
-    "injured",
-    "injures",
-    "hurt",
-    "arrested",
-    "detained",
-    "rescued",
-    "evacuated",
-    "displaced",
-    "eliminated",
-];
+static TRANSITIVE: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::ACTS.transitive);
 
 /// Words that open an aside between commas after a count ("four people,
 /// including a boy, were shot"; "three men, ranging in age from 19 to 27, …").
-const ASIDE_OPENERS: &[&str] = &["including", "ranging", "ages", "aged", "all", "among"];
+static ASIDE_OPENERS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::FUNCTION_WORDS.aside_openers);
 
 /// Words that open the object of an active verb ("shot at officers", "shot
 /// him"); a small number word does too (`opens_an_object`).
-const OBJECT_STARTS: &[&str] = &[
-    "at",
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "their",
-    "him",
-    "them",
-    "himself",
-    "herself",
-    "themselves",
-    "another",
-    "each",
-    "its",
-    "my",
-    "our",
-    "your",
-    "it",
-];
+static OBJECT_STARTS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::FUNCTION_WORDS.object_starts);
 
 /// Does the lower-cased word open the object of an active verb?
 fn opens_an_object(w: &str) -> bool {
@@ -1747,10 +1249,7 @@ fn nearest_word<T>(
 }
 
 /// Present-tense verbs that put an event on the day of writing ("holds talks").
-const NOW_VERBS: &[&str] = &[
-    "holds", "hosts", "opens", "begins", "starts", "launches", "convenes", "resumes", "chairs",
-    "meets", "meet", "gather", "gathers", "hold", "host", "open", "begin", "start",
-];
+static NOW_VERBS: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::ACTS.now_verbs);
 
 /// The event the sentence says happens as it is written ("X holds talks
 /// between …"): only such an event is dated by a dateline.
@@ -1775,116 +1274,16 @@ pub fn happening_now(sentence: &str) -> Option<&'static str> {
 }
 
 /// Words that are capitalised for grammar, not because they name something.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "but",
-    "or",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "to",
-    "by",
-    "with",
-    "from",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "if",
-    "so",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "read",
-    "more",
-    "share",
-    "click",
-    "copyright",
-    "according",
-    "also",
-    "one",
-    "two",
-    "three",
-    "some",
-    "many",
-    "most",
-    "all",
-    "no",
-    "not",
-    "police",
-    "officials",
-    "authorities",
-    "president",
-    "minister",
-    "secretary",
-    "government",
-    "said",
-    "says",
-    "reported",
-    "news",
-    "report",
-    "reports",
-    "state",
-    "city",
-    "county",
-    "department",
-];
+static NOT_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let calendar = &lexicon::CALENDAR;
+    let dates = calendar.months.iter().flatten().chain(&calendar.weekdays);
+    lexicon::NOT_NAMES
+        .words
+        .iter()
+        .chain(dates)
+        .copied()
+        .collect()
+});
 
 /// `NOT_NAMES` as a set.
 static NOT_NAME: LazyLock<WordSet<&'static str>> =
@@ -2039,7 +1438,7 @@ mod tests {
     #[test]
     fn every_event_cue_is_found() {
         let mut seen = std::collections::HashSet::new();
-        for (name, durative, cues) in EVENTS {
+        for (name, durative, cues) in EVENTS.iter() {
             for cue in *cues {
                 let got = event_of(cue);
                 assert!(got.is_some(), "{cue}");

@@ -2,7 +2,9 @@
 //! One module per area; shared fixtures live under tests/fixtures/.
 
 mod cli;
+mod gold;
 mod inputs;
 mod pipeline;
 mod report;
 mod scale;
+mod stories;

@@ -647,41 +647,15 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
         (?P<mon>{MONTH})
         (?: ,?\s+ (?i:of\s+)? (?P<year>[12][0-9]{{3}})\b
           | ,?\s+ (?i:of\s+)? (?P<spelled>{spelled})
-          | \s+ (?P<rel>(?i:last|this|next)) \s+ (?i:year)\b )?",
+          | \s+ (?i:of\s+)? (?P<rel>(?i:last|this|next)) \s+ (?i:year)\b
+          | \s+ (?P<ago>(?i:a|one)) \s+ (?i:year\s+ago)\b )?",
         spelled = words::SPELLED_YEAR
     ))
 });
 
 /// Words after which a bare "May" or "March" is the month.
-const MONTH_PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "through",
-    "during",
-    "from",
-    "to",
-    "of",
-    "before",
-    "after",
-    "between",
-    "and",
-    "or",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "this",
-    "next",
-    "for",
-    "around",
-    "about",
-    "until",
-    "throughout",
-    "as",
-];
+static MONTH_PREPOSITIONS: LazyLock<&[&str]> =
+    LazyLock::new(|| &crate::lexicon::CALENDAR.month_prepositions);
 
 fn month_dates(ctx: &mut Ctx) {
     for c in scan(ctx, &MONTHS) {
@@ -695,10 +669,12 @@ fn month_dates(ctx: &mut Ctx) {
             || c.name("det").is_some()
             || c.name("of").is_some()
             || c.name("year").is_some()
-            || c.name("rel").is_some();
+            || c.name("rel").is_some()
+            || c.name("ago").is_some();
         // "last Oct. 23": the day rule owns it.
         if c.name("year").is_none()
             && c.name("rel").is_none()
+            && c.name("ago").is_none()
             && ctx.text.get(end..).is_some_and(|a| {
                 a.starts_with(char::is_whitespace)
                     && a.trim_start().starts_with(|ch: char| ch.is_ascii_digit())
@@ -745,11 +721,12 @@ fn month_dates(ctx: &mut Ctx) {
         }
         let precision = qualified(c.name("q"));
         let r = ctx.reference;
-        let borrowed = if c.name("rel").is_none() && c.name("det").is_none() {
-            borrowed_year(ctx.text, end)
-        } else {
-            None
-        };
+        let borrowed =
+            if c.name("rel").is_none() && c.name("ago").is_none() && c.name("det").is_none() {
+                borrowed_year(ctx.text, end)
+            } else {
+                None
+            };
         let explicit_year = c
             .name("year")
             .and_then(|y| valid_year(y.as_str()))
@@ -762,9 +739,11 @@ fn month_dates(ctx: &mut Ctx) {
             continue;
         }
         let det = c.name("det").map(|d| d.as_str().to_ascii_lowercase());
+        // "September a year ago": the reference's last year
         let rel = c
             .name("rel")
             .map(|d| d.as_str().to_ascii_lowercase())
+            .or_else(|| c.name("ago").map(|_| "last".to_string()))
             .or_else(|| {
                 det.as_deref()
                     .and_then(|d| d.strip_suffix(" year's"))
@@ -842,129 +821,8 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Nouns after which a 4-digit number is a count, not a year ("1990 people").
-const COUNT_NOUNS: &[&str] = &[
-    "people",
-    "persons",
-    "residents",
-    "troops",
-    "soldiers",
-    "men",
-    "women",
-    "children",
-    "deaths",
-    "dead",
-    "killed",
-    "injured",
-    "wounded",
-    "victims",
-    "casualties",
-    "refugees",
-    "workers",
-    "employees",
-    "jobs",
-    "homes",
-    "houses",
-    "buildings",
-    "cars",
-    "vehicles",
-    "votes",
-    "members",
-    "students",
-    "families",
-    "civilians",
-    "police",
-    "officers",
-    "units",
-    "shares",
-    "points",
-    "barrels",
-    "tons",
-    "tonnes",
-    "acres",
-    "hectares",
-    "miles",
-    "kilometers",
-    "kilometres",
-    "km",
-    "meters",
-    "metres",
-    "feet",
-    "yards",
-    "pounds",
-    "kilograms",
-    "kg",
-    "dollars",
-    "euros",
-    "cases",
-    "patients",
-    "prisoners",
-    "protesters",
-    "demonstrators",
-    "fighters",
-    "rebels",
-    "militants",
-    "passengers",
-    "hours",
-    "minutes",
-    "seconds",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "times",
-    "copies",
-    "signatures",
-    "calories",
-    "rounds",
-    "sq",
-    "square",
-    "mw",
-    "megawatts",
-    "rooms",
-    "beds",
-    "seats",
-    "delegates",
-    "lives",
-    "bodies",
-    "species",
-    "words",
-    "pages",
-    "percent",
-    "per",
-    "block",
-    "blocks",
-    "more",
-    "others",
-    "survivors",
-    "participants",
-    "visitors",
-    "tourists",
-    "spectators",
-    "supporters",
-    "voters",
-    "pupils",
-    "teachers",
-    "doctors",
-    "nurses",
-    "staff",
-    "jobs",
-    "firms",
-    "companies",
-    "stores",
-    "shops",
-    "schools",
-    "villages",
-    "towns",
-    "sites",
-    "boats",
-    "other",
-    "cubic",
-    "head",
-    "strong",
-    "aircraft",
-    "planes",
-    "ships",
-];
+static COUNT_NOUNS: LazyLock<&[&str]> =
+    LazyLock::new(|| &crate::lexicon::CALENDAR.year_count_nouns);
 
 fn is_count(ctx: &Ctx, start: usize, end: usize) -> bool {
     let text = ctx.text;
@@ -1016,12 +874,7 @@ fn is_count(ctx: &Ctx, start: usize, end: usize) -> bool {
 }
 
 /// Words that may stand capitalised before a year without making it part of a name.
-const YEAR_LEADS: &[&str] = &[
-    "in", "since", "by", "until", "till", "of", "from", "to", "through", "during", "before",
-    "after", "and", "or", "between", "for", "fiscal", "calendar", "early", "late", "mid", "spring",
-    "summer", "fall", "autumn", "winter", "the", "about", "around", "circa", "as", "at", "on",
-    "than", "not", "last", "but", "year", "years", "pre", "post",
-];
+static YEAR_LEADS: LazyLock<&[&str]> = LazyLock::new(|| &crate::lexicon::CALENDAR.year_leads);
 
 /// Whether the word before `pos` is a capitalised word inside the sentence that
 /// is neither a month nor a preposition: "Orion 1980", "Windows 2000" are names.
@@ -1545,23 +1398,7 @@ static SEASONS: LazyLock<Regex> = LazyLock::new(|| {
         .as_str())
 });
 
-const SEASON_CUES: &[&str] = &[
-    "in",
-    "during",
-    "over",
-    "since",
-    "until",
-    "by",
-    "through",
-    "throughout",
-    "this",
-    "last",
-    "next",
-    "early",
-    "late",
-    "before",
-    "after",
-];
+static SEASON_CUES: LazyLock<&[&str]> = LazyLock::new(|| &crate::lexicon::CALENDAR.season_cues);
 
 fn seasons(ctx: &mut Ctx) {
     for c in scan(ctx, &SEASONS) {
@@ -1925,10 +1762,8 @@ static WEEKDAYS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Capitalised words that make a weekday the name of a particular day.
-const NAMED_DAY_LEADS: &[&str] = &[
-    "Black", "Bloody", "Super", "Good", "Holy", "Ash", "Palm", "Easter", "Cyber", "Maundy",
-    "Shrove", "Whit", "Low", "Red", "Blue",
-];
+static NAMED_DAY_LEADS: LazyLock<&[&str]> =
+    LazyLock::new(|| &crate::lexicon::CALENDAR.named_day_leads);
 
 fn weekdays(ctx: &mut Ctx) {
     for c in scan(ctx, &WEEKDAYS) {

@@ -1,92 +1,62 @@
 //! Word lists of the date grammar: month, weekday, ordinal and number words.
 //! Rule that is not obvious: a count is an interval ("several" is 3–7, "a few"
-//! 2–4), so a vague duration still has day bounds.
+//! 2–4), so a vague duration still has day bounds. The words themselves live in
+//! `lexicon/calendar.toml` and `lexicon/number-words.toml`.
+
+use std::sync::LazyLock;
 
 use chrono::Weekday;
+
+use crate::lexicon::{CALENDAR, NUMBER_WORDS};
+use crate::model::WordMap;
+
+/// Each month name of `CALENDAR` with its month number.
+static MONTH_NUMBERS: LazyLock<WordMap<&str, u32>> = LazyLock::new(|| {
+    let months = (1..).zip(&CALENDAR.months);
+    months
+        .flat_map(|(n, names)| names.iter().map(move |w| (*w, n)))
+        .collect()
+});
 
 /// Month number of a month name or abbreviation ("Sept.", "nov", "March").
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let n = match w.as_str() {
-        "jan" | "january" => 1,
-        "feb" | "february" => 2,
-        "mar" | "march" => 3,
-        "apr" | "april" => 4,
-        "may" => 5,
-        "jun" | "june" => 6,
-        "jul" | "july" => 7,
-        "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "oct" | "october" => 10,
-        "nov" | "november" => 11,
-        "dec" | "december" => 12,
-        _ => return None,
-    };
-    Some(n)
+    MONTH_NUMBERS.get(w.as_str()).copied()
 }
 
 pub fn weekday(word: &str) -> Option<Weekday> {
+    const DAYS: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
     let w = word.to_ascii_lowercase();
-    Some(match w.get(..3)? {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        "sun" => Weekday::Sun,
-        _ => return None,
-    })
+    let prefix = w.get(..3)?;
+    let i = CALENDAR
+        .weekdays
+        .iter()
+        .position(|d| d.get(..3) == Some(prefix))?;
+    DAYS.get(i).copied()
 }
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-const ORDINALS: [&str; 21] = [
-    "",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-];
+/// Cardinal words below twenty; a word's place is its value.
+static UNITS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| NUMBER_WORDS.units.iter().map(|u| u.0).collect());
+/// Multiples of ten (not their misspellings); a word's place is its value over ten.
+static TENS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let tens = NUMBER_WORDS.tens.iter().map(|t| t.0);
+    ["", ""].into_iter().chain(tens).collect()
+});
+/// Ordinal words; a word's place is its value.
+static ORDINALS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    std::iter::once("")
+        .chain(NUMBER_WORDS.ordinals.iter().copied())
+        .collect()
+});
 
 /// Value of an ordinal: "third", "3rd", "21st", "twenty-first".
 pub fn ordinal(word: &str) -> Option<u32> {

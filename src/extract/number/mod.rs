@@ -195,38 +195,38 @@ fn is_opener(c: char) -> bool {
 }
 
 // The long word lists as hash sets: they are asked at almost every figure.
-static NOT_NOUNS_SET: LazyLock<LexSet> = LazyLock::new(|| set(NOT_NOUNS));
-static PERSON_SINGULAR_SET: LazyLock<LexSet> = LazyLock::new(|| set(PERSON_SINGULAR));
-static PERSON_PLURAL_SET: LazyLock<LexSet> = LazyLock::new(|| set(PERSON_PLURAL));
-static PERSON_MODIFIERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(PERSON_MODIFIERS));
-static TIME_UNITS_SET: LazyLock<LexSet> = LazyLock::new(|| set(TIME_UNITS));
-static ID_BEFORE_SET: LazyLock<LexSet> = LazyLock::new(|| set(ID_BEFORE));
+static NOT_NOUNS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&NOT_NOUNS));
+static PERSON_SINGULAR_SET: LazyLock<LexSet> = LazyLock::new(|| set(&PERSON_SINGULAR));
+static PERSON_PLURAL_SET: LazyLock<LexSet> = LazyLock::new(|| set(&PERSON_PLURAL));
+static PERSON_MODIFIERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&PERSON_MODIFIERS));
+static TIME_UNITS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&TIME_UNITS));
+static ID_BEFORE_SET: LazyLock<LexSet> = LazyLock::new(|| set(&ID_BEFORE));
 
 // The shorter lists, too: a scan of twenty entries costs more than one hash.
-static ARTICLE_BLOCKERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(ARTICLE_BLOCKERS));
-static BOTH_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(BOTH_VERBS));
-static CASUALTY_WORDS_SET: LazyLock<LexSet> = LazyLock::new(|| set(CASUALTY_WORDS));
-static CLOCK_AFTER_SET: LazyLock<LexSet> = LazyLock::new(|| set(CLOCK_AFTER));
-static HARM_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(HARM_VERBS));
-static MONTHS_SET: LazyLock<LexSet> = LazyLock::new(|| set(MONTHS));
-static NOUN_MODIFIERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(NOUN_MODIFIERS));
-static ONE_BLOCKERS_AFTER_SET: LazyLock<LexSet> = LazyLock::new(|| set(ONE_BLOCKERS_AFTER));
-static ONE_BLOCKERS_BEFORE_SET: LazyLock<LexSet> = LazyLock::new(|| set(ONE_BLOCKERS_BEFORE));
-static PARENTS_SET: LazyLock<LexSet> = LazyLock::new(|| set(PARENTS));
-static POSSESSIVE_HARM_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(POSSESSIVE_HARM_VERBS));
-static STREET_SUFFIXES_SET: LazyLock<LexSet> = LazyLock::new(|| set(STREET_SUFFIXES));
+static ARTICLE_BLOCKERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&ARTICLE_BLOCKERS));
+static BOTH_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&BOTH_VERBS));
+static CASUALTY_WORDS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&CASUALTY_WORDS));
+static CLOCK_AFTER_SET: LazyLock<LexSet> = LazyLock::new(|| set(&CLOCK_AFTER));
+static HARM_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&HARM_VERBS));
+static MONTHS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&MONTHS));
+static NOUN_MODIFIERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&NOUN_MODIFIERS));
+static ONE_BLOCKERS_AFTER_SET: LazyLock<LexSet> = LazyLock::new(|| set(&ONE_BLOCKERS_AFTER));
+static ONE_BLOCKERS_BEFORE_SET: LazyLock<LexSet> = LazyLock::new(|| set(&ONE_BLOCKERS_BEFORE));
+static PARENTS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&PARENTS));
+static POSSESSIVE_HARM_VERBS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&POSSESSIVE_HARM_VERBS));
+static STREET_SUFFIXES_SET: LazyLock<LexSet> = LazyLock::new(|| set(&STREET_SUFFIXES));
 
 // The tables of values, indexed by word.
-static CURRENCY_CODES_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(CURRENCY_CODES));
-static CURRENCY_WORDS_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(CURRENCY_WORDS));
-static DOLLAR_PREFIXES_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(DOLLAR_PREFIXES));
-static MONEY_SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(MONEY_SCALES));
-static PLURAL_SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(PLURAL_SCALES));
-static SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(SCALES));
-static TENS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(TENS));
-static UNITS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(UNITS));
-static UNITS_OF_MEASURE_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(UNITS_OF_MEASURE));
-static VAGUE_PLURALS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(VAGUE_PLURALS));
+static CURRENCY_CODES_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(&CURRENCY_CODES));
+static CURRENCY_WORDS_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(&CURRENCY_WORDS));
+static DOLLAR_PREFIXES_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(&DOLLAR_PREFIXES));
+static MONEY_SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(&MONEY_SCALES));
+static PLURAL_SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(&PLURAL_SCALES));
+static SCALES_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(&SCALES));
+static TENS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(&TENS));
+static UNITS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(&UNITS));
+static UNITS_OF_MEASURE_MAP: LazyLock<LexMap<&str>> = LazyLock::new(|| index(&UNITS_OF_MEASURE));
+static VAGUE_PLURALS_MAP: LazyLock<LexMap<f64>> = LazyLock::new(|| index(&VAGUE_PLURALS));
 
 /// The qualifiers that open with one word, in lexicon order (longest first).
 type QualifiersOf = Vec<(&'static [&'static str], Qual)>;
@@ -234,7 +234,7 @@ type QualifiersOf = Vec<(&'static [&'static str], Qual)>;
 /// Qualifiers by their first word.
 static QUALIFIERS_BY_FIRST: LazyLock<WordMap<&str, QualifiersOf>> = LazyLock::new(|| {
     let mut map: WordMap<&str, QualifiersOf> = WordMap::default();
-    for &(words, q) in QUALIFIERS {
+    for &(words, q) in QUALIFIERS.iter() {
         if let Some(first) = words.first() {
             map.entry(*first).or_default().push((words, q));
         }
@@ -1793,7 +1793,7 @@ impl<'a> Parser<'a> {
         } else if in_set(&BOTH_VERBS_SET, next) {
             true
         } else {
-            contains(BOTH_BEFORE, self.prev_word(i))
+            contains(&BOTH_BEFORE, self.prev_word(i))
                 && (next.is_empty() || verbish(next) || in_set(&CASUALTY_WORDS_SET, next))
         };
         if !people {

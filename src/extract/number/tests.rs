@@ -461,42 +461,42 @@ fn probe_words() -> Vec<String> {
     use super::lexicon::*;
     let mut keys: Vec<&str> = Vec::new();
     for t in [
-        UNITS,
-        TENS,
-        SCALES,
-        MONEY_SCALES,
-        VAGUE_PLURALS,
-        PLURAL_SCALES,
+        &UNITS[..],
+        &TENS[..],
+        &SCALES[..],
+        &MONEY_SCALES[..],
+        &VAGUE_PLURALS[..],
+        &PLURAL_SCALES[..],
     ] {
         keys.extend(t.iter().map(|e| e.0));
     }
     for t in [
-        CURRENCY_CODES,
-        CURRENCY_WORDS,
-        DOLLAR_PREFIXES,
-        UNITS_OF_MEASURE,
+        &CURRENCY_CODES[..],
+        &CURRENCY_WORDS[..],
+        &DOLLAR_PREFIXES[..],
+        &UNITS_OF_MEASURE[..],
     ] {
         keys.extend(t.iter().map(|e| e.0));
     }
     for l in [
-        PERSON_PLURAL,
-        PERSON_MODIFIERS,
-        TIME_UNITS,
-        ID_BEFORE,
-        ARTICLE_BLOCKERS,
-        BOTH_VERBS,
-        CASUALTY_WORDS,
-        CLOCK_AFTER,
-        HARM_VERBS,
-        MONTHS,
-        NOUN_MODIFIERS,
-        ONE_BLOCKERS_AFTER,
-        ONE_BLOCKERS_BEFORE,
-        PARENTS,
-        POSSESSIVE_HARM_VERBS,
-        STREET_SUFFIXES,
-        PERSON_SINGULAR,
-        NOT_NOUNS,
+        &PERSON_PLURAL[..],
+        &PERSON_MODIFIERS[..],
+        &TIME_UNITS[..],
+        &ID_BEFORE[..],
+        &ARTICLE_BLOCKERS[..],
+        &BOTH_VERBS[..],
+        &CASUALTY_WORDS[..],
+        &CLOCK_AFTER[..],
+        &HARM_VERBS[..],
+        &MONTHS[..],
+        &NOUN_MODIFIERS[..],
+        &ONE_BLOCKERS_AFTER[..],
+        &ONE_BLOCKERS_BEFORE[..],
+        &PARENTS[..],
+        &POSSESSIVE_HARM_VERBS[..],
+        &STREET_SUFFIXES[..],
+        &PERSON_SINGULAR[..],
+        &NOT_NOUNS[..],
     ] {
         keys.extend(l.iter().copied());
     }
@@ -525,32 +525,32 @@ fn indexed_tables_agree_with_a_scan() {
     let words = probe_words();
     type Pair<V> = (&'static [(&'static str, V)], &'static LexMap<V>);
     let f64_tables: [Pair<f64>; 6] = [
-        (UNITS, &UNITS_MAP),
-        (TENS, &TENS_MAP),
-        (SCALES, &SCALES_MAP),
-        (MONEY_SCALES, &MONEY_SCALES_MAP),
-        (VAGUE_PLURALS, &VAGUE_PLURALS_MAP),
-        (PLURAL_SCALES, &PLURAL_SCALES_MAP),
+        (&UNITS[..], &UNITS_MAP),
+        (&TENS[..], &TENS_MAP),
+        (&SCALES[..], &SCALES_MAP),
+        (&MONEY_SCALES[..], &MONEY_SCALES_MAP),
+        (&VAGUE_PLURALS[..], &VAGUE_PLURALS_MAP),
+        (&PLURAL_SCALES[..], &PLURAL_SCALES_MAP),
     ];
     let str_tables: [Pair<&str>; 4] = [
-        (CURRENCY_CODES, &CURRENCY_CODES_MAP),
-        (CURRENCY_WORDS, &CURRENCY_WORDS_MAP),
-        (DOLLAR_PREFIXES, &DOLLAR_PREFIXES_MAP),
-        (UNITS_OF_MEASURE, &UNITS_OF_MEASURE_MAP),
+        (&CURRENCY_CODES[..], &CURRENCY_CODES_MAP),
+        (&CURRENCY_WORDS[..], &CURRENCY_WORDS_MAP),
+        (&DOLLAR_PREFIXES[..], &DOLLAR_PREFIXES_MAP),
+        (&UNITS_OF_MEASURE[..], &UNITS_OF_MEASURE_MAP),
     ];
     let lists: [(&[&str], &LexSet); 12] = [
-        (ARTICLE_BLOCKERS, &ARTICLE_BLOCKERS_SET),
-        (BOTH_VERBS, &BOTH_VERBS_SET),
-        (CASUALTY_WORDS, &CASUALTY_WORDS_SET),
-        (CLOCK_AFTER, &CLOCK_AFTER_SET),
-        (HARM_VERBS, &HARM_VERBS_SET),
-        (MONTHS, &MONTHS_SET),
-        (NOUN_MODIFIERS, &NOUN_MODIFIERS_SET),
-        (ONE_BLOCKERS_AFTER, &ONE_BLOCKERS_AFTER_SET),
-        (ONE_BLOCKERS_BEFORE, &ONE_BLOCKERS_BEFORE_SET),
-        (PARENTS, &PARENTS_SET),
-        (POSSESSIVE_HARM_VERBS, &POSSESSIVE_HARM_VERBS_SET),
-        (STREET_SUFFIXES, &STREET_SUFFIXES_SET),
+        (&ARTICLE_BLOCKERS[..], &ARTICLE_BLOCKERS_SET),
+        (&BOTH_VERBS[..], &BOTH_VERBS_SET),
+        (&CASUALTY_WORDS[..], &CASUALTY_WORDS_SET),
+        (&CLOCK_AFTER[..], &CLOCK_AFTER_SET),
+        (&HARM_VERBS[..], &HARM_VERBS_SET),
+        (&MONTHS[..], &MONTHS_SET),
+        (&NOUN_MODIFIERS[..], &NOUN_MODIFIERS_SET),
+        (&ONE_BLOCKERS_AFTER[..], &ONE_BLOCKERS_AFTER_SET),
+        (&ONE_BLOCKERS_BEFORE[..], &ONE_BLOCKERS_BEFORE_SET),
+        (&PARENTS[..], &PARENTS_SET),
+        (&POSSESSIVE_HARM_VERBS[..], &POSSESSIVE_HARM_VERBS_SET),
+        (&STREET_SUFFIXES[..], &STREET_SUFFIXES_SET),
     ];
     let mut hits = 0;
     for w in &words {
@@ -568,20 +568,20 @@ fn indexed_tables_agree_with_a_scan() {
         for (list, set) in lists {
             assert_eq!(in_set(set, w), list.contains(&w.as_str()), "{w:?}");
         }
-        assert_eq!(small_number_word(w), scan(UNITS, w), "{w:?}");
+        assert_eq!(small_number_word(w), scan(&UNITS, w), "{w:?}");
         for (list, set) in [
-            (NOT_NOUNS, &NOT_NOUNS_SET),
-            (PERSON_SINGULAR, &PERSON_SINGULAR_SET),
-            (PERSON_PLURAL, &PERSON_PLURAL_SET),
-            (PERSON_MODIFIERS, &PERSON_MODIFIERS_SET),
-            (TIME_UNITS, &TIME_UNITS_SET),
-            (ID_BEFORE, &ID_BEFORE_SET),
+            (&NOT_NOUNS[..], &NOT_NOUNS_SET),
+            (&PERSON_SINGULAR[..], &PERSON_SINGULAR_SET),
+            (&PERSON_PLURAL[..], &PERSON_PLURAL_SET),
+            (&PERSON_MODIFIERS[..], &PERSON_MODIFIERS_SET),
+            (&TIME_UNITS[..], &TIME_UNITS_SET),
+            (&ID_BEFORE[..], &ID_BEFORE_SET),
         ] {
             assert_eq!(in_set(set, w), list.contains(&w.as_str()), "{w:?}");
         }
     }
     // every starter is one, and some common words are not
-    for (words, _) in QUALIFIERS {
+    for (words, _) in QUALIFIERS.iter() {
         assert!(STARTERS.contains(words[0]), "{}", words[0]);
     }
     for w in ["the", "a", "an", "both", "dozens", "usd", "rs", "magnitude"] {
@@ -599,7 +599,7 @@ fn qualifiers_by_first_word_agree_with_a_scan() {
     use super::lexicon::*;
     // every qualifier, and every qualifier cut short or run on, as a sentence
     let mut sentences = Vec::new();
-    for (words, _) in QUALIFIERS {
+    for (words, _) in QUALIFIERS.iter() {
         let phrase = words.join(" ");
         sentences.push(format!("{phrase} 40 people"));
         sentences.push(format!("{} 40 people", words[..words.len() - 1].join(" ")));
@@ -616,7 +616,7 @@ fn qualifiers_by_first_word_agree_with_a_scan() {
         assert_eq!(p.qualifier(0), scan, "{s:?}");
     }
     // each qualifier is found as itself
-    for (words, q) in QUALIFIERS {
+    for (words, q) in QUALIFIERS.iter() {
         let s = format!("{} 5", words.join(" "));
         let lowered = super::token::ascii_lower(&s);
         let toks = super::token::tokenize(&s, &lowered);

@@ -1,0 +1,292 @@
+//! Takes the word lists of `lexicon/*.toml`, compiled in with `include_str!`, and hands
+//! them on parsed once, as `'static` words that borrow from the compiled-in text.
+//! Rule that is not obvious: a file that does not parse is a bug of the build, not bad
+//! input, so its first use panics naming the file and the reason; the tests below parse
+//! every file, so such a build never passes CI. A word borrows from the file's text, so
+//! it may not hold a TOML escape (`\n`, `\u00e9`): write the character itself.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+/// Parse the compiled-in `text` of `lexicon/<name>`.
+fn parse<T: Deserialize<'static>>(name: &str, text: &'static str) -> T {
+    match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => panic!("lexicon/{name} does not parse: {e}"),
+    }
+}
+
+/// One compiled-in lexicon file, parsed on first use.
+macro_rules! lexicon_file {
+    ($(#[$doc:meta])* $name:ident: $ty:ty = $file:literal) => {
+        $(#[$doc])*
+        pub static $name: LazyLock<$ty> =
+            LazyLock::new(|| parse($file, include_str!(concat!("../lexicon/", $file))));
+    };
+}
+
+/// A canonical measure and the words that name it (`measures.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure<'a> {
+    pub measure: &'a str,
+    pub words: Vec<&'a str>,
+    /// A sum of money: only a figure given as money takes it.
+    #[serde(default)]
+    pub money: bool,
+    /// Counts things, never people.
+    #[serde(default)]
+    pub thing: bool,
+    /// A state on the day of writing that changes from day to day.
+    #[serde(default)]
+    pub state: bool,
+}
+
+/// `measures.toml`: changes that happened to the counted things, then counted nouns.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Measures {
+    pub change: Vec<Measure<'static>>,
+    pub noun: Vec<Measure<'static>>,
+}
+
+lexicon_file!(MEASURES: Measures = "measures.toml");
+
+/// A table of `MEASURES` as `(measure, words)` pairs, in file order.
+pub fn cue_table(
+    table: &'static [Measure<'static>],
+) -> Vec<(&'static str, &'static [&'static str])> {
+    table.iter().map(|m| (m.measure, &m.words[..])).collect()
+}
+
+/// The measures of a table of `MEASURES` that carry a flag, in file order.
+pub fn measure_names(
+    table: &'static [Measure<'static>],
+    flag: impl Fn(&Measure<'static>) -> bool,
+) -> Vec<&'static str> {
+    table
+        .iter()
+        .filter(|m| flag(m))
+        .map(|m| m.measure)
+        .collect()
+}
+
+/// An event class, its flags and its words (`events.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event<'a> {
+    pub class: &'a str,
+    #[serde(default)]
+    pub durative: bool,
+    #[serde(default)]
+    pub sudden: bool,
+    #[serde(default)]
+    pub commonplace: bool,
+    #[serde(default)]
+    pub recurring: bool,
+    #[serde(default)]
+    pub process: bool,
+    #[serde(default)]
+    pub reporting: bool,
+    pub words: Vec<&'a str>,
+}
+
+/// `events.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Events {
+    pub event: Vec<Event<'static>>,
+}
+
+lexicon_file!(EVENTS: Events = "events.toml");
+
+/// The classes of `EVENTS` that carry a flag, in file order.
+pub fn event_classes(flag: impl Fn(&Event<'static>) -> bool) -> Vec<&'static str> {
+    EVENTS
+        .event
+        .iter()
+        .filter(|e| flag(e))
+        .map(|e| e.class)
+        .collect()
+}
+
+/// `incidents.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Incidents {
+    pub counted: Vec<&'static str>,
+    pub tallies: Vec<&'static str>,
+}
+
+lexicon_file!(INCIDENTS: Incidents = "incidents.toml");
+
+/// `people.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct People {
+    pub counted: Vec<&'static str>,
+    pub singular: Vec<&'static str>,
+    pub plural: Vec<&'static str>,
+    pub modifiers: Vec<&'static str>,
+    pub parents: Vec<&'static str>,
+}
+
+lexicon_file!(PEOPLE: People = "people.toml");
+
+/// `things.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Things {
+    pub things: Vec<&'static str>,
+    pub wound_kinds: Vec<&'static str>,
+}
+
+lexicon_file!(THINGS: Things = "things.toml");
+
+/// `acts.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Acts {
+    pub other_acts: Vec<&'static str>,
+    pub not_acts: Vec<&'static str>,
+    pub transitive: Vec<&'static str>,
+    pub passive: Vec<&'static str>,
+    pub now_verbs: Vec<&'static str>,
+    pub perception: Vec<&'static str>,
+    pub harm_verbs: Vec<&'static str>,
+    pub possessive_harm_verbs: Vec<&'static str>,
+    pub both_verbs: Vec<&'static str>,
+    pub casualty_words: Vec<&'static str>,
+}
+
+lexicon_file!(ACTS: Acts = "acts.toml");
+
+/// `function-words.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct FunctionWords {
+    pub aside_openers: Vec<&'static str>,
+    pub object_starts: Vec<&'static str>,
+    pub article_blockers: Vec<&'static str>,
+    pub both_before: Vec<&'static str>,
+    pub one_blockers_after: Vec<&'static str>,
+    pub one_blockers_before: Vec<&'static str>,
+    pub id_before: Vec<&'static str>,
+}
+
+lexicon_file!(FUNCTION_WORDS: FunctionWords = "function-words.toml");
+
+/// `noun-phrase.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct NounPhrase {
+    pub modifiers: Vec<&'static str>,
+    pub not_nouns: Vec<&'static str>,
+}
+
+lexicon_file!(NOUN_PHRASE: NounPhrase = "noun-phrase.toml");
+
+/// `periods.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Periods {
+    pub time_units: Vec<&'static str>,
+    pub clock_after: Vec<&'static str>,
+    pub period_units: Vec<&'static str>,
+    pub long_units: Vec<&'static str>,
+    pub not_a_rate: Vec<&'static str>,
+}
+
+lexicon_file!(PERIODS: Periods = "periods.toml");
+
+/// `places.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Places {
+    pub wide_places: Vec<&'static str>,
+    pub street_suffixes: Vec<&'static str>,
+    pub directions: Vec<&'static str>,
+}
+
+lexicon_file!(PLACES: Places = "places.toml");
+
+/// A file that is one list of words (`not-names.toml`, `abbreviations.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Words {
+    pub words: Vec<&'static str>,
+}
+
+lexicon_file!(NOT_NAMES: Words = "not-names.toml");
+lexicon_file!(ABBREVIATIONS: Words = "abbreviations.toml");
+
+/// Qualifier phrases by the interval they make (`number-words.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Qualifiers {
+    pub lower: Vec<&'static str>,
+    pub upper: Vec<&'static str>,
+    pub about: Vec<&'static str>,
+    pub nearly: Vec<&'static str>,
+    pub just_over: Vec<&'static str>,
+    pub between: Vec<&'static str>,
+}
+
+/// `number-words.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct NumberWords {
+    pub units: Vec<(&'static str, f64)>,
+    pub tens: Vec<(&'static str, f64)>,
+    pub tens_misspelt: Vec<(&'static str, f64)>,
+    pub ordinals: Vec<&'static str>,
+    pub scales: Vec<(&'static str, f64)>,
+    pub money_scales: Vec<(&'static str, f64)>,
+    pub vague_plurals: Vec<(&'static str, f64)>,
+    pub plural_scales: Vec<(&'static str, f64)>,
+    pub qualifiers: Qualifiers,
+}
+
+lexicon_file!(NUMBER_WORDS: NumberWords = "number-words.toml");
+
+/// `currencies.toml`: written forms with their ISO 4217 codes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Currencies {
+    pub symbols: Vec<(char, &'static str)>,
+    pub dollar_prefixes: Vec<(&'static str, &'static str)>,
+    pub codes: Vec<(&'static str, &'static str)>,
+    pub words: Vec<(&'static str, &'static str)>,
+}
+
+lexicon_file!(CURRENCIES: Currencies = "currencies.toml");
+
+/// `units.toml`: written forms with their symbols.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Units {
+    pub units: Vec<(&'static str, &'static str)>,
+}
+
+lexicon_file!(UNITS: Units = "units.toml");
+
+/// `calendar.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct Calendar {
+    /// January first; each month's names, full name first.
+    pub months: Vec<Vec<&'static str>>,
+    /// Monday first.
+    pub weekdays: Vec<&'static str>,
+    pub month_prepositions: Vec<&'static str>,
+    pub year_count_nouns: Vec<&'static str>,
+    pub year_leads: Vec<&'static str>,
+    pub season_cues: Vec<&'static str>,
+    pub named_day_leads: Vec<&'static str>,
+}
+
+lexicon_file!(CALENDAR: Calendar = "calendar.toml");
+
+#[cfg(test)]
+mod tests;
