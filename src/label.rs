@@ -53,24 +53,16 @@ fn alone(t: &str) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month(m: &str) -> Option<&'static str> {
+/// The name of month `m` ("09" → "September"), from the lexicon's calendar.
+fn month(m: &str) -> Option<String> {
     let n: usize = m.parse().ok()?;
-    MONTHS.get(n.checked_sub(1)?).copied()
+    let name = crate::lexicon::CALENDAR
+        .months
+        .get(n.checked_sub(1)?)?
+        .first()?;
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 fn ordinal(n: u32) -> &'static str {
@@ -161,7 +153,7 @@ fn time(value: &str) -> Option<Time> {
             Some(After(format!(
                 "the {span} of {} {} {}",
                 first.day(),
-                MONTHS[first.month0() as usize],
+                month(&first.month().to_string())?,
                 first.year()
             )))
         }
@@ -185,38 +177,14 @@ fn is_plural(noun: &str) -> bool {
     last.ends_with('s') && !last.ends_with("ss") && !SINGULAR_IN_S.contains(&last)
 }
 
-/// Units that stand as a measure when no counted noun is known, with what
-/// they measure and their name in words.
-const UNIT_WORDS: &[(&str, &str, &str)] = &[
-    ("km", "distance", "kilometres"),
-    ("mi", "distance", "miles"),
-    ("m", "length", "metres"),
-    ("cm", "length", "centimetres"),
-    ("mm", "length", "millimetres"),
-    ("ft", "length", "feet"),
-    ("in", "length", "inches"),
-    ("yd", "length", "yards"),
-    ("kg", "weight", "kilograms"),
-    ("g", "weight", "grams"),
-    ("mg", "weight", "milligrams"),
-    ("t", "weight", "tonnes"),
-    ("ton", "weight", "tons"),
-    ("lb", "weight", "pounds"),
-    ("oz", "weight", "ounces"),
-    ("l", "volume", "litres"),
-    ("gal", "volume", "gallons"),
-    ("bbl", "volume", "barrels"),
-    ("acre", "area", "acres"),
-    ("ha", "area", "hectares"),
-    ("mph", "speed", "miles per hour"),
-    ("km/h", "speed", "kilometres per hour"),
-    ("kn", "speed", "knots"),
-    ("°", "angle or temperature", "degrees"),
-    ("MW", "power", "megawatts"),
-    ("GW", "power", "gigawatts"),
-    ("kW", "power", "kilowatts"),
-    ("%", "share", "percent"),
-];
+/// What a unit symbol measures and its name, from `lexicon/unit-names.toml`.
+fn unit_name(symbol: &str) -> Option<(&'static str, &'static str)> {
+    crate::lexicon::UNIT_NAMES
+        .names
+        .iter()
+        .find(|(code, _, _)| *code == symbol)
+        .map(|&(_, what, name)| (what, name))
+}
 
 /// A measure key in words: a unit is named with what it measures ("km" →
 /// "distance in kilometres"), "x %" is "x (%)", any other key is already words.
@@ -224,26 +192,19 @@ fn measure_words(measure: &str) -> String {
     let squared = measure
         .strip_prefix("sq ")
         .or(measure.strip_prefix("square "));
-    if let Some(u) = squared
-        && let Some((_, _, name)) = UNIT_WORDS.iter().find(|(code, _, _)| *code == u)
-    {
+    if let Some((_, name)) = squared.and_then(unit_name) {
         return format!("area in square {name}");
     }
-    if let Some((_, what, name)) = UNIT_WORDS.iter().find(|(code, _, _)| *code == measure) {
+    if measure == "magnitude" {
+        return measure.to_string();
+    }
+    if let Some((what, name)) = unit_name(measure) {
         return format!("{what} in {name}");
     }
     if let Some(m) = measure.strip_suffix(" %") {
         return format!("{m} (%)");
     }
     measure.to_string()
-}
-
-/// A unit symbol in words, for a figure's unit in a sentence ("lb" → "pounds").
-pub fn unit_words(unit: &str) -> Option<&'static str> {
-    UNIT_WORDS
-        .iter()
-        .find(|(code, _, _)| *code == unit)
-        .map(|(_, _, name)| *name)
 }
 
 #[cfg(test)]
@@ -384,6 +345,20 @@ mod tests {
         Some("2019"),
         "war deaths, 2019"
     );
+
+    /// Every symbol a quantity can carry has a name a label can say.
+    #[test]
+    fn every_unit_symbol_has_a_name() {
+        for (_, symbol) in &crate::lexicon::UNITS.units {
+            assert!(
+                unit_name(symbol).is_some(),
+                "lexicon/unit-names.toml lacks {symbol}"
+            );
+        }
+        for m in 1..=12 {
+            assert!(month(&m.to_string()).is_some_and(|n| n.starts_with(char::is_uppercase)));
+        }
+    }
 
     #[test]
     fn no_label_shows_a_code() {
