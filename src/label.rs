@@ -97,11 +97,7 @@ fn time(value: &str) -> Option<Time> {
         }
         [_, m] if month(m).is_some() => {
             let m = month(m)?;
-            Some(After(if known_year {
-                format!("{m} {year}")
-            } else {
-                m.into()
-            }))
+            Some(After(if known_year { format!("{m} {year}") } else { m }))
         }
         [_, m, d] if month(m).is_some() && digits(d) => {
             let m = month(m)?;
