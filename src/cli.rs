@@ -1,6 +1,7 @@
 //! Takes the command line, hands on a validated `Config`.
-//! Rule that is not obvious: the clap structs only mirror flags; every check of
-//! a value's meaning (dates, ranges) happens in `Config::try_from`.
+//! Rule that is not obvious: the clap structs only mirror flags, and each
+//! subcommand flattens only the groups of flags it uses (reading, reporting);
+//! every check of a value's meaning (dates, ranges) happens in `Config::try_from`.
 
 use std::path::PathBuf;
 
@@ -12,9 +13,55 @@ use crate::evidence::Confidence;
 use crate::model::Format;
 use crate::report::OutputFormat;
 
+/// Examples and exit codes, under `crosscheck --help`; each command has its own.
+const TOP_AFTER: &str = "\
+Examples:
+  crosscheck check data/                      where the bundled example reports disagree
+  crosscheck check --format brief reports/    one line per finding
+  crosscheck claims report.md                 every figure and date found
+  crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck
+
+Exit codes (as diff's):
+  0  nothing flagged
+  1  discrepancies found (check)
+  2  trouble: bad flags, no documents found, nothing readable, or with --strict any input skipped";
+
+const CHECK_AFTER: &str = "\
+Examples:
+  crosscheck check data/                      a table of the discrepancies
+  crosscheck check --format brief reports/    one line per finding, path:line:col first
+  crosscheck check --story-per-folder desk/   each folder is one story
+  crosscheck check -q reports/ || echo flagged
+  crosscheck check --claims shard1.jsonl shard2.jsonl
+                                              the reduce step over `extract` records
+
+Exit codes (as diff's):
+  0  nothing flagged
+  1  discrepancies found
+  2  trouble: bad flags, no documents found, nothing readable, or with --strict any input skipped";
+
+const CLAIMS_AFTER: &str = "\
+Examples:
+  crosscheck claims report.md                 every figure and date, with its place
+  crosscheck claims --format json reports/    the same as JSON (docs/claims.md)
+  crosscheck claims --dump stories reports/   which documents were grouped into one story
+
+Exit codes (as diff's):
+  0  done (claims never fails for a finding)
+  2  trouble: bad flags, no documents found, nothing readable, or with --strict any input skipped";
+
+const EXTRACT_AFTER: &str = "\
+Examples:
+  crosscheck extract shard1/ > s1.jsonl       the map step of a sharded run
+  crosscheck check --claims s1.jsonl s2.jsonl the reduce step
+
+Exit codes (as diff's):
+  0  done
+  2  trouble: bad flags, no documents found, nothing readable, or with --strict any input skipped";
+
 /// Cross-check figures and dates across reports.
 #[derive(Debug, Parser)]
-#[command(name = "crosscheck", version, about, long_about = None)]
+#[command(name = "crosscheck", version, about, long_about = None, after_help = TOP_AFTER)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
@@ -23,12 +70,22 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Find where reports disagree (exit 1 when they do).
-    Check(CommonArgs),
+    #[command(after_help = CHECK_AFTER)]
+    Check(ReportArgs),
     /// List every extracted claim.
-    Claims(CommonArgs),
+    #[command(after_help = CLAIMS_AFTER)]
+    Claims(ReportArgs),
     /// Write each document's claims and profile as JSON lines, for `check --claims`
-    /// (the map half of a sharded run; `--format` is ignored: always JSONL).
-    Extract(CommonArgs),
+    /// (the map half of a sharded run).
+    #[command(after_help = EXTRACT_AFTER)]
+    Extract(InputArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `crosscheck man > crosscheck.1`.
+    Man,
 }
 
 /// A stage whose intermediate result `--dump` prints as JSON.
@@ -44,28 +101,13 @@ pub enum Stage {
     Clusters,
 }
 
+/// What to read, and how: every command that reads documents takes these.
 #[derive(Debug, ClapArgs)]
-pub struct CommonArgs {
+#[command(next_help_heading = "Reading")]
+pub struct InputArgs {
     /// Files or folders to read (`-` reads one document from stdin).
-    #[arg(required_unless_present = "claims")]
+    #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Cluster and compare records written by `crosscheck extract` instead of
-    /// reading documents (the reduce half of a sharded run).
-    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
-    pub claims: Vec<PathBuf>,
-    /// Never draw the progress line on stderr (it is drawn only on a terminal, outside CI).
-    #[arg(long)]
-    pub no_progress: bool,
-    /// Print how long each stage took (reading, extracting, clustering,
-    /// comparing, writing) on stderr.
-    #[arg(long)]
-    pub timings: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
-    /// Print one stage's intermediate result as JSON instead of the report.
-    #[arg(long, value_enum)]
-    pub dump: Option<Stage>,
     /// Publication date for documents that state none (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub published_default: Option<String>,
@@ -73,7 +115,7 @@ pub struct CommonArgs {
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
     /// Skip files larger than this many bytes.
-    #[arg(long, default_value_t = crate::ingest::DEFAULT_MAX_FILE_SIZE)]
+    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
     /// In folders, read only files matching this glob, whatever their extension (repeatable).
     #[arg(long, value_name = "GLOB")]
@@ -84,13 +126,126 @@ pub struct CommonArgs {
     /// Exit 2 if any input had to be skipped.
     #[arg(long)]
     pub strict: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Never draw the progress line on stderr (it is drawn only on a terminal, outside CI).
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Print how long each stage took (reading, extracting, clustering,
+    /// comparing, writing) on stderr.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+/// The commands that cluster claims and print a report: what to read, then
+/// how to group and print.
+#[derive(Debug, ClapArgs)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// How to group claims and print the report.
+#[derive(Debug, ClapArgs)]
+pub struct OutputArgs {
+    /// Read the PATHS as record files of `crosscheck extract` instead of
+    /// documents (the reduce half of a sharded run).
+    #[arg(long, help_heading = "Grouping")]
+    pub claims: bool,
+    /// Documents in one folder are one story (as many newsrooms file them).
+    #[arg(long, help_heading = "Grouping")]
+    pub story_per_folder: bool,
     /// Report only findings at least this sure that their figures speak of one
     /// thing (see docs/design.md, "Confidence").
-    #[arg(long, value_enum, default_value_t = MinConfidence::Medium)]
+    #[arg(long, value_enum, default_value_t = MinConfidence::Medium, value_name = "LEVEL", help_heading = "Grouping")]
     pub min_confidence: MinConfidence,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    pub threads: Option<usize>,
+    /// Output format [default: table].
+    #[arg(long, value_enum, help_heading = "Output")]
+    pub format: Option<OutputFormat>,
+    /// When to colour the table: `auto` colours a terminal unless `NO_COLOR` is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Output")]
+    pub color: ColorChoice,
+    /// Words of the sentence shown on each side of a figure in the table (0: none).
+    #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_CONTEXT, help_heading = "Output")]
+    pub context: usize,
+    /// Print nothing; only the exit code tells the result.
+    #[arg(long, short = 'q', help_heading = "Output")]
+    pub quiet: bool,
+    /// Print one stage's intermediate result as JSON instead of the report.
+    #[arg(long, value_enum, value_name = "STAGE", help_heading = "Output")]
+    pub dump: Option<Stage>,
+}
+
+/// What `extract`, which prints records and no report, runs with.
+impl Default for OutputArgs {
+    fn default() -> Self {
+        OutputArgs {
+            claims: false,
+            story_per_folder: false,
+            min_confidence: MinConfidence::Medium,
+            format: None,
+            color: ColorChoice::Never,
+            context: crate::report::DEFAULT_CONTEXT,
+            quiet: false,
+            dump: None,
+        }
+    }
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Is the terminal's character set UTF-8, as the locale says (`LC_ALL`,
+/// `LC_CTYPE`, `LANG`, the first one set)? With none set the locale is "C": ASCII.
+fn utf8_locale(var: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| var(k).filter(|v| !v.is_empty()))
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
+/// How the table is drawn: `COLUMNS` or the terminal's width (120 when
+/// neither says), colour by `--color` and `NO_COLOR`, ASCII borders unless
+/// the locale is UTF-8.
+fn style(color: ColorChoice, context: usize) -> crate::report::Style {
+    use std::io::IsTerminal;
+    let var = |k: &str| std::env::var(k).ok();
+    let terminal = std::io::stdout().is_terminal();
+    let width = var("COLUMNS")
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&w| w > 0)
+        .or_else(|| {
+            terminal
+                .then(|| comfy_table::Table::new().width())
+                .flatten()
+        })
+        .unwrap_or(120);
+    let color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            terminal
+                && var("NO_COLOR").is_none_or(|v| v.is_empty())
+                && var("TERM").is_none_or(|t| t != "dumb")
+        }
+    };
+    crate::report::Style {
+        width,
+        color,
+        ascii: !utf8_locale(var),
+        context,
+    }
 }
 
 /// The confidence levels a user can ask for.
@@ -138,6 +293,10 @@ pub enum Mode {
     Check,
     Claims,
     Extract,
+    /// Print a completion script for this shell.
+    Completions(clap_complete::Shell),
+    /// Print the manual page.
+    Man,
 }
 
 /// The validated configuration a run needs.
@@ -147,6 +306,12 @@ pub struct Config {
     pub paths: Vec<PathBuf>,
     pub format: OutputFormat,
     pub dump: Option<Stage>,
+    /// How a table is drawn.
+    pub style: crate::report::Style,
+    /// Print nothing, exit code only.
+    pub quiet: bool,
+    /// One story per folder.
+    pub story_per_folder: bool,
     pub ingest: crate::ingest::IngestOptions,
     pub threads: Option<usize>,
     /// Any skipped input makes the run exit 2.
@@ -161,18 +326,47 @@ pub struct Config {
     pub min_confidence: Confidence,
 }
 
+impl Config {
+    /// A configuration that reads nothing: for the commands that only print
+    /// something of their own (completions, the manual page).
+    fn printing(mode: Mode) -> Config {
+        Config {
+            mode,
+            paths: Vec::new(),
+            format: OutputFormat::default(),
+            dump: None,
+            style: crate::report::Style::default(),
+            quiet: false,
+            story_per_folder: false,
+            ingest: crate::ingest::IngestOptions::default(),
+            threads: None,
+            strict: false,
+            claims: Vec::new(),
+            progress: false,
+            timings: false,
+            min_confidence: Confidence::Medium,
+        }
+    }
+}
+
+fn name_of<T: ValueEnum>(v: &T) -> String {
+    v.to_possible_value()
+        .map_or_else(String::new, |p| p.get_name().to_string())
+}
+
 impl TryFrom<Args> for Config {
     type Error = anyhow::Error;
 
     fn try_from(args: Args) -> anyhow::Result<Config> {
-        let (mode, a) = match args.command {
-            Command::Check(a) => (Mode::Check, a),
-            Command::Claims(a) => (Mode::Claims, a),
-            Command::Extract(a) => (Mode::Extract, a),
+        let (mode, a, r) = match args.command {
+            Command::Check(r) => (Mode::Check, r.input, r.output),
+            Command::Claims(r) => (Mode::Claims, r.input, r.output),
+            Command::Extract(a) => (Mode::Extract, a, OutputArgs::default()),
+            Command::Completions { shell } => {
+                return Ok(Config::printing(Mode::Completions(shell)));
+            }
+            Command::Man => return Ok(Config::printing(Mode::Man)),
         };
-        if mode == Mode::Extract && !a.claims.is_empty() {
-            bail!("extract reads documents, not --claims");
-        }
         let published_default = a
             .published_default
             .as_deref()
@@ -188,11 +382,43 @@ impl TryFrom<Args> for Config {
         if a.threads == Some(0) {
             bail!("--threads must be at least 1");
         }
+        if let (Some(stage), Some(f)) = (r.dump, r.format)
+            && f != OutputFormat::Json
+        {
+            bail!(
+                "--dump {} prints JSON; --format {} does not apply to it",
+                name_of(&stage),
+                name_of(&f)
+            );
+        }
+        if r.claims {
+            if r.dump
+                .is_some_and(|s| s != Stage::Claims && s != Stage::Clusters)
+            {
+                bail!(
+                    "--claims reads records, not documents: only --dump claims or clusters apply"
+                );
+            }
+            if let Some(dir) = a.paths.iter().find(|p| p.is_dir()) {
+                bail!(
+                    "{} is a folder: with --claims every PATH is a record file of `crosscheck extract`",
+                    dir.display()
+                );
+            }
+        }
+        let (paths, claims) = if r.claims {
+            (Vec::new(), a.paths)
+        } else {
+            (a.paths, Vec::new())
+        };
         Ok(Config {
             mode,
-            paths: a.paths,
-            format: a.format,
-            dump: a.dump,
+            paths,
+            format: r.format.unwrap_or_default(),
+            dump: r.dump,
+            style: style(r.color, r.context),
+            quiet: r.quiet,
+            story_per_folder: r.story_per_folder,
             ingest: crate::ingest::IngestOptions {
                 published_default,
                 input_format: a.input_format.map(Format::from),
@@ -202,10 +428,10 @@ impl TryFrom<Args> for Config {
             },
             threads: a.threads,
             strict: a.strict,
-            claims: a.claims,
-            progress: crate::progress::Progress::wanted(a.no_progress),
+            claims,
+            progress: crate::progress::Progress::wanted(a.no_progress || r.quiet),
             timings: a.timings,
-            min_confidence: a.min_confidence.into(),
+            min_confidence: r.min_confidence.into(),
         })
     }
 }
@@ -232,5 +458,25 @@ mod tests {
         .unwrap();
         let err = Config::try_from(args).unwrap_err();
         assert!(format!("{err:#}").contains("--published-default"));
+    }
+
+    #[test]
+    fn utf8_is_read_from_the_first_locale_variable_set() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert!(utf8_locale(env(&[("LANG", "en_GB.UTF-8")])));
+        assert!(utf8_locale(env(&[("LC_ALL", "C.utf8"), ("LANG", "C")])));
+        assert!(!utf8_locale(env(&[
+            ("LC_ALL", "C"),
+            ("LANG", "en_GB.UTF-8")
+        ])));
+        assert!(!utf8_locale(env(&[])));
+        assert!(utf8_locale(env(&[("LC_ALL", ""), ("LANG", "de_DE.UTF-8")])));
     }
 }

@@ -325,6 +325,9 @@ fn days_apart(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<i64> {
 /// Group documents into stories; returns each profile's story number (0-based,
 /// numbered in document order).
 pub fn stories(profiles: &[Profile], boiler: &FxHashSet<u64>) -> Vec<usize> {
+    if let Some(by_folder) = stories_by_folder(profiles) {
+        return by_folder;
+    }
     let nv = vectors(profiles, boiler);
     let (vecs, df) = (&nv.vecs, &nv.df);
     // posting lists of the indexed names, each in document order
@@ -591,6 +594,25 @@ fn split_by_event_day(
     out
 }
 
+/// With `--story-per-folder` (every profile names its folder): one story per
+/// folder, numbered in order of first appearance.
+fn stories_by_folder(profiles: &[Profile]) -> Option<Vec<usize>> {
+    let mut seen: Vec<&str> = Vec::new();
+    profiles
+        .iter()
+        .map(|p| {
+            let f = p.folder.as_deref()?;
+            Some(match seen.iter().position(|s| *s == f) {
+                Some(k) => k,
+                None => {
+                    seen.push(f);
+                    seen.len() - 1
+                }
+            })
+        })
+        .collect()
+}
+
 /// Can two anchors name the same time? Unknown parts (an unstated year) match anything.
 pub fn anchors_compatible(a: &Anchor, b: &Anchor) -> bool {
     if let (Some(al), Some(ah), Some(bl), Some(bh)) = (a.low, a.high, b.low, b.high) {
@@ -674,18 +696,11 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
     out
 }
 
-/// A cluster's topic: its measure, its event unless the measure names it,
-/// and the first anchor its claims state (dates have theirs as their value).
+/// A cluster's topic: the label (`crate::label::topic`) of its measure, event
+/// and the first anchor its claims state.
 fn topic(claims: &[Claim], measure: &str, event: &str, group: &[usize]) -> String {
-    let mut topic = measure.to_string();
-    if !event.is_empty() && !measure.contains(event) {
-        topic.push_str(&format!(" in {event}"));
-    }
     let anchor = group.iter().find_map(|&i| claims[i].anchor.as_ref());
-    if let (Some(a), false) = (anchor, measure.starts_with("date of")) {
-        topic.push_str(&format!(" ({})", a.value));
-    }
-    topic
+    crate::label::topic(measure, event, anchor)
 }
 
 /// What clustering reads of a claim. Claims keep their text all over the
@@ -1001,6 +1016,7 @@ mod tests {
             document: doc.into(),
             published,
             outlet: None,
+            folder: None,
             sentences: vec![crate::model::SentenceProfile {
                 hash: crate::extract::sentence_hash(doc),
                 digits: false,

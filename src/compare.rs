@@ -557,6 +557,7 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> 
             severity: j.severity,
             claims: j.claims,
             summary: j.summary,
+            statements: j.statements,
             confidence: j.confidence,
             why: j.why,
         })
@@ -570,6 +571,8 @@ struct Judgement {
     severity: Severity,
     claims: Vec<String>,
     summary: String,
+    /// The claim ids by statement (a document's parts added up are one statement).
+    statements: Vec<Vec<String>>,
     confidence: Confidence,
     why: Why,
 }
@@ -748,10 +751,15 @@ fn judge(
         shared_names: names,
         shared_figures: figures,
     };
+    let statements = involved
+        .iter()
+        .map(|s| s.claims.iter().map(|c| c.id.clone()).collect())
+        .collect();
     Some(Judgement {
         severity,
         claims: ids,
         summary,
+        statements,
         confidence,
         why,
     })

@@ -83,6 +83,8 @@ pub struct Evidence<'a> {
     /// Per story and name (or figure): how many of its documents carry it.
     story_names: FxHashMap<(usize, &'a str), usize>,
     story_figures: FxHashMap<(usize, &'a str, Fig), usize>,
+    /// Per document: its folder, when the user said a folder is a story.
+    folder: FxHashMap<&'a str, &'a str>,
     /// Per document: its event group inside its story, when the story's reports
     /// fall into two or more groups that share event names within and none across.
     group: FxHashMap<&'a str, usize>,
@@ -172,6 +174,10 @@ impl<'a> Evidence<'a> {
                 *story_figures.entry((*s, m, *f)).or_default() += 1;
             }
         }
+        let folder = profiles
+            .iter()
+            .filter_map(|p| Some((p.document.as_str(), p.folder.as_deref()?)))
+            .collect();
         let mut group = FxHashMap::default();
         for docs in members.values_mut() {
             docs.sort_unstable();
@@ -185,6 +191,7 @@ impl<'a> Evidence<'a> {
             figures,
             story_names,
             story_figures,
+            folder,
             group,
         }
     }
@@ -236,6 +243,12 @@ impl<'a> Evidence<'a> {
             figs.sort_unstable();
             figs.dedup();
             out.figures = figs;
+        }
+        // `--story-per-folder`: the user filed them as one story
+        if let (Some(x), Some(y)) = (self.folder.get(a), self.folder.get(b))
+            && x == y
+        {
+            out.names.push(format!("the folder {x}"));
         }
         out
     }

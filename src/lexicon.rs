@@ -279,6 +279,16 @@ pub struct Units {
 
 lexicon_file!(UNITS: Units = "units.toml");
 
+/// `unit-names.toml`: what a unit symbol measures and its name, for labels.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct UnitNames {
+    /// (symbol, what it measures, plural name).
+    pub names: Vec<(&'static str, &'static str, &'static str)>,
+}
+
+lexicon_file!(UNIT_NAMES: UnitNames = "unit-names.toml");
+
 /// `calendar.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]

@@ -14,6 +14,7 @@ pub mod compare;
 pub mod evidence;
 pub mod extract;
 pub mod ingest;
+pub mod label;
 pub mod lexicon;
 pub mod model;
 pub mod progress;
@@ -55,7 +56,13 @@ pub struct Totals {
     pub clusters: usize,
     pub discrepancies: usize,
     pub contradictions: usize,
+    pub divergences: usize,
     pub skipped: usize,
+}
+
+/// `n` and a noun, singular for one: "1 cluster", "2 clusters".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl Outcome {
@@ -75,18 +82,42 @@ impl Outcome {
                 .iter()
                 .filter(|d| d.severity == model::Severity::Contradiction)
                 .count(),
+            divergences: self
+                .discrepancies
+                .iter()
+                .filter(|d| d.severity == model::Severity::Divergence)
+                .count(),
             skipped: self.problems.len(),
         }
     }
 
+    /// "19 documents, 220 claims, 59 clusters, 2 discrepancies: 1 contradiction, 1 divergence".
     pub fn totals_line(&self) -> String {
         let t = self.totals();
-        let mut s = format!(
-            "{} documents, {} claims, {} clusters, {} discrepancies ({} contradictions)",
-            t.documents, t.claims, t.clusters, t.discrepancies, t.contradictions
-        );
+        let mut s = [
+            plural(t.documents, "document", "documents"),
+            plural(t.claims, "claim", "claims"),
+            plural(t.clusters, "cluster", "clusters"),
+            plural(t.discrepancies, "discrepancy", "discrepancies"),
+        ]
+        .join(", ");
+        let kinds: Vec<String> = [
+            (t.contradictions, "contradiction", "contradictions"),
+            (t.divergences, "divergence", "divergences"),
+        ]
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| plural(*n, one, many))
+        .collect();
+        if !kinds.is_empty() {
+            s.push_str(": ");
+            s.push_str(&kinds.join(", "));
+        }
         if t.skipped > 0 {
-            s.push_str(&format!(", {} inputs skipped", t.skipped));
+            s.push_str(&format!(
+                "; {} skipped",
+                plural(t.skipped, "input", "inputs")
+            ));
         }
         s
     }
@@ -136,6 +167,26 @@ fn gather(per_doc: Vec<Extracted>, progress: &progress::Progress) -> Outcome {
     outcome
 }
 
+/// The folder a document was filed in: its path's parent (a JSON record's
+/// is its file's).
+fn folder_of(path: &str) -> String {
+    let file = match path.rsplit_once('#') {
+        Some((file, n)) if n.bytes().all(|b| b.is_ascii_digit()) => file,
+        _ => path,
+    };
+    std::path::Path::new(file)
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default()
+}
+
+/// `--story-per-folder`: each profile names its document's folder.
+fn file_in_folders(documents: &[Document], profiles: &mut [Profile]) {
+    for (d, p) in documents.iter().zip(profiles) {
+        p.folder = Some(folder_of(&d.path));
+    }
+}
+
 /// Give the documents of a streamed read their ids (`ingest::document_id` of
 /// their position), and their claims and profiles with them.
 fn number(per_doc: &mut [Extracted]) {
@@ -160,7 +211,14 @@ pub fn conclude_with(
     progress.stage("clustering");
     let clusters = cluster::cluster(&mut claims, profiles);
     progress.stage("comparing");
-    let discrepancies = compare::compare(&claims, &clusters, profiles);
+    let mut discrepancies = compare::compare(&claims, &clusters, profiles);
+    // summaries name the files, not the run's document ids
+    if !discrepancies.is_empty() {
+        let index = report::sources::Index::new(&claims, &documents);
+        for d in &mut discrepancies {
+            d.summary = report::sources::summary(d, &index);
+        }
+    }
     Outcome {
         documents,
         claims,
@@ -208,11 +266,36 @@ pub fn run(config: &Config, stdout: &mut dyn std::io::Write) -> anyhow::Result<O
     Ok(out)
 }
 
+/// `completions SHELL` and `man`: the command line's own description, in the
+/// shape a shell or `man` reads.
+fn describe(config: &Config, stdout: &mut dyn std::io::Write) -> anyhow::Result<Output> {
+    use clap::CommandFactory;
+    let mut command = cli::Args::command();
+    match config.mode {
+        Mode::Completions(shell) => {
+            clap_complete::generate(shell, &mut command, "crosscheck", stdout);
+        }
+        _ => clap_mangen::Man::new(command)
+            .render(stdout)
+            .map_err(|e| anyhow::Error::new(e).context("writing the manual page"))?,
+    }
+    Ok(Output {
+        stdout: String::new(),
+        report: None,
+        warnings: Vec::new(),
+        code: exit::CLEAN,
+        timings: Vec::new(),
+    })
+}
+
 fn run_clocked(
     config: &Config,
     progress: &progress::Progress,
     stdout: &mut dyn std::io::Write,
 ) -> anyhow::Result<Output> {
+    if matches!(config.mode, Mode::Completions(_) | Mode::Man) {
+        return describe(config, stdout);
+    }
     if !config.claims.is_empty() {
         // the reduce half of a sharded run: no documents are read
         let loaded = report::records::read(&config.claims)?;
@@ -229,8 +312,11 @@ fn run_clocked(
                 timings: Vec::new(),
             });
         }
-        let mut outcome =
-            conclude_with(loaded.documents, loaded.claims, &loaded.profiles, progress);
+        let mut profiles = loaded.profiles;
+        if config.story_per_folder {
+            file_in_folders(&loaded.documents, &mut profiles);
+        }
+        let mut outcome = conclude_with(loaded.documents, loaded.claims, &profiles, progress);
         progress.finish();
         // inputs the map step skipped are reported as a run over the files would
         let warnings = skipped_messages(config, &loaded.problems, count);
@@ -269,6 +355,11 @@ fn run_clocked(
         progress.stage("extracting");
         let mut read = ingest::read_each(listing, &config.ingest, |d| extract_one(d, progress));
         number(&mut read.documents);
+        if config.story_per_folder {
+            for (d, _, p) in &mut read.documents {
+                p.folder = Some(folder_of(&d.path));
+            }
+        }
         let count = read.documents.len();
         let (warnings, problems) = match preface(config, read.skipped, read.warnings, count) {
             Ok(messages) => messages,
@@ -361,7 +452,11 @@ fn preface(
         .collect();
     if documents == 0 {
         warnings.extend(skipped_messages(config, &problems, documents));
-        warnings.push("crosscheck: no input could be read".into());
+        warnings.push(if problems.is_empty() {
+            "crosscheck: no documents found".into()
+        } else {
+            "crosscheck: no input could be read".into()
+        });
         return Err(Box::new(Output {
             stdout: String::new(),
             report: None,
@@ -382,9 +477,9 @@ fn skipped_messages(config: &Config, problems: &[Problem], documents: usize) -> 
         .collect();
     if !problems.is_empty() && documents > 0 {
         messages.push(format!(
-            "crosscheck: {} input(s) skipped, {} document(s) read{}",
-            problems.len(),
-            documents,
+            "crosscheck: {} skipped, {} read{}",
+            plural(problems.len(), "input", "inputs"),
+            plural(documents, "document", "documents"),
             if config.strict {
                 "; --strict: exit 2"
             } else {
@@ -424,10 +519,13 @@ fn run_stages(
         return Ok(dump(json!(v), warnings));
     }
     if matches!(config.dump, Some(Stage::Profiles | Stage::Stories)) {
-        let profiles: Vec<_> = documents
+        let mut profiles: Vec<_> = documents
             .par_iter()
             .map(|d| extract::profile(d, &segment::segment(d)))
             .collect();
+        if config.story_per_folder {
+            file_in_folders(&documents, &mut profiles);
+        }
         if config.dump == Some(Stage::Profiles) {
             return Ok(dump(
                 serde_json::to_value(profiles).unwrap_or_default(),
@@ -444,7 +542,16 @@ fn run_stages(
     }
     progress.set_total(documents.len());
     progress.stage("extracting");
-    let mut outcome = analyse_with(documents, progress);
+    let mut per_doc: Vec<Extracted> = documents
+        .into_par_iter()
+        .map(|d| extract_one(d, progress))
+        .collect();
+    if config.story_per_folder {
+        for (d, _, p) in &mut per_doc {
+            p.folder = Some(folder_of(&d.path));
+        }
+    }
+    let mut outcome = gather(per_doc, progress);
     progress.finish();
     outcome.problems = problems;
     Ok(finish(config, outcome, warnings))
@@ -491,8 +598,8 @@ fn finish(config: &Config, mut outcome: Outcome, warnings: Vec<String>) -> Outpu
         };
     }
     let stdout = match config.mode {
-        Mode::Check => report::render_check(&outcome, config.format),
-        Mode::Claims | Mode::Extract => report::render_claims(&outcome, config.format),
+        Mode::Check => report::render_check(&outcome, config.format, &config.style),
+        _ => report::render_claims(&outcome, config.format, &config.style),
     };
     Output {
         stdout,

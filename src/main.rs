@@ -28,20 +28,30 @@ fn main() {
     // SAFETY: sets an integer option; mimalloc allows it at any time.
     unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut quiet = false;
     let code = match cli::Config::try_from(cli::Args::parse()).and_then(|c| {
+        quiet = c.quiet;
         if let Some(n) = c.threads {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(n)
                 .build_global()?;
         }
+        if quiet {
+            // `-q`: what `extract` streams goes nowhere
+            return crosscheck::run(&c, &mut std::io::sink());
+        }
         crosscheck::run(&c, &mut stdout)
     }) {
         Ok(out) => {
-            for w in &out.warnings {
+            for w in out.warnings.iter().filter(|_| !quiet) {
                 eprintln!("{w}");
             }
             let writing = std::time::Instant::now();
-            let written = out.write_stdout(&mut stdout).and_then(|()| stdout.flush());
+            let written = if quiet {
+                Ok(())
+            } else {
+                out.write_stdout(&mut stdout).and_then(|()| stdout.flush())
+            };
             let mut code = out.code;
             match written {
                 // a closed pipe (`| head`) is not an error worth a message

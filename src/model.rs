@@ -431,6 +431,10 @@ pub struct Profile {
     /// (its own name, its town, its menus) are not evidence of one story.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// With `--story-per-folder`: the folder the document was filed in, which
+    /// then decides its story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folder: Option<String>,
     /// Every sentence: a hash of its text, whether it has a digit, and its names.
     pub sentences: Vec<SentenceProfile>,
 }
@@ -476,6 +480,17 @@ pub enum Severity {
     Contradiction,
 }
 
+impl Severity {
+    /// The word a report prints for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Update => "update",
+            Severity::Divergence => "divergence",
+            Severity::Contradiction => "contradiction",
+        }
+    }
+}
+
 /// A cluster whose sources disagree.
 #[derive(Debug, Clone, Serialize)]
 pub struct Discrepancy {
@@ -484,6 +499,10 @@ pub struct Discrepancy {
     pub severity: Severity,
     /// Claim ids.
     pub claims: Vec<String>,
+    /// The same ids, one list per statement: figures one document gives in one
+    /// sentence for the measure are its parts, added up.
+    pub statements: Vec<Vec<String>>,
+    /// The statements set against each other, each with the file it is in.
     pub summary: String,
     /// How sure crosscheck is that the figures speak of one thing.
     pub confidence: crate::evidence::Confidence,

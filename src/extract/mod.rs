@@ -345,6 +345,7 @@ fn profile_named(doc: &Document, segments: &[Segment], names: Vec<Vec<String>>) 
         document: doc.id.clone(),
         published: doc.published,
         outlet: doc.outlet.clone(),
+        folder: None,
         sentences,
     }
 }

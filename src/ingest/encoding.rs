@@ -1,11 +1,13 @@
 //! Takes a file's bytes, hands on its text as UTF-8, or says why it is binary.
 //! Rule that is not obvious: a UTF-8 byte-order mark is blanked to three spaces
 //! (not removed) so offsets stay file offsets; text that had to be converted
-//! (UTF-16, Windows-1252) is measured in its UTF-8 form, with a warning saying so.
+//! (UTF-16, a legacy charset, UTF-8 with bad bytes) is measured in its UTF-8
+//! form, with a warning saying so. Text that is UTF-8 but for a few bad bytes
+//! stays UTF-8; only text that is not UTF-8 at all goes to the detector.
 
 use std::sync::LazyLock;
 
-use encoding_rs::{Encoding, WINDOWS_1252};
+use encoding_rs::Encoding;
 use regex::bytes::Regex;
 
 /// Why bytes are not text, if they are not: a known file signature or NUL bytes.
@@ -60,7 +62,7 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Decode a file. UTF-8 stays as it is (BOM blanked); UTF-16 with a BOM is
 /// converted; anything else that is not UTF-8 is read as the charset an HTML
-/// `<meta charset>` names, else as Windows-1252 (a superset of Latin-1).
+/// `<meta charset>` names, else as the charset chardetng finds in its bytes.
 pub fn decode(bytes: Vec<u8>, html: bool) -> Decoded {
     if let Some((enc, _)) = Encoding::for_bom(&bytes)
         && enc != encoding_rs::UTF_8
@@ -83,6 +85,9 @@ pub fn decode(bytes: Vec<u8>, html: bool) -> Decoded {
         }
         Err(e) => {
             let bytes = e.into_bytes();
+            if let Some(decoded) = mostly_utf8(&bytes) {
+                return decoded;
+            }
             let declared = if html {
                 let head = &bytes[..bytes.len().min(4096)];
                 META_CHARSET
@@ -92,7 +97,12 @@ pub fn decode(bytes: Vec<u8>, html: bool) -> Decoded {
             } else {
                 None
             };
-            let enc = declared.unwrap_or(WINDOWS_1252);
+            let enc = declared.unwrap_or_else(|| {
+                let mut detector =
+                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                detector.feed(&bytes, true);
+                detector.guess(None, chardetng::Utf8Detection::Deny)
+            });
             let (text, _, _) = enc.decode(&bytes);
             Decoded {
                 text: text.into_owned(),
@@ -102,12 +112,50 @@ pub fn decode(bytes: Vec<u8>, html: bool) -> Decoded {
                     if declared.is_some() {
                         " (its <meta charset>)"
                     } else {
-                        ""
+                        " (as its bytes suggest)"
                     }
                 )),
             }
         }
     }
+}
+
+/// Text that is UTF-8 but for a few bad bytes — it has more valid multi-byte
+/// characters than invalid sequences — decoded as UTF-8 with U+FFFD in place
+/// of each bad sequence, and a note naming the first one's byte offset.
+fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let mut multibyte = 0usize;
+    let mut bad = 0usize;
+    let mut first_bad = None;
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+            first_bad.get_or_insert(offset);
+            offset += chunk.invalid().len();
+        }
+    }
+    let first_bad = first_bad?;
+    if multibyte <= bad {
+        return None;
+    }
+    let mut text = String::from_utf8_lossy(bytes).into_owned();
+    if text.starts_with('\u{feff}') {
+        text.replace_range(..3, "   ");
+    }
+    let more = match bad {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Some(Decoded {
+        text,
+        note: Some(format!(
+            "not valid UTF-8 at byte {first_bad}{more}; read as UTF-8 with U+FFFD in place \
+             of the bad bytes (offsets after byte {first_bad} count bytes of the UTF-8 text)"
+        )),
+    })
 }
 
 #[cfg(test)]
@@ -148,6 +196,21 @@ mod tests {
             be.extend(u.to_be_bytes());
         }
         assert_eq!(decode(be, false).text, "Zo\u{eb}");
+    }
+
+    #[test]
+    fn one_bad_byte_in_utf8_stays_utf8() {
+        let d = decode(
+            "“Quoted” – 12 km\n"
+                .bytes()
+                .chain(*b"bad \xff byte")
+                .collect(),
+            false,
+        );
+        assert!(d.text.starts_with("“Quoted” – 12 km"), "{}", d.text);
+        assert!(d.text.contains("bad \u{fffd} byte"));
+        let at = "“Quoted” – 12 km\nbad ".len();
+        assert!(d.note.unwrap().contains(&format!("at byte {at};")));
     }
 
     #[test]

@@ -129,6 +129,30 @@ pub fn read_json(src: &str) -> (Vec<Record>, Vec<(usize, String)>) {
     }
 }
 
+/// A parse error of a record, placed in the file: serde counts lines and
+/// columns from the record's first byte, `at` turns an offset of the record
+/// into a place in the file.
+fn invalid(src: &str, e: &serde_json::Error, at: &dyn Fn(usize) -> Location) -> String {
+    let text = e.to_string();
+    let what = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(what, _)| what);
+    if e.line() == 0 {
+        return format!("invalid JSON: {what}");
+    }
+    let line_start = src
+        .split_inclusive('\n')
+        .take(e.line() - 1)
+        .map(str::len)
+        .sum::<usize>();
+    let offset = (line_start + e.column().saturating_sub(1)).min(src.len());
+    let loc = at(offset);
+    format!(
+        "invalid JSON at line {}, column {}: {what}",
+        loc.line, loc.column
+    )
+}
+
 /// Byte offset of `part` inside `whole`, when it is a sub-slice of it.
 fn offset_in(whole: &str, part: &str) -> Option<usize> {
     let o = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
@@ -141,7 +165,7 @@ fn record(src: &str, index: usize, at: &dyn Fn(usize) -> Location) -> Result<Rec
         if e.is_data() {
             "not a JSON object".to_string()
         } else {
-            format!("invalid JSON: {e}")
+            invalid(src, &e, at)
         }
     })?;
     let string = |names: &[&str]| -> Option<String> {
@@ -165,7 +189,7 @@ fn record(src: &str, index: usize, at: &dyn Fn(usize) -> Location) -> Result<Rec
         .ok_or_else(|| {
             format!(
                 "no text: none of the fields {} holds a string",
-                TEXT_FIELDS[..3].join(", ")
+                TEXT_FIELDS.join(", ")
             )
         })?;
     let _ = name;

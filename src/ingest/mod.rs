@@ -397,7 +397,8 @@ fn list_inputs(
             .git_ignore(true)
             .git_exclude(true)
             .git_global(false)
-            .require_git(false)
+            // as ripgrep: a .gitignore counts only inside a git repository
+            .require_git(true)
             .threads(rayon::current_num_threads());
         if let Some(ex) = excludes.clone() {
             let root = p.clone();
@@ -453,9 +454,15 @@ fn list_inputs(
             }
         }
         if found == 0 {
+            let looked = if opts.globs.is_empty() {
+                "looked for .txt, .md, .markdown, .html, .htm, .json, .jsonl".to_string()
+            } else {
+                let quoted: Vec<String> = opts.globs.iter().map(|g| format!("'{g}'")).collect();
+                format!("none matches --glob {}", quoted.join(", "))
+            };
             out.warnings.push(Problem::new(
                 shown,
-                "no files to read in this folder (looked for .txt, .md, .markdown, .html, .htm, .json, .jsonl)",
+                format!("no files to read in this folder ({looked})"),
             ));
         }
     }
@@ -497,7 +504,7 @@ fn read_limited(mut r: impl Read, max: u64, size: u64) -> Result<Vec<u8>, String
 }
 
 fn too_large(max: u64) -> String {
-    format!("larger than --max-file-size ({max} bytes); skipped")
+    format!("larger than --max-file-size ({max} bytes)")
 }
 
 fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>, String> {
@@ -528,6 +535,17 @@ fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>, String> {
             read_limited(f, max, meta.len())
         }
     }
+}
+
+/// Is this standard input, with no `--input-format`, opening with a front
+/// matter fence (`---` or `+++` alone on the first line)?
+fn stdin_front_matter(input: &Input, explicit: Option<Format>, bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    matches!(input.source, Source::Stdin)
+        && explicit.is_none()
+        && [&b"---\n"[..], b"---\r\n", b"+++\n", b"+++\r\n"]
+            .iter()
+            .any(|fence| bytes.starts_with(fence))
 }
 
 /// Turn a file's bytes into documents (text, format, own metadata). The
@@ -812,6 +830,14 @@ pub fn read_batches<T: Send>(
             })
             .unwrap_or(Format::Text);
         let mut parsed = match read_bytes(input, opts.max_file_size) {
+            Ok(bytes) if stdin_front_matter(input, explicit_format, &bytes) => {
+                let mut parsed = parse_bytes(&input.shown, Format::Markdown, bytes);
+                parsed.warnings.push(Problem::new(
+                    input.shown.clone(),
+                    "starts with front matter: read as Markdown (--input-format text reads it as text)",
+                ));
+                parsed
+            }
             Ok(bytes) => parse_bytes(&input.shown, format, bytes),
             Err(reason) => Parsed {
                 skipped: vec![Problem::new(input.shown.clone(), reason)],

@@ -519,7 +519,7 @@ fn every_file_of_the_folder_is_compiled_in() {
             "{name} is never read"
         );
     }
-    assert_eq!(on_disk.len(), 16, "{on_disk:?}");
+    assert_eq!(on_disk.len(), 17, "{on_disk:?}");
 }
 
 #[test]

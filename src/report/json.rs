@@ -1,5 +1,6 @@
 //! Takes the run's outcome, hands on the JSON contract: `documents`, `claims`,
-//! `discrepancies` (see docs/claims.md).
+//! `discrepancies`, `problems`, `totals`, `schema_version` (see docs/claims.md
+//! and docs/report.schema.json).
 //! Rule that is not obvious: an open bound ("at least 286") is `null`, never a
 //! huge number, and dates are `YYYY-MM-DD` strings.
 
@@ -8,7 +9,24 @@ use std::io::Write;
 use serde_json::{Value as Json, json};
 
 use crate::Outcome;
-use crate::model::{Claim, Document, Interval, Stated};
+use crate::model::{Claim, Document, Granularity, Interval, Precision, Stated};
+
+/// The version of the JSON contract (docs/claims.md, docs/report.schema.json):
+/// raised whenever a field changes meaning or goes away.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// A claim's precision as the report gives it: a date coarser than a day
+/// ("September 2022") is a range of days, not an exact figure.
+pub fn precision(v: &crate::model::Value) -> Precision {
+    match (&v.interval, v.precision) {
+        (Interval::Date { granularity, .. }, Precision::Exact)
+            if *granularity != Granularity::Day =>
+        {
+            Precision::Range
+        }
+        (_, p) => p,
+    }
+}
 
 pub fn document(d: &Document) -> Json {
     json!({
@@ -58,7 +76,7 @@ pub fn value(c: &Claim) -> Json {
         "high": high,
         "stated": stated,
         "unit": c.value.unit,
-        "precision": c.value.precision,
+        "precision": precision(&c.value),
     });
     if let Some(g) = granularity {
         v["granularity"] = json!(g);
@@ -82,7 +100,7 @@ pub fn claim(c: &Claim) -> Json {
         "event": c.event,
         "anchor": c.anchor.as_ref().map(|a| a.value.clone()),
         "entities": c.entities,
-        "topic": c.topic,
+        "topic": (!c.topic.is_empty()).then_some(&c.topic),
         "rule": c.rule,
     })
 }
@@ -287,7 +305,7 @@ mod pretty {
         key(out, d, false, "start");
         scalar(out, &c.start);
         key(out, d, false, "topic");
-        string(out, &c.topic);
+        opt_string(out, (!c.topic.is_empty()).then_some(c.topic.as_str()));
         key(out, d, false, "value");
         value(out, c, d);
         newline(out, depth);
@@ -320,7 +338,7 @@ mod pretty {
             }
         }
         key(out, d, false, "precision");
-        scalar(out, &v.precision);
+        scalar(out, &super::precision(v));
         key(out, d, false, "stated");
         match &v.stated {
             Stated::Number(n) => scalar(out, &Num(*n)),
@@ -397,8 +415,8 @@ fn write_array<T: Sync>(
 }
 
 /// `report`, written to `w` as it is produced: the object `{claims,
-/// discrepancies, documents, problems, totals}` (keys sorted, as a `json!`
-/// object prints them), pretty-printed as serde_json does.
+/// discrepancies, documents, problems, schema_version, totals}` (keys sorted,
+/// as a `json!` object prints them), pretty-printed as serde_json does.
 pub fn write_report(o: &Outcome, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut buf = std::io::BufWriter::with_capacity(1 << 16, w);
     buf.write_all(b"{\n  \"claims\": ")?;
@@ -415,6 +433,7 @@ pub fn write_report(o: &Outcome, w: &mut dyn std::io::Write) -> std::io::Result<
     write_array(&mut buf, &o.problems, |out, p| {
         pretty::nested(out, &serde_json::to_value(p).unwrap_or_default(), 2);
     })?;
+    buf.write_all(format!(",\n  \"schema_version\": {SCHEMA_VERSION}").as_bytes())?;
     buf.write_all(b",\n  \"totals\": ")?;
     let mut totals = Vec::new();
     pretty::nested(
@@ -427,7 +446,9 @@ pub fn write_report(o: &Outcome, w: &mut dyn std::io::Write) -> std::io::Result<
     buf.flush()
 }
 
-/// One object per line: documents, then claims, then discrepancies, each tagged with `type`.
+/// One object per line, each tagged with `type`: documents, claims,
+/// discrepancies, problems (inputs skipped), then one `totals` line with the
+/// `schema_version`.
 pub fn lines(o: &Outcome) -> String {
     let mut s = String::new();
     let mut put = |kind: &str, mut v: Json| {
@@ -444,6 +465,12 @@ pub fn lines(o: &Outcome) -> String {
     for d in &o.discrepancies {
         put("discrepancy", serde_json::to_value(d).unwrap_or_default());
     }
+    for p in &o.problems {
+        put("problem", serde_json::to_value(p).unwrap_or_default());
+    }
+    let mut totals = serde_json::to_value(o.totals()).unwrap_or_default();
+    totals["schema_version"] = json!(SCHEMA_VERSION);
+    put("totals", totals);
     s
 }
 

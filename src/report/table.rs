@@ -1,53 +1,118 @@
-//! Takes the run's outcome, hands on a comfy-table for a terminal: one row per
-//! discrepancy, each source's figure as written with file:line.
-//! Rule that is not obvious: the table is as wide as the terminal, or 120
-//! columns when output is not a terminal, so piped output is stable.
+//! Takes the run's outcome, hands on a comfy-table for a terminal: for each
+//! discrepancy its label, severity and why its claims were grouped, then one
+//! row per source — where it says it, what it says and the words around it.
+//! Rule that is not obvious: a `path:line:col` is never split — its column is
+//! at least as wide as the longest one, the other columns give way — and the
+//! table is as wide as `Style::width` (the terminal, `COLUMNS`, or 120).
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
+use super::Style;
+use super::sources::{self, Index};
 use crate::Outcome;
-use crate::model::Claim;
+use crate::model::{Claim, Severity};
 
-fn new_table(header: &[&str]) -> Table {
+/// The widest the finding column (label, severity, reason) grows.
+const FINDING_WIDTH: u16 = 36;
+
+fn new_table(header: &[&str], style: &Style) -> Table {
     let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(120)
-        .set_header(header.to_vec());
+    t.load_style(if style.ascii {
+        presets::ASCII_FULL_CONDENSED
+    } else {
+        presets::UTF8_FULL_CONDENSED
+    })
+    .force_no_tty()
+    .set_content_arrangement(ContentArrangement::Dynamic)
+    .set_width(style.width)
+    .set_truncation_indicator(if style.ascii { "..." } else { "…" })
+    .set_header(header.to_vec());
+    if style.color {
+        t.enforce_styling();
+    }
     t
 }
 
-fn place(o: &Outcome, c: &Claim) -> String {
-    let path = o
-        .documents
-        .iter()
-        .find(|d| d.id == c.document)
-        .map_or(c.document.as_str(), |d| d.path.as_str());
-    format!("{path}:{}:{}", c.line, c.column)
+/// A path as a shell would need it: quoted when it holds a space or a quote.
+pub fn quote_path(path: &str) -> String {
+    if path.contains([' ', '\'', '"', '\t']) {
+        format!("'{}'", path.replace('\'', r"'\''"))
+    } else {
+        path.to_string()
+    }
 }
 
-pub fn discrepancies(o: &Outcome) -> String {
+/// `path:line:col`, the path quoted when it needs it.
+pub fn place(path: &str, c: &Claim) -> String {
+    format!("{}:{}:{}", quote_path(path), c.line, c.column)
+}
+
+/// A cell whose text is never broken at its spaces or hyphens.
+fn whole(text: String) -> Cell {
+    Cell::new(text).set_delimiter('\u{0}')
+}
+
+/// Keep column `i` exactly as wide as its widest unbreakable text (a lower
+/// boundary that the arrangement has to apply fixes the column at it).
+fn keep_whole(t: &mut Table, i: usize, widest: usize) {
+    // the width counts the cell's padding of one space on each side
+    let w = u16::try_from(widest + 2).unwrap_or(u16::MAX);
+    if let Some(col) = t.column_mut(i) {
+        col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+    }
+}
+
+pub fn discrepancies(o: &Outcome, style: &Style) -> String {
     let mut s = String::new();
     if !o.discrepancies.is_empty() {
-        let mut t = new_table(&["id", "topic", "severity", "sources"]);
+        let index = Index::new(&o.claims, &o.documents);
+        let mut t = new_table(&["id", "finding", "where and what each source says"], style);
+        let mut widest = 0;
         for d in &o.discrepancies {
-            let sources = d
-                .claims
-                .iter()
-                .filter_map(|id| o.claim(id))
-                .map(|c| format!("\"{}\"  {}", c.quote, place(o, c)))
-                .collect::<Vec<_>>()
-                .join("\n");
-            t.add_row(vec![
-                d.id.clone(),
-                d.topic.clone(),
-                format!(
-                    "{}\n({} confidence)",
-                    format!("{:?}", d.severity).to_lowercase(),
-                    d.confidence.as_str()
-                ),
-                format!("{sources}\nwhy: {}", d.why.line),
-            ]);
+            let why = format!("why: {}", d.why.line);
+            for (k, src) in sources::sources(d, &index).into_iter().enumerate() {
+                let at = place(src.path, src.first);
+                widest = widest.max(at.chars().count());
+                // the figure follows on the location's line when it fits:
+                // lines break greedily at spaces, and the location alone fits
+                let mut says = format!("{at} {}", src.says());
+                if style.context > 0 {
+                    says.push('\n');
+                    says.push_str(&sources::excerpt(src.first, style.context));
+                }
+                let (id, finding) = if k == 0 {
+                    let word = severity_word(d.severity);
+                    let word = if style.color {
+                        paint(word, d.severity)
+                    } else {
+                        word.to_string()
+                    };
+                    let sure = format!("{} confidence", d.confidence.as_str());
+                    (d.id.as_str(), format!("{}\n{word}, {sure}\n{why}", d.topic))
+                } else {
+                    ("", String::new())
+                };
+                if style.ascii {
+                    says = says.replace('…', "...");
+                }
+                t.add_row(vec![Cell::new(id), Cell::new(finding), Cell::new(says)]);
+            }
+        }
+        // the sources need the room more than the label and its reason
+        if let Some(col) = t.column_mut(1) {
+            col.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(FINDING_WIDTH)));
+        }
+        // four borders, and the id column with its padding
+        let ids = o
+            .discrepancies
+            .iter()
+            .map(|d| d.id.len())
+            .max()
+            .unwrap_or(2);
+        let left = usize::from(style.width).saturating_sub(4 + ids.max(2) + 2);
+        if left < usize::from(FINDING_WIDTH) + widest + 2 {
+            // too narrow for both: the locations keep their width, the label gives way
+            keep_whole(&mut t, 2, widest);
         }
         s.push_str(&t.to_string());
         s.push('\n');
@@ -57,39 +122,66 @@ pub fn discrepancies(o: &Outcome) -> String {
     s
 }
 
+fn severity_word(s: Severity) -> &'static str {
+    s.as_str()
+}
+
+/// A severity word in its colour (ANSI bold red, bold yellow).
+fn paint(word: &str, s: Severity) -> String {
+    let code = match s {
+        Severity::Contradiction => "31",
+        Severity::Divergence => "33",
+        Severity::Update => "36",
+    };
+    format!("\u{1b}[1;{code}m{word}\u{1b}[0m")
+}
+
 /// Each document with its publication date and where that date came from.
-fn documents(o: &Outcome) -> String {
-    let mut t = new_table(&["document", "path", "published", "date from", "outlet"]);
+fn documents(o: &Outcome, style: &Style) -> String {
+    let mut t = new_table(
+        &["document", "path", "published", "date from", "outlet"],
+        style,
+    );
+    let mut widest = "path".len();
     for d in &o.documents {
+        let path = quote_path(&d.path);
+        widest = widest.max(path.chars().count());
         t.add_row(vec![
-            d.id.clone(),
-            d.path.clone(),
-            d.published.map(|p| p.to_string()).unwrap_or_default(),
-            serde_json::to_value(d.published_from)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
-            d.outlet.clone().unwrap_or_default(),
+            Cell::new(&d.id),
+            whole(path),
+            Cell::new(d.published.map(|p| p.to_string()).unwrap_or_default()),
+            Cell::new(
+                serde_json::to_value(d.published_from)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+            ),
+            Cell::new(d.outlet.clone().unwrap_or_default()),
         ]);
     }
+    keep_whole(&mut t, 1, widest);
     let mut s = t.to_string();
     s.push('\n');
     s
 }
 
-pub fn claims(o: &Outcome) -> String {
-    let mut t = new_table(&["id", "kind", "quote", "measure", "topic", "where"]);
+pub fn claims(o: &Outcome, style: &Style) -> String {
+    let index = Index::new(&o.claims, &o.documents);
+    let mut t = new_table(&["id", "kind", "quote", "topic", "where"], style);
+    let mut widest = "where".len();
     for c in &o.claims {
+        let at = place(index.path(&c.document), c);
+        widest = widest.max(at.chars().count());
         t.add_row(vec![
-            c.id.clone(),
-            format!("{:?}", c.kind).to_lowercase(),
-            c.quote.clone(),
-            c.measure.clone().unwrap_or_default(),
-            c.topic.clone(),
-            place(o, c),
+            Cell::new(&c.id),
+            Cell::new(format!("{:?}", c.kind).to_lowercase()),
+            Cell::new(&c.quote),
+            Cell::new(&c.topic),
+            whole(at),
         ]);
     }
-    let mut s = documents(o);
+    keep_whole(&mut t, 4, widest);
+    let mut s = documents(o, style);
     s.push_str(&t.to_string());
     s.push('\n');
     s.push_str(&o.totals_line());

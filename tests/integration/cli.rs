@@ -72,7 +72,7 @@ fn totals_line_closes_the_table() {
         .args(["check", "tests/fixtures/pipeline/toll"])
         .assert()
         .stdout(
-            predicate::str::contains("2 documents,").and(predicate::str::contains("discrepancies")),
+            predicate::str::contains("2 documents,").and(predicate::str::contains("1 discrepancy")),
         );
 }
 
@@ -113,4 +113,105 @@ fn timings_name_every_stage_on_stderr_and_leave_the_report_alone() {
         "{err}"
     );
     assert!(!String::from_utf8_lossy(&plain.stderr).contains("timing"));
+}
+
+/// A command's `--help` text.
+fn help(command: &str) -> String {
+    let out = crosscheck()
+        .args([command, "--help"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{command} --help");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn each_subcommand_lists_only_its_own_flags() {
+    let extract = help("extract");
+    let offered = |h: &str, flag: &str| {
+        h.lines()
+            .any(|l| l.trim_start().starts_with(flag) || l.contains(&format!(", {flag}")))
+    };
+    for flag in ["--claims", "--format", "--dump", "--color", "--quiet"] {
+        assert!(!offered(&extract, flag), "extract --help offers {flag}");
+    }
+    assert!(extract.contains("--glob") && extract.contains("--published-default"));
+    crosscheck()
+        .args(["extract", "--claims", "x.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unexpected argument '--claims'"));
+    for command in ["check", "claims"] {
+        let h = help(command);
+        assert!(
+            offered(&h, "--format") && offered(&h, "--story-per-folder"),
+            "{command}"
+        );
+        assert!(!h.contains("Cluster and compare"), "{command}: {h}");
+        assert!(
+            h.contains("Examples:") && h.contains("Exit codes"),
+            "{command}: {h}"
+        );
+        assert!(
+            h.contains("  2  trouble"),
+            "{command} --help gives the exit codes"
+        );
+    }
+    assert!(help("extract").contains("Exit codes"));
+    let top = crosscheck().arg("--help").output().unwrap();
+    let top = String::from_utf8_lossy(&top.stdout);
+    assert!(
+        top.contains("Examples:") && top.contains("  1  discrepancies found"),
+        "{top}"
+    );
+}
+
+#[test]
+fn claims_takes_no_value_so_later_paths_stay_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let shard = dir.path().join("s1.jsonl");
+    let out = crosscheck()
+        .args(["extract", "tests/fixtures/pipeline/toll"])
+        .output()
+        .unwrap();
+    std::fs::write(&shard, &out.stdout).unwrap();
+    // every PATH is a record file; a folder among them is named as such
+    crosscheck()
+        .args(["check", "--claims"])
+        .arg(&shard)
+        .arg("data/border-highlands")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "data/border-highlands is a folder: with --claims every PATH is a record file",
+        ));
+    // flags after the record files are still flags
+    crosscheck()
+        .args(["check", "--claims"])
+        .arg(&shard)
+        .args(["--format", "brief"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("toll/a.md:6:62: contradiction"));
+}
+
+#[test]
+fn completions_and_a_manual_page() {
+    for (shell, mark) in [
+        ("bash", "_crosscheck()"),
+        ("zsh", "#compdef crosscheck"),
+        ("fish", "complete -c crosscheck"),
+    ] {
+        crosscheck()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(
+                predicate::str::contains(mark).and(predicate::str::contains("story-per-folder")),
+            );
+    }
+    crosscheck().args(["completions", "tcsh"]).assert().code(2);
+    crosscheck().arg("man").assert().code(0).stdout(
+        predicate::str::contains(".TH crosscheck 1").and(predicate::str::contains("completions")),
+    );
 }

@@ -243,7 +243,7 @@ fn json_array_reads_each_record_and_names_the_bad_one() {
     assert_eq!(docs.len(), 2);
     assert!(docs[1]["path"].as_str().unwrap().ends_with("many.json#2"));
     assert!(r.stderr.contains("many.json#3: no text"), "{}", r.stderr);
-    assert!(r.stderr.contains("1 input(s) skipped"), "{}", r.stderr);
+    assert!(r.stderr.contains("1 input skipped"), "{}", r.stderr);
     let (_, strict) = documents(&[path], &["--strict"]);
     assert_eq!(strict.code, 2);
 }
@@ -474,7 +474,7 @@ fn a_missing_path_among_good_ones_is_skipped_with_a_summary() {
     assert!(
         r.stderr
             .trim_end()
-            .ends_with("1 input(s) skipped, 1 document(s) read"),
+            .ends_with("1 input skipped, 1 document read"),
         "{}",
         r.stderr
     );
@@ -518,7 +518,7 @@ fn binary_files_are_skipped_with_one_warning_each() {
     );
     assert!(r.stderr.contains("c.md: binary file (contains NUL bytes)"));
     assert!(r.stderr.contains("d.html: zip archive"));
-    assert!(r.stderr.contains("3 input(s) skipped"));
+    assert!(r.stderr.contains("3 inputs skipped"));
 }
 
 #[test]

@@ -5,5 +5,6 @@ mod cli;
 mod gold;
 mod inputs;
 mod pipeline;
+mod report;
 mod scale;
 mod stories;

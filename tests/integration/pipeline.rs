@@ -252,10 +252,15 @@ fn spans_point_at_the_quote_in_the_file() {
     }
 }
 
-#[test]
-fn example_corpus_report_is_stable() {
+/// `check data/` as a newcomer's first run prints it: piped or in a
+/// 120-column UTF-8 terminal.
+fn data_check(format: &str) -> String {
     let out = crosscheck()
-        .args(["check", "data/"])
+        .env_remove("COLUMNS")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .env("LANG", "C.UTF-8")
+        .args(["check", "--format", format, "data/"])
         .output()
         .expect("runs");
     assert_eq!(
@@ -263,7 +268,43 @@ fn example_corpus_report_is_stable() {
         Some(1),
         "the example corpus has disagreements"
     );
-    insta::assert_snapshot!("data_check_table", String::from_utf8_lossy(&out.stdout));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn example_corpus_report_is_stable() {
+    let table = data_check("table");
+    insta::assert_snapshot!("data_check_table", table);
+    insta::assert_snapshot!("data_check_brief", data_check("brief"));
+}
+
+/// The README and data/README.md show exactly what `check data/` prints.
+#[test]
+fn the_readmes_show_what_check_data_prints() {
+    let table = data_check("table");
+    let data_readme = std::fs::read_to_string("data/README.md").expect("data/README.md");
+    assert!(
+        data_readme.contains(&table),
+        "data/README.md must hold the output of `cargo run --release -- check data/`:\n{table}"
+    );
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let brief = data_check("brief");
+    assert!(
+        readme.contains(&brief),
+        "README.md must hold the output of `check --format brief data/`:\n{brief}"
+    );
+    let totals = table.lines().last().expect("a totals line");
+    assert!(
+        readme.contains(totals),
+        "README.md must give the totals line {totals}"
+    );
+    let first: Vec<&str> = readme.lines().take(5).collect();
+    assert!(
+        first
+            .iter()
+            .any(|l| l.starts_with("cargo run --release -- check data/"))
+    );
+    assert!(first.iter().any(|l| l.starts_with("cargo test --release")));
 }
 
 #[test]

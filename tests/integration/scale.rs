@@ -80,7 +80,7 @@ fn check_over_shards_equals_check_over_files() {
         ("s2.jsonl", vec!["a", "b/four.txt"], 3, 0),
         ("s3.jsonl", vec!["b/three.md", "b/bad.json"], 1, 1),
     ] {
-        let mut args = vec!["extract", "--format", "jsonl"];
+        let mut args = vec!["extract"];
         args.extend(paths);
         let (records, code) = crosscheck(&args, root);
         assert_eq!(code, 0);
