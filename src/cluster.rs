@@ -613,6 +613,101 @@ fn stories_by_folder(profiles: &[Profile]) -> Option<Vec<usize>> {
         .collect()
 }
 
+/// A name carried by at most this many documents of the run can name one event's
+/// place or people (`join_instances`).
+pub const INSTANCE_NAME_DOCS: usize = 4;
+
+/// Rare names two reports of a slow event (an outbreak, a closure) must share to
+/// be taken for one instance; one is enough for a sudden event.
+pub const INSTANCE_NAMES: usize = 2;
+
+/// Reports of one event instance are published within this many days of each other.
+pub const INSTANCE_DAYS: i64 = 3;
+
+/// Join stories whose reports tell one event instance: the same kind of event (a
+/// quake, an outbreak, a plant closure), a name rare in the run that both carry
+/// (the place, a person), and publication days close together. Reports of one
+/// event often share too few names for the name vectors to link them (one
+/// quotes the governor, another the seismologists); the instance is the
+/// specific detail they do share. Commonplace incidents (shootings, crashes,
+/// fires) are left to the name vectors: a town has many of them. Undated
+/// reports are never joined this way.
+fn join_instances(
+    profiles: &[Profile],
+    story: &[usize],
+    briefs: &[Brief],
+    lexicon: &Lexicon,
+    boiler: &FxHashSet<u64>,
+) -> Vec<usize> {
+    let n = profiles.len();
+    // per document, the event classes its claims name
+    let mut events: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for b in briefs {
+        if let (Some(d), Some(e)) = (b.doc, b.event)
+            && !crate::extract::measure::commonplace(lexicon.word(e))
+            && !events[d].contains(&e)
+        {
+            events[d].push(e);
+        }
+    }
+    // per rare name, the documents that carry it
+    let mut carriers: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (d, p) in profiles.iter().enumerate() {
+        let mut names: Vec<&str> = p
+            .sentences
+            .iter()
+            .filter(|s| !boiler.contains(&s.hash))
+            .flat_map(|s| s.names.iter().map(String::as_str))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            carriers.entry(name).or_default().push(d);
+        }
+    }
+    let stories = story.iter().max().map_or(0, |m| m + 1);
+    let mut uf = UnionFind((0..stories).collect());
+    // per pair of documents, the rare names they share
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for docs in carriers.values() {
+        if docs.len() < 2 || docs.len() > INSTANCE_NAME_DOCS {
+            continue;
+        }
+        for (i, &a) in docs.iter().enumerate() {
+            for &b in &docs[i + 1..] {
+                if story[a] != story[b] {
+                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
+    pairs.sort_unstable();
+    for ((a, b), names) in pairs {
+        let close = days_apart(profiles[a].published, profiles[b].published)
+            .is_some_and(|d| d <= INSTANCE_DAYS);
+        // a sudden event (a quake, a blast) and its place are one instance;
+        // a slower one (an outbreak, a closure) needs a second shared name
+        let kind = events[a].iter().find(|e| events[b].contains(e));
+        let enough = kind.is_some_and(|e| {
+            names >= INSTANCE_NAMES || crate::extract::measure::sudden(lexicon.word(*e))
+        });
+        if close && enough {
+            uf.union(story[a], story[b]);
+        }
+    }
+    // stories numbered again in order of their first document
+    let mut number: FxHashMap<usize, usize> = FxHashMap::default();
+    story
+        .iter()
+        .map(|&s| {
+            let root = uf.find(s);
+            let next = number.len();
+            *number.entry(root).or_insert(next)
+        })
+        .collect()
+}
+
 /// Can two anchors name the same time? Unknown parts (an unstated year) match anything.
 pub fn anchors_compatible(a: &Anchor, b: &Anchor) -> bool {
     if let (Some(al), Some(ah), Some(bl), Some(bh)) = (a.low, a.high, b.low, b.high) {
@@ -648,7 +743,14 @@ fn parts(a: &Anchor) -> Parts {
 pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
     let boiler = boilerplate(profiles);
     let (briefs, lexicon) = brief(claims, profiles, &boiler);
-    let story = split_by_event_day(profiles, &stories(profiles, &boiler), &briefs, &lexicon);
+    let joined = join_instances(
+        profiles,
+        &stories(profiles, &boiler),
+        &briefs,
+        &lexicon,
+        &boiler,
+    );
+    let story = split_by_event_day(profiles, &joined, &briefs, &lexicon);
     let published = |i: usize| briefs[i].doc.and_then(|d| profiles[d].published);
     let keyed = blocks(claims, &briefs, &lexicon, &story, &published);
     let blocks: Vec<&[Keyed]> = keyed

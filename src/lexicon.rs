@@ -164,6 +164,8 @@ pub struct Acts {
     pub changed_words: Vec<&'static str>,
     /// Words between an owner's name and the figure it owns.
     pub owning_words: Vec<&'static str>,
+    /// Verbs that give a figure as the level its subject reached.
+    pub level_verbs: Vec<&'static str>,
 }
 
 lexicon_file!(ACTS: Acts = "acts.toml");

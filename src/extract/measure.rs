@@ -592,6 +592,14 @@ pub fn measure_in(
                             .get(last + 1)
                             .is_some_and(|n| class_of(&NOUNS, n.low()) == Some(*m))
                 });
+            // "the death toll from the quake that struck the province rose to
+            // 1,240": a level reached takes the measure of its subject
+            let change = change.or_else(|| {
+                (noun.is_none() && !counts_things(ws, last))
+                    .then(|| subject_cue(ws, first, &figures))
+                    .flatten()
+                    .map(|m| (m, 0))
+            });
             // "86 tackles", "missing four games": a figure that names what it
             // counts, in words the lexicon has no class for, keeps a key of its
             // own words; a change cue nearby happened to someone else
@@ -667,6 +675,42 @@ fn finish(
         (m, _) => m,
     };
     (measure, event.map(|(e, _)| e.to_string()))
+}
+
+/// How far back the subject of a level verb may stand.
+const SUBJECT_REACH: usize = 25;
+
+/// The measure of the subject whose level the figure starting at word `first` gives
+/// ("the death toll … rose to 1,240", "cases stand at 389"): the figure follows a
+/// level verb (and "to" or "at"), and the nearest cue before that verb names it.
+fn subject_cue(
+    ws: &Sentence<'_>,
+    first: usize,
+    figures: &[(usize, usize)],
+) -> Option<&'static str> {
+    let level = &crate::lexicon::ACTS.level_verbs;
+    let mut v = first.checked_sub(1)?;
+    if matches!(ws[v].low_str(), "to" | "at") {
+        v = v.checked_sub(1)?;
+    }
+    if !level.contains(&ws[v].low_str()) {
+        return None;
+    }
+    let mut j = v;
+    while j > 0 && v - j < SUBJECT_REACH {
+        j -= 1;
+        if figures.iter().any(|&(_, b)| b == j) || is_clause_break(ws[j].text) {
+            return None;
+        }
+        let w = ws[j].low();
+        if let Some(m) = class_of(&CHANGE, w) {
+            return Some(m).filter(|m| *m != "jobs cut");
+        }
+        if let Some(m) = class_of(&NOUNS, w) {
+            return Some(m).filter(|m| !MONEY_MEASURES.contains(m));
+        }
+    }
+    None
 }
 
 /// Is the figure the earlier value of a change ("from 65 to 125", "up from 40")?

@@ -427,6 +427,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: casualty_words", &a.casualty_words);
     add("acts.toml: changed_words", &a.changed_words);
     add("acts.toml: owning_words", &a.owning_words);
+    add("acts.toml: level_verbs", &a.level_verbs);
     let f = &FUNCTION_WORDS;
     add("function-words.toml: aside_openers", &f.aside_openers);
     add("function-words.toml: object_starts", &f.object_starts);

@@ -870,6 +870,12 @@ fn is_count(ctx: &Ctx, start: usize, end: usize) -> bool {
     }
     let next = next_word(text, end).to_ascii_lowercase();
     let next = next.trim_start_matches('-');
+    // "an earthquake in 1987 killed 3,000": after a preposition of time, a
+    // participle says what the year's event did, not whom the figure counts
+    let participle = next.ends_with("ed") || next == "dead";
+    if participle && ["in", "since", "until", "before", "after"].contains(&prev.as_str()) {
+        return false;
+    }
     COUNT_NOUNS.contains(&next) || next.ends_with("-year-old")
 }
 
