@@ -629,6 +629,7 @@ fn judge(
     }
     let measure = first.measure.as_deref().unwrap_or("");
     let open_key = crate::evidence::is_open_key(measure);
+    let owned = crate::evidence::is_owned(measure);
     // document by document, in byte order of their ids; each one's claims in cluster order
     mine.sort_by(|a, b| a.document.cmp(&b.document));
     let per_doc: Vec<(&str, Vec<Statement>)> = mine
@@ -665,6 +666,7 @@ fn judge(
             let mut statements: Vec<&Statement> = Vec::new();
             let mut context = 0;
             let mut same_owner = false;
+            let mut unnamed = false;
             for x in &ia {
                 for y in ib.iter().filter(|y| comparable(x, y)) {
                     context = context.max(crate::evidence::shared_context(
@@ -674,6 +676,9 @@ fn judge(
                     // the names beside the two figures: whose they are
                     let (ex, ey) = (&x.claims[0].entities, &y.claims[0].entities);
                     same_owner |= ex.iter().any(|n| ey.contains(n));
+                    // a sentence that names no one ("the company will cut …")
+                    // leaves the owner to the documents' evidence
+                    unnamed |= ex.is_empty() || ey.is_empty();
                     for s in [*x, *y] {
                         if !statements.iter().any(|t| std::ptr::eq(*t, s)) {
                             statements.push(s);
@@ -683,8 +688,9 @@ fn judge(
             }
             let shared = evidence.shared(da, db, Some(measure));
             let apart = evidence.apart(da, db);
-            let confidence =
-                crate::evidence::confidence(open_key, apart, &shared, context, same_owner);
+            let confidence = crate::evidence::confidence(
+                open_key, owned, unnamed, apart, &shared, context, same_owner,
+            );
             pairs.push(Pair {
                 severity,
                 confidence,

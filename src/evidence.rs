@@ -337,12 +337,20 @@ pub fn shared_context(a: &str, b: &str) -> usize {
 /// their documents share, and whether they fall in different event groups.
 pub fn confidence(
     open_key: bool,
+    owned: bool,
+    unnamed: bool,
     apart: bool,
     shared: &Shared,
     context: usize,
     same_owner: bool,
 ) -> Confidence {
     if apart || shared.count() == 0 {
+        return Confidence::Low;
+    }
+    // two companies' revenue, two parties' seats: named owners must agree; a
+    // sentence that names no one ("revenue rose 4%") leaves it to the documents,
+    // which must then share more than one detail
+    if owned && !same_owner && (!unnamed || shared.count() < 2) {
         return Confidence::Low;
     }
     if open_key {
@@ -360,6 +368,17 @@ pub fn confidence(
     } else {
         Confidence::Medium
     }
+}
+
+/// Is a measure always someone's (a company's revenue, a party's seats), so that
+/// two figures of it speak of one thing only when their sentences name one owner?
+pub fn is_owned(measure: &str) -> bool {
+    let m = measure.strip_suffix(" %").unwrap_or(measure);
+    let l = &crate::lexicon::MEASURES;
+    l.change
+        .iter()
+        .chain(&l.noun)
+        .any(|x| x.owned && x.measure == m)
 }
 
 /// Is a measure an open key (read from the figure's own words), not a class
@@ -384,14 +403,38 @@ mod tests {
             names: vec!["harrowgate".into()],
             figures: vec!["magnitude 6.1".into()],
         };
-        assert_eq!(confidence(false, false, &none, 9, true), Confidence::Low);
-        assert_eq!(confidence(false, false, &one, 0, false), Confidence::Medium);
-        assert_eq!(confidence(false, false, &two, 0, false), Confidence::High);
-        assert_eq!(confidence(false, true, &two, 0, true), Confidence::Low);
-        assert_eq!(confidence(true, false, &two, 1, true), Confidence::Low);
-        assert_eq!(confidence(true, false, &two, 5, true), Confidence::Medium);
-        assert_eq!(confidence(true, false, &two, 5, false), Confidence::Low);
-        assert_eq!(confidence(true, false, &none, 5, true), Confidence::Low);
+        assert_eq!(
+            confidence(false, false, false, false, &none, 9, true),
+            Confidence::Low
+        );
+        assert_eq!(
+            confidence(false, false, false, false, &one, 0, false),
+            Confidence::Medium
+        );
+        assert_eq!(
+            confidence(false, false, false, false, &two, 0, false),
+            Confidence::High
+        );
+        assert_eq!(
+            confidence(false, false, false, true, &two, 0, true),
+            Confidence::Low
+        );
+        assert_eq!(
+            confidence(true, false, false, false, &two, 1, true),
+            Confidence::Low
+        );
+        assert_eq!(
+            confidence(true, false, false, false, &two, 5, true),
+            Confidence::Medium
+        );
+        assert_eq!(
+            confidence(true, false, false, false, &two, 5, false),
+            Confidence::Low
+        );
+        assert_eq!(
+            confidence(true, false, false, false, &none, 5, true),
+            Confidence::Low
+        );
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub struct Measure<'a> {
     /// A state on the day of writing that changes from day to day.
     #[serde(default)]
     pub state: bool,
+    /// Always someone's: compared only when the sentences name one owner.
+    #[serde(default)]
+    pub owned: bool,
 }
 
 /// `measures.toml`: changes that happened to the counted things, then counted nouns.
