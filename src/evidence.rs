@@ -10,9 +10,10 @@ use serde::Serialize;
 
 use crate::model::{Claim, ClaimKind, Cluster, Profile};
 
-/// A name found in at most this many documents of the run (or of the story, if
-/// the story is larger) is specific enough to say two reports tell one event.
+/// A name found in at most this many documents of the run, or this share of them
+/// in a large run, is specific enough to say two reports tell one event.
 pub const SPECIFIC_DOCS: usize = 5;
+pub const SPECIFIC_SHARE: f64 = 0.02;
 
 /// Within a story, a name carried by more than this share of its documents is the
 /// topic's, not one event's; the events inside a story show in the names that
@@ -77,6 +78,8 @@ impl Shared {
 pub struct Evidence<'a> {
     names: FxHashMap<&'a str, FxHashSet<&'a str>>,
     run_docs: FxHashMap<&'a str, usize>,
+    /// `SPECIFIC_DOCS`, or `SPECIFIC_SHARE` of the run's documents if more.
+    specific_docs: usize,
     story_size: FxHashMap<usize, usize>,
     story_of: FxHashMap<&'a str, usize>,
     figures: FxHashMap<&'a str, FxHashSet<(&'a str, Fig)>>,
@@ -183,9 +186,11 @@ impl<'a> Evidence<'a> {
             docs.sort_unstable();
             event_groups(docs, &names, &figures, &mut group);
         }
+        let specific_docs = SPECIFIC_DOCS.max((SPECIFIC_SHARE * profiles.len() as f64) as usize);
         Evidence {
             names,
             run_docs,
+            specific_docs,
             story_size,
             story_of,
             figures,
@@ -220,7 +225,7 @@ impl<'a> Evidence<'a> {
                 .filter(|n| {
                     let in_run = self.run_docs.get(n).copied().unwrap_or(0);
                     let in_story = self.story_names.get(&(story, *n)).copied().unwrap_or(0);
-                    in_run <= SPECIFIC_DOCS.max(size) && !topical(in_story)
+                    in_run <= self.specific_docs && !topical(in_story)
                 })
                 .collect();
             names.sort_unstable();
