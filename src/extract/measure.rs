@@ -749,6 +749,13 @@ fn open_count(
     if unit.is_some_and(|u| !u.is_empty()) {
         return None;
     }
+    // "a mother asks", "one witness": the figure names its people itself
+    if (first..=last).any(|j| {
+        let w = ws[j].low_str();
+        crate::lexicon::PEOPLE.singular.contains(&w) || super::counted::is_people_noun(w)
+    }) {
+        return None;
+    }
     let c = super::counted::counted(ws, last, figures)?;
     let word = ws[c.at].low_str();
     let known = class_of(&NOUNS, word).is_some()
@@ -1699,6 +1706,9 @@ mod tests {
         displaced: "About 20,000 residents have been displaced.", "20,000" => Some("displaced");
         jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs cut");
         positions: "The firm plans to eliminate 450 positions at two plants.", "450" => Some("jobs cut");
+        a_person_names_its_people: "If a person surfs to the page, the code runs.", "a person" => None;
+        a_mother_names_her_people: "After the loss, a mother asks for donations.", "a mother" => None;
+        an_open_count_keeps_its_words: "He missed four games after surgery.", "four" => Some("game, missed");
         headcount_is_not_a_cut: "The maker has 2,300 employees at the plant.", "2,300" => Some("jobs");
         cases: "Officials have recorded 1,200 cases of measles this year.", "1,200" => Some("cases");
         members: "The council has 45 members.", "45" => Some("members");
