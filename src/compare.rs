@@ -45,14 +45,22 @@ struct Statement<'a> {
     /// where the sentence names one.
     distance: Option<Option<String>>,
     /// Whose figure it is, where the sentence says ("Halvern employs 18,000").
-    owner: Option<String>,
+    /// Read on first need: most statements are never compared with another's.
+    owner: std::cell::OnceCell<Option<String>>,
 }
 
 impl<'a> Statement<'a> {
+    /// Whose figure it is, where its sentence says.
+    fn owner(&self) -> Option<&String> {
+        self.owner
+            .get_or_init(|| {
+                let c = self.claims.first()?;
+                crate::extract::owner::owner(&c.sentence, quote_at(c))
+            })
+            .as_ref()
+    }
+
     fn new(claims: Vec<&'a Claim>, value: Say) -> Self {
-        let owner = claims
-            .first()
-            .and_then(|c| crate::extract::owner::owner(&c.sentence, quote_at(c)));
         Statement {
             claims,
             value,
@@ -60,7 +68,7 @@ impl<'a> Statement<'a> {
             incident: false,
             step: None,
             distance: None,
-            owner,
+            owner: std::cell::OnceCell::new(),
         }
     }
 }
@@ -116,7 +124,7 @@ fn quote_at(c: &Claim) -> usize {
 
 fn comparable(a: &Statement, b: &Statement) -> bool {
     // two owners' figures (two companies' headcounts) are two measures
-    if let (Some(x), Some(y)) = (&a.owner, &b.owner)
+    if let (Some(x), Some(y)) = (a.owner(), b.owner())
         && x != y
     {
         return false;
@@ -327,11 +335,14 @@ fn statements<'a>(
             .collect();
         // parts of one owner's total only: "Pellick, with 26,000 staff, and
         // Halvern, with 18,000" are two headcounts
-        let owners: FxHashSet<Option<String>> = numbers
-            .iter()
-            .map(|c| crate::extract::owner::owner(&c.sentence, quote_at(c)))
-            .collect();
-        if numbers.len() >= 2 && numbers.len() == group.len() && owners.len() == 1 {
+        let one_owner = || {
+            let owners: FxHashSet<Option<String>> = numbers
+                .iter()
+                .map(|c| crate::extract::owner::owner(&c.sentence, quote_at(c)))
+                .collect();
+            owners.len() == 1
+        };
+        if numbers.len() >= 2 && numbers.len() == group.len() && one_owner() {
             // parts of one total, unless one of them already is the total
             let values: Vec<Say> = numbers.iter().map(|c| say(c, published)).collect();
             let stated: Vec<f64> = values

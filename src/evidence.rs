@@ -5,6 +5,7 @@
 //! island, the company, the boxer) defines the topic and is no evidence that two
 //! reports tell the same event; two events of one kind share exactly those names.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
@@ -134,13 +135,19 @@ fn telling(c: &Claim) -> Option<Fig> {
 
 impl<'a> Evidence<'a> {
     pub fn new(claims: &'a [Claim], clusters: &[Cluster], profiles: &'a [Profile]) -> Self {
-        let mut names: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
-        for p in profiles {
-            let set = names.entry(p.document.as_str()).or_default();
-            for s in &p.sentences {
-                set.extend(s.names.iter().map(String::as_str));
-            }
-        }
+        let names: FxHashMap<&str, FxHashSet<&str>> = profiles
+            .par_iter()
+            .map(|p| {
+                let set: FxHashSet<&str> = p
+                    .sentences
+                    .iter()
+                    .flat_map(|s| s.names.iter().map(String::as_str))
+                    .collect();
+                (p.document.as_str(), set)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect();
         let mut run_docs: FxHashMap<&str, usize> = FxHashMap::default();
         for set in names.values() {
             for n in set {

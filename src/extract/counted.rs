@@ -14,7 +14,7 @@ use super::measure::Sentence;
 /// What a figure counts, read from its own words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Counted {
-    /// The head noun, singular and lower-cased ("tackle", "game", "candidate").
+    /// The head noun as written, lower-cased ("tackles"); `singular` folds it.
     pub head: String,
     /// The word right before the head that narrows it ("parliamentary"), or an
     /// "-ing" word right after it ("yards rushing").
@@ -114,7 +114,7 @@ pub fn counted(ws: &Sentence<'_>, last: usize, figures: &[(usize, usize)]) -> Op
         }
     }
     let &at = run.last()?;
-    let head = singular(ws[at].low_str());
+    let head = ws[at].low_str().to_string();
     let modifier = if let Some(p) = post.filter(|_| run.len() == 1) {
         Some(ws[p].low_str().to_string())
     } else if run.len() >= 2 {
@@ -199,7 +199,7 @@ mod tests {
         let first = ws.iter().position(|w| w.end_offset() > start).unwrap();
         let last = ws.iter().rposition(|w| w.start_offset() < end).unwrap();
         let c = counted(&ws, last, &[])?;
-        Some((c.head, c.modifier, act(&ws, first, 0, &[])))
+        Some((singular(&c.head), c.modifier, act(&ws, first, 0, &[])))
     }
 
     /// One expected key, many surface forms.

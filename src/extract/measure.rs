@@ -735,8 +735,11 @@ fn open_count(
     kind: ClaimKind,
     unit: Option<&str>,
 ) -> Option<String> {
-    let (lo, _) = clause(ws, first);
-    let act = super::counted::act(ws, first, lo, figures);
+    // the act is read only for a figure that gets an open key
+    let act = || {
+        let (lo, _) = clause(ws, first);
+        super::counted::act(ws, first, lo, figures)
+    };
     if let Some(u) = unit.filter(|u| !u.is_empty() && LENGTH_UNITS.contains(u)) {
         // "135 km from the coast": a place, not a measure; "404 yards rushing":
         // the word after the unit says what was measured
@@ -744,7 +747,7 @@ fn open_count(
         if !(next.ends_with("ing") && next.len() > 4) {
             return None;
         }
-        return Some(open_key(u, Some(next), act.as_deref()));
+        return Some(open_key(u, Some(next), act().as_deref()));
     }
     if unit.is_some_and(|u| !u.is_empty()) {
         return None;
@@ -778,7 +781,8 @@ fn open_count(
     if known || (kind == ClaimKind::Count && !word.ends_with('s')) {
         return None;
     }
-    Some(open_key(&c.head, c.modifier.as_deref(), act.as_deref()))
+    let head = super::counted::singular(&c.head);
+    Some(open_key(&head, c.modifier.as_deref(), act().as_deref()))
 }
 
 /// Is `measure` an open key, read from the figure's own words, rather than a
