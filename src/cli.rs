@@ -174,6 +174,10 @@ pub struct OutputArgs {
     /// Print nothing; only the exit code tells the result.
     #[arg(long, short = 'q', help_heading = "Output")]
     pub quiet: bool,
+    /// Write the report to FILE instead of standard output (atomically: a
+    /// reader sees the old file or the whole new one).
+    #[arg(long, short = 'o', value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
     /// Print one stage's intermediate result as JSON instead of the report.
     #[arg(long, value_enum, value_name = "STAGE", help_heading = "Output")]
     pub dump: Option<Stage>,
@@ -190,6 +194,7 @@ impl Default for OutputArgs {
             color: ColorChoice::Never,
             context: crate::report::DEFAULT_CONTEXT,
             quiet: false,
+            output: None,
             dump: None,
         }
     }
@@ -310,6 +315,8 @@ pub struct Config {
     pub style: crate::report::Style,
     /// Print nothing, exit code only.
     pub quiet: bool,
+    /// Where the report goes instead of standard output.
+    pub output: Option<PathBuf>,
     /// One story per folder.
     pub story_per_folder: bool,
     pub ingest: crate::ingest::IngestOptions,
@@ -337,6 +344,7 @@ impl Config {
             dump: None,
             style: crate::report::Style::default(),
             quiet: false,
+            output: None,
             story_per_folder: false,
             ingest: crate::ingest::IngestOptions::default(),
             threads: None,
@@ -391,6 +399,9 @@ impl TryFrom<Args> for Config {
                 name_of(&f)
             );
         }
+        if mode == Mode::Claims && r.format == Some(OutputFormat::Html) {
+            bail!("--format html is the page of `check`'s findings; `claims` has none");
+        }
         if r.claims {
             if r.dump
                 .is_some_and(|s| s != Stage::Claims && s != Stage::Clusters)
@@ -418,6 +429,7 @@ impl TryFrom<Args> for Config {
             dump: r.dump,
             style: style(r.color, r.context),
             quiet: r.quiet,
+            output: r.output,
             story_per_folder: r.story_per_folder,
             ingest: crate::ingest::IngestOptions {
                 published_default,

@@ -597,6 +597,29 @@ fn finish(config: &Config, mut outcome: Outcome, warnings: Vec<String>) -> Outpu
             timings: Vec::new(),
         };
     }
+    if config.format == report::OutputFormat::Html {
+        // the page's template is compiled in; should it fail, the run fails
+        return match report::html::page(&outcome, &report::html::Run::from_env()) {
+            Ok(stdout) => Output {
+                stdout,
+                report: None,
+                warnings,
+                code,
+                timings: Vec::new(),
+            },
+            Err(e) => {
+                let mut warnings = warnings;
+                warnings.push(format!("crosscheck: rendering the HTML page: {e:#}"));
+                Output {
+                    stdout: String::new(),
+                    report: None,
+                    warnings,
+                    code: exit::TROUBLE,
+                    timings: Vec::new(),
+                }
+            }
+        };
+    }
     let stdout = match config.mode {
         Mode::Check => report::render_check(&outcome, config.format, &config.style),
         _ => report::render_claims(&outcome, config.format, &config.style),

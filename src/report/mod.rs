@@ -4,6 +4,7 @@
 //! says is exactly what the table shows, in the same order.
 
 pub mod brief;
+pub mod html;
 pub mod json;
 pub mod records;
 pub mod sources;
@@ -25,6 +26,8 @@ pub enum OutputFormat {
     Json,
     /// One JSON object per line, each with its `type`.
     Jsonl,
+    /// One self-contained HTML page for editors (`check` only; docs/report-page.md).
+    Html,
 }
 
 /// How a table is drawn.
@@ -61,7 +64,15 @@ pub fn render_check(outcome: &Outcome, format: OutputFormat, style: &Style) -> S
         OutputFormat::Brief => brief::discrepancies(outcome),
         OutputFormat::Json => json::report(outcome),
         OutputFormat::Jsonl => json::lines(outcome),
+        OutputFormat::Html => html_page(outcome),
     }
+}
+
+/// The HTML page for this process's run, or the reason it could not be made
+/// (the template is part of the binary: a failure is a bug, not bad input).
+pub fn html_page(outcome: &Outcome) -> String {
+    html::page(outcome, &html::Run::from_env())
+        .unwrap_or_else(|e| format!("crosscheck: rendering the HTML page: {e:#}\n"))
 }
 
 /// Render every claim (the `claims` command).
@@ -71,5 +82,7 @@ pub fn render_claims(outcome: &Outcome, format: OutputFormat, style: &Style) -> 
         OutputFormat::Brief => brief::claims(outcome),
         OutputFormat::Json => json::report(outcome),
         OutputFormat::Jsonl => json::lines(outcome),
+        // refused by `Config` for `claims`: the page is of findings
+        OutputFormat::Html => html_page(outcome),
     }
 }
