@@ -63,10 +63,7 @@ impl Run {
         let when = epoch.unwrap_or_else(chrono::Utc::now);
         Run {
             generated: when.format("%Y-%m-%d %H:%M UTC").to_string(),
-            command: std::env::args_os()
-                .map(|a| shell_word(&a.to_string_lossy()))
-                .collect::<Vec<_>>()
-                .join(" "),
+            command: command_line(std::env::args_os().map(|a| a.to_string_lossy().into_owned())),
             reviews: HashMap::new(),
         }
     }
@@ -77,6 +74,22 @@ impl Run {
             note: None,
         })
     }
+}
+
+/// The words of a command line as a shell would take them, the program
+/// named without its folder (`crosscheck check …`, wherever it was built).
+fn command_line(words: impl Iterator<Item = String>) -> String {
+    words
+        .enumerate()
+        .map(|(i, w)| {
+            if i == 0 {
+                shell_word(&file_name(&w))
+            } else {
+                shell_word(&w)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A word as a shell reads it back: quoted when it holds anything but
@@ -707,6 +720,11 @@ mod tests {
         assert_eq!(shell_word("a b"), "'a b'");
         assert_eq!(shell_word("it's"), r"'it'\''s'");
         assert_eq!(shell_word(""), "''");
+        let words = ["/x/target/release/crosscheck", "check", "my data/"].map(String::from);
+        assert_eq!(
+            command_line(words.into_iter()),
+            "crosscheck check 'my data/'"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod cli;
 mod gold;
+mod html;
 mod inputs;
 mod pipeline;
 mod report;
