@@ -668,7 +668,7 @@ fn bounds(finite: &[f64], dates: bool) -> (f64, f64) {
 /// a power of ten (whole days for dates).
 fn ticks(lo: f64, hi: f64, dates: bool) -> Vec<f64> {
     let raw = (hi - lo) / 5.0;
-    if !(raw > 0.0) || !raw.is_finite() {
+    if raw.is_nan() || raw <= 0.0 || !raw.is_finite() {
         return Vec::new();
     }
     let power = 10f64.powf(raw.log10().floor());

@@ -259,8 +259,11 @@ fn no_finding_makes_a_page_that_says_so() {
     assert!(html.contains("No discrepancies"));
 }
 
-/// The stylesheet as rules: (at-rule it sits in, selector, declarations).
-fn css_rules(css: &str) -> Vec<(String, String, Vec<(String, String)>)> {
+/// A rule of the stylesheet: the at-rule it sits in, its selector, its
+/// declarations as (property, value).
+type Rule = (String, String, Vec<(String, String)>);
+
+fn css_rules(css: &str) -> Vec<Rule> {
     let mut text = String::new();
     let mut rest = css;
     while let Some(i) = rest.find("/*") {
@@ -454,7 +457,7 @@ impl Driver {
             base,
             session: String::new(),
             child,
-            profile: profile,
+            profile,
         };
         // the driver takes a moment to listen: ask until it is ready (at most a minute)
         let ready = (0..600).any(|_| {
@@ -595,8 +598,12 @@ const VISIBLE: &str = "return Array.from(document.querySelectorAll('article.card
 
 fn write_page(dir: &Path, name: &str, input: &str) -> PathBuf {
     let file = dir.join(name);
+    // named from the package's folder where it can be, so the page (and the
+    // screenshot in docs/) shows no folder of this machine
+    let here = std::env::current_dir().expect("the package's folder");
+    let named = file.strip_prefix(&here).unwrap_or(&file);
     cc().args(["check", "--format", "html", "-o"])
-        .arg(&file)
+        .arg(named)
         .arg(input)
         .assert()
         .code(1);
