@@ -40,9 +40,22 @@ pub fn relative(path: &str, root: &Path) -> String {
         _ => (path, None),
     };
     let resolve = |p: &Path| -> PathBuf {
-        std::fs::canonicalize(p)
-            .or_else(|_| std::path::absolute(p))
-            .unwrap_or_else(|_| p.to_path_buf())
+        std::fs::canonicalize(p).unwrap_or_else(|_| {
+            // a path that is not there (a record file's, in a test): `.` and
+            // `..` folded by hand
+            let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+            let mut out = PathBuf::new();
+            for c in abs.components() {
+                match c {
+                    std::path::Component::CurDir => {}
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    c => out.push(c),
+                }
+            }
+            out
+        })
     };
     let abs = resolve(Path::new(file));
     let root = resolve(root);
