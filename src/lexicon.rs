@@ -127,6 +127,11 @@ pub fn add_synonyms(
                     other.measure
                 ));
             }
+            if let Some((m2, _)) = folded.iter().find(|(_, ws)| ws.contains(&w.as_str())) {
+                return Err(format!(
+                    "synonyms.{measure}: {w:?} is also given for {m2:?}"
+                ));
+            }
             let w: &'static str = String::leak(w.clone());
             folded.entry(m.measure).or_default().push(w);
         }

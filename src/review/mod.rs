@@ -168,7 +168,7 @@ pub fn baseline_entries(
 
 /// Find the finding an id names: the whole id, or a prefix only one has (as
 /// the table shows the first 8 digits).
-pub fn find<'a>(records: &'a [Recorded], id: &str) -> anyhow::Result<usize> {
+pub fn find(records: &[Recorded], id: &str) -> anyhow::Result<usize> {
     let id = id.trim().to_ascii_lowercase();
     if let Some(i) = records.iter().position(|r| r.id == id) {
         return Ok(i);
