@@ -24,8 +24,26 @@ use crate::model::{
     Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity, Why,
 };
 
-/// The half-width of the band "about n" stands for, as a share of n.
+/// The half-width of the band "about n" stands for, as a share of n, unless
+/// the config file's `tolerance` sets another (`set_approx_band`).
 pub const APPROX_BAND: f64 = 0.10;
+
+/// The band in force, as `f64` bits (`u64::MAX`, a NaN: not set): a
+/// process-wide setting, set once before a run by `set_approx_band`.
+static BAND_BITS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(u64::MAX);
+
+/// Set the band "about n" stands for (the config's `tolerance`).
+pub fn set_approx_band(share: f64) {
+    BAND_BITS.store(share.to_bits(), std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The band in force: `APPROX_BAND` unless set.
+fn approx_band() -> f64 {
+    match BAND_BITS.load(std::sync::atomic::Ordering::Relaxed) {
+        u64::MAX => APPROX_BAND,
+        bits => f64::from_bits(bits),
+    }
+}
 
 /// What one document says about a cluster's measure: one claim, or the sum of its parts.
 #[derive(Debug, Clone)]
@@ -448,7 +466,7 @@ fn disagree(a: &Say, b: &Say) -> Option<Severity> {
             let (bl, bh) = band(*bl, *bh, *bs, *bp);
             // an approximate figure agrees with any figure inside its band
             let within = |s: f64, p: Precision, other: f64| {
-                p == Precision::Approximate && (other - s).abs() <= s.abs() * APPROX_BAND + 1e-9
+                p == Precision::Approximate && (other - s).abs() <= s.abs() * approx_band() + 1e-9
             };
             // a range agrees with any figure inside it ("15 to 18 shots"
             // against "about 18"); a bound does not: "more than 54" against
@@ -538,7 +556,7 @@ fn informative<'s, 'a>(all: &'s [Statement<'a>]) -> Vec<&'s Statement<'a>> {
 /// The interval an approximate figure allows: at least its ±band.
 fn band(low: f64, high: f64, stated: f64, precision: Precision) -> (f64, f64) {
     if precision == Precision::Approximate {
-        let w = stated.abs() * APPROX_BAND;
+        let w = stated.abs() * approx_band();
         (low.min(stated - w), high.max(stated + w))
     } else {
         (low, high)
@@ -564,6 +582,8 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> 
         .enumerate()
         .map(|(k, (cluster, j))| Discrepancy {
             id: format!("D{}", k + 1),
+            status: crate::model::Status::New,
+            decision: None,
             topic: cluster.topic.clone(),
             severity: j.severity,
             claims: j.claims,
