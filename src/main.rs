@@ -29,10 +29,13 @@ fn main() {
     unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut quiet = false;
-    let mut output = None;
+    // `-o FILE`: the report goes there, atomically (`baseline` writes its own)
+    let mut to_file: Option<std::path::PathBuf> = None;
     let code = match cli::Config::try_from(cli::Args::parse()).and_then(|c| {
         quiet = c.quiet;
-        output.clone_from(&c.output);
+        if matches!(c.mode, cli::Mode::Check | cli::Mode::Claims) {
+            to_file.clone_from(&c.output);
+        }
         if let Some(n) = c.threads {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(n)
@@ -49,22 +52,22 @@ fn main() {
                 eprintln!("{w}");
             }
             let writing = std::time::Instant::now();
+            let written = if let Some(path) = &to_file {
+                crosscheck::atomic::write_with(path, |w| out.write_stdout(w))
+                    .map_err(|e| std::io::Error::other(format!("{e:#}")))
+            } else if quiet {
+                Ok(())
+            } else {
+                out.write_stdout(&mut stdout).and_then(|()| stdout.flush())
+            };
             let mut code = out.code;
-            if let Some(path) = &output {
-                // the file asked for is written even with `-q`
-                if let Err(e) = write_file(path, &out) {
-                    eprintln!("crosscheck: {e:#}");
+            match written {
+                // a closed pipe (`| head`) is not an error worth a message
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("crosscheck: writing the output: {e}");
                     code = exit::TROUBLE;
                 }
-            } else if !quiet {
-                match out.write_stdout(&mut stdout).and_then(|()| stdout.flush()) {
-                    // a closed pipe (`| head`) is not an error worth a message
-                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                        eprintln!("crosscheck: writing the output: {e}");
-                        code = exit::TROUBLE;
-                    }
-                    _ => {}
-                }
+                _ => {}
             }
             if !out.timings.is_empty() {
                 let mut timings = out.timings.clone();
@@ -95,34 +98,6 @@ fn main() {
         }
     };
     std::process::exit(code);
-}
-
-/// `-o FILE`: the output written to a temporary file beside `path`, then
-/// renamed over it, so a reader never sees half a report.
-fn write_file(path: &std::path::Path, out: &crosscheck::Output) -> anyhow::Result<()> {
-    use anyhow::Context;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => std::path::Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-    out.write_stdout(&mut w)
-        .and_then(|()| w.flush())
-        .with_context(|| format!("writing {}", path.display()))?;
-    drop(w);
-    // a report is for others to read: not the temporary file's owner-only mode
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .with_context(|| format!("writing {}", path.display()))?;
-    }
-    tmp.persist(path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
 }
 
 #[cfg(test)]

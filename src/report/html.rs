@@ -18,7 +18,7 @@ use sha2::Digest as _;
 use super::sources::{self, Index};
 use super::table::place;
 use crate::Outcome;
-use crate::model::{Claim, Discrepancy, Interval, Precision, Severity};
+use crate::model::{Claim, Discrepancy, Interval, Precision, Severity, Status};
 
 const TEMPLATE: &str = include_str!("html/page.html.j2");
 /// The stylesheet: every rule that sets `color` or `fill` names what it sits
@@ -27,35 +27,53 @@ pub const STYLE: &str = include_str!("html/page.css");
 const SCRIPT: &str = include_str!("html/page.js");
 
 /// The review statuses a finding can have, in the order the page lists them.
-pub const STATUSES: [&str; 4] = ["new", "baselined", "accepted", "dismissed"];
+pub const STATUSES: [Status; 4] = [
+    Status::New,
+    Status::Baselined,
+    Status::Accepted,
+    Status::Dismissed,
+];
 
-/// Where a finding stands with the editors.
+/// Where a finding stands with the editors, as its card shows it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Review {
-    /// One of `STATUSES`.
-    pub status: String,
-    /// What the editor who decided it wrote, if anything.
-    pub note: Option<String>,
+struct Review {
+    status: &'static str,
+    /// Who decided, when, and what they wrote: an accepted or dismissed
+    /// finding's decision, or one taken on older figures of a new finding.
+    by: Option<String>,
+    at: Option<String>,
+    note: Option<String>,
+    older_figures: bool,
 }
 
-/// How and when the page was made, and what editors decided before.
+fn review(d: &Discrepancy) -> Review {
+    let decision = d.decision.as_ref();
+    Review {
+        status: d.status.as_str(),
+        by: decision.map(|x| x.by.clone()).filter(|b| !b.is_empty()),
+        at: decision.map(|x| x.at.clone()).filter(|a| !a.is_empty()),
+        note: decision.and_then(|x| x.note.clone()),
+        older_figures: decision.is_some_and(|x| x.older_figures),
+    }
+}
+
+/// How and when the page was made.
 #[derive(Debug, Clone, Default)]
 pub struct Run {
     /// When the page was made, as people read it (UTC).
     pub generated: String,
     /// The command line, as a shell would take it.
     pub command: String,
-    /// Reviews by finding id. PLUG POINT (ci-review): the review layer
-    /// (baseline, accepted and dismissed findings with their notes) fills this
-    /// map; a finding it does not name is `new`, as every finding is when
-    /// there is no review layer.
-    pub reviews: HashMap<String, Review>,
+    /// Show decided (baselined, accepted, dismissed) findings when the page
+    /// opens; without it their status boxes start unchecked (they are on the
+    /// page either way, as in the formats for tools).
+    pub show_decided: bool,
 }
 
 impl Run {
     /// This process's command line and the time now, or `SOURCE_DATE_EPOCH`
     /// when it is set (for pages that must come out the same twice).
-    pub fn from_env() -> Run {
+    pub fn from_env(show_decided: bool) -> Run {
         let epoch = std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|s| s.trim().parse::<i64>().ok())
@@ -64,15 +82,8 @@ impl Run {
         Run {
             generated: when.format("%Y-%m-%d %H:%M UTC").to_string(),
             command: command_line(std::env::args_os().map(|a| a.to_string_lossy().into_owned())),
-            reviews: HashMap::new(),
+            show_decided,
         }
-    }
-
-    fn review(&self, d: &Discrepancy) -> Review {
-        self.reviews.get(&d.id).cloned().unwrap_or(Review {
-            status: "new".into(),
-            note: None,
-        })
     }
 }
 
@@ -136,6 +147,8 @@ struct Count {
     name: &'static str,
     symbol: &'static str,
     count: usize,
+    /// Its filter box starts checked.
+    shown: bool,
 }
 
 #[derive(Serialize)]
@@ -252,7 +265,7 @@ pub fn page(o: &Outcome, run: &Run) -> Result<String, minijinja::Error> {
         .discrepancies
         .iter()
         .enumerate()
-        .map(|(k, d)| card(k, d, run, &index, &docs))
+        .map(|(k, d)| card(k, d, &index, &docs))
         .collect();
     let mut measures: Vec<String> = cards.iter().map(|c| c.measure.clone()).collect();
     measures.sort();
@@ -266,13 +279,18 @@ pub fn page(o: &Outcome, run: &Run) -> Result<String, minijinja::Error> {
         name: s.as_str(),
         symbol: symbol(s),
         count: cards.iter().filter(|c| c.severity == s.as_str()).count(),
+        shown: true,
     })
     .into();
     let statuses = STATUSES
         .map(|s| Count {
-            name: s,
+            name: s.as_str(),
             symbol: "",
-            count: cards.iter().filter(|c| c.review.status == s).count(),
+            count: cards
+                .iter()
+                .filter(|c| c.review.status == s.as_str())
+                .count(),
+            shown: run.show_decided || !s.decided(),
         })
         .into();
     let view = Page {
@@ -332,7 +350,6 @@ fn anchor(id: &str, k: usize) -> String {
 fn card(
     k: usize,
     d: &Discrepancy,
-    run: &Run,
     index: &Index,
     docs: &HashMap<&str, &crate::model::Document>,
 ) -> Card {
@@ -377,7 +394,7 @@ fn card(
         severity: d.severity.as_str(),
         symbol: symbol(d.severity),
         confidence: d.confidence.as_str(),
-        review: run.review(d),
+        review: review(d),
         why: WhyView {
             line: d.why.line.clone(),
             event: d.why.event.clone(),

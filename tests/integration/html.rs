@@ -148,7 +148,7 @@ fn pictures_draw_open_bounds_as_arrows_exact_figures_as_points() {
     assert!(card.contains("data-kind=\"number line\""));
     let dated = cards(&html)
         .into_iter()
-        .find(|c| c.contains("<h2 id=\"h-D1\">date of talks"))
+        .find(|c| c.contains("\">date of talks</h2>"))
         .expect("the talks finding");
     assert!(dated.contains("data-kind=\"timeline\""));
     assert!(dated.contains("on 5 Nov 2024"), "{dated}");
@@ -237,6 +237,50 @@ fn dash_o_writes_the_page_to_a_file_and_nothing_to_stdout() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("temporary file"));
+}
+
+#[test]
+fn a_decided_finding_shows_its_status_and_note_and_starts_filtered_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let story = dir.path().join("story");
+    std::fs::create_dir(&story).expect("folder");
+    for entry in std::fs::read_dir(INJECTED).expect("fixture") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, story.join(path.file_name().unwrap_or_default())).expect("copy");
+    }
+    let story_arg = story.to_str().unwrap_or_default();
+    let id = json_report(&[story_arg])["discrepancies"][0]["id"]
+        .as_str()
+        .expect("a finding")
+        .to_string();
+    let review = dir.path().join("review.json");
+    cc().args([
+        "review",
+        story_arg,
+        "--dismiss",
+        &id,
+        "--note",
+        "two <b>counts</b>",
+    ])
+    .args(["--by", "A. Editor", "--review-file"])
+    .arg(&review)
+    .assert()
+    .success();
+    let review_arg = review.to_str().unwrap_or_default();
+    let (html, code) = page(&["--review-file", review_arg, story_arg]);
+    assert_eq!(code, 0, "a dismissed finding fails nothing");
+    let cards = cards(&html);
+    assert_eq!(cards.len(), 1, "decided findings are on the page");
+    assert!(cards[0].contains("data-status=\"dismissed\""));
+    assert!(cards[0].contains("status: dismissed"));
+    assert!(cards[0].contains("Decided by A. Editor"));
+    assert!(cards[0].contains(": two &lt;b&gt;counts&lt;&#x2f;b&gt;</p>"));
+    assert!(html.contains("<b>1</b> dismissed"));
+    // its status box starts unchecked, unless --show-decided
+    assert!(html.contains("id=\"f-status-dismissed\">"));
+    assert!(html.contains("id=\"f-status-new\" checked>"));
+    let (shown, _) = page(&["--show-decided", "--review-file", review_arg, story_arg]);
+    assert!(shown.contains("id=\"f-status-dismissed\" checked>"));
 }
 
 #[test]
