@@ -722,9 +722,16 @@ fn judge(
             }
             let shared = evidence.shared(da, db, Some(measure));
             let apart = evidence.apart(da, db);
-            let confidence = crate::evidence::confidence(
-                open_key, owned, unnamed, apart, &shared, context, same_owner,
-            );
+            let facts = crate::evidence::PairFacts {
+                open_key,
+                owned,
+                unnamed,
+                apart,
+                context,
+                same_owner,
+                principals_differ: evidence.different_principals(da, db),
+            };
+            let confidence = crate::evidence::confidence(&facts, &shared);
             pairs.push(Pair {
                 docs: (x, y),
                 severity,

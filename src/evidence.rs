@@ -35,6 +35,9 @@ pub const GROUPS_MAX_DOCS: usize = 400;
 pub const GROUPS_MIN_DOCS: usize = 8;
 pub const GROUP_MIN_DOCS: usize = 3;
 
+/// Sentences a name must lead in before it is a document's principal name.
+pub const PRINCIPAL_MIN: usize = 3;
+
 /// Shared content words two sentences need before an open measure key (a figure
 /// counted in words the lexicon has no class for) is taken to speak of one thing.
 pub const OPEN_KEY_CONTEXT: usize = 2;
@@ -93,6 +96,9 @@ pub struct Evidence<'a> {
     story_figures: FxHashMap<(usize, &'a str, Fig), usize>,
     /// Per document: its folder, when the user said a folder is a story.
     folder: FxHashMap<&'a str, &'a str>,
+    /// Per document: the name most of its sentences speak of (the company of an
+    /// earnings report), when one name leads.
+    principal: FxHashMap<&'a str, &'a str>,
     /// Per document: its event group inside its story, when the story's reports
     /// fall into two or more groups that share event names within and none across.
     group: FxHashMap<&'a str, usize>,
@@ -192,6 +198,10 @@ impl<'a> Evidence<'a> {
             .iter()
             .filter_map(|p| Some((p.document.as_str(), p.folder.as_deref()?)))
             .collect();
+        let principal = profiles
+            .iter()
+            .filter_map(|p| Some((p.document.as_str(), principal_name(p)?)))
+            .collect();
         let mut group = FxHashMap::default();
         for docs in members.values_mut() {
             docs.sort_unstable();
@@ -208,8 +218,15 @@ impl<'a> Evidence<'a> {
             story_names,
             story_figures,
             folder,
+            principal,
             group,
         }
+    }
+
+    /// Do `a` and `b` speak mainly of different names (two companies' reports)?
+    /// Unknown when either has no leading name.
+    pub fn different_principals(&self, a: &str, b: &str) -> bool {
+        matches!((self.principal.get(a), self.principal.get(b)), (Some(x), Some(y)) if x != y)
     }
 
     /// Do `a` and `b` belong to different event groups of their story?
@@ -267,6 +284,28 @@ impl<'a> Evidence<'a> {
             out.names.push(format!("the folder {x}"));
         }
         out
+    }
+}
+
+/// The name a document speaks of most: in the most sentences, at least
+/// `PRINCIPAL_MIN` of them, and in more than any other name.
+fn principal_name(p: &Profile) -> Option<&str> {
+    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
+    for s in &p.sentences {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for n in &s.names {
+            if seen.insert(n) {
+                *count.entry(n).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = count.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match ranked.as_slice() {
+        [(n, k), rest @ ..] if *k >= PRINCIPAL_MIN && rest.first().is_none_or(|r| r.1 < *k) => {
+            Some(n)
+        }
+        _ => None,
     }
 }
 
@@ -405,24 +444,47 @@ pub fn shared_context(a: &str, b: &str) -> usize {
     wa.intersection(&wb).count()
 }
 
+/// What is known of a pair of disagreeing statements besides the details their
+/// documents share.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PairFacts {
+    /// The measure is read from the figures' own words, not the lexicon.
+    pub open_key: bool,
+    /// The measure is always someone's (`is_owned`).
+    pub owned: bool,
+    /// One of the two sentences names no one.
+    pub unnamed: bool,
+    /// The documents fall in different event groups of their story.
+    pub apart: bool,
+    /// Content words the two sentences share.
+    pub context: usize,
+    /// The two sentences name someone in common.
+    pub same_owner: bool,
+    /// The two documents speak mainly of different names.
+    pub principals_differ: bool,
+}
+
 /// How confident a pair of disagreeing statements is: the measure's origin, what
 /// their documents share, and whether they fall in different event groups.
-pub fn confidence(
-    open_key: bool,
-    owned: bool,
-    unnamed: bool,
-    apart: bool,
-    shared: &Shared,
-    context: usize,
-    same_owner: bool,
-) -> Confidence {
+pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
+    let PairFacts {
+        open_key,
+        owned,
+        unnamed,
+        apart,
+        context,
+        same_owner,
+        principals_differ,
+    } = *facts;
     if apart || shared.count() == 0 {
         return Confidence::Low;
     }
     // two companies' revenue, two parties' seats: named owners must agree; a
     // sentence that names no one ("revenue rose 4%") leaves it to the documents,
     // which must then share more than one detail
-    if owned && !same_owner && (!unnamed || shared.count() < 2) {
+    // a sentence that names no owner takes its document's leading name: two
+    // earnings reports of two companies are two owners
+    if owned && !same_owner && (!unnamed || shared.count() < 2 || principals_differ) {
         return Confidence::Low;
     }
     if open_key {
@@ -476,37 +538,214 @@ mod tests {
             figures: vec!["magnitude 6.1".into()],
         };
         assert_eq!(
-            confidence(false, false, false, false, &none, 9, true),
+            confidence(
+                &PairFacts {
+                    open_key: false,
+                    owned: false,
+                    unnamed: false,
+                    apart: false,
+                    context: 9,
+                    same_owner: true,
+                    principals_differ: false
+                },
+                &none
+            ),
             Confidence::Low
         );
         assert_eq!(
-            confidence(false, false, false, false, &one, 0, false),
+            confidence(
+                &PairFacts {
+                    open_key: false,
+                    owned: false,
+                    unnamed: false,
+                    apart: false,
+                    context: 0,
+                    same_owner: false,
+                    principals_differ: false
+                },
+                &one
+            ),
             Confidence::Medium
         );
         assert_eq!(
-            confidence(false, false, false, false, &two, 0, false),
+            confidence(
+                &PairFacts {
+                    open_key: false,
+                    owned: false,
+                    unnamed: false,
+                    apart: false,
+                    context: 0,
+                    same_owner: false,
+                    principals_differ: false
+                },
+                &two
+            ),
             Confidence::High
         );
         assert_eq!(
-            confidence(false, false, false, true, &two, 0, true),
+            confidence(
+                &PairFacts {
+                    open_key: false,
+                    owned: false,
+                    unnamed: false,
+                    apart: true,
+                    context: 0,
+                    same_owner: true,
+                    principals_differ: false
+                },
+                &two
+            ),
             Confidence::Low
         );
         assert_eq!(
-            confidence(true, false, false, false, &two, 1, true),
+            confidence(
+                &PairFacts {
+                    open_key: true,
+                    owned: false,
+                    unnamed: false,
+                    apart: false,
+                    context: 1,
+                    same_owner: true,
+                    principals_differ: false
+                },
+                &two
+            ),
             Confidence::Low
         );
         assert_eq!(
-            confidence(true, false, false, false, &two, 5, true),
+            confidence(
+                &PairFacts {
+                    open_key: true,
+                    owned: false,
+                    unnamed: false,
+                    apart: false,
+                    context: 5,
+                    same_owner: true,
+                    principals_differ: false
+                },
+                &two
+            ),
             Confidence::Medium
         );
         assert_eq!(
-            confidence(true, false, false, false, &two, 5, false),
+            confidence(
+                &PairFacts {
+                    open_key: true,
+                    owned: false,
+                    unnamed: false,
+                    apart: false,
+                    context: 5,
+                    same_owner: false,
+                    principals_differ: false
+                },
+                &two
+            ),
             Confidence::Low
         );
         assert_eq!(
-            confidence(true, false, false, false, &none, 5, true),
+            confidence(
+                &PairFacts {
+                    open_key: true,
+                    owned: false,
+                    unnamed: false,
+                    apart: false,
+                    context: 5,
+                    same_owner: true,
+                    principals_differ: false
+                },
+                &none
+            ),
             Confidence::Low
         );
+    }
+
+    #[test]
+    fn an_owned_measure_of_unnamed_sentences_needs_one_leading_name() {
+        let two = Shared {
+            names: vec!["storm".into(), "quarter".into()],
+            figures: vec![],
+        };
+        // "revenue fell to $3 billion" in two reports: one company's or two?
+        assert_eq!(
+            confidence(
+                &PairFacts {
+                    open_key: false,
+                    owned: true,
+                    unnamed: true,
+                    apart: false,
+                    context: 0,
+                    same_owner: false,
+                    principals_differ: false
+                },
+                &two
+            ),
+            Confidence::High
+        );
+        assert_eq!(
+            confidence(
+                &PairFacts {
+                    open_key: false,
+                    owned: true,
+                    unnamed: true,
+                    apart: false,
+                    context: 0,
+                    same_owner: false,
+                    principals_differ: true
+                },
+                &two
+            ),
+            Confidence::Low
+        );
+        // named owners that agree need no leading name
+        assert_eq!(
+            confidence(
+                &PairFacts {
+                    open_key: false,
+                    owned: true,
+                    unnamed: false,
+                    apart: false,
+                    context: 0,
+                    same_owner: true,
+                    principals_differ: true
+                },
+                &two
+            ),
+            Confidence::High
+        );
+    }
+
+    #[test]
+    fn a_principal_name_leads_in_most_sentences() {
+        let p = |names: &[&[&str]]| Profile {
+            document: "d1".into(),
+            published: None,
+            outlet: None,
+            folder: None,
+            sentences: names
+                .iter()
+                .map(|ns| crate::model::SentenceProfile {
+                    hash: 0,
+                    digits: false,
+                    names: ns.iter().map(|n| n.to_string()).collect(),
+                })
+                .collect(),
+        };
+        let lead = p(&[
+            &["marlow", "kent"],
+            &["marlow"],
+            &["marlow", "marlow"],
+            &["kent"],
+        ]);
+        assert_eq!(principal_name(&lead), Some("marlow"));
+        // a tie, or too few sentences, leads nowhere
+        let tie = p(&[
+            &["marlow", "kent"],
+            &["marlow", "kent"],
+            &["marlow", "kent"],
+        ]);
+        assert_eq!(principal_name(&tie), None);
+        let few = p(&[&["marlow"], &["marlow"]]);
+        assert_eq!(principal_name(&few), None);
     }
 
     #[test]
