@@ -644,7 +644,7 @@ fn join_instances(
     let mut events: Vec<Vec<u32>> = vec![Vec::new(); n];
     for b in briefs {
         if let (Some(d), Some(e)) = (b.doc, b.event)
-            && !crate::extract::measure::commonplace(lexicon.word(e))
+            && !crate::event::commonplace(lexicon.word(e))
             && !events[d].contains(&e)
         {
             events[d].push(e);
@@ -689,9 +689,8 @@ fn join_instances(
         // a sudden event (a quake, a blast) and its place are one instance;
         // a slower one (an outbreak, a closure) needs a second shared name
         let kind = events[a].iter().find(|e| events[b].contains(e));
-        let enough = kind.is_some_and(|e| {
-            names >= INSTANCE_NAMES || crate::extract::measure::sudden(lexicon.word(*e))
-        });
+        let enough =
+            kind.is_some_and(|e| names >= INSTANCE_NAMES || crate::event::sudden(lexicon.word(*e)));
         if close && enough {
             uf.union(story[a], story[b]);
         }
@@ -976,7 +975,7 @@ fn split_by_anchor(
     }
     let days = chrono::Duration::days;
     // an incident's undated figures speak of the last weeks' news only
-    let incident = crate::extract::measure::sudden(event);
+    let incident = crate::event::sudden(event);
     // per member: the time it speaks of, and for an incident's undated figure
     // the time of the recent news
     let windows: Vec<(Option<Window>, Option<Option<Window>>)> = members
@@ -1088,7 +1087,7 @@ fn background_incident(c: &Claim, event: &str, published: Option<NaiveDate>) -> 
     else {
         return false;
     };
-    crate::extract::measure::commonplace(event)
+    crate::event::commonplace(event)
         && (*high - *low).num_days() > EVENT_DAY_GAP
         && published.is_some_and(|p| (p - *high).num_days() > STORY_DAYS)
 }

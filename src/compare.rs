@@ -18,8 +18,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::evidence::{Confidence, Evidence, Shared};
 
 use crate::cluster::EVENT_DAY_GAP;
+use crate::event::{is_process, recurs, sudden};
 use crate::extract::date::counts_from_publication;
-use crate::extract::measure::{is_process, is_state, recurs, sudden};
+use crate::key::is_state;
 use crate::model::{
     Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity, Why,
 };

@@ -397,7 +397,7 @@ pub fn is_owned(measure: &str) -> bool {
 /// of the lexicon? Open keys carry their act after a comma or are built of
 /// words the lexicon does not know.
 pub fn is_open_key(measure: &str) -> bool {
-    crate::extract::measure::is_open_key(measure)
+    crate::key::is_open_key(measure)
 }
 
 #[cfg(test)]

@@ -11,9 +11,11 @@
 pub mod cli;
 pub mod cluster;
 pub mod compare;
+pub mod event;
 pub mod evidence;
 pub mod extract;
 pub mod ingest;
+pub mod key;
 pub mod label;
 pub mod lexicon;
 pub mod model;

@@ -6,8 +6,10 @@
 pub mod counted;
 pub mod date;
 pub mod measure;
+pub mod names;
 pub mod number;
 pub mod owner;
+pub mod token;
 
 use chrono::NaiveDate;
 
@@ -92,11 +94,11 @@ pub fn extract_and_profile(doc: &Document, segments: &[Segment]) -> (Vec<Claim>,
     (claims, profile_named(doc, segments, names))
 }
 
-/// `measure::names` of every sentence.
+/// `names::names` of every sentence.
 fn segment_names(doc: &Document, segments: &[Segment]) -> Vec<Vec<String>> {
     segments
         .iter()
-        .map(|s| measure::names(&doc.text[s.start..s.end]))
+        .map(|s| names::names(&doc.text[s.start..s.end]))
         .collect()
 }
 
@@ -125,7 +127,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             .iter()
             .map(|f| {
                 measure::measure_in(
-                    words.get_or_init(|| measure::Sentence::new(sentence)),
+                    words.get_or_init(|| token::Sentence::new(sentence)),
                     f.start,
                     f.end,
                     f.kind,
@@ -144,7 +146,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             })
             .collect();
         if found.len() > 1 {
-            let words = words.get_or_init(|| measure::Sentence::new(sentence));
+            let words = words.get_or_init(|| token::Sentence::new(sentence));
             inherit_coordinated(sentence, words, &found, &mut described);
         }
         let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
@@ -166,7 +168,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         // is a part of the group, shot like them
         let single = |f: &Found| matches!(f.value.stated, Stated::Number(n) if n == 1.0);
         let group_shot = found.iter().zip(&described).any(|(f, (m, _))| {
-            m.as_deref() == Some(measure::SHOT) && !single(f) && !one_person(f.rule)
+            m.as_deref() == Some(crate::key::SHOT) && !single(f) && !one_person(f.rule)
         });
         // the sentence as claims quote it, squashed once for all its figures,
         // and its names, one list for all its figures
@@ -175,7 +177,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         for (f, (measure, event)) in found.iter().zip(&described) {
             let mut measure = measure.clone();
             // one person shot, with no word of a death, is a gunshot injury
-            if measure.as_deref() == Some(measure::SHOT)
+            if measure.as_deref() == Some(crate::key::SHOT)
                 && (((single(f) || one_person(f.rule)) && !group_shot) || nobody_died)
             {
                 measure = Some("injured".to_string());
@@ -251,7 +253,7 @@ const COORDINATION_REACH: usize = 60;
 /// of its own, joined by "and" to the count before it, measures the same thing.
 fn inherit_coordinated(
     sentence: &str,
-    words: &measure::Sentence<'_>,
+    words: &token::Sentence<'_>,
     found: &[Found],
     described: &mut [(Option<String>, Option<String>)],
 ) {
@@ -328,12 +330,12 @@ fn profile_named(doc: &Document, segments: &[Segment], names: Vec<Vec<String>>) 
                 let head = dateline_end.saturating_sub(first.start).min(text.len());
                 let head = crate::model::floor_char_boundary(text, head);
                 let cut = text[..head].find('(').map_or(head, |p| p);
-                let mut names = measure::names(&text[..cut]);
-                names.extend(measure::names(&text[head..]));
+                let mut names = names::names(&text[..cut]);
+                names.extend(names::names(&text[head..]));
                 names
             }
             // titles come after the sentences and have no names read yet
-            _ => read.unwrap_or_else(|| measure::names(text)),
+            _ => read.unwrap_or_else(|| names::names(text)),
         };
         sentences.push(SentenceProfile {
             hash: sentence_hash(text),
@@ -650,7 +652,7 @@ mod tests {
             "Four people were shot at a street fair. Detectives want to hear from witnesses.";
         assert_eq!(shot(wounded).as_deref(), Some("injured"));
         let one_died = "Four people were shot at a street fair. One of them died in hospital.";
-        assert_eq!(shot(one_died).as_deref(), Some(measure::SHOT));
+        assert_eq!(shot(one_died).as_deref(), Some(crate::key::SHOT));
     }
 
     #[test]
@@ -663,8 +665,8 @@ mod tests {
                 .find(|(x, _)| x == q)
                 .and_then(|(_, m)| m.clone())
         };
-        assert_eq!(of("two").as_deref(), Some(measure::SHOT));
-        assert_eq!(of("another man").as_deref(), Some(measure::SHOT));
+        assert_eq!(of("two").as_deref(), Some(crate::key::SHOT));
+        assert_eq!(of("another man").as_deref(), Some(crate::key::SHOT));
         // alone, one person shot is a wounded person
         let alone =
             measures_in("A cyclist was shot in the foot on Friday. A driver died in a crash.");
