@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::event::{EVENT_CUES, event_of};
+use crate::event::{EVENT_CUES, EventClass, event_of};
 
 /// A word of a sentence with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,7 +205,7 @@ pub struct Tok<'a> {
     /// `lower(text)`
     pub(crate) low: Lower<'a>,
     /// `event_of(text)`
-    pub(crate) event: Option<(&'static str, bool)>,
+    pub(crate) event: Option<(EventClass, bool)>,
 }
 
 impl Tok<'_> {
@@ -237,7 +237,7 @@ impl Tok<'_> {
     }
 
     /// `event_of` of the lower-cased word (`event_of(lower(text))`).
-    pub(crate) fn event_of_low(&self) -> Option<(&'static str, bool)> {
+    pub(crate) fn event_of_low(&self) -> Option<(EventClass, bool)> {
         // an ASCII lower-cased word is its own lower case
         if self.low.is_ascii() {
             self.event

@@ -6,8 +6,9 @@
 //! injured" takes its own clause's cue.
 
 use super::cues::*;
-use crate::event::REPORTING;
+use crate::event::EventClass;
 use crate::extract::token::{NO_WORD, Sentence, Tok, capitalised};
+use crate::key::Measure;
 use crate::model::ClaimKind;
 
 pub(crate) fn is_clause_break(w: &str) -> bool {
@@ -55,9 +56,9 @@ pub(crate) fn nearest_cue(
     figures: &[(usize, usize)],
     table: &Cues,
     reach: usize,
-) -> Option<(&'static str, usize)> {
+) -> Option<(Measure, usize)> {
     let (lo, hi) = clause(ws, first);
-    let mut best: Option<(&str, usize)> = None;
+    let mut best: Option<(Measure, usize)> = None;
     // after the figure
     let mut d = 0;
     let mut j = last + 1;
@@ -143,7 +144,7 @@ pub(crate) fn subject_cue(
     ws: &Sentence<'_>,
     first: usize,
     figures: &[(usize, usize)],
-) -> Option<&'static str> {
+) -> Option<Measure> {
     let level = &crate::lexicon::ACTS.level_verbs;
     let mut v = first.checked_sub(1)?;
     if matches!(ws[v].low_str(), "to" | "at") {
@@ -160,7 +161,7 @@ pub(crate) fn subject_cue(
         }
         let w = ws[j].low();
         if let Some(m) = class_of(&CHANGE, w) {
-            return Some(m).filter(|m| *m != "jobs cut");
+            return Some(m).filter(|m| *m != Measure::JOBS_CUT);
         }
         if let Some(m) = class_of(&NOUNS, w) {
             return Some(m).filter(|m| !MONEY_MEASURES.contains(m));
@@ -460,11 +461,11 @@ pub(crate) fn nearest_event(
     first: usize,
     last: usize,
     kind: ClaimKind,
-) -> Option<(&'static str, bool)> {
+) -> Option<(EventClass, bool)> {
     // saying, calling and confirming date a report; a count never belongs to them
     nearest_word(ws, first, last, |w| {
         w.event
-            .filter(|(e, _)| kind == ClaimKind::Date || !REPORTING.contains(e))
+            .filter(|(e, _)| kind == ClaimKind::Date || !e.reporting())
     })
 }
 

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::key::Measure;
 use crate::lexicon;
 use crate::model::WordMap;
 
@@ -16,42 +17,48 @@ use crate::model::WordMap;
 pub(crate) static CHANGE_CUES: LazyLock<Vec<(&str, &[&str])>> =
     LazyLock::new(|| lexicon::cue_table(&lexicon::MEASURES.change));
 
-/// Counted nouns that name a measure when no change cue binds the figure.
-pub(crate) static NOUN_MEASURES: LazyLock<Vec<(&str, &[&str])>> =
-    LazyLock::new(|| lexicon::cue_table(&lexicon::MEASURES.noun));
-
 /// A table of cue words by class, looked up by word; a word listed under two
 /// classes keeps the first.
-pub(crate) struct Cues(WordMap<&'static str, &'static str>);
+pub(crate) struct Cues(WordMap<&'static str, Measure>);
 
 impl Cues {
-    fn new(table: &[(&'static str, &[&'static str])]) -> Cues {
+    fn new(table: &'static [lexicon::Measure<'static>]) -> Cues {
         let mut map = WordMap::default();
-        for (class, cues) in table {
-            for cue in *cues {
-                map.entry(*cue).or_insert(*class);
+        for entry in table {
+            for cue in &entry.words {
+                map.entry(*cue).or_insert(Measure::of(entry));
             }
         }
         Cues(map)
     }
 }
 
-pub(crate) static CHANGE: LazyLock<Cues> = LazyLock::new(|| Cues::new(&CHANGE_CUES));
+pub(crate) static CHANGE: LazyLock<Cues> = LazyLock::new(|| Cues::new(&lexicon::MEASURES.change));
 
-pub(crate) static NOUNS: LazyLock<Cues> = LazyLock::new(|| Cues::new(&NOUN_MEASURES));
+pub(crate) static NOUNS: LazyLock<Cues> = LazyLock::new(|| Cues::new(&lexicon::MEASURES.noun));
 
 /// The class of a lower-cased word in `cues`.
-pub(crate) fn class_of(cues: &Cues, word: &str) -> Option<&'static str> {
+pub(crate) fn class_of(cues: &Cues, word: &str) -> Option<Measure> {
     cues.0.get(word).copied()
 }
 
+/// The counted-noun classes that carry a flag.
+fn noun_classes(flag: impl Fn(&lexicon::Measure<'static>) -> bool) -> Vec<Measure> {
+    lexicon::MEASURES
+        .noun
+        .iter()
+        .filter(|m| flag(m))
+        .map(Measure::of)
+        .collect()
+}
+
 /// Measures that are sums of money: only a figure given as money takes one.
-pub(crate) static MONEY_MEASURES: LazyLock<Vec<&str>> =
-    LazyLock::new(|| lexicon::measure_names(&lexicon::MEASURES.noun, |m| m.money));
+pub(crate) static MONEY_MEASURES: LazyLock<Vec<Measure>> =
+    LazyLock::new(|| noun_classes(|m| m.money));
 
 /// Measures that count things, never people.
-pub(crate) static THING_MEASURES: LazyLock<Vec<&str>> =
-    LazyLock::new(|| lexicon::measure_names(&lexicon::MEASURES.noun, |m| m.thing));
+pub(crate) static THING_MEASURES: LazyLock<Vec<Measure>> =
+    LazyLock::new(|| noun_classes(|m| m.thing));
 
 /// Words for people a figure counts.
 pub(crate) static PEOPLE: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::PEOPLE.counted);

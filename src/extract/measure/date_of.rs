@@ -6,7 +6,7 @@
 
 use super::binding::{clause, part_of_a_name};
 use super::cues::*;
-use crate::event::event_of;
+use crate::event::{EventClass, event_of};
 use crate::extract::token::{NO_WORD, Sentence, lower, words};
 
 /// How far from its date an event word may stand and still be what the date dates.
@@ -15,7 +15,7 @@ pub(crate) const DATE_EVENT_REACH: usize = 8;
 /// The point event a date dates: the nearest event word in its clause, unless
 /// another act stands nearer ("was shot Saturday and died Monday": Monday dates
 /// the death). Durative events (wars) are not dated this way; their years are anchors.
-pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Option<&'static str> {
+pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Option<EventClass> {
     // "nobody had been charged as of Friday": a time of reckoning, not an event's
     let before = |k: usize| {
         first
@@ -31,7 +31,7 @@ pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Optio
         return None;
     }
     let (lo, hi) = clause(ws, first);
-    let mut best: Option<(Option<&'static str>, usize)> = None;
+    let mut best: Option<(Option<EventClass>, usize)> = None;
     for (j, word) in ws.iter().enumerate().take(hi).skip(lo) {
         if j >= first && j <= last {
             continue;
@@ -63,7 +63,7 @@ pub(crate) fn another_act(w: &str) -> bool {
 
 /// The event the sentence says happens as it is written ("X holds talks
 /// between …"): only such an event is dated by a dateline.
-pub fn happening_now(sentence: &str) -> Option<&'static str> {
+pub fn happening_now(sentence: &str) -> Option<EventClass> {
     let ws = words(sentence);
     let point = |w: &str| {
         event_of(w)

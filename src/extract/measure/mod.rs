@@ -23,9 +23,10 @@ use self::cues::*;
 use self::date_of::dated_event;
 use self::open::open_count;
 use self::shooting::{perceived, shot_victims};
+use crate::event::EventClass;
 use crate::event::sudden;
 use crate::extract::token::Sentence;
-use crate::key::{HOSPITALISED_INJURED, SHOT, STILL_IN_HOSPITAL};
+use crate::key::{Measure, MeasureKey};
 use crate::model::ClaimKind;
 
 #[cfg(test)]
@@ -43,7 +44,7 @@ pub fn measure_in(
     unit: Option<&str>,
     others: &[(usize, usize)],
     fine_grained: bool,
-) -> (Option<String>, Option<String>) {
+) -> (Option<MeasureKey>, Option<EventClass>) {
     let Some((first, last)) = span_words(ws, start, end) else {
         return (None, None);
     };
@@ -57,7 +58,7 @@ pub fn measure_in(
         // a year or a decade names a period; as the date of a point event it
         // is an anchor at most, not a claim to set against a day
         ClaimKind::Date if !fine_grained => None,
-        ClaimKind::Date => dated_event(ws, first, last).map(|e| format!("date of {e}")),
+        ClaimKind::Date => dated_event(ws, first, last).map(MeasureKey::DateOf),
         ClaimKind::Duration => None,
         // "shot three times" counts shots; "three of those injured" is a part
         // of a group whose size is given elsewhere
@@ -80,11 +81,11 @@ pub fn measure_in(
                 let own = || {
                     (first + 1..=last).find_map(|j| {
                         class_of(&CHANGE, ws[j].low())
-                            .filter(|m| matches!(*m, "deaths" | "injured"))
+                            .filter(|m| matches!(*m, Measure::DEATHS | Measure::INJURED))
                     })
                 };
                 match nearest_cue(ws, first, last, &figures, &CHANGE, 8) {
-                    Some((m, d)) if matches!(m, "deaths" | "injured") => {
+                    Some((m, d)) if matches!(m, Measure::DEATHS | Measure::INJURED) => {
                         Some((own().unwrap_or(m), d))
                     }
                     other => other,
@@ -119,9 +120,9 @@ pub fn measure_in(
                 return finish(ws, first, last, kind, Some(key), event);
             }
             match (change, noun) {
-                (Some((c, _)), _) if c != "jobs cut" => Some(c.to_string()),
+                (Some((c, _)), _) if c != Measure::JOBS_CUT => Some(MeasureKey::Class(c)),
                 // "will cut 1,200 jobs": the cut, not the headcount it is cut from
-                (Some(_), Some(("jobs", _))) => Some("jobs cut".to_string()),
+                (Some(_), Some((Measure::JOBS, _))) => Some(MeasureKey::Class(Measure::JOBS_CUT)),
                 (Some(_), _) => None,
                 // "the four others hit by gunfire" leaves out someone counted
                 // before: a part of those shot, not their number
@@ -132,18 +133,18 @@ pub fn measure_in(
                             Some("others" | "other")
                         ) =>
                 {
-                    Some(SHOT.to_string())
+                    Some(MeasureKey::Shot)
                 }
-                (None, Some((n, _))) => Some(n.to_string()),
-                (None, None) => unit.map(|u| u.to_string()).filter(|u| !u.is_empty()),
+                (None, Some((n, _))) => Some(MeasureKey::Class(n)),
+                (None, None) => unit.filter(|u| !u.is_empty()).map(MeasureKey::unit),
             }
         }
         ClaimKind::Percent | ClaimKind::Money if earlier_value(ws, first, last, &figures) => None,
         ClaimKind::Percent => nearest_cue(ws, first, last, &figures, &NOUNS, 10)
             .or_else(|| nearest_cue(ws, first, last, &figures, &CHANGE, 6))
-            .map(|(m, _)| format!("{m} %")),
+            .map(|(m, _)| MeasureKey::Percent(m)),
         ClaimKind::Money => nearest_cue(ws, first, last, &figures, &NOUNS, 8)
-            .map(|(m, _)| m.to_string())
+            .map(|(m, _)| MeasureKey::Class(m))
             // "a $2 million fee": the noun it is the amount of
             .or_else(|| open_count(ws, first, last, &figures, kind, None)),
     };
@@ -156,9 +157,9 @@ pub(crate) fn finish(
     first: usize,
     last: usize,
     kind: ClaimKind,
-    measure: Option<String>,
-    event: Option<(&'static str, bool)>,
-) -> (Option<String>, Option<String>) {
+    measure: Option<MeasureKey>,
+    event: Option<(EventClass, bool)>,
+) -> (Option<MeasureKey>, Option<EventClass>) {
     // "nine dead in a spate of shootings this month": a tally over many
     // incidents, which no report of one incident can confirm or contradict
     let measure =
@@ -174,19 +175,20 @@ pub(crate) fn finish(
     let measure = measure.filter(|_| kind == ClaimKind::Date || !in_an_aside(ws, first));
     // "heard about 30 shots": what one witness heard or guessed, not a count
     // of the event that another report could confirm or contradict
-    let measure = measure.filter(|m| !(m == "shots" && perceived(ws, first)));
+    let measure =
+        measure.filter(|m| !(*m == MeasureKey::Class(Measure::SHOTS) && perceived(ws, first)));
     // the people a shooting or a crash sent to hospital are its injured;
     // those still there on the day of writing are a state that changes daily
     let measure = match (measure, event) {
-        (Some(m), _) if m == "hospitalised" && still_there(ws, first) => {
-            Some(STILL_IN_HOSPITAL.to_string())
+        (Some(MeasureKey::Class(Measure::HOSPITALISED)), _) if still_there(ws, first) => {
+            Some(MeasureKey::StillInHospital)
         }
-        (Some(m), Some((e, _))) if m == "hospitalised" && sudden(e) => {
-            Some(HOSPITALISED_INJURED.to_string())
+        (Some(MeasureKey::Class(Measure::HOSPITALISED)), Some((e, _))) if sudden(e) => {
+            Some(MeasureKey::HospitalisedInjured)
         }
         (m, _) => m,
     };
-    (measure, event.map(|(e, _)| e.to_string()))
+    (measure, event.map(|(e, _)| e))
 }
 
 /// May the figure at `start..end` of the sentence `ws` take `measure` from a figure
@@ -194,10 +196,11 @@ pub(crate) fn finish(
 /// rounds were fired and one woman was hit").
 /// Nor when the figure is a part or a rate that `measure_in` left without a
 /// measure on purpose ("six hurt, including three pupils and a guard").
-pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &str) -> bool {
+pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureKey) -> bool {
     let Some((first, last)) = span_words(ws, start, end) else {
         return true;
     };
-    let people_as_things = THING_MEASURES.contains(&measure) && counts_people(ws, last);
+    let people_as_things = matches!(measure, MeasureKey::Class(m) if THING_MEASURES.contains(m))
+        && counts_people(ws, last);
     !(people_as_things || in_an_aside(ws, first) || over_a_period(ws, first, last))
 }

@@ -9,6 +9,7 @@ use super::cues::*;
 use crate::event::event_of;
 use crate::extract::counted;
 use crate::extract::token::Sentence;
+use crate::key::MeasureKey;
 use crate::model::ClaimKind;
 
 /// The open key of a figure whose counted noun (or unit) the lexicon has no class
@@ -20,7 +21,7 @@ pub(crate) fn open_count(
     figures: &[(usize, usize)],
     kind: ClaimKind,
     unit: Option<&str>,
-) -> Option<String> {
+) -> Option<MeasureKey> {
     // the act is read only for a figure that gets an open key
     let act = || {
         let (lo, _) = clause(ws, first);
@@ -72,15 +73,11 @@ pub(crate) fn open_count(
 }
 
 /// The written form of an open key: "game, missed", "parliamentary seat".
-pub(crate) fn open_key(head: &str, modifier: Option<&str>, act: Option<&str>) -> String {
-    let mut key = match modifier {
+pub(crate) fn open_key(head: &str, modifier: Option<&str>, act: Option<&str>) -> MeasureKey {
+    let what = match modifier {
         Some(m) if m.ends_with("ing") => format!("{head} {m}"),
         Some(m) => format!("{m} {head}"),
         None => head.to_string(),
     };
-    if let Some(a) = act {
-        key.push_str(", ");
-        key.push_str(a);
-    }
-    key
+    MeasureKey::open(what, act)
 }
