@@ -59,6 +59,35 @@ Exit codes (as diff's):
   0  done
   2  trouble: bad flags, no documents found, nothing readable, or with --strict any input skipped";
 
+const BASELINE_AFTER: &str = "\
+Examples:
+  crosscheck baseline reports/                 write crosscheck-baseline.json
+  crosscheck check --baseline crosscheck-baseline.json reports/
+                                              fail only on findings not in it
+
+Stale entries (findings that no longer occur) are dropped and listed; a `note`
+written by hand on an entry is kept. See docs/ci.md.
+
+Exit codes:
+  0  written
+  2  trouble: bad flags, a malformed baseline, no documents found";
+
+const REVIEW_AFTER: &str = "\
+Keys: a accept, d dismiss (asks for a note), s skip, q quit; A, D, S do the same
+for every finding left. The walk needs a terminal and refuses to run under CI.
+
+Examples:
+  crosscheck review reports/                   walk the new findings
+  crosscheck review reports/ --dismiss 3f2a9c01 --note \"two different votes\"
+  crosscheck review reports/ --accept 3f2a9c01 --by \"A. Editor\"
+
+Decisions go to crosscheck-review.toml (beside the config file, else here),
+which `check` reads by default: commit it.
+
+Exit codes:
+  0  done
+  2  trouble: no terminal for the walk, CI set, an unknown id, a malformed file";
+
 /// Cross-check figures and dates across reports.
 #[derive(Debug, Parser)]
 #[command(name = "crosscheck", version, about, long_about = None, after_help = TOP_AFTER)]
@@ -69,9 +98,9 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Find where reports disagree (exit 1 when they do).
+    /// Find where reports disagree (exit 1 when a new finding fails, see --fail-on).
     #[command(after_help = CHECK_AFTER)]
-    Check(ReportArgs),
+    Check(CheckArgs),
     /// List every extracted claim.
     #[command(after_help = CLAIMS_AFTER)]
     Claims(ReportArgs),
@@ -79,6 +108,14 @@ pub enum Command {
     /// (the map half of a sharded run).
     #[command(after_help = EXTRACT_AFTER)]
     Extract(InputArgs),
+    /// Write the current findings to the baseline file, so `check --baseline`
+    /// fails only on findings that are new (default file crosscheck-baseline.json).
+    #[command(after_help = BASELINE_AFTER)]
+    Baseline(ReportArgs),
+    /// Walk the new findings in the terminal and accept or dismiss each; or
+    /// record one decision with --accept ID / --dismiss ID --note TEXT.
+    #[command(after_help = REVIEW_AFTER)]
+    Review(ReviewCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -105,9 +142,19 @@ pub enum Stage {
 #[derive(Debug, ClapArgs)]
 #[command(next_help_heading = "Reading")]
 pub struct InputArgs {
-    /// Files or folders to read (`-` reads one document from stdin).
-    #[arg(required = true)]
+    /// Files or folders to read (`-` reads one document from stdin); default:
+    /// the config file's `inputs`.
     pub paths: Vec<PathBuf>,
+    /// The config file (default: the nearest crosscheck.toml with a
+    /// [crosscheck] table, from here up).
+    #[arg(long, value_name = "FILE", help_heading = "Configuration")]
+    pub config: Option<PathBuf>,
+    /// Read no config file.
+    #[arg(long, conflicts_with = "config", help_heading = "Configuration")]
+    pub isolated: bool,
+    /// Print the settings in force (config file merged with flags) and exit.
+    #[arg(long, help_heading = "Configuration")]
+    pub dump_config: bool,
     /// Publication date for documents that state none (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub published_default: Option<String>,
@@ -136,6 +183,55 @@ pub struct InputArgs {
     /// comparing, writing) on stderr.
     #[arg(long)]
     pub timings: bool,
+}
+
+/// `check`: a report, and the gate of a CI run.
+#[derive(Debug, ClapArgs)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub gate: GateArgs,
+}
+
+/// `review`: what `check` reads, and the decision to record.
+#[derive(Debug, ClapArgs)]
+pub struct ReviewCommand {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub gate: GateArgs,
+    /// Accept the finding with this id (or a unique start of it), without a terminal (repeatable).
+    #[arg(long, value_name = "ID", help_heading = "Review")]
+    pub accept: Vec<String>,
+    /// Dismiss the finding with this id, without a terminal (repeatable; give --note).
+    #[arg(long, value_name = "ID", help_heading = "Review")]
+    pub dismiss: Vec<String>,
+    /// Why: kept with the decision.
+    #[arg(long, value_name = "TEXT", help_heading = "Review")]
+    pub note: Option<String>,
+    /// Who decides (default: git's user.name, else $USER).
+    #[arg(long, value_name = "NAME", help_heading = "Review")]
+    pub by: Option<String>,
+}
+
+/// Baseline, decisions and what fails a run.
+#[derive(Debug, ClapArgs)]
+#[command(next_help_heading = "Gate")]
+pub struct GateArgs {
+    /// Findings in this baseline file (`crosscheck baseline`) are `baselined`, not new.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// The review file of decisions (default: crosscheck-review.toml beside the
+    /// config file, else here; read when it exists).
+    #[arg(long, value_name = "FILE")]
+    pub review_file: Option<PathBuf>,
+    /// Exit 1 when a new finding is at least this severe [default: divergence].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<crate::config::FailOn>,
+    /// Show baselined, accepted and dismissed findings in the table too.
+    #[arg(long)]
+    pub show_decided: bool,
 }
 
 /// The commands that cluster claims and print a report: what to read, then
@@ -177,6 +273,10 @@ pub struct OutputArgs {
     /// Print one stage's intermediate result as JSON instead of the report.
     #[arg(long, value_enum, value_name = "STAGE", help_heading = "Output")]
     pub dump: Option<Stage>,
+    /// Write the report to FILE (atomically) instead of standard output; for
+    /// `baseline`, the baseline file.
+    #[arg(long, short = 'o', value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
 }
 
 /// What `extract`, which prints records and no report, runs with.
@@ -191,6 +291,7 @@ impl Default for OutputArgs {
             context: crate::report::DEFAULT_CONTEXT,
             quiet: false,
             dump: None,
+            output: None,
         }
     }
 }
@@ -293,6 +394,12 @@ pub enum Mode {
     Check,
     Claims,
     Extract,
+    /// Write the baseline.
+    Baseline,
+    /// Record decisions.
+    Review,
+    /// Print the settings in force (`Config::dump_config`).
+    DumpConfig,
     /// Print a completion script for this shell.
     Completions(clap_complete::Shell),
     /// Print the manual page.
@@ -324,6 +431,33 @@ pub struct Config {
     pub timings: bool,
     /// Findings less sure than this are not reported.
     pub min_confidence: Confidence,
+    /// The project root: paths in fingerprints and CI formats are relative to it.
+    pub root: PathBuf,
+    /// The config file read, if any.
+    pub config_file: Option<PathBuf>,
+    /// `-o FILE`: the report (or the baseline) goes there.
+    pub output: Option<PathBuf>,
+    /// What fails a run, and what is shown.
+    pub gate: crate::report::Gate,
+    /// The baseline and review file read.
+    pub ledger: crate::review::Ledger,
+    /// The config's `tolerance`, if set.
+    pub tolerance: Option<f64>,
+    /// The config's extra measure words.
+    pub synonyms: std::collections::BTreeMap<String, Vec<String>>,
+    /// What `review` records without a terminal.
+    pub decisions: Decisions,
+    /// The text `--dump-config` prints.
+    pub dump_config: String,
+}
+
+/// The decisions `review --accept/--dismiss` asks for, and by whom.
+#[derive(Debug, Clone, Default)]
+pub struct Decisions {
+    pub accept: Vec<String>,
+    pub dismiss: Vec<String>,
+    pub note: Option<String>,
+    pub by: Option<String>,
 }
 
 impl Config {
@@ -345,7 +479,28 @@ impl Config {
             progress: false,
             timings: false,
             min_confidence: Confidence::Medium,
+            root: PathBuf::from("."),
+            config_file: None,
+            output: None,
+            gate: crate::report::Gate::default(),
+            ledger: crate::review::Ledger::default(),
+            tolerance: None,
+            synonyms: Default::default(),
+            decisions: Decisions::default(),
+            dump_config: String::new(),
         }
+    }
+}
+
+/// May the interactive review run here? Not without a terminal on stdin,
+/// nor when `CI` is set (to anything but empty): the reason why not.
+fn interactive_refusal(ci: Option<String>, stdin_terminal: bool) -> Option<&'static str> {
+    if ci.is_some_and(|v| !v.is_empty()) {
+        Some("CI is set")
+    } else if !stdin_terminal {
+        Some("standard input is not a terminal")
+    } else {
+        None
     }
 }
 
@@ -358,14 +513,183 @@ impl TryFrom<Args> for Config {
     type Error = anyhow::Error;
 
     fn try_from(args: Args) -> anyhow::Result<Config> {
+        let mut gate_args = None;
+        let mut decisions = Decisions::default();
         let (mode, a, r) = match args.command {
-            Command::Check(r) => (Mode::Check, r.input, r.output),
+            Command::Check(c) => {
+                gate_args = Some(c.gate);
+                (Mode::Check, c.report.input, c.report.output)
+            }
             Command::Claims(r) => (Mode::Claims, r.input, r.output),
             Command::Extract(a) => (Mode::Extract, a, OutputArgs::default()),
+            Command::Baseline(r) => (Mode::Baseline, r.input, r.output),
+            Command::Review(c) => {
+                gate_args = Some(c.gate);
+                decisions = Decisions {
+                    accept: c.accept,
+                    dismiss: c.dismiss,
+                    note: c.note,
+                    by: c.by,
+                };
+                (Mode::Review, c.report.input, c.report.output)
+            }
             Command::Completions { shell } => {
                 return Ok(Config::printing(Mode::Completions(shell)));
             }
             Command::Man => return Ok(Config::printing(Mode::Man)),
+        };
+        let here = std::env::current_dir().context("reading the current directory")?;
+        let found = crate::config::find(a.config.as_deref(), a.isolated, &here)?;
+        let settings = &found.settings;
+        let root = found.root();
+        let config_dir = found.dir();
+        let gate = gate_args.unwrap_or(GateArgs {
+            baseline: None,
+            review_file: None,
+            fail_on: None,
+            show_decided: false,
+        });
+        if matches!(mode, Mode::Baseline | Mode::Review) && (r.format.is_some() || r.dump.is_some())
+        {
+            bail!(
+                "--format and --dump are for check and claims; baseline and review print no report"
+            );
+        }
+        if mode == Mode::Claims
+            && let Some(f) = r.format.filter(|f| {
+                !matches!(
+                    f,
+                    OutputFormat::Table
+                        | OutputFormat::Brief
+                        | OutputFormat::Json
+                        | OutputFormat::Jsonl
+                )
+            })
+        {
+            bail!(
+                "--format {} reports findings: only check prints it",
+                name_of(&f)
+            );
+        }
+        if mode == Mode::Review {
+            if !decisions.dismiss.is_empty()
+                && decisions
+                    .note
+                    .as_deref()
+                    .is_none_or(|n| n.trim().is_empty())
+            {
+                bail!("--dismiss needs --note TEXT: say why it is no real disagreement");
+            }
+            if decisions.accept.is_empty() && decisions.dismiss.is_empty() && !a.dump_config {
+                use std::io::IsTerminal;
+                if let Some(why) =
+                    interactive_refusal(std::env::var("CI").ok(), std::io::stdin().is_terminal())
+                {
+                    bail!(
+                        "review walks the findings only in a terminal, and {why}: \
+                         record a decision with --accept ID or --dismiss ID --note TEXT"
+                    );
+                }
+            }
+        }
+        // flags first, then the config file, then the defaults
+        let fail_on = gate.fail_on.or(settings.fail_on).unwrap_or_default();
+        let baseline_path = gate
+            .baseline
+            .clone()
+            .or_else(|| settings.baseline.as_ref().map(|p| found.resolve(p)));
+        let review_path = gate
+            .review_file
+            .clone()
+            .or_else(|| settings.review.as_ref().map(|p| found.resolve(p)))
+            .unwrap_or_else(|| {
+                crate::review::files::default_path(
+                    config_dir.as_deref(),
+                    crate::config::REVIEW_NAME,
+                )
+            });
+        let story_per_folder = r.story_per_folder || settings.story_per_folder.unwrap_or(false);
+        let mut excludes = settings.excludes.clone().unwrap_or_default();
+        excludes.extend(a.exclude.iter().cloned());
+        let mut a = a;
+        a.exclude = excludes;
+        if a.paths.is_empty() {
+            a.paths = settings
+                .inputs
+                .iter()
+                .flatten()
+                .map(|p| found.resolve(p))
+                .collect();
+        }
+        let output = if mode == Mode::Baseline {
+            Some(
+                r.output
+                    .clone()
+                    .or_else(|| baseline_path.clone())
+                    .unwrap_or_else(|| {
+                        crate::review::files::default_path(
+                            config_dir.as_deref(),
+                            crate::config::BASELINE_NAME,
+                        )
+                    }),
+            )
+        } else {
+            r.output.clone()
+        };
+        let effective = crate::config::Settings {
+            inputs: Some(a.paths.clone()),
+            excludes: Some(a.exclude.clone()),
+            baseline: if mode == Mode::Baseline {
+                output.clone()
+            } else {
+                baseline_path.clone()
+            },
+            review: Some(review_path.clone()),
+            fail_on: Some(fail_on),
+            tolerance: Some(settings.tolerance.unwrap_or(crate::compare::APPROX_BAND)),
+            story_per_folder: Some(story_per_folder),
+            synonyms: Some(settings.synonyms.clone().unwrap_or_default()),
+        };
+        if a.dump_config {
+            let mut c = Config::printing(Mode::DumpConfig);
+            c.dump_config = crate::config::dump(&found, &effective);
+            return Ok(c);
+        }
+        if a.paths.is_empty() {
+            bail!("no PATHS given, and no `inputs` in a config file (see docs/ci.md)");
+        }
+        // excludes also drop files named on the command line
+        if !a.exclude.is_empty() {
+            let set = crate::ingest::glob_set(&a.exclude).map_err(anyhow::Error::msg)?;
+            if let Some(set) = set {
+                a.paths.retain(|p| {
+                    p.as_os_str() == "-"
+                        || p.is_dir()
+                        || !(set.is_match(p)
+                            || set.is_match(crate::review::fingerprint::relative(
+                                &p.display().to_string(),
+                                &root,
+                            ))
+                            || p.file_name().is_some_and(|n| set.is_match(n)))
+                });
+                if a.paths.is_empty() {
+                    bail!("every PATH given is excluded (config `excludes` or --exclude)");
+                }
+            }
+        }
+        let ledger = match mode {
+            Mode::Check | Mode::Review => {
+                crate::review::Ledger::load(baseline_path.as_deref(), &review_path)?
+            }
+            Mode::Baseline => {
+                // the old baseline, whose notes are kept and stale entries told
+                let old = output.as_deref().filter(|p| p.exists());
+                crate::review::Ledger::load(old, &review_path)?
+            }
+            _ => crate::review::Ledger {
+                review_path: review_path.clone(),
+                ..crate::review::Ledger::default()
+            },
         };
         let published_default = a
             .published_default
@@ -418,7 +742,7 @@ impl TryFrom<Args> for Config {
             dump: r.dump,
             style: style(r.color, r.context),
             quiet: r.quiet,
-            story_per_folder: r.story_per_folder,
+            story_per_folder,
             ingest: crate::ingest::IngestOptions {
                 published_default,
                 input_format: a.input_format.map(Format::from),
@@ -429,9 +753,25 @@ impl TryFrom<Args> for Config {
             threads: a.threads,
             strict: a.strict,
             claims,
-            progress: crate::progress::Progress::wanted(a.no_progress || r.quiet),
+            progress: crate::progress::Progress::wanted(
+                a.no_progress || r.quiet || mode == Mode::Review,
+            ),
             timings: a.timings,
             min_confidence: r.min_confidence.into(),
+            gate: crate::report::Gate {
+                root: root.clone(),
+                show_decided: gate.show_decided,
+                fail_on,
+                stale: None,
+            },
+            root,
+            config_file: found.path.clone(),
+            output,
+            ledger,
+            tolerance: settings.tolerance,
+            synonyms: settings.synonyms.clone().unwrap_or_default(),
+            decisions,
+            dump_config: String::new(),
         })
     }
 }

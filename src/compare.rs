@@ -25,8 +25,26 @@ use crate::model::{
     Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity, Why,
 };
 
-/// The half-width of the band "about n" stands for, as a share of n.
+/// The half-width of the band "about n" stands for, as a share of n, unless
+/// the config file's `tolerance` sets another (`set_approx_band`).
 pub const APPROX_BAND: f64 = 0.10;
+
+/// The band in force, as `f64` bits (`u64::MAX`, a NaN: not set): a
+/// process-wide setting, set once before a run by `set_approx_band`.
+static BAND_BITS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(u64::MAX);
+
+/// Set the band "about n" stands for (the config's `tolerance`).
+pub fn set_approx_band(share: f64) {
+    BAND_BITS.store(share.to_bits(), std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The band in force: `APPROX_BAND` unless set.
+fn approx_band() -> f64 {
+    match BAND_BITS.load(std::sync::atomic::Ordering::Relaxed) {
+        u64::MAX => APPROX_BAND,
+        bits => f64::from_bits(bits),
+    }
+}
 
 /// What one document says about a cluster's measure: one claim, or the sum of its parts.
 #[derive(Debug, Clone)]
@@ -451,7 +469,7 @@ fn disagree(a: &Say, b: &Say) -> Option<Severity> {
             let (bl, bh) = band(*bl, *bh, *bs, *bp);
             // an approximate figure agrees with any figure inside its band
             let within = |s: f64, p: Precision, other: f64| {
-                p == Precision::Approximate && (other - s).abs() <= s.abs() * APPROX_BAND + 1e-9
+                p == Precision::Approximate && (other - s).abs() <= s.abs() * approx_band() + 1e-9
             };
             // a range agrees with any figure inside it ("15 to 18 shots"
             // against "about 18"); a bound does not: "more than 54" against
@@ -541,7 +559,7 @@ fn informative<'s, 'a>(all: &'s [Statement<'a>]) -> Vec<&'s Statement<'a>> {
 /// The interval an approximate figure allows: at least its ±band.
 fn band(low: f64, high: f64, stated: f64, precision: Precision) -> (f64, f64) {
     if precision == Precision::Approximate {
-        let w = stated.abs() * APPROX_BAND;
+        let w = stated.abs() * approx_band();
         (low.min(stated - w), high.max(stated + w))
     } else {
         (low, high)
@@ -556,17 +574,19 @@ pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> 
         .collect();
     let evidence = Evidence::new(claims, clusters, profiles);
     // clusters are judged apart from one another, and numbered in cluster order
-    let judged: Vec<Option<Judgement>> = clusters
+    let judged: Vec<Vec<Judgement>> = clusters
         .par_iter()
         .map(|cluster| judge(claims, cluster, &published, &evidence))
         .collect();
     clusters
         .iter()
         .zip(judged)
-        .filter_map(|(cluster, judgement)| Some((cluster, judgement?)))
+        .flat_map(|(cluster, judgements)| judgements.into_iter().map(move |j| (cluster, j)))
         .enumerate()
         .map(|(k, (cluster, j))| Discrepancy {
             id: format!("D{}", k + 1),
+            status: crate::model::Status::New,
+            decision: None,
             topic: cluster.topic.clone(),
             severity: j.severity,
             claims: j.claims,
@@ -635,11 +655,13 @@ fn judge(
     cluster: &Cluster,
     published: &FxHashMap<&str, chrono::NaiveDate>,
     evidence: &Evidence,
-) -> Option<Judgement> {
+) -> Vec<Judgement> {
     let mut mine: Vec<&Claim> = cluster.claims.iter().map(|&i| &claims[i]).collect();
-    let first = *mine.first()?;
+    let Some(first) = mine.first().copied() else {
+        return Vec::new();
+    };
     if mine.iter().all(|c| c.document == first.document) {
-        return None;
+        return Vec::new();
     }
     let key = first.measure.as_ref();
     let measure = key.map_or("", MeasureKey::as_str);
@@ -657,6 +679,7 @@ fn judge(
     // every pair of documents that cannot both be right, with how sure we are
     // that they speak of one thing
     struct Pair<'s, 'a> {
+        docs: (usize, usize),
         severity: Severity,
         confidence: Confidence,
         shared: Shared,
@@ -664,7 +687,7 @@ fn judge(
     }
     let mut pairs: Vec<Pair> = Vec::new();
     for (x, (da, sa)) in per_doc.iter().enumerate() {
-        for (db, sb) in &per_doc[x + 1..] {
+        for (y, (db, sb)) in per_doc.iter().enumerate().skip(x + 1) {
             let Some(mut severity) = irreconcilable(sa, sb) else {
                 continue;
             };
@@ -707,6 +730,7 @@ fn judge(
                 open_key, owned, unnamed, apart, &shared, context, same_owner,
             );
             pairs.push(Pair {
+                docs: (x, y),
                 severity,
                 confidence,
                 shared,
@@ -714,25 +738,70 @@ fn judge(
             });
         }
     }
-    // the finding is as sure as its surest pair, and shows only the pairs that sure
-    // the finding is as sure as its surest pair; it shows the pairs that reach
-    // its level, or medium when it is higher (a high pair beside a medium one is
-    // still one disagreement)
-    let confidence = pairs.iter().map(|p| p.confidence).max()?;
-    let floor = confidence.min(Confidence::Medium);
+    // pairs below the cluster's level are left out (a high pair beside a medium
+    // one is still one disagreement); the pairs kept fall into findings by the
+    // documents they link: two reports that disagree with each other and with
+    // no report of a second event's pair make a finding of their own, so one
+    // event's quarrel is never shown beside another's
+    let Some(top) = pairs.iter().map(|p| p.confidence).max() else {
+        return Vec::new();
+    };
+    let floor = top.min(Confidence::Medium);
     let sure: Vec<&Pair> = pairs.iter().filter(|p| p.confidence >= floor).collect();
-    let severity = sure.iter().map(|p| p.severity).max()?;
+    let mut parent: Vec<usize> = (0..per_doc.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for p in &sure {
+        let (a, b) = (root(&mut parent, p.docs.0), root(&mut parent, p.docs.1));
+        parent[a.max(b)] = a.min(b);
+    }
+    let mut parts: Vec<(usize, Vec<&Pair>)> = Vec::new();
+    for p in sure {
+        let r = root(&mut parent, p.docs.0);
+        match parts.iter_mut().find(|(k, _)| *k == r) {
+            Some((_, v)) => v.push(p),
+            None => parts.push((r, vec![p])),
+        }
+    }
+    parts
+        .into_iter()
+        .filter_map(|(_, part)| {
+            let confidence = part.iter().map(|p| p.confidence).max()?;
+            let floor = confidence.min(Confidence::Medium);
+            let kept: Vec<&Pair> = part.into_iter().filter(|p| p.confidence >= floor).collect();
+            finding(measure, open_key, confidence, &kept, |p| {
+                (p.severity, &p.shared, &p.statements[..])
+            })
+        })
+        .collect()
+}
+
+/// One finding of a cluster from the pairs of documents it sets side by side.
+fn finding<'s, 'a: 's, P>(
+    measure: &str,
+    open_key: bool,
+    confidence: Confidence,
+    sure: &[&P],
+    parts: impl Fn(&P) -> (Severity, &Shared, &[&'s Statement<'a>]),
+) -> Option<Judgement> {
+    let severity = sure.iter().map(|p| parts(p).0).max()?;
     let mut involved: Vec<&Statement> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut figures: Vec<String> = Vec::new();
-    for p in &sure {
-        for s in &p.statements {
+    for p in sure {
+        let (_, shared, statements) = parts(p);
+        for s in statements {
             if !involved.iter().any(|t| std::ptr::eq(*t, *s)) {
                 involved.push(s);
             }
         }
-        names.extend(p.shared.names.iter().cloned());
-        figures.extend(p.shared.figures.iter().cloned());
+        names.extend(shared.names.iter().cloned());
+        figures.extend(shared.figures.iter().cloned());
     }
     for v in [&mut names, &mut figures] {
         v.sort_unstable();

@@ -21,9 +21,13 @@ pub const SPECIFIC_SHARE: f64 = 0.02;
 /// some of its reports share and others lack.
 pub const EVENT_NAME_SHARE: f64 = 0.5;
 
-/// Two reports of a story are taken for one event's when they share this many
-/// event names, or one event name and one figure, or two figures.
-pub const EVENT_LINK: usize = 2;
+/// Two groups of a story's reports are taken for one event's while their reports'
+/// details agree, on average, at least this much (a weighted Dice coefficient).
+pub const GROUP_LINK: f64 = 0.1;
+
+/// Stories larger than this are not split into event groups (the linkage is cubic
+/// in a story's reports); their findings rest on the pairs' own evidence.
+pub const GROUPS_MAX_DOCS: usize = 400;
 
 /// A story is looked at for events inside it from this many reports on, and an
 /// event group needs this many: a few reports of one event that happen to pair
@@ -271,10 +275,14 @@ impl<'a> Evidence<'a> {
     }
 }
 
-/// Split a story's documents into event groups: two reports join when they share
-/// `EVENT_LINK` details among the names some but not most of the story's reports
-/// carry and the figures they agree on. Groups are recorded only when at least two
-/// groups of `GROUP_MIN_DOCS` or more reports come out: one event needs no groups.
+/// Split a story's documents into event groups by average linkage: each report is
+/// weighed by the details some but not most of the story's reports carry (names,
+/// and figures they agree on), rarer details weighing more; the two groups whose
+/// reports are most alike on average merge, until no two are alike enough. A
+/// background detail two events' reports share ("the tsunami of 2004") links a few
+/// pairs and moves no average, where one shared link chained whole groups before.
+/// Groups are recorded only when at least two groups of `GROUP_MIN_DOCS` or more
+/// reports come out: one event needs no groups.
 fn event_groups<'a>(
     docs: &[&'a str],
     names: &FxHashMap<&'a str, FxHashSet<&'a str>>,
@@ -282,56 +290,108 @@ fn event_groups<'a>(
     group: &mut FxHashMap<&'a str, usize>,
 ) {
     let n = docs.len();
-    if n < GROUPS_MIN_DOCS {
+    if !(GROUPS_MIN_DOCS..=GROUPS_MAX_DOCS).contains(&n) {
         return;
     }
-    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
-    for d in docs {
-        if let Some(set) = names.get(d) {
-            for name in set {
-                *df.entry(name).or_default() += 1;
-            }
-        }
+    // each report's details, as ids into one table per story
+    #[derive(Hash, PartialEq, Eq, Clone, Copy)]
+    enum Detail<'a> {
+        Name(&'a str),
+        Figure(&'a str, Fig),
     }
-    let event_name = |name: &str| {
-        let k = df.get(name).copied().unwrap_or(0);
-        k >= 2 && (k as f64) <= EVENT_NAME_SHARE * n as f64
+    let empty_n = FxHashSet::default();
+    let empty_f = FxHashSet::default();
+    let mut df: FxHashMap<Detail, usize> = FxHashMap::default();
+    let details_of = |d: &str| {
+        let ns = names
+            .get(d)
+            .unwrap_or(&empty_n)
+            .iter()
+            .map(|x| Detail::Name(x));
+        let fs = figures
+            .get(d)
+            .unwrap_or(&empty_f)
+            .iter()
+            .map(|(m, f)| Detail::Figure(m, *f));
+        ns.chain(fs).collect::<Vec<Detail>>()
     };
-    let empty = FxHashSet::default();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
+    let all: Vec<Vec<Detail>> = docs.iter().map(|d| details_of(d)).collect();
+    for ds in &all {
+        for d in ds {
+            *df.entry(*d).or_default() += 1;
         }
-        i
     }
+    let weight = |d: &Detail| {
+        let k = df.get(d).copied().unwrap_or(0);
+        if k >= 2 && (k as f64) <= EVENT_NAME_SHARE * n as f64 {
+            (n as f64 / k as f64).ln()
+        } else {
+            0.0
+        }
+    };
+    let weighed: Vec<FxHashMap<Detail, f64>> = all
+        .iter()
+        .map(|ds| {
+            ds.iter()
+                .map(|d| (*d, weight(d)))
+                .filter(|(_, w)| *w > 0.0)
+                .collect()
+        })
+        .collect();
+    let mass: Vec<f64> = weighed.iter().map(|m| m.values().sum()).collect();
+    // weighted Dice of two reports' details
+    let mut sim = vec![0.0f64; n * n];
     for i in 0..n {
-        let (ni, fi) = (names.get(docs[i]).unwrap_or(&empty), figures.get(docs[i]));
-        for (j, dj) in docs.iter().enumerate().skip(i + 1) {
-            let nj = names.get(dj).unwrap_or(&empty);
-            let shared_names = ni.intersection(nj).filter(|x| event_name(x)).count();
-            let shared_figures = match (fi, figures.get(dj)) {
-                (Some(a), Some(b)) => a.intersection(b).count(),
-                _ => 0,
+        for j in i + 1..n {
+            let (a, b) = if weighed[i].len() <= weighed[j].len() {
+                (&weighed[i], &weighed[j])
+            } else {
+                (&weighed[j], &weighed[i])
             };
-            if shared_names + shared_figures >= EVENT_LINK {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
+            let shared: f64 = a
+                .iter()
+                .filter(|(d, _)| b.contains_key(*d))
+                .map(|(_, w)| w)
+                .sum();
+            let total = mass[i] + mass[j];
+            let s = if total > 0.0 {
+                2.0 * shared / total
+            } else {
+                0.0
+            };
+            sim[i * n + j] = s;
+            sim[j * n + i] = s;
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    loop {
+        let mut best = (GROUP_LINK, usize::MAX, usize::MAX);
+        for x in 0..groups.len() {
+            for y in x + 1..groups.len() {
+                let total: f64 = groups[x]
+                    .iter()
+                    .flat_map(|&i| groups[y].iter().map(move |&j| (i, j)))
+                    .map(|(i, j)| sim[i * n + j])
+                    .sum();
+                let avg = total / (groups[x].len() * groups[y].len()) as f64;
+                if avg >= best.0 {
+                    best = (avg, x, y);
+                }
             }
         }
+        if best.1 == usize::MAX {
+            break;
+        }
+        let taken = groups.swap_remove(best.2);
+        groups[best.1].extend(taken);
     }
-    let mut size: FxHashMap<usize, usize> = FxHashMap::default();
-    for i in 0..n {
-        *size.entry(root(&mut parent, i)).or_default() += 1;
-    }
-    if size.values().filter(|&&k| k >= GROUP_MIN_DOCS).count() < 2 {
+    if groups.iter().filter(|g| g.len() >= GROUP_MIN_DOCS).count() < 2 {
         return;
     }
-    for (i, d) in docs.iter().enumerate() {
-        let r = root(&mut parent, i);
-        if size[&r] >= GROUP_MIN_DOCS {
-            group.insert(d, r);
+    for g in groups.iter().filter(|g| g.len() >= GROUP_MIN_DOCS) {
+        let id = *g.iter().min().unwrap_or(&0);
+        for &i in g {
+            group.insert(docs[i], id);
         }
     }
 }

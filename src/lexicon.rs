@@ -56,11 +56,93 @@ pub struct Measures {
 
 lexicon_file!(MEASURES: Measures = "measures.toml");
 
-/// A table of `MEASURES` as `(measure, words)` pairs, in file order.
+/// A table of `MEASURES` as `(measure, words)` pairs, in file order, each
+/// measure's words followed by the config file's synonyms of it (`add_synonyms`).
 pub fn cue_table(
     table: &'static [Measure<'static>],
 ) -> Vec<(&'static str, &'static [&'static str])> {
-    table.iter().map(|m| (m.measure, &m.words[..])).collect()
+    let extra = SYNONYMS.get();
+    table
+        .iter()
+        .map(|m| {
+            let words: &'static [&'static str] = match extra.and_then(|e| e.get(m.measure)) {
+                Some(more) => {
+                    let all: Vec<&'static str> = m
+                        .words
+                        .iter()
+                        .copied()
+                        .chain(more.iter().copied())
+                        .collect();
+                    // built once per table, for the life of the process
+                    Vec::leak(all)
+                }
+                None => &m.words[..],
+            };
+            (m.measure, words)
+        })
+        .collect()
+}
+
+/// Words a config file adds to canonical measures, set once before the first
+/// extraction.
+static SYNONYMS: std::sync::OnceLock<std::collections::BTreeMap<&'static str, Vec<&'static str>>> =
+    std::sync::OnceLock::new();
+
+/// Fold extra words into canonical measures of `measures.toml` (the config
+/// file's `[crosscheck.synonyms]`, measure → words). A word must be one
+/// lower-case word that no measure lists yet, and the measure one the lexicon
+/// has; the error names what is wrong. It takes effect only when called before
+/// the first figure is read (the tables are built once), so `run` calls it
+/// first; a second call with other words is refused.
+pub fn add_synonyms(
+    synonyms: &std::collections::BTreeMap<String, Vec<String>>,
+) -> Result<(), String> {
+    if synonyms.is_empty() {
+        return Ok(());
+    }
+    let all = || MEASURES.change.iter().chain(&MEASURES.noun);
+    let mut folded: std::collections::BTreeMap<&'static str, Vec<&'static str>> =
+        std::collections::BTreeMap::new();
+    for (measure, words) in synonyms {
+        let Some(m) = all().find(|m| m.measure == measure.as_str()) else {
+            let known: Vec<&str> = all().map(|m| m.measure).collect();
+            return Err(format!(
+                "synonyms: {measure:?} is no measure of the lexicon (lexicon/measures.toml has: {})",
+                known.join(", ")
+            ));
+        };
+        for w in words {
+            if w.is_empty()
+                || w.chars()
+                    .any(|c| !c.is_alphabetic() && c != '-' && c != '\'')
+                || w.to_lowercase() != *w
+            {
+                return Err(format!(
+                    "synonyms.{measure}: {w:?} is not one lower-case word"
+                ));
+            }
+            if let Some(other) = all().find(|o| o.words.contains(&w.as_str())) {
+                return Err(format!(
+                    "synonyms.{measure}: {w:?} already names the measure {:?}",
+                    other.measure
+                ));
+            }
+            if let Some((m2, _)) = folded.iter().find(|(_, ws)| ws.contains(&w.as_str())) {
+                return Err(format!(
+                    "synonyms.{measure}: {w:?} is also given for {m2:?}"
+                ));
+            }
+            let w: &'static str = String::leak(w.clone());
+            folded.entry(m.measure).or_default().push(w);
+        }
+    }
+    match SYNONYMS.get() {
+        Some(set) if *set == folded => Ok(()),
+        Some(_) => Err("synonyms: the measure tables were already built with other words".into()),
+        None => SYNONYMS
+            .set(folded)
+            .map_err(|_| "synonyms: set twice at once".to_string()),
+    }
 }
 
 /// The measures of a table of `MEASURES` that carry a flag, in file order.

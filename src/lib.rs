@@ -8,9 +8,11 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
 pub mod cli;
 pub mod cluster;
 pub mod compare;
+pub mod config;
 pub mod event;
 pub mod evidence;
 pub mod extract;
@@ -21,6 +23,7 @@ pub mod lexicon;
 pub mod model;
 pub mod progress;
 pub mod report;
+pub mod review;
 pub mod segment;
 
 use rayon::prelude::*;
@@ -298,6 +301,26 @@ fn run_clocked(
     if matches!(config.mode, Mode::Completions(_) | Mode::Man) {
         return describe(config, stdout);
     }
+    if config.mode == Mode::DumpConfig {
+        return Ok(Output {
+            stdout: config.dump_config.clone(),
+            report: None,
+            warnings: Vec::new(),
+            code: exit::CLEAN,
+            timings: Vec::new(),
+        });
+    }
+    // the config's settings of the model, before the first figure is read
+    if let Some(t) = config.tolerance {
+        compare::set_approx_band(t);
+    }
+    lexicon::add_synonyms(&config.synonyms).map_err(|e| {
+        let file = config
+            .config_file
+            .as_ref()
+            .map_or_else(String::new, |p| format!("{}: ", p.display()));
+        anyhow::anyhow!("{file}{e}")
+    })?;
     if !config.claims.is_empty() {
         // the reduce half of a sharded run: no documents are read
         let loaded = report::records::read(&config.claims)?;
@@ -324,7 +347,7 @@ fn run_clocked(
         let warnings = skipped_messages(config, &loaded.problems, count);
         let strict_failure = config.strict && !loaded.problems.is_empty();
         outcome.problems = loaded.problems;
-        let mut out = finish(config, outcome, warnings);
+        let mut out = finish(config, outcome, warnings)?;
         if strict_failure {
             out.code = exit::TROUBLE;
         }
@@ -370,7 +393,7 @@ fn run_clocked(
         let skipped_any = !problems.is_empty();
         let mut outcome = gather(read.documents, progress);
         outcome.problems = problems;
-        let out = finish(config, outcome, warnings);
+        let out = finish(config, outcome, warnings)?;
         progress.finish();
         (out, skipped_any)
     } else {
@@ -556,16 +579,20 @@ fn run_stages(
     let mut outcome = gather(per_doc, progress);
     progress.finish();
     outcome.problems = problems;
-    Ok(finish(config, outcome, warnings))
+    finish(config, outcome, warnings)
 }
 
 /// The requested dump or report of a finished run.
-fn finish(config: &Config, mut outcome: Outcome, warnings: Vec<String>) -> Output {
+fn finish(
+    config: &Config,
+    mut outcome: Outcome,
+    mut warnings: Vec<String>,
+) -> anyhow::Result<Output> {
     keep_confident(&mut outcome.discrepancies, config.min_confidence);
     match config.dump {
         Some(Stage::Claims) => {
             let v: Vec<_> = outcome.claims.iter().map(report::json::claim).collect();
-            return dump(json!(v), warnings);
+            return Ok(dump(json!(v), warnings));
         }
         Some(Stage::Clusters) => {
             let v: Vec<_> = outcome
@@ -576,40 +603,244 @@ fn finish(config: &Config, mut outcome: Outcome, warnings: Vec<String>) -> Outpu
                            "claims": k.claims.iter().map(|&i| report::json::claim(&outcome.claims[i])).collect::<Vec<_>>()})
                 })
                 .collect();
-            return dump(json!(v), warnings);
+            return Ok(dump(json!(v), warnings));
         }
         _ => {}
     }
-    // an update (a later, higher toll told as a change) is shown but fails nothing
+    let marked = review::mark(&mut outcome, &config.ledger, &config.root);
+    match config.mode {
+        Mode::Baseline => return write_baseline(config, &outcome, &marked, warnings),
+        Mode::Review => return record(config, &outcome, &marked, warnings),
+        _ => {}
+    }
+    let mut gate = config.gate.clone();
+    if let Some((path, _)) = &config.ledger.baseline {
+        for e in &marked.stale {
+            warnings.push(format!(
+                "crosscheck: {}: stale entry {} ({}): no longer found; `crosscheck baseline` drops it",
+                path.display(),
+                e.id,
+                e.topic
+            ));
+        }
+        gate.stale = Some(marked.stale.clone());
+    }
+    // only a new finding at or above --fail-on fails; an update (a later,
+    // higher toll told as a change) fails nothing
     let failing = outcome
         .discrepancies
         .iter()
-        .any(|d| d.severity != model::Severity::Update);
+        .any(|d| d.status == model::Status::New && gate.fail_on.fails(d.severity));
     let code = match config.mode {
         Mode::Check if failing => exit::FINDINGS,
         _ => exit::CLEAN,
     };
+    if config.mode == Mode::Check && config.format == report::OutputFormat::Github {
+        step_summary(&outcome, &gate, &mut warnings);
+    }
     if config.format == report::OutputFormat::Json {
         // the largest output: streamed by `write_stdout`
-        return Output {
+        return Ok(Output {
             stdout: String::new(),
             report: Some(outcome),
             warnings,
             code,
             timings: Vec::new(),
-        };
+        });
     }
     let stdout = match config.mode {
-        Mode::Check => report::render_check(&outcome, config.format, &config.style),
+        Mode::Check => report::render_check(&outcome, config.format, &config.style, &gate),
         _ => report::render_claims(&outcome, config.format, &config.style),
     };
-    Output {
+    Ok(Output {
         stdout,
         report: None,
         warnings,
         code,
         timings: Vec::new(),
+    })
+}
+
+/// `--format github`: the Markdown summary appended to `$GITHUB_STEP_SUMMARY`
+/// when it names a file (GitHub shows only ten annotations a step).
+fn step_summary(outcome: &Outcome, gate: &report::Gate, warnings: &mut Vec<String>) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let text = report::markdown::discrepancies(outcome, &gate.root, gate.show_decided);
+    let appended = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    if let Err(e) = appended {
+        warnings.push(format!(
+            "crosscheck: warning: {}: step summary not written: {e}",
+            std::path::Path::new(&path).display()
+        ));
     }
+}
+
+/// `crosscheck baseline`: every finding of the run to the baseline file,
+/// keeping notes, telling what was added and what went stale.
+fn write_baseline(
+    config: &Config,
+    outcome: &Outcome,
+    marked: &review::Marked,
+    mut warnings: Vec<String>,
+) -> anyhow::Result<Output> {
+    let path = config
+        .output
+        .clone()
+        .unwrap_or_else(|| config::BASELINE_NAME.into());
+    let old = config.ledger.baseline.as_ref().map(|(_, b)| b);
+    let entries = review::baseline_entries(outcome, marked, old);
+    let added = entries
+        .iter()
+        .filter(|e| old.is_none_or(|b| !b.findings.iter().any(|x| x.id == e.id)))
+        .count();
+    let count = entries.len();
+    atomic::write(&path, &review::files::baseline_text(entries))?;
+    for e in &marked.stale {
+        warnings.push(format!(
+            "crosscheck: stale entry dropped: {} ({}): no longer found",
+            e.id, e.topic
+        ));
+    }
+    let stdout = format!(
+        "wrote {}: {} ({} added, {} stale dropped)\n",
+        path.display(),
+        plural(count, "finding", "findings"),
+        added,
+        marked.stale.len()
+    );
+    Ok(Output {
+        stdout,
+        report: None,
+        warnings,
+        code: exit::CLEAN,
+        timings: Vec::new(),
+    })
+}
+
+/// `crosscheck review`: the decisions asked for on the command line, or
+/// taken in the terminal walk, to the review file.
+fn record(
+    config: &Config,
+    outcome: &Outcome,
+    marked: &review::Marked,
+    warnings: Vec<String>,
+) -> anyhow::Result<Output> {
+    use review::files::Verdict;
+    let asked = &config.decisions;
+    let mut file = config.ledger.review.clone();
+    let by = review::who(asked.by.as_deref());
+    let mut stdout = String::new();
+    let mut taken: Vec<(usize, Verdict, Option<String>)> = Vec::new();
+    if asked.accept.is_empty() && asked.dismiss.is_empty() {
+        let index = report::sources::Index::new(&outcome.claims, &outcome.documents);
+        let findings: Vec<(usize, String)> = outcome
+            .discrepancies
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.status == model::Status::New)
+            .map(|(i, d)| (i, walk_text(d, &marked.records[i], &config.ledger, &index)))
+            .collect();
+        if findings.is_empty() {
+            stdout.push_str("no new findings to review\n");
+        } else {
+            let mut term = review::walk::Console::new();
+            taken = review::walk::walk(&findings, &mut term)
+                .map_err(|e| anyhow::Error::new(e).context("reading the terminal"))?;
+        }
+    } else {
+        for id in &asked.accept {
+            taken.push((
+                review::find(&marked.records, id)?,
+                Verdict::Accepted,
+                asked.note.clone(),
+            ));
+        }
+        for id in &asked.dismiss {
+            taken.push((
+                review::find(&marked.records, id)?,
+                Verdict::Dismissed,
+                asked.note.clone(),
+            ));
+        }
+    }
+    for (i, verdict, note) in &taken {
+        let r = &marked.records[*i];
+        review::decide(&mut file, r, *verdict, &by, note.clone());
+        let word = match verdict {
+            Verdict::Accepted => "accepted",
+            Verdict::Dismissed => "dismissed",
+        };
+        stdout.push_str(&format!("{word} {} ({})\n", r.id, r.topic));
+    }
+    if !taken.is_empty() {
+        let path = &config.ledger.review_path;
+        atomic::write(path, &review::files::review_text(file))?;
+        stdout.push_str(&format!(
+            "wrote {}: {}\n",
+            path.display(),
+            plural(taken.len(), "decision", "decisions")
+        ));
+    }
+    Ok(Output {
+        stdout,
+        report: None,
+        warnings,
+        code: exit::CLEAN,
+        timings: Vec::new(),
+    })
+}
+
+/// A finding as the review walk shows it: id, topic, severity, why, any
+/// decision on older figures, then each source's place, figures and sentence.
+fn walk_text(
+    d: &Discrepancy,
+    r: &review::Recorded,
+    ledger: &review::Ledger,
+    index: &report::sources::Index,
+) -> String {
+    let mut s = format!(
+        "{}  {}\n{}, {} confidence; why: {}\n",
+        r.id,
+        d.topic,
+        d.severity.as_str(),
+        d.confidence.as_str(),
+        d.why.line
+    );
+    if let Some(x) = review::older_decision(&ledger.review, r) {
+        let before: Vec<String> = x
+            .sources
+            .iter()
+            .map(|s| format!("{} ({})", s.says, s.path))
+            .collect();
+        s.push_str(&format!(
+            "decided on older figures: {} by {} on {}{}; then: {}\n",
+            match x.status {
+                review::files::Verdict::Accepted => "accepted",
+                review::files::Verdict::Dismissed => "dismissed",
+            },
+            x.by,
+            x.at,
+            x.note
+                .as_ref()
+                .map_or_else(String::new, |n| format!(" ({n})")),
+            before.join(" vs ")
+        ));
+    }
+    for src in report::sources::sources(d, index) {
+        s.push_str(&format!(
+            "  {}  {}\n      {}\n",
+            report::table::place(src.path, src.first),
+            src.says(),
+            extract::squash_space(&src.first.sentence)
+        ));
+    }
+    s
 }
 
 /// Keep the findings at or above `min` confidence, numbered again in order: the

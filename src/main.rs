@@ -29,8 +29,13 @@ fn main() {
     unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut quiet = false;
+    // `-o FILE`: the report goes there, atomically (`baseline` writes its own)
+    let mut to_file: Option<std::path::PathBuf> = None;
     let code = match cli::Config::try_from(cli::Args::parse()).and_then(|c| {
         quiet = c.quiet;
+        if matches!(c.mode, cli::Mode::Check | cli::Mode::Claims) {
+            to_file.clone_from(&c.output);
+        }
         if let Some(n) = c.threads {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(n)
@@ -47,7 +52,10 @@ fn main() {
                 eprintln!("{w}");
             }
             let writing = std::time::Instant::now();
-            let written = if quiet {
+            let written = if let Some(path) = &to_file {
+                crosscheck::atomic::write_with(path, |w| out.write_stdout(w))
+                    .map_err(|e| std::io::Error::other(format!("{e:#}")))
+            } else if quiet {
                 Ok(())
             } else {
                 out.write_stdout(&mut stdout).and_then(|()| stdout.flush())

@@ -491,10 +491,64 @@ impl Severity {
     }
 }
 
+/// Where a finding stands against the baseline and the editors' decisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Neither in the baseline nor decided: the findings a CI gate fails on.
+    #[default]
+    New,
+    /// In the baseline given: known before, not failing.
+    Baselined,
+    /// An editor accepted it (the sources really differ; leave it be).
+    Accepted,
+    /// An editor dismissed it (not a real disagreement).
+    Dismissed,
+}
+
+impl Status {
+    /// The word the reports print for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Baselined => "baselined",
+            Status::Accepted => "accepted",
+            Status::Dismissed => "dismissed",
+        }
+    }
+
+    /// Anything but `new`: left out of the table unless `--show-decided`.
+    pub fn decided(self) -> bool {
+        self != Status::New
+    }
+}
+
+/// An editor's decision on a finding, as the review file keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decided {
+    /// `accepted` or `dismissed`.
+    pub status: Status,
+    pub by: String,
+    /// When, as RFC 3339.
+    pub at: String,
+    pub note: Option<String>,
+    /// The decision was taken on other figures of this finding (its id then
+    /// differed): it does not silence the finding.
+    pub older_figures: bool,
+}
+
 /// A cluster whose sources disagree.
 #[derive(Debug, Clone, Serialize)]
 pub struct Discrepancy {
+    /// Its fingerprint (`review::fingerprint`, 16 hex digits): the same for the
+    /// same disagreement in every run; before fingerprinting, `D1`, `D2` ….
     pub id: String,
+    /// `new` unless a baseline or a decision says otherwise.
+    pub status: Status,
+    /// The decision that set `status`; or, on a `new` finding, one taken on
+    /// older figures of it (`older_figures`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decided>,
     pub topic: String,
     pub severity: Severity,
     /// Claim ids.

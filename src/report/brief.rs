@@ -7,16 +7,24 @@ use super::sources::{self, Index};
 use super::table::place;
 use crate::Outcome;
 
-/// One line per discrepancy, then the totals.
-pub fn discrepancies(o: &Outcome) -> String {
+/// One line per discrepancy (decided ones only with `show_decided`).
+pub fn discrepancies(o: &Outcome, show_decided: bool) -> String {
     let index = Index::new(&o.claims, &o.documents);
     let mut s = String::new();
-    for d in &o.discrepancies {
+    for d in o
+        .discrepancies
+        .iter()
+        .filter(|d| show_decided || !d.status.decided())
+    {
         let srcs = sources::sources(d, &index);
         let Some((first, rest)) = srcs.split_first() else {
             continue;
         };
-        let severity = d.severity.as_str();
+        let severity = if d.status.decided() {
+            format!("{} ({})", d.severity.as_str(), d.status.as_str())
+        } else {
+            d.severity.as_str().to_string()
+        };
         s.push_str(&format!(
             "{}: {severity}: {}: {}",
             place(first.path, first.first),

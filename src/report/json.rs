@@ -13,7 +13,7 @@ use crate::model::{Claim, Document, Granularity, Interval, Precision, Stated};
 
 /// The version of the JSON contract (docs/claims.md, docs/report.schema.json):
 /// raised whenever a field changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A claim's precision as the report gives it: a date coarser than a day
 /// ("September 2022") is a range of days, not an exact figure.

@@ -62,13 +62,48 @@ fn keep_whole(t: &mut Table, i: usize, widest: usize) {
     }
 }
 
-pub fn discrepancies(o: &Outcome, style: &Style) -> String {
+/// The id as the table shows it: a fingerprint's first 8 digits (enough to
+/// tell findings apart; `review --accept` takes any unique start).
+pub fn short_id(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+/// What the finding column says of a decision, if anything.
+fn decision_line(d: &crate::model::Discrepancy) -> Option<String> {
+    let x = d.decision.as_ref();
+    let by = |x: &crate::model::Decided| {
+        let mut s = format!(
+            "{} by {} on {}",
+            x.status.as_str(),
+            x.by,
+            x.at.get(..10).unwrap_or(&x.at)
+        );
+        if let Some(n) = &x.note {
+            s.push_str(&format!(": {n}"));
+        }
+        s
+    };
+    match (d.status, x) {
+        (crate::model::Status::New, Some(x)) => Some(format!("new: {} on older figures", by(x))),
+        (crate::model::Status::New, None) => None,
+        (crate::model::Status::Baselined, _) => Some("baselined".into()),
+        (_, Some(x)) => Some(by(x)),
+        (st, None) => Some(st.as_str().to_string()),
+    }
+}
+
+pub fn discrepancies(o: &Outcome, style: &Style, show_decided: bool) -> String {
     let mut s = String::new();
-    if !o.discrepancies.is_empty() {
+    let shown: Vec<&crate::model::Discrepancy> = o
+        .discrepancies
+        .iter()
+        .filter(|d| show_decided || !d.status.decided())
+        .collect();
+    if !shown.is_empty() {
         let index = Index::new(&o.claims, &o.documents);
         let mut t = new_table(&["id", "finding", "where and what each source says"], style);
         let mut widest = 0;
-        for d in &o.discrepancies {
+        for d in shown.iter().copied() {
             let why = format!("why: {}", d.why.line);
             for (k, src) in sources::sources(d, &index).into_iter().enumerate() {
                 let at = place(src.path, src.first);
@@ -88,7 +123,12 @@ pub fn discrepancies(o: &Outcome, style: &Style) -> String {
                         word.to_string()
                     };
                     let sure = format!("{} confidence", d.confidence.as_str());
-                    (d.id.as_str(), format!("{}\n{word}, {sure}\n{why}", d.topic))
+                    let mut finding = format!("{}\n{word}, {sure}\n{why}", d.topic);
+                    if let Some(line) = decision_line(d) {
+                        finding.push('\n');
+                        finding.push_str(&line);
+                    }
+                    (short_id(&d.id), finding)
                 } else {
                     ("", String::new())
                 };
@@ -103,10 +143,9 @@ pub fn discrepancies(o: &Outcome, style: &Style) -> String {
             col.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(FINDING_WIDTH)));
         }
         // four borders, and the id column with its padding
-        let ids = o
-            .discrepancies
+        let ids = shown
             .iter()
-            .map(|d| d.id.len())
+            .map(|d| short_id(&d.id).len())
             .max()
             .unwrap_or(2);
         let left = usize::from(style.width).saturating_sub(4 + ids.max(2) + 2);
@@ -117,7 +156,7 @@ pub fn discrepancies(o: &Outcome, style: &Style) -> String {
         s.push_str(&t.to_string());
         s.push('\n');
     }
-    s.push_str(&o.totals_line());
+    s.push_str(&super::totals(o, show_decided));
     s.push('\n');
     s
 }

@@ -1,6 +1,7 @@
 //! Integration tests: the real `crosscheck` binary on files, folders and stdin.
 //! One module per area; shared fixtures live under tests/fixtures/.
 
+mod ci;
 mod cli;
 mod gold;
 mod inputs;

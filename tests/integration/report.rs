@@ -526,7 +526,7 @@ fn json_output_matches_the_checked_in_schema() {
         let v = json(&args);
         let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{args:?}: {errors:?}");
-        assert_eq!(v["schema_version"], 2);
+        assert_eq!(v["schema_version"], 3);
     }
 }
 
@@ -590,7 +590,7 @@ fn jsonl_carries_problems_and_totals() {
     let last = lines.last().unwrap();
     assert_eq!(last["type"], "totals");
     assert_eq!(last["skipped"], 1);
-    assert_eq!(last["schema_version"], 2);
+    assert_eq!(last["schema_version"], 3);
     // each line is an object of the schema once its `type` is set aside
     let schema = schema();
     for mut line in lines {
