@@ -22,10 +22,12 @@ pub(crate) static CHANGE_CUES: LazyLock<Vec<(&str, &[&str])>> =
 pub(crate) struct Cues(WordMap<&'static str, Measure>);
 
 impl Cues {
+    /// The cues of a table of `lexicon::cue_table` (the file's words and the
+    /// config file's synonyms).
     fn new(table: &'static [lexicon::Measure<'static>]) -> Cues {
         let mut map = WordMap::default();
-        for entry in table {
-            for cue in &entry.words {
+        for (entry, (_, cues)) in table.iter().zip(lexicon::cue_table(table)) {
+            for cue in cues {
                 map.entry(*cue).or_insert(Measure::of(entry));
             }
         }
