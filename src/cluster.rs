@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::event::EventClass;
 use crate::model::{Anchor, Claim, ClaimKind, Cluster, Interval, Profile};
 
 /// Cosine similarity of two documents' weighted names above which they tell one story.
@@ -463,7 +464,7 @@ fn split_by_event_day(
     let mut days: Vec<BTreeMap<(u32, NaiveDate), usize>> = vec![BTreeMap::new(); profiles.len()];
     for b in briefs {
         if let (Some(m), Some(day), Some(d)) = (b.measure, b.day, b.doc)
-            && lexicon.word(m).starts_with("date of ")
+            && lexicon.is_date(m)
         {
             *days[d].entry((m, day)).or_default() += 1;
         }
@@ -644,7 +645,7 @@ fn join_instances(
     let mut events: Vec<Vec<u32>> = vec![Vec::new(); n];
     for b in briefs {
         if let (Some(d), Some(e)) = (b.doc, b.event)
-            && !crate::extract::measure::commonplace(lexicon.word(e))
+            && !lexicon.event(e).is_some_and(crate::event::commonplace)
             && !events[d].contains(&e)
         {
             events[d].push(e);
@@ -690,7 +691,7 @@ fn join_instances(
         // a slower one (an outbreak, a closure) needs a second shared name
         let kind = events[a].iter().find(|e| events[b].contains(e));
         let enough = kind.is_some_and(|e| {
-            names >= INSTANCE_NAMES || crate::extract::measure::sudden(lexicon.word(*e))
+            names >= INSTANCE_NAMES || lexicon.event(*e).is_some_and(crate::event::sudden)
         });
         if close && enough {
             uf.union(story[a], story[b]);
@@ -763,8 +764,9 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
         .map(|block| {
             let (_, measure, event, _) = block[0];
             let members = block.iter().map(|k| k.3).collect();
+            let (dated, class) = (lexicon.is_date(measure), lexicon.event(event));
             let (measure, event) = (lexicon.word(measure), lexicon.word(event));
-            split_by_anchor(claims, &published, measure, event, members)
+            split_by_anchor(claims, &published, dated, class, members)
                 .into_iter()
                 .map(|g| {
                     let topic = topic(claims, measure, event, &g);
@@ -822,13 +824,40 @@ struct Brief {
 
 /// The measures and events of the claims, numbered in byte order so that the
 /// numbers sort as the words do. The empty word is always there: number 0.
-struct Lexicon<'c>(Vec<&'c str>);
+/// Each word carries what it names, typed: the event class it is, whether it
+/// is the measure of a date of an event.
+struct Lexicon<'c>(Vec<(&'c str, Kind)>);
+
+/// What a word of the `Lexicon` names (a word may be an event and a measure both).
+#[derive(Debug, Clone, Copy, Default)]
+struct Kind {
+    event: Option<EventClass>,
+    date: bool,
+}
+
+impl Kind {
+    /// What either word says.
+    fn merge(&mut self, other: Kind) {
+        self.event = self.event.or(other.event);
+        self.date |= other.date;
+    }
+}
 
 impl<'c> Lexicon<'c> {
     const EMPTY: u32 = 0;
 
     fn word(&self, n: u32) -> &'c str {
-        self.0[n as usize]
+        self.0[n as usize].0
+    }
+
+    /// The event class word `n` is, if it is one.
+    fn event(&self, n: u32) -> Option<EventClass> {
+        self.0[n as usize].1.event
+    }
+
+    /// Is word `n` the measure of a date of an event ("date of talks")?
+    fn is_date(&self, n: u32) -> bool {
+        self.0[n as usize].1.date
     }
 }
 
@@ -849,17 +878,19 @@ fn brief<'c>(
     let mut briefs: Vec<Brief> = Vec::new();
     briefs.resize_with(claims.len(), Brief::default);
     // chunk by chunk, words are numbered in the chunk's own list first
-    let local: Vec<Vec<&str>> = briefs
+    let local: Vec<Vec<(&str, Kind)>> = briefs
         .par_chunks_mut(CHUNK)
         .zip(claims.par_chunks(CHUNK))
         .map(|(briefs, claims)| {
-            let mut words: Vec<&str> = Vec::new();
+            let mut words: Vec<(&str, Kind)> = Vec::new();
             let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
-            let mut number = |w: &'c str| {
-                *numbers.entry(w).or_insert_with(|| {
-                    words.push(w);
+            let mut number = |w: &'c str, kind: Kind| {
+                let n = *numbers.entry(w).or_insert_with(|| {
+                    words.push((w, Kind::default()));
                     (words.len() - 1) as u32
-                })
+                });
+                words[n as usize].1.merge(kind);
+                n
             };
             // the claims of one document are neighbours: look it up once
             let mut last: Option<(&str, Option<usize>)> = None;
@@ -879,8 +910,19 @@ fn brief<'c>(
                 };
                 *b = Brief {
                     doc,
-                    measure: c.measure.as_deref().map(&mut number),
-                    event: c.event.as_deref().map(&mut number),
+                    measure: c.measure.as_ref().map(|m| {
+                        let date = m.is_date();
+                        number(m.as_str(), Kind { event: None, date })
+                    }),
+                    event: c.event.map(|e| {
+                        number(
+                            e.as_str(),
+                            Kind {
+                                event: Some(e),
+                                date: false,
+                            },
+                        )
+                    }),
                     day,
                     eligible: c.measure.is_some()
                         && !is_unresolved_date(c)
@@ -890,16 +932,27 @@ fn brief<'c>(
             words
         })
         .collect();
-    let mut words: Vec<&str> = local.iter().flatten().copied().chain([""]).collect();
-    words.sort_unstable();
-    words.dedup();
+    let mut words: Vec<(&str, Kind)> = local
+        .iter()
+        .flatten()
+        .copied()
+        .chain([("", Kind::default())])
+        .collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    words.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1.merge(later.1);
+        }
+        same
+    });
     briefs
         .par_chunks_mut(CHUNK)
         .zip(&local)
         .for_each(|(briefs, local)| {
             let global: Vec<u32> = local
                 .iter()
-                .map(|w| words.partition_point(|x| x < w) as u32)
+                .map(|w| words.partition_point(|x| x.0 < w.0) as u32)
                 .collect();
             for b in briefs {
                 b.measure = b.measure.map(|m| global[m as usize]);
@@ -950,7 +1003,7 @@ fn blocks(
                 .event
                 .or_else(|| usual.get(&(s, m)).map(|(e, _)| *e))
                 .unwrap_or(Lexicon::EMPTY);
-            if background_incident(&claims[i], lexicon.word(event), published(i)) {
+            if background_incident(&claims[i], lexicon.event(event), published(i)) {
                 return None;
             }
             Some((s, m, event, i))
@@ -966,17 +1019,17 @@ fn blocks(
 fn split_by_anchor(
     claims: &[Claim],
     published: &impl Fn(usize) -> Option<NaiveDate>,
-    measure: &str,
-    event: &str,
+    dated: bool,
+    event: Option<EventClass>,
     mut members: Vec<usize>,
 ) -> Vec<Vec<usize>> {
     members.sort_by_key(|&i| claims[i].anchor.is_none());
-    if measure.starts_with("date of") {
+    if dated {
         return vec![members];
     }
     let days = chrono::Duration::days;
     // an incident's undated figures speak of the last weeks' news only
-    let incident = crate::extract::measure::sudden(event);
+    let incident = event.is_some_and(crate::event::sudden);
     // per member: the time it speaks of, and for an incident's undated figure
     // the time of the recent news
     let windows: Vec<(Option<Window>, Option<Option<Window>>)> = members
@@ -1079,7 +1132,7 @@ impl Window<'_> {
 /// or a year ("last year's nightclub shooting", "a July 2016 crash")? Many
 /// incidents of a commonplace kind share such a time, so two reports recalling "a shooting in 2016" need not
 /// speak of the same one; the story's own incident is in the report's recent news.
-fn background_incident(c: &Claim, event: &str, published: Option<NaiveDate>) -> bool {
+fn background_incident(c: &Claim, event: Option<EventClass>, published: Option<NaiveDate>) -> bool {
     let Some(Anchor {
         low: Some(low),
         high: Some(high),
@@ -1088,7 +1141,7 @@ fn background_incident(c: &Claim, event: &str, published: Option<NaiveDate>) -> 
     else {
         return false;
     };
-    crate::extract::measure::commonplace(event)
+    event.is_some_and(crate::event::commonplace)
         && (*high - *low).num_days() > EVENT_DAY_GAP
         && published.is_some_and(|p| (p - *high).num_days() > STORY_DAYS)
 }

@@ -18,8 +18,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::evidence::{Confidence, Evidence, Shared};
 
 use crate::cluster::EVENT_DAY_GAP;
+use crate::event::{is_process, recurs, sudden};
 use crate::extract::date::counts_from_publication;
-use crate::extract::measure::{is_process, is_state, recurs, sudden};
+use crate::key::MeasureKey;
 use crate::model::{
     Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity, Why,
 };
@@ -412,7 +413,7 @@ fn statements<'a>(
             for &c in group {
                 let mut st = Statement::new(vec![c], say(c, published));
                 if c.kind == ClaimKind::Date
-                    && let Some(event) = c.event.as_deref().filter(|e| recurs(e))
+                    && let Some(event) = c.event.filter(|e| recurs(*e))
                 {
                     if is_process(event) {
                         st.step = Some((in_the_past(c, published), published));
@@ -421,10 +422,12 @@ fn statements<'a>(
                     }
                 }
                 // a bare distance, whose measure is its unit
-                if c.value.unit.as_deref().is_some_and(is_length) && c.measure == c.value.unit {
+                if c.value.unit.as_deref().is_some_and(is_length)
+                    && c.measure.as_ref().map(MeasureKey::as_str) == c.value.unit.as_deref()
+                {
                     st.distance = Some(reference_place(c));
                 }
-                st.incident = c.kind == ClaimKind::Date && c.event.as_deref().is_some_and(sudden);
+                st.incident = c.kind == ClaimKind::Date && c.event.is_some_and(sudden);
                 out.push(st);
             }
         }
@@ -434,8 +437,8 @@ fn statements<'a>(
         if st
             .claims
             .first()
-            .and_then(|c| c.measure.as_deref())
-            .is_some_and(is_state)
+            .and_then(|c| c.measure.as_ref())
+            .is_some_and(MeasureKey::is_state)
         {
             st.session = Some((true, published));
         }
@@ -660,9 +663,10 @@ fn judge(
     if mine.iter().all(|c| c.document == first.document) {
         return Vec::new();
     }
-    let measure = first.measure.as_deref().unwrap_or("");
-    let open_key = crate::evidence::is_open_key(measure);
-    let owned = crate::evidence::is_owned(measure);
+    let key = first.measure.as_ref();
+    let measure = key.map_or("", MeasureKey::as_str);
+    let open_key = key.is_none_or(MeasureKey::is_open);
+    let owned = key.is_some_and(MeasureKey::is_owned);
     // document by document, in byte order of their ids; each one's claims in cluster order
     mine.sort_by(|a, b| a.document.cmp(&b.document));
     let per_doc: Vec<(&str, Vec<Statement>)> = mine
@@ -824,7 +828,9 @@ fn finding<'s, 'a: 's, P>(
         .iter()
         .flat_map(|s| s.claims.iter().map(|c| c.id.clone()))
         .collect();
-    let event = involved.iter().find_map(|s| s.claims[0].event.clone());
+    let event = involved
+        .iter()
+        .find_map(|s| s.claims[0].event.map(|e| e.as_str().to_string()));
     let anchor = involved
         .iter()
         .find_map(|s| s.claims[0].anchor.as_ref().map(|a| a.value.clone()));

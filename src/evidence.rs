@@ -122,8 +122,10 @@ impl std::fmt::Display for Fig {
 
 /// A figure that can tell one event from another: not a small count, not a year.
 fn telling(c: &Claim) -> Option<Fig> {
-    let m = c.measure.as_deref()?;
-    if m.contains(',') {
+    // an open key counted under an act ("tackle, fifth") is too loose to tell events apart
+    if let crate::key::MeasureKey::Open(k) = c.measure.as_ref()?
+        && k.act().is_some()
+    {
         return None;
     }
     match (&c.kind, &c.value.interval) {
@@ -177,7 +179,10 @@ impl<'a> Evidence<'a> {
         let story_size = members.iter().map(|(s, ds)| (*s, ds.len())).collect();
         let mut figures: FxHashMap<&str, FxHashSet<(&str, Fig)>> = FxHashMap::default();
         for c in claims {
-            if let (Some(m), Some(v)) = (c.measure.as_deref(), telling(c)) {
+            if let (Some(m), Some(v)) = (
+                c.measure.as_ref().map(crate::key::MeasureKey::as_str),
+                telling(c),
+            ) {
                 figures
                     .entry(c.document.as_str())
                     .or_default()
@@ -502,24 +507,6 @@ pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
     } else {
         Confidence::Medium
     }
-}
-
-/// Is a measure always someone's (a company's revenue, a party's seats), so that
-/// two figures of it speak of one thing only when their sentences name one owner?
-pub fn is_owned(measure: &str) -> bool {
-    let m = measure.strip_suffix(" %").unwrap_or(measure);
-    let l = &crate::lexicon::MEASURES;
-    l.change
-        .iter()
-        .chain(&l.noun)
-        .any(|x| x.owned && x.measure == m)
-}
-
-/// Is a measure an open key (read from the figure's own words), not a class
-/// of the lexicon? Open keys carry their act after a comma or are built of
-/// words the lexicon does not know.
-pub fn is_open_key(measure: &str) -> bool {
-    crate::extract::measure::is_open_key(measure)
 }
 
 #[cfg(test)]

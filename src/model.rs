@@ -407,9 +407,9 @@ pub struct Claim {
     pub end: usize,
     pub value: Value,
     /// What it measures ("deaths", "injured", "troops", "jobs", "date of talks" …), if known.
-    pub measure: Option<String>,
+    pub measure: Option<crate::key::MeasureKey>,
     /// The event it belongs to ("war", "clashes", "quake", "talks" …), if known.
-    pub event: Option<String>,
+    pub event: Option<crate::event::EventClass>,
     /// The event's time anchor, if stated ("the 2020 war", "in September").
     pub anchor: Option<Anchor>,
     /// Names near the figure (places, organisations, people), normalised; the

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use super::measure::Sentence;
+use super::token::Sentence;
 
 /// What a figure counts, read from its own words.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,11 +6,15 @@
 pub mod counted;
 pub mod date;
 pub mod measure;
+pub mod names;
 pub mod number;
 pub mod owner;
+pub mod token;
 
 use chrono::NaiveDate;
 
+use crate::event::EventClass;
+use crate::key::{Measure, MeasureKey};
 use crate::model::{
     Anchor, Claim, ClaimKind, Document, Granularity, Interval, Precision, Profile, Segment,
     SentenceProfile, Stated, Value,
@@ -92,11 +96,11 @@ pub fn extract_and_profile(doc: &Document, segments: &[Segment]) -> (Vec<Claim>,
     (claims, profile_named(doc, segments, names))
 }
 
-/// `measure::names` of every sentence.
+/// `names::names` of every sentence.
 fn segment_names(doc: &Document, segments: &[Segment]) -> Vec<Vec<String>> {
     segments
         .iter()
-        .map(|s| measure::names(&doc.text[s.start..s.end]))
+        .map(|s| names::names(&doc.text[s.start..s.end]))
         .collect()
 }
 
@@ -105,7 +109,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
     let mut claims = Vec::new();
     // dates of the previous sentence of the same paragraph, with their events:
     // a figure whose own sentence has no date takes its time from there
-    let mut carried: Vec<(Anchor, Option<String>)> = Vec::new();
+    let mut carried: Vec<(Anchor, Option<EventClass>)> = Vec::new();
     let mut last_paragraph = usize::MAX;
     let dateline_end = dateline_end(doc);
     let locator = crate::model::Locator::new(doc);
@@ -121,11 +125,11 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
         // the sentence's words, read once for all its figures
         let words = std::cell::OnceCell::new();
-        let mut described: Vec<(Option<String>, Option<String>)> = found
+        let mut described: Vec<(Option<MeasureKey>, Option<EventClass>)> = found
             .iter()
             .map(|f| {
                 measure::measure_in(
-                    words.get_or_init(|| measure::Sentence::new(sentence)),
+                    words.get_or_init(|| token::Sentence::new(sentence)),
                     f.start,
                     f.end,
                     f.kind,
@@ -144,7 +148,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             })
             .collect();
         if found.len() > 1 {
-            let words = words.get_or_init(|| measure::Sentence::new(sentence));
+            let words = words.get_or_init(|| token::Sentence::new(sentence));
             inherit_coordinated(sentence, words, &found, &mut described);
         }
         let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
@@ -165,9 +169,10 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         // "shot two people in the arms and another man in the hip": the one
         // is a part of the group, shot like them
         let single = |f: &Found| matches!(f.value.stated, Stated::Number(n) if n == 1.0);
-        let group_shot = found.iter().zip(&described).any(|(f, (m, _))| {
-            m.as_deref() == Some(measure::SHOT) && !single(f) && !one_person(f.rule)
-        });
+        let group_shot = found
+            .iter()
+            .zip(&described)
+            .any(|(f, (m, _))| *m == Some(MeasureKey::Shot) && !single(f) && !one_person(f.rule));
         // the sentence as claims quote it, squashed once for all its figures,
         // and its names, one list for all its figures
         let mut squashed: Option<String> = None;
@@ -175,10 +180,10 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         for (f, (measure, event)) in found.iter().zip(&described) {
             let mut measure = measure.clone();
             // one person shot, with no word of a death, is a gunshot injury
-            if measure.as_deref() == Some(measure::SHOT)
+            if measure == Some(MeasureKey::Shot)
                 && (((single(f) || one_person(f.rule)) && !group_shot) || nobody_died)
             {
-                measure = Some("injured".to_string());
+                measure = Some(MeasureKey::Class(Measure::INJURED));
             }
             let in_dateline = seg.start + f.start < dateline_end || stamp(f);
             // a dateline's date is the publication date; it dates the lede's event
@@ -187,23 +192,21 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                 measure = if dates_here > 1 {
                     None
                 } else {
-                    measure::happening_now(sentence).map(|e| format!("date of {e}"))
+                    measure::happening_now(sentence).map(MeasureKey::DateOf)
                 };
             }
-            let event = event.clone();
+            let event = *event;
             let anchor = if f.kind == ClaimKind::Date {
                 None
             } else {
-                nearest_anchor(&found, &described, f, event.as_deref(), dateline_here).or_else(
-                    || {
-                        // from the previous sentence only a date of the very same event
-                        carried
-                            .iter()
-                            .rev()
-                            .find(|(_, e)| e.is_some() && e.as_deref() == event.as_deref())
-                            .map(|(a, _)| a.clone())
-                    },
-                )
+                nearest_anchor(&found, &described, f, event, dateline_here).or_else(|| {
+                    // from the previous sentence only a date of the very same event
+                    carried
+                        .iter()
+                        .rev()
+                        .find(|(_, e)| e.is_some() && *e == event)
+                        .map(|(a, _)| a.clone())
+                })
             };
             let loc = locator.locate(seg.start + f.start);
             let end_loc = locator.locate(seg.start + f.end);
@@ -238,7 +241,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         carried = found
             .iter()
             .zip(&described)
-            .filter_map(|(f, (_, e))| f.anchor.clone().map(|a| (a, e.clone())))
+            .filter_map(|(f, (_, e))| f.anchor.clone().map(|a| (a, *e)))
             .collect();
     }
     claims
@@ -251,9 +254,9 @@ const COORDINATION_REACH: usize = 60;
 /// of its own, joined by "and" to the count before it, measures the same thing.
 fn inherit_coordinated(
     sentence: &str,
-    words: &measure::Sentence<'_>,
+    words: &token::Sentence<'_>,
     found: &[Found],
-    described: &mut [(Option<String>, Option<String>)],
+    described: &mut [(Option<MeasureKey>, Option<EventClass>)],
 ) {
     for i in 1..found.len() {
         if described[i].0.is_some() || found[i].kind != ClaimKind::Count {
@@ -266,7 +269,7 @@ fn inherit_coordinated(
         let joined = between.contains(" and ");
         if described[j]
             .0
-            .as_deref()
+            .as_ref()
             .is_some_and(|m| measure::may_share(words, found[i].start, found[i].end, m))
             && joined
             && between.len() <= COORDINATION_REACH
@@ -290,7 +293,7 @@ fn dateline_end(doc: &Document) -> usize {
 }
 
 /// A date can anchor a figure when both speak of the same event, or either names none.
-fn same_event(a: Option<&str>, b: Option<&str>) -> bool {
+fn same_event(a: Option<EventClass>, b: Option<EventClass>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x == y,
         _ => true,
@@ -328,12 +331,12 @@ fn profile_named(doc: &Document, segments: &[Segment], names: Vec<Vec<String>>) 
                 let head = dateline_end.saturating_sub(first.start).min(text.len());
                 let head = crate::model::floor_char_boundary(text, head);
                 let cut = text[..head].find('(').map_or(head, |p| p);
-                let mut names = measure::names(&text[..cut]);
-                names.extend(measure::names(&text[head..]));
+                let mut names = names::names(&text[..cut]);
+                names.extend(names::names(&text[head..]));
                 names
             }
             // titles come after the sentences and have no names read yet
-            _ => read.unwrap_or_else(|| measure::names(text)),
+            _ => read.unwrap_or_else(|| names::names(text)),
         };
         sentences.push(SentenceProfile {
             hash: sentence_hash(text),
@@ -408,9 +411,9 @@ pub fn sentence_hash(text: &str) -> u64 {
 /// The date of the sentence nearest to figure `f` that speaks of the same event.
 fn nearest_anchor(
     found: &[Found],
-    described: &[(Option<String>, Option<String>)],
+    described: &[(Option<MeasureKey>, Option<EventClass>)],
     f: &Found,
-    event: Option<&str>,
+    event: Option<EventClass>,
     dateline: Option<usize>,
 ) -> Option<Anchor> {
     found
@@ -420,7 +423,7 @@ fn nearest_anchor(
             d.anchor.is_some()
                 && d.start != f.start
                 && Some(d.start) != dateline
-                && same_event(e.as_deref(), event)
+                && same_event(*e, event)
         })
         .min_by_key(|(d, _)| {
             if d.end <= f.start {
@@ -634,7 +637,7 @@ mod tests {
         let segments = crate::segment::segment(&doc);
         extract(&doc, &segments)
             .into_iter()
-            .map(|c| (c.quote, c.measure))
+            .map(|c| (c.quote, c.measure.map(|m| m.to_string())))
             .collect()
     }
 
@@ -650,7 +653,7 @@ mod tests {
             "Four people were shot at a street fair. Detectives want to hear from witnesses.";
         assert_eq!(shot(wounded).as_deref(), Some("injured"));
         let one_died = "Four people were shot at a street fair. One of them died in hospital.";
-        assert_eq!(shot(one_died).as_deref(), Some(measure::SHOT));
+        assert_eq!(shot(one_died).as_deref(), Some(crate::key::SHOT));
     }
 
     #[test]
@@ -663,8 +666,8 @@ mod tests {
                 .find(|(x, _)| x == q)
                 .and_then(|(_, m)| m.clone())
         };
-        assert_eq!(of("two").as_deref(), Some(measure::SHOT));
-        assert_eq!(of("another man").as_deref(), Some(measure::SHOT));
+        assert_eq!(of("two").as_deref(), Some(crate::key::SHOT));
+        assert_eq!(of("another man").as_deref(), Some(crate::key::SHOT));
         // alone, one person shot is a wounded person
         let alone =
             measures_in("A cyclist was shot in the foot on Friday. A driver died in a crash.");

@@ -50,7 +50,7 @@ pub fn owner(sentence: &str, at: usize) -> Option<String> {
         let first = words[k]
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if crate::extract::measure::not_a_name(&first) {
+        if crate::extract::names::not_a_name(&first) {
             return None;
         }
         return Some(first);

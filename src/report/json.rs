@@ -287,7 +287,7 @@ mod pretty {
             out.push(b']');
         }
         key(out, d, false, "event");
-        opt_string(out, c.event.as_deref());
+        opt_string(out, c.event.map(crate::event::EventClass::as_str));
         key(out, d, false, "id");
         string(out, &c.id);
         key(out, d, false, "kind");
@@ -295,7 +295,7 @@ mod pretty {
         key(out, d, false, "line");
         scalar(out, &c.line);
         key(out, d, false, "measure");
-        opt_string(out, c.measure.as_deref());
+        opt_string(out, c.measure.as_ref().map(crate::key::MeasureKey::as_str));
         key(out, d, false, "quote");
         string(out, &c.quote);
         key(out, d, false, "rule");

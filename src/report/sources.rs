@@ -201,8 +201,8 @@ pub fn grouped_under(d: &Discrepancy, index: &Index) -> String {
             .max_by_key(|(_, n)| *n)
             .map(|(v, _)| (*v).to_string())
     };
-    let measure = most(&|c| c.measure.as_deref());
-    let event = most(&|c| c.event.as_deref());
+    let measure = most(&|c| c.measure.as_ref().map(crate::key::MeasureKey::as_str));
+    let event = most(&|c| c.event.map(crate::event::EventClass::as_str));
     let mut why = format!(
         "grouped by measure \"{}\"",
         measure.unwrap_or_else(|| "?".into())

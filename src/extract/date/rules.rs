@@ -710,7 +710,7 @@ fn month_dates(ctx: &mut Ctx) {
                 && words::month_number(next).is_none()
                 && ctx.text.get(end..).is_some_and(|a| a.starts_with(' '))
                 && (!MONTH_PREPOSITIONS.contains(&prev_l.as_str())
-                    || (capital(after_next) && !crate::extract::measure::is_title_case(ctx.text)))
+                    || (capital(after_next) && !crate::extract::token::is_title_case(ctx.text)))
             {
                 continue;
             }

@@ -1,0 +1,507 @@
+//! Takes a sentence's words and a figure's word span, hands on what binds to the
+//! figure: the clause around it, the nearest cue of a table, its event word, and
+//! the tests that make a figure a part, a rate, a tally, a name or an agent.
+//! Rule that is not obvious: the search for a cue stays inside the clause and
+//! stops at another figure, so each figure of "four were killed and one was
+//! injured" takes its own clause's cue.
+
+use super::cues::*;
+use crate::event::EventClass;
+use crate::extract::token::{NO_WORD, Sentence, Tok, capitalised};
+use crate::key::Measure;
+use crate::model::ClaimKind;
+
+pub(crate) fn is_clause_break(w: &str) -> bool {
+    matches!(w, ";" | "—" | "–" | "(" | ")" | ":")
+}
+
+/// Words that open a new clause, so a cue beyond them belongs to another figure.
+pub(crate) fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "while"
+            | "whereas"
+            | "but"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "since"
+            | "because"
+            | "when"
+            | "which"
+            | "who"
+    )
+}
+
+/// Index range of the words in the clause around word `i`.
+pub(crate) fn clause(ws: &Sentence<'_>, i: usize) -> (usize, usize) {
+    let mut lo = i;
+    while lo > 0 && !is_clause_break(ws[lo - 1].text) {
+        lo -= 1;
+    }
+    let mut hi = i + 1;
+    while hi < ws.len() && !is_clause_break(ws[hi].text) {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+/// Nearest cue of `table` to the figure occupying words `first..=last`, searched
+/// within the clause and at most `reach` words away, not across another figure.
+pub(crate) fn nearest_cue(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+    table: &Cues,
+    reach: usize,
+) -> Option<(Measure, usize)> {
+    let (lo, hi) = clause(ws, first);
+    let mut best: Option<(Measure, usize)> = None;
+    // after the figure
+    let mut d = 0;
+    let mut j = last + 1;
+    while j < hi && d < reach {
+        let w = ws[j].low();
+        // "five more, including a nine-year-old, were hurt": the aside's
+        // figures are parts; the cue lies beyond it
+        if w == "including" {
+            // to the comma that closes it, or to the verb that follows it
+            let end =
+                (j + 1..hi).find(|&k| ws[k].text == "," || PASSIVE.contains(&ws[k].low().as_str()));
+            if let Some(k) = end {
+                j = if ws[k].text == "," { k + 1 } else { k };
+                continue;
+            }
+        }
+        // "the two men who were hurt": the relative clause says what
+        // happened to them
+        if d > 0
+            && matches!(w.as_str(), "who" | "that")
+            && ws
+                .get(j + 1)
+                .is_some_and(|n| PASSIVE.contains(&n.low().as_str()))
+        {
+            j += 1;
+            continue;
+        }
+        if figures.iter().any(|&(a, _)| a == j) {
+            break;
+        }
+        if d > 0 && opens_clause(w) {
+            break;
+        }
+        if let Some(m) = class_of(table, w) {
+            best = Some((m, d));
+            break;
+        }
+        d += 1;
+        j += 1;
+    }
+    // before the figure
+    let mut d = 0;
+    let mut j = first;
+    while j > lo && d < reach {
+        j -= 1;
+        if figures.iter().any(|&(_, b)| b == j) {
+            break;
+        }
+        let w = ws[j].low();
+        // "four were killed and one was injured": a figure that opens its own
+        // clause after "and" takes the cue of that clause, if it has one
+        if w == "," || (best.is_some() && matches!(w.as_str(), "and" | "but" | "while")) {
+            break;
+        }
+        if let Some(m) = class_of(table, w) {
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((m, d));
+            }
+            break;
+        }
+        if opens_clause(w) {
+            break;
+        }
+        d += 1;
+    }
+    best
+}
+
+/// Words the figure spans.
+pub(crate) fn span_words(ws: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = ws.iter().position(|w| w.end > start)?;
+    let last = ws.iter().rposition(|w| w.start < end)?;
+    (first <= last).then_some((first, last))
+}
+
+/// How far back the subject of a level verb may stand.
+pub(crate) const SUBJECT_REACH: usize = 25;
+
+/// The measure of the subject whose level the figure starting at word `first` gives
+/// ("the death toll … rose to 1,240", "cases stand at 389"): the figure follows a
+/// level verb (and "to" or "at"), and the nearest cue before that verb names it.
+pub(crate) fn subject_cue(
+    ws: &Sentence<'_>,
+    first: usize,
+    figures: &[(usize, usize)],
+) -> Option<Measure> {
+    let level = &crate::lexicon::ACTS.level_verbs;
+    let mut v = first.checked_sub(1)?;
+    if matches!(ws[v].low_str(), "to" | "at") {
+        v = v.checked_sub(1)?;
+    }
+    if !level.contains(&ws[v].low_str()) {
+        return None;
+    }
+    let mut j = v;
+    while j > 0 && v - j < SUBJECT_REACH {
+        j -= 1;
+        if figures.iter().any(|&(_, b)| b == j) || is_clause_break(ws[j].text) {
+            return None;
+        }
+        let w = ws[j].low();
+        if let Some(m) = class_of(&CHANGE, w) {
+            return Some(m).filter(|m| *m != Measure::JOBS_CUT);
+        }
+        if let Some(m) = class_of(&NOUNS, w) {
+            return Some(m).filter(|m| !MONEY_MEASURES.contains(m));
+        }
+    }
+    None
+}
+
+/// Is the figure the earlier value of a change ("from 65 to 125", "up from 40")?
+/// Only the value it changed to is a claim about now.
+pub(crate) fn earlier_value(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> bool {
+    first > 0
+        && ws[first - 1].low() == "from"
+        && (last + 1..(last + 4).min(ws.len()))
+            .any(|j| ws[j].low() == "to" && figures.iter().any(|&(a, _)| a == j + 1))
+}
+
+/// "three times", "three of those hurt", "two of them": not a count of a group.
+pub(crate) fn frequency_or_part(ws: &Sentence<'_>, last: usize) -> bool {
+    let next = |k: usize| ws.get(last + k).map_or(&NO_WORD, |w| w.low());
+    matches!(next(1).as_str(), "times" | "time")
+        || (next(1) == "of"
+            && matches!(
+                next(2).as_str(),
+                "the" | "those" | "them" | "these" | "whom" | "us"
+            ))
+}
+
+/// Does the figure ending at word `last` count things ("15 stab wounds",
+/// "four gunshot wounds", "two counts of murder")? The noun comes right after
+/// it, or after a word naming the kind of wound.
+pub(crate) fn counts_things(ws: &Sentence<'_>, last: usize) -> bool {
+    let at = |k: usize| ws.get(last + k).map_or(&NO_WORD, |w| w.low());
+    THINGS.contains(&at(1).as_str())
+        || (WOUND_KINDS.contains(&at(1).as_str()) && matches!(at(2).as_str(), "wound" | "wounds"))
+        // "two shooting incidents", "three separate attacks": events counted
+        || INCIDENTS.contains(&at(1).as_str())
+        || (INCIDENTS.contains(&at(2).as_str()) && at(1).bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// Does the figure ending at word `last` name the people it counts ("four
+/// people", "two teenage boys")?
+pub(crate) fn counts_people(ws: &Sentence<'_>, last: usize) -> bool {
+    let at = |k: usize| ws.get(last + k).map_or(&NO_WORD, |w| w.low());
+    PEOPLE.contains(&at(1).as_str())
+        || (PEOPLE.contains(&at(2).as_str()) && at(1).bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// Is the figure (digits only) sandwiched between capitalised words in a
+/// sentence that is not in title case ("told Radio 4 Today the driver died")?
+pub(crate) fn inside_a_name(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
+    first == last
+        && first > 1
+        && ws[first].text.bytes().all(|b| b.is_ascii_digit())
+        && capitalised(&ws[first - 1])
+        && ws.get(last + 1).is_some_and(capitalised)
+        && !ws.title_case()
+}
+
+/// Is the figure opening at word `first` inside an "including …" or "among
+/// …" aside ("six hurt, including three pupils and a guard")? Its figures
+/// are parts of a group already counted.
+pub(crate) fn in_an_aside(ws: &Sentence<'_>, first: usize) -> bool {
+    for j in (0..first).rev() {
+        let w = ws[j].low();
+        if w == "including" || (w == "among" && j + 1 == first) {
+            return true;
+        }
+        if w == "," || is_clause_break(w) || PASSIVE.contains(&w.as_str()) || first - j > 8 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Is the figure at words `first..=last` a rate ("4,000 a day", "twice a
+/// week", "per year", "every night"), a count over a period ("in the past
+/// two years", "over three weeks") or over many places ("across
+/// the city"), or the toll of an earlier event ("a year after nine were
+/// shot")? Such a figure is not the story's event's, so no report of that
+/// event confirms or contradicts it.
+pub(crate) fn over_a_period(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
+    let (lo, hi) = clause(ws, first);
+    let at = |j: usize| {
+        if j < hi {
+            ws.get(j).map_or(&NO_WORD, |w| w.low())
+        } else {
+            &NO_WORD
+        }
+    };
+    let unit = |j: usize| PERIOD_UNITS.contains(&at(j).as_str());
+    let count = |j: usize| {
+        let w = at(j);
+        !w.is_empty()
+            && (w.bytes().all(|b| b.is_ascii_digit())
+                || crate::extract::number::small_number_word(w).is_some()
+                || matches!(w.as_str(), "few" | "several"))
+    };
+    // a rate: after the figure, before the next comma
+    for j in last + 1..hi {
+        let w = at(j);
+        if w == "," {
+            break;
+        }
+        if matches!(w.as_str(), "every" | "each" | "per") && unit(j + 1) {
+            return true;
+        }
+        // "300 a year", but not "in more than a decade", "for a week"
+        if matches!(w.as_str(), "a" | "an")
+            && !matches!(
+                at(j - 1).as_str(),
+                "than"
+                    | "in"
+                    | "for"
+                    | "over"
+                    | "within"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "of"
+                    | "after"
+                    | "before"
+                    | "past"
+                    | "last"
+                    | "half"
+            )
+            && unit(j + 1)
+            && !NOT_A_RATE.contains(&at(j + 2).as_str())
+        {
+            return true;
+        }
+        if matches!(
+            w.as_str(),
+            "daily" | "weekly" | "monthly" | "annually" | "yearly"
+        ) {
+            return true;
+        }
+    }
+    // many places: anywhere in the sentence
+    let any = |j: usize| ws.get(j).map_or(&NO_WORD, |w| w.low());
+    for j in 0..ws.len() {
+        if any(j) == "across" {
+            let k = if matches!(any(j + 1).as_str(), "the" | "a") {
+                j + 2
+            } else {
+                j + 1
+            };
+            let place = any(k);
+            if WIDE_PLACES.contains(&place.trim_end_matches("'s")) {
+                return true;
+            }
+        }
+    }
+    // a period: opening the clause before the figure ("in the past two
+    // years, 40 …") or right after it ("three deaths in two weeks")
+    for j in (lo..first).chain(last + 1..hi.min(last + 5)) {
+        let w = at(j);
+        // "two years after six people were hurt", "days before, a
+        // man fired at a car": an earlier event
+        if j < first && j > 0 {
+            let span = at(j - 1);
+            let long = matches!(
+                span.as_str(),
+                "month" | "months" | "year" | "years" | "decade" | "decades"
+            );
+            let any = long || matches!(span.as_str(), "day" | "days" | "week" | "weeks");
+            if (w == "after" && long) || (matches!(w.as_str(), "before" | "earlier") && any) {
+                return true;
+            }
+        }
+        if matches!(w.as_str(), "in" | "over" | "during" | "within") {
+            let mut k = j + 1;
+            if at(k) == "the" {
+                k += 1;
+            }
+            if matches!(at(k).as_str(), "past" | "last" | "first") {
+                k += 1;
+            }
+            if count(k) && LONG_UNITS.contains(&at(k + 1).as_str()) && !(k >= first && k <= last) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Is word `j` a capitalised word inside a name ("Harbor Court Apartments",
+/// "the Supreme Court") rather than a common noun? Words of a title-case
+/// headline are not names for this.
+pub(crate) fn part_of_a_name(ws: &Sentence<'_>, j: usize) -> bool {
+    let before = j > 1 && capitalised(&ws[j - 1]);
+    let after = ws.get(j + 1).is_some_and(capitalised);
+    capitalised(&ws[j]) && (before || after) && !ws.title_case()
+}
+
+/// Is the event nearest to the figure a plural incident noun ("in shootings
+/// across the city", "the city's 27 homicides this year")?
+pub(crate) fn tallies_incidents(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
+    nearest_word(ws, first, last, |w| {
+        let tally = TALLY_NOUNS.contains(&w.low().as_str());
+        (tally || w.event_of_low().is_some()).then_some(tally)
+    })
+    .unwrap_or(false)
+}
+
+/// Is the figure ending at word `last` the subject of an active verb of
+/// harm or change with an object of its own ("a gunman shot and killed two
+/// men", "two officers arrested the driver")? Then the verb's count is its
+/// object's, not the figure's ("two men were killed", "two killed in crash"
+/// and "a boy shot himself" keep theirs).
+pub(crate) fn agent(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> bool {
+    let (lo, hi) = clause(ws, last);
+    // "the rebels killed 40 of them": the object of a verb before it
+    if first > lo && {
+        let w = ws[first - 1].low();
+        w.ends_with("ed") || w == "shot" || class_of(&CHANGE, w).is_some()
+    } {
+        return false;
+    }
+    for j in last + 1..hi.min(last + 8) {
+        let w = ws[j].low();
+        if w == "," || PASSIVE.contains(&w.as_str()) || figures.iter().any(|&(a, _)| a == j) {
+            return false;
+        }
+        // "… and the rebels killed 40": another subject's verb
+        if matches!(w.as_str(), "and" | "but" | "while")
+            && ws.get(j + 1).is_some_and(|n| {
+                n.text.starts_with(|c: char| c.is_uppercase())
+                    || matches!(
+                        n.low().as_str(),
+                        "the" | "a" | "an" | "police" | "he" | "she" | "they"
+                    )
+            })
+        {
+            return false;
+        }
+        // "a man who shot his wife" is the man's deed; "a spree that
+        // injured a deputy" is the spree's
+        if j > last + 1 && matches!(w.as_str(), "that" | "which" | "who" | "whom") {
+            return false;
+        }
+        if !TRANSITIVE.contains(&w.as_str()) {
+            continue;
+        }
+        let Some(next) = ws.get(j + 1) else {
+            return false;
+        };
+        let n = next.low();
+        if matches!(n.as_str(), "himself" | "herself" | "themselves" | "itself") {
+            return false;
+        }
+        // "killed Tuesday", "injured last week": a date, no object
+        let date_word = crate::extract::date::weekday(next.text).is_some()
+            || crate::extract::date::month_number(next.text).is_some()
+            || matches!(
+                n.as_str(),
+                "last"
+                    | "this"
+                    | "next"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "overnight"
+                    | "early"
+                    | "late"
+                    | "earlier"
+            );
+        if date_word {
+            continue;
+        }
+        // in a headline every word is capitalised: "4 Wounded In Shooting"
+        let capital_name = next.text.starts_with(|c: char| c.is_uppercase()) && !ws.title_case();
+        if figures.iter().any(|&(a, _)| a == j + 1)
+            // "shot at police", but "injured at a diner"
+            || (opens_an_object(n) && (n != "at" || w == "shot"))
+            || capital_name
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The event word nearest to the figure in its sentence.
+pub(crate) fn nearest_event(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    kind: ClaimKind,
+) -> Option<(EventClass, bool)> {
+    // saying, calling and confirming date a report; a count never belongs to them
+    nearest_word(ws, first, last, |w| {
+        w.event
+            .filter(|(e, _)| kind == ClaimKind::Date || !e.reporting())
+    })
+}
+
+/// What `found` says of the word nearest to the figure at words `first..=last`
+/// among those it says something of (the earlier one on a tie).
+pub(crate) fn nearest_word<T>(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    found: impl Fn(&Tok<'_>) -> Option<T>,
+) -> Option<T> {
+    let mut best: Option<(T, usize)> = None;
+    for (j, w) in ws.iter().enumerate() {
+        if j >= first && j <= last {
+            continue;
+        }
+        let d = if j < first { first - j } else { j - last };
+        if best.as_ref().is_some_and(|(_, bd)| *bd <= d) {
+            continue;
+        }
+        if let Some(t) = found(w).filter(|_| !part_of_a_name(ws, j)) {
+            best = Some((t, d));
+        }
+    }
+    best.map(|(t, _)| t)
+}
+
+/// Words that put a figure on the day of writing: "still", "remain", "as of",
+/// or "released" from hospital (what is left is a state too).
+pub(crate) fn still_there(ws: &Sentence<'_>, first: usize) -> bool {
+    let (lo, hi) = clause(ws, first);
+    (lo..hi).any(|j| {
+        let w = ws[j].low();
+        matches!(
+            w.as_str(),
+            "still" | "remain" | "remains" | "remained" | "remaining" | "released" | "discharged"
+        ) || (w == "as" && ws.get(j + 1).is_some_and(|n| n.low() == "of"))
+    })
+}

@@ -1,0 +1,84 @@
+//! Takes a date's word span in its sentence, hands on the point event it dates
+//! ("date of talks"), or the event a sentence says happens as it is written.
+//! Rule that is not obvious: another act nearer to the date takes it ("was shot
+//! Saturday and died Monday": Monday dates the death), and a durative event (a
+//! war) dates nothing: its years are anchors.
+
+use super::binding::{clause, part_of_a_name};
+use super::cues::*;
+use crate::event::{EventClass, event_of};
+use crate::extract::token::{NO_WORD, Sentence, lower, words};
+
+/// How far from its date an event word may stand and still be what the date dates.
+pub(crate) const DATE_EVENT_REACH: usize = 8;
+
+/// The point event a date dates: the nearest event word in its clause, unless
+/// another act stands nearer ("was shot Saturday and died Monday": Monday dates
+/// the death). Durative events (wars) are not dated this way; their years are anchors.
+pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Option<EventClass> {
+    // "nobody had been charged as of Friday": a time of reckoning, not an event's
+    let before = |k: usize| {
+        first
+            .checked_sub(k)
+            .and_then(|i| ws.get(i))
+            .map_or(&NO_WORD, |w| w.low())
+    };
+    // "no arrest as of Friday", "unreported until Friday",
+    // "by Monday most victims had left hospital": a time of reckoning
+    if (before(1) == "of" && before(2) == "as")
+        || matches!(before(1).as_str(), "until" | "till" | "by" | "since")
+    {
+        return None;
+    }
+    let (lo, hi) = clause(ws, first);
+    let mut best: Option<(Option<EventClass>, usize)> = None;
+    for (j, word) in ws.iter().enumerate().take(hi).skip(lo) {
+        if j >= first && j <= last {
+            continue;
+        }
+        let d = if j < first { first - j } else { j - last };
+        if d > DATE_EVENT_REACH || best.is_some_and(|(_, bd)| bd <= d) {
+            continue;
+        }
+        let w = word.low();
+        if let Some((e, durative)) = word.event_of_low().filter(|_| !part_of_a_name(ws, j)) {
+            best = Some(((!durative).then_some(e), d));
+        } else if OTHER_ACTS.contains(&w.as_str()) || another_act(w) {
+            best = Some((None, d));
+        }
+    }
+    best.and_then(|(e, _)| e)
+}
+
+/// A verb in the past tense that is neither an event of the story nor something
+/// that happened to its people ("pleaded guilty Friday", "an autopsy conducted
+/// Tuesday", "remained hospitalized Monday"): the date belongs to that act.
+pub(crate) fn another_act(w: &str) -> bool {
+    w.len() >= 5
+        && w.ends_with("ed")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && class_of(&CHANGE, w).is_none()
+        && !NOT_ACTS.contains(&w)
+}
+
+/// The event the sentence says happens as it is written ("X holds talks
+/// between …"): only such an event is dated by a dateline.
+pub fn happening_now(sentence: &str) -> Option<EventClass> {
+    let ws = words(sentence);
+    let point = |w: &str| {
+        event_of(w)
+            .filter(|(_, durative)| !durative)
+            .map(|(e, _)| e)
+    };
+    ws.iter().enumerate().find_map(|(i, w)| {
+        let l = lower(w.text);
+        if !NOW_VERBS.contains(&l.as_str()) {
+            return None;
+        }
+        point(&l).or_else(|| {
+            ws[i + 1..ws.len().min(i + 4)]
+                .iter()
+                .find_map(|n| point(n.text))
+        })
+    })
+}

@@ -1,0 +1,206 @@
+//! Takes a figure and its sentence's words, hands on what it measures and the
+//! event it belongs to.
+//! Rule that is not obvious: the measure comes from the words bound to the figure
+//! in its own clause ("40 people lost their lives" → deaths), and a verb of
+//! change ("killed", "injured", "displaced") outranks the counted noun, so
+//! "200 soldiers dead" is a death toll, not a troop strength.
+//! Jobs by file: `binding` (clause, cues, parts and rates), `cues` (the word
+//! tables), `date_of` (what a date dates), `open` (open keys), `shooting` (rules
+//! only reports of shootings need); the tokenizer is `extract::token`, the event
+//! classes `crate::event`, names `extract::names`.
+
+mod binding;
+mod cues;
+mod date_of;
+mod open;
+mod shooting;
+
+pub use cues::mentions_death;
+pub use date_of::happening_now;
+
+use self::binding::*;
+use self::cues::*;
+use self::date_of::dated_event;
+use self::open::open_count;
+use self::shooting::{perceived, shot_victims};
+use crate::event::EventClass;
+use crate::event::sudden;
+use crate::extract::token::Sentence;
+use crate::key::{Measure, MeasureKey};
+use crate::model::ClaimKind;
+
+#[cfg(test)]
+mod tests;
+
+/// What the figure at `start..end` of the sentence whose words are `ws`
+/// measures, and the event it belongs to; `others` are the spans of the
+/// sentence's other figures. `fine_grained` says whether a date is a month or
+/// finer (coarser dates are not compared as dates).
+pub fn measure_in(
+    ws: &Sentence<'_>,
+    start: usize,
+    end: usize,
+    kind: ClaimKind,
+    unit: Option<&str>,
+    others: &[(usize, usize)],
+    fine_grained: bool,
+) -> (Option<MeasureKey>, Option<EventClass>) {
+    let Some((first, last)) = span_words(ws, start, end) else {
+        return (None, None);
+    };
+    let figures: Vec<(usize, usize)> = others
+        .iter()
+        .filter(|&&(s, e)| !(s == start && e == end))
+        .filter_map(|&(s, e)| span_words(ws, s, e))
+        .collect();
+    let event = nearest_event(ws, first, last, kind);
+    let measure = match kind {
+        // a year or a decade names a period; as the date of a point event it
+        // is an anchor at most, not a claim to set against a day
+        ClaimKind::Date if !fine_grained => None,
+        ClaimKind::Date => dated_event(ws, first, last).map(MeasureKey::DateOf),
+        ClaimKind::Duration => None,
+        // "shot three times" counts shots; "three of those injured" is a part
+        // of a group whose size is given elsewhere
+        ClaimKind::Count if frequency_or_part(ws, last) => None,
+        // "raised the number of seats from 65 to 125": 65 is what it was
+        ClaimKind::Count | ClaimKind::Quantity if earlier_value(ws, first, last, &figures) => None,
+        ClaimKind::Count | ClaimKind::Quantity => {
+            // "15 stab wounds", "two counts of murder", "50 miles": a change cue
+            // nearby happened to people, not to what this figure counts
+            let change = if counts_things(ws, last)
+                || (kind == ClaimKind::Quantity && unit.is_some_and(|u| !u.is_empty()))
+            {
+                None
+            } else if agent(ws, first, last, &figures) {
+                // "a gunman shot and killed two men": the figure did it
+                None
+            } else {
+                // "two dead and a wounded 9-year-old boy": a figure that
+                // says itself whether its people died or were hurt
+                let own = || {
+                    (first + 1..=last).find_map(|j| {
+                        class_of(&CHANGE, ws[j].low())
+                            .filter(|m| matches!(*m, Measure::DEATHS | Measure::INJURED))
+                    })
+                };
+                match nearest_cue(ws, first, last, &figures, &CHANGE, 8) {
+                    Some((m, d)) if matches!(m, Measure::DEATHS | Measure::INJURED) => {
+                        Some((own().unwrap_or(m), d))
+                    }
+                    other => other,
+                }
+            };
+            let noun = nearest_cue(ws, first, last, &figures, &NOUNS, 4)
+                // "a rifle was emptied and 3 bystanders were hit": the figure counts people
+                .filter(|(m, _)| !(counts_people(ws, last) && THING_MEASURES.contains(m)))
+                // "each is held on a bond of …", "charges against two men": sums of
+                // money are given as money
+                .filter(|(m, _)| !MONEY_MEASURES.contains(m))
+                // "40 rounds came from 2 rifles": a figure that names the
+                // things it counts counts nothing else
+                .filter(|(m, _)| {
+                    !counts_things(ws, last)
+                        || ws
+                            .get(last + 1)
+                            .is_some_and(|n| class_of(&NOUNS, n.low()) == Some(*m))
+                });
+            // "the death toll from the quake that struck the province rose to
+            // 1,240": a level reached takes the measure of its subject
+            let change = change.or_else(|| {
+                (noun.is_none() && !counts_things(ws, last))
+                    .then(|| subject_cue(ws, first, &figures))
+                    .flatten()
+                    .map(|m| (m, 0))
+            });
+            // "86 tackles", "missing four games": a figure that names what it
+            // counts, in words the lexicon has no class for, keeps a key of its
+            // own words; a change cue nearby happened to someone else
+            if let Some(key) = open_count(ws, first, last, &figures, kind, unit) {
+                return finish(ws, first, last, kind, Some(key), event);
+            }
+            match (change, noun) {
+                (Some((c, _)), _) if c != Measure::JOBS_CUT => Some(MeasureKey::Class(c)),
+                // "will cut 1,200 jobs": the cut, not the headcount it is cut from
+                (Some(_), Some((Measure::JOBS, _))) => Some(MeasureKey::Class(Measure::JOBS_CUT)),
+                (Some(_), _) => None,
+                // "the four others hit by gunfire" leaves out someone counted
+                // before: a part of those shot, not their number
+                (None, _)
+                    if shot_victims(ws, first, last, &figures)
+                        && !matches!(
+                            ws.get(last + 1).map(|w| w.low().as_str()),
+                            Some("others" | "other")
+                        ) =>
+                {
+                    Some(MeasureKey::Shot)
+                }
+                (None, Some((n, _))) => Some(MeasureKey::Class(n)),
+                (None, None) => unit.filter(|u| !u.is_empty()).map(MeasureKey::unit),
+            }
+        }
+        ClaimKind::Percent | ClaimKind::Money if earlier_value(ws, first, last, &figures) => None,
+        ClaimKind::Percent => nearest_cue(ws, first, last, &figures, &NOUNS, 10)
+            .or_else(|| nearest_cue(ws, first, last, &figures, &CHANGE, 6))
+            .map(|(m, _)| MeasureKey::Percent(m)),
+        ClaimKind::Money => nearest_cue(ws, first, last, &figures, &NOUNS, 8)
+            .map(|(m, _)| MeasureKey::Class(m))
+            // "a $2 million fee": the noun it is the amount of
+            .or_else(|| open_count(ws, first, last, &figures, kind, None)),
+    };
+    finish(ws, first, last, kind, measure, event)
+}
+
+/// The filters every measure passes, whichever way it was found.
+pub(crate) fn finish(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    kind: ClaimKind,
+    measure: Option<MeasureKey>,
+    event: Option<(EventClass, bool)>,
+) -> (Option<MeasureKey>, Option<EventClass>) {
+    // "nine dead in a spate of shootings this month": a tally over many
+    // incidents, which no report of one incident can confirm or contradict
+    let measure =
+        measure.filter(|_| !(kind == ClaimKind::Count && tallies_incidents(ws, first, last)));
+    // "4,000 riders a day", "three deaths in two weeks", "35 shot across the
+    // city": a rate or a running count over a period, not one event's figure
+    let measure = measure.filter(|_| {
+        !(matches!(kind, ClaimKind::Count | ClaimKind::Quantity) && over_a_period(ws, first, last))
+    });
+    // "told Radio 4 Today", "on Route 9 North": a figure inside a name
+    let measure = measure.filter(|_| kind == ClaimKind::Date || !inside_a_name(ws, first, last));
+    // "six hurt, including 2 firefighters": a part already counted
+    let measure = measure.filter(|_| kind == ClaimKind::Date || !in_an_aside(ws, first));
+    // "heard about 30 shots": what one witness heard or guessed, not a count
+    // of the event that another report could confirm or contradict
+    let measure =
+        measure.filter(|m| !(*m == MeasureKey::Class(Measure::SHOTS) && perceived(ws, first)));
+    // the people a shooting or a crash sent to hospital are its injured;
+    // those still there on the day of writing are a state that changes daily
+    let measure = match (measure, event) {
+        (Some(MeasureKey::Class(Measure::HOSPITALISED)), _) if still_there(ws, first) => {
+            Some(MeasureKey::StillInHospital)
+        }
+        (Some(MeasureKey::Class(Measure::HOSPITALISED)), Some((e, _))) if sudden(e) => {
+            Some(MeasureKey::HospitalisedInjured)
+        }
+        (m, _) => m,
+    };
+    (measure, event.map(|(e, _)| e))
+}
+
+/// May the figure at `start..end` of the sentence `ws` take `measure` from a figure
+/// it is coordinated with? Not a measure of things when it names people ("50
+/// rounds were fired and one woman was hit").
+/// Nor when the figure is a part or a rate that `measure_in` left without a
+/// measure on purpose ("six hurt, including three pupils and a guard").
+pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureKey) -> bool {
+    let Some((first, last)) = span_words(ws, start, end) else {
+        return true;
+    };
+    let people_as_things = matches!(measure, MeasureKey::Class(m) if THING_MEASURES.contains(m))
+        && counts_people(ws, last);
+    !(people_as_things || in_an_aside(ws, first) || over_a_period(ws, first, last))
+}

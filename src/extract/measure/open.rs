@@ -1,0 +1,83 @@
+//! Takes a figure whose counted noun or unit the lexicon has no class for, hands on
+//! its open key: the head folded to the singular, the word that narrows it, and the
+//! act it is counted under ("86 tackles" → "tackle, fifth").
+//! Rule that is not obvious: a distance takes a key only with the word that says what
+//! was measured ("404 yards rushing"); "135 km from the coast" is a place.
+
+use super::binding::clause;
+use super::cues::*;
+use crate::event::event_of;
+use crate::extract::counted;
+use crate::extract::token::Sentence;
+use crate::key::MeasureKey;
+use crate::model::ClaimKind;
+
+/// The open key of a figure whose counted noun (or unit) the lexicon has no class
+/// for: its own words, narrowed by the act it is counted under.
+pub(crate) fn open_count(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+    kind: ClaimKind,
+    unit: Option<&str>,
+) -> Option<MeasureKey> {
+    // the act is read only for a figure that gets an open key
+    let act = || {
+        let (lo, _) = clause(ws, first);
+        counted::act(ws, first, lo, figures)
+    };
+    if let Some(u) = unit.filter(|u| !u.is_empty() && LENGTH_UNITS.contains(u)) {
+        // "135 km from the coast": a place, not a measure; "404 yards rushing":
+        // the word after the unit says what was measured
+        let next = ws.get(last + 1).map(|w| w.low_str()).unwrap_or("");
+        if !(next.ends_with("ing") && next.len() > 4) {
+            return None;
+        }
+        return Some(open_key(u, Some(next), act().as_deref()));
+    }
+    if unit.is_some_and(|u| !u.is_empty()) {
+        return None;
+    }
+    // "a mother asks", "one witness": the figure names its people itself
+    if (first..=last).any(|j| {
+        let w = ws[j].low_str();
+        crate::lexicon::PEOPLE.singular.contains(&w) || counted::is_people_noun(w)
+    }) {
+        return None;
+    }
+    let c = counted::counted(ws, last, figures)?;
+    let word = ws[c.at].low_str();
+    let known = class_of(&NOUNS, word).is_some()
+        || class_of(&CHANGE, word).is_some()
+        || PEOPLE.contains(&word)
+        || counted::is_people_noun(word)
+        || THINGS.contains(&word)
+        || INCIDENTS.contains(&word)
+        || TALLY_NOUNS.contains(&word)
+        || PERIOD_UNITS.contains(&word)
+        || LONG_UNITS.contains(&word)
+        || event_of(word).is_some()
+        || c.modifier.as_deref().is_some_and(|m| {
+            class_of(&NOUNS, m).is_some()
+                || class_of(&CHANGE, m).is_some()
+                || PEOPLE.contains(&m)
+                || WOUND_KINDS.contains(&m)
+        });
+    // "two of the seven": not a noun run; money takes any noun, a count a plural
+    if known || (kind == ClaimKind::Count && !word.ends_with('s')) {
+        return None;
+    }
+    let head = counted::singular(&c.head);
+    Some(open_key(&head, c.modifier.as_deref(), act().as_deref()))
+}
+
+/// The written form of an open key: "game, missed", "parliamentary seat".
+pub(crate) fn open_key(head: &str, modifier: Option<&str>, act: Option<&str>) -> MeasureKey {
+    let what = match modifier {
+        Some(m) if m.ends_with("ing") => format!("{head} {m}"),
+        Some(m) => format!("{m} {head}"),
+        None => head.to_string(),
+    };
+    MeasureKey::open(what, act)
+}

@@ -1,0 +1,120 @@
+//! Takes a figure in a report of a shooting, hands on what only such reports need:
+//! whether the counted people were shot (victims, not shooters) and whether a count
+//! of shots is what a witness heard.
+//! Rule that is not obvious: "shot" alone does not say who died, so people shot are
+//! their own measure (`key::SHOT`), and extract later makes one victim an injury.
+
+use std::sync::LazyLock;
+
+use super::binding::clause;
+use super::cues::*;
+use crate::extract::token::{Sentence, lower};
+use crate::lexicon;
+
+/// Are the counted people said to have been shot, with no word of their death
+/// (which the change cues would have found first)? "A man was shot in the leg",
+/// "the gunman shot four people": gunshot wounds, counted as injured. "A man shot
+/// his neighbour" counts the shooter, not a victim.
+pub(crate) fn shot_victims(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> bool {
+    let (lo, hi) = clause(ws, first);
+    let is_shot = |j: usize| matches!(ws[j].low().as_str(), "shot" | "wounded");
+    // the figure as object: "shot four people", "shot and wounded two",
+    // "charged with shooting a friend"
+    let gerund = |j: usize| {
+        ws[j].low() == "shooting"
+            && j > lo
+            && matches!(
+                ws[j - 1].low().as_str(),
+                "with" | "of" | "for" | "after" | "before" | "while" | "allegedly" | "accidentally"
+            )
+    };
+    if first > lo && (is_shot(first - 1) || gerund(first - 1)) {
+        return true;
+    }
+    // "hit by gunfire", "struck by a stray bullet"
+    let hit_by_gunfire = |j: usize| {
+        matches!(ws[j].low().as_str(), "hit" | "struck")
+            && ws.get(j + 1).is_some_and(|w| w.low() == "by")
+            && ws[j + 2..ws.len().min(j + 5)].iter().any(|w| {
+                matches!(
+                    w.low().as_str(),
+                    "gunfire" | "bullet" | "bullets" | "gunshot" | "gunshots"
+                )
+            })
+    };
+    // a headline's bare participle: "Three people shot outside diner", "5 shot,
+    // including teen" (not "two men shot at officers", "two men shot him")
+    let noun = usize::from(
+        ws.get(last + 1)
+            .is_some_and(|w| PEOPLE.contains(&w.low().as_str())),
+    );
+    if ws.get(last + 1 + noun).is_some_and(|w| w.low() == "shot")
+        && !ws.get(last + 2 + noun).is_some_and(|w| {
+            // "shot and killed", "shot back" are not the headline's passive
+            let l = lower(w.text);
+            opens_an_object(&l)
+                || matches!(l.as_str(), "and" | "back")
+                || (w.text.starts_with(|c: char| c.is_uppercase()) && l != "including")
+        })
+    {
+        return true;
+    }
+    // the figure as subject of a passive: "four people were shot"; an aside
+    // between commas is passed over ("four people, including a boy, were shot")
+    let mut stop = hi.min(last + 6);
+    let mut j = last + 1;
+    while j < stop {
+        if figures.iter().any(|&(a, _)| a == j) {
+            return false;
+        }
+        if ws[j].low() == "," {
+            let aside = ws
+                .get(j + 1)
+                .is_some_and(|w| ASIDE_OPENERS.contains(&w.low().as_str()));
+            let close = (j + 1..hi.min(j + 12)).find(|&k| ws[k].text == ",");
+            match (aside, close) {
+                (true, Some(k)) => {
+                    stop = hi.min(k + 6);
+                    j = k + 1;
+                    continue;
+                }
+                _ => return false,
+            }
+        }
+        // "a 5-year-old girl shot herself in the foot"
+        if ws[j].low() == "shot"
+            && ws
+                .get(j + 1)
+                .is_some_and(|w| matches!(w.low().as_str(), "himself" | "herself"))
+        {
+            return true;
+        }
+        if is_shot(j) || hit_by_gunfire(j) {
+            // "was shot", "was accidentally shot", "was also shot"
+            let passive = |k: usize| k > last && PASSIVE.contains(&ws[k].low().as_str());
+            let adverb = {
+                let w = ws[j - 1].low();
+                w.ends_with("ly") || matches!(w.as_str(), "also" | "all" | "both" | "each" | "then")
+            };
+            return passive(j - 1) || (adverb && passive(j - 2));
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Words of a witness's senses or guesses before a count.
+pub(crate) static PERCEPTION: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::ACTS.perception);
+
+/// Does a word of perception stand just before the figure opening at word
+/// `first` ("heard 8 to 10 shots", "estimated that more than 25 shots")?
+pub(crate) fn perceived(ws: &Sentence<'_>, first: usize) -> bool {
+    ws[first.saturating_sub(4)..first]
+        .iter()
+        .any(|w| PERCEPTION.contains(&w.low().as_str()))
+}

@@ -1,0 +1,277 @@
+//! Cases of `measure_in`: what a figure or a date measures in its sentence.
+
+use super::*;
+use crate::extract::token::Sentence;
+use crate::key::{HOSPITALISED_INJURED, SHOT, STILL_IN_HOSPITAL};
+use regex::Regex;
+
+fn measure(sentence: &str, figure: &str) -> Option<String> {
+    let start = sentence.find(figure).expect("figure in sentence");
+    let others: Vec<(usize, usize)> = Regex::new(r"[0-9][0-9,.]*")
+        .unwrap()
+        .find_iter(sentence)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    measure_in(
+        &Sentence::new(sentence),
+        start,
+        start + figure.len(),
+        ClaimKind::Count,
+        None,
+        &others,
+        true,
+    )
+    .0
+    .map(|m| m.to_string())
+}
+
+macro_rules! measures {
+    ($($name:ident: $sentence:expr, $figure:expr => $want:expr;)*) => {
+        $(#[test] fn $name() { assert_eq!(measure($sentence, $figure).as_deref(), $want, "{}", $sentence); })*
+    };
+}
+
+measures! {
+    passive_killed: "More than 40 people were killed in the storm.", "40" => Some("deaths");
+    active_killed: "The blast killed 12 workers at the plant.", "12" => Some("deaths");
+    lost_lives: "At least 30 people lost their lives in the floods.", "30" => Some("deaths");
+    death_of: "The war led to the deaths of about 9,000 people.", "9,000" => Some("deaths");
+    soldiers_dead: "Two days of shelling left 150 soldiers dead.", "150" => Some("deaths");
+    troops_sent: "The neighbour sent 1,500 peacekeeping troops to the area.", "1,500" => Some("troops");
+    split_killed: "Four were killed and 11 others wounded.", "11" => Some("injured");
+    split_killed_first: "Four were killed and 11 others wounded.", "Four" => Some("deaths");
+    injured: "Some 300 people were injured in the town.", "300" => Some("injured");
+    displaced: "About 20,000 residents have been displaced.", "20,000" => Some("displaced");
+    jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs cut");
+    positions: "The firm plans to eliminate 450 positions at two plants.", "450" => Some("jobs cut");
+    a_person_names_its_people: "If a person surfs to the page, the code runs.", "a person" => None;
+    a_mother_names_her_people: "After the loss, a mother asks for donations.", "a mother" => None;
+    an_open_count_keeps_its_words: "He missed four games after surgery.", "four" => Some("game, missed");
+    headcount_is_not_a_cut: "The maker has 2,300 employees at the plant.", "2,300" => Some("jobs");
+    cases: "Officials have recorded 1,200 cases of measles this year.", "1,200" => Some("cases");
+    members: "The council has 45 members.", "45" => Some("members");
+    population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");
+    other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => None;
+    and_opens_a_clause: "Four people were killed and one person was injured.", "one" => Some("injured");
+    aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
+    aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
+    relative_clause: "Of the 2 men who were hurt, one went home.", "2" => Some("injured");
+    station_name: "The mayor told Radio 4 Today the driver died.", "4" => None;
+    title_case_headline: "Gunman Kills 3 People At Mall", "3" => Some("deaths");
+    included_part: "Six were hurt, including 2 firefighters, in the blaze.", "2" => None;
+    a_tally_of_shootings: "Nine people died in shootings this month.", "Nine" => None;
+    a_tally_of_homicides: "The city has had 27 homicides this year.", "27" => None;
+    one_shooting: "At least 4 people were killed in the shooting.", "4" => Some("deaths");
+    people_hit_after_shots: "A rifle was emptied and 3 bystanders were hit.", "3" => None;
+    shots_fired: "Police said 12 shots were fired.", "12" => Some("shots");
+    shots_heard: "Neighbours said they heard about 30 shots.", "about 30" => None;
+    shots_estimated: "A neighbour estimated that more than 25 shots rang out.", "more than 25" => None;
+    shots_counted_after_hearing: "Residents heard gunfire; police later found 30 shell casings and 12 shots were fired.", "12" => Some("shots");
+    adverb_before_shot: "Police said 2 boys were accidentally shot.", "2" => Some(SHOT);
+    with_a_gunshot_wound: "Officers found 2 men with a gunshot wound each.", "2" => Some("injured");
+    hospital_after_a_shooting: "After the shooting 3 people were taken to hospital.", "3" => Some(HOSPITALISED_INJURED);
+    hospital_in_an_outbreak: "The outbreak sent 30 people to hospital.", "30" => Some("hospitalised");
+    relative_clause_of_agents: "The 2 men who killed him fled.", "2" => None;
+    shot_passive: "Two women were shot in the legs outside the club.", "Two" => Some(SHOT);
+    shot_object: "The gunman shot four people before fleeing.", "four" => Some(SHOT);
+    shot_headline: "Three people shot outside diner", "Three" => Some(SHOT);
+    agent_of_a_killing: "A gunman shot and killed two men on Monday.", "A gunman" => None;
+    toll_including_the_gunman: "Five people were killed, including the gunman.", "Five" => Some("deaths");
+    toll_with_the_gunman_aside: "Five people, including the gunman, were killed.", "Five" => Some("deaths");
+    object_of_a_killing: "A gunman shot and killed two men on Monday.", "two" => Some("deaths");
+    agent_with_a_named_object: "Deputies say a woman shot and killed Tom Doe.", "a woman" => None;
+    killed_on_a_weekday: "Two men killed Monday in a crash.", "Two" => Some("deaths");
+    agent_of_an_arrest: "Two deputies arrested the driver.", "Two" => None;
+    headline_verb_before_a_capital: "2 Dead, 5 Wounded In Brandmoor Shooting", "5" => Some("injured");
+    injured_at_a_place: "The attack left two dead and at least six injured at a diner.", "at least six" => Some("injured");
+    injured_last_week: "The blast left two dead and five injured last week.", "five" => Some("injured");
+    died_takes_no_object: "A 3-year-old girl died Sunday after she was struck by a car.", "A 3-year-old girl" => Some("deaths");
+    killed_then_a_weekday: "A cyclist struck and killed Friday in Elmton was named.", "A cyclist" => Some("deaths");
+    a_relative_clause_of_another_noun: "4 dead after crash that injured Mayor Doe", "4" => Some("deaths");
+    a_relative_clause_of_the_figure: "A man who shot and killed his wife was charged.", "A man" => None;
+    object_then_another_subject: "The army killed 60 fighters and the rebels killed 40 of them.", "60" => Some("deaths");
+    wounded_beside_the_dead: "The blast left two dead and a wounded 9-year-old boy.", "a wounded 9-year-old boy" => Some("injured");
+    shot_also: "A 31-year-old man was also shot but is expected to live.", "A 31-year-old man" => Some(SHOT);
+    shot_themself: "A 5-year-old girl shot herself in the foot at home.", "A 5-year-old girl" => Some(SHOT);
+    shooting_an_object: "A teenager was charged with shooting a friend on Friday.", "a friend" => Some(SHOT);
+    shooting_as_a_noun: "Wedding party shooting - 3 gunmen, 9 victims", "3" => None;
+    shot_headline_bare: "5 shot, including teen, at fair", "5" => Some(SHOT);
+    shot_past_an_aside: "Three people, including a girl, were shot on Friday.", "Three" => Some(SHOT);
+    shot_hit_by_gunfire: "Eight people were hit by gunfire near the pier.", "Eight" => Some(SHOT);
+    shot_active_is_no_victim_count: "Two men shot at officers before fleeing.", "Two" => None;
+    shot_active_with_object: "Two men shot him in the leg.", "Two" => None;
+    hit_by_a_car_is_not_shot: "Two people were hit by a car at the fair.", "Two" => None;
+    times_are_not_people: "He was shot 3 times in the chest.", "3" => None;
+    part_of_a_group: "At least 3 of those injured were taken to hospital.", "3" => None;
+    shot_and_killed: "Two women were shot and killed outside the club.", "Two" => Some("deaths");
+    others_shot_are_a_part: "Doctors said the 4 others who were shot should recover.", "4" => None;
+    shooter_is_not_a_victim: "Police said 2 men shot at the house.", "2" => None;
+    wounds_are_not_the_wounded: "The victim suffered 12 stab wounds and died.", "12" => None;
+    gunshot_wounds: "He was treated for 3 gunshot wounds to the chest.", "3" => None;
+    charges_are_not_deaths: "He faces 2 counts of murder in the killings.", "2" => None;
+    killed_with_a_distance: "The gunman killed 2 people 3 miles from the school.", "2" => Some("deaths");
+    hours_count_hours: "Two people died 3 hours after the attack.", "3" => None;
+    people_then_wounds: "Police said 4 people had gunshot wounds.", "4" => Some("injured");
+    a_rate_per_day: "Some 2,600 commuters use the ferry every day.", "2,600" => None;
+    a_rate_a_year: "The clinic treats 300 patients a year.", "300" => None;
+    a_year_ago_is_no_rate: "Two people were killed a year ago at the bar.", "Two" => Some("deaths");
+    deaths_over_weeks: "The school has lost 3 students in two weeks.", "3" => None;
+    the_past_years: "In the past two years, 12 people were shot on the block.", "12" => None;
+    rain_in_hours_is_one_event: "The storm killed 5 people in 48 hours.", "5" => Some("deaths");
+    across_the_county: "Over the holiday 17 people were hurt across the county in crashes.", "17" => None;
+    across_the_region_after_an_aside: "Some 22 people were injured — 3 badly — across the region in the storm.", "22" => None;
+    a_year_after: "It comes two years after 6 people were hurt at a fair.", "6" => None;
+    days_before: "Days before, a man fired 14 shots into an empty shop.", "14" => None;
+    weeks_earlier: "Two weeks earlier 3 people were shot nearby.", "3" => None;
+    days_after_is_the_same_event: "Police spoke hours after 6 people were shot at a fair.", "6" => Some(SHOT);
+    aside_list: "Five were hurt, including 2 children and 1 teacher.", "1" => None;
+    among_right_before: "Eight were hurt, among them 3 guards.", "3" => None;
+    incidents_are_not_people: "A woman died and 5 others were hurt in 2 shooting incidents.", "2" => None;
+    hurt_in_incidents: "A woman died and 5 others were hurt in 2 shooting incidents.", "5" => Some("injured");
+    still_in_hospital: "Police said 3 victims remain in the hospital.", "3" => Some(STILL_IN_HOSPITAL);
+    as_of_in_hospital: "As of Tuesday, 6 were still in hospital after the crash.", "6" => Some(STILL_IN_HOSPITAL);
+    taken_to_hospital: "After the crash 6 were taken to hospital.", "6" => Some(HOSPITALISED_INJURED);
+    people_are_not_bail: "Both suspects are held on bail of $75,000 each.", "Both" => None;
+    charges_against_people: "Prosecutors filed charges against 3 men.", "3" => None;
+    guns_are_things: "Police said 40 rounds came from 2 rifles.", "2" => None;
+}
+
+#[test]
+fn durative_events_give_no_date_measure() {
+    let s = "The two countries fought a war in 1994.";
+    let start = s.find("1994").unwrap();
+    let (m, e) = measure_in(
+        &Sentence::new(s),
+        start,
+        start + 4,
+        ClaimKind::Date,
+        None,
+        &[],
+        true,
+    );
+    assert_eq!(m, None);
+    assert_eq!(e.map(EventClass::as_str), Some("war"));
+    let s = "The man was shot on Saturday and died on Monday.";
+    let start = s.find("Monday").unwrap();
+    let (m, _) = measure_in(
+        &Sentence::new(s),
+        start,
+        start + 6,
+        ClaimKind::Date,
+        None,
+        &[],
+        true,
+    );
+    assert_eq!(m, None, "Monday dates the death, not the shooting");
+    let start = s.find("Saturday").unwrap();
+    let (m, _) = measure_in(
+        &Sentence::new(s),
+        start,
+        start + 8,
+        ClaimKind::Date,
+        None,
+        &[],
+        true,
+    );
+    assert_eq!(m.as_ref().map(MeasureKey::as_str), Some("date of shooting"));
+    let s = "The ministers met in the capital on 12 May 2024.";
+    let start = s.find("12 May").unwrap();
+    let (m, _) = measure_in(
+        &Sentence::new(s),
+        start,
+        start + 11,
+        ClaimKind::Date,
+        None,
+        &[],
+        true,
+    );
+    assert_eq!(m.as_ref().map(MeasureKey::as_str), Some("date of talks"));
+}
+
+#[test]
+fn what_a_date_dates() {
+    let dated = |s: &str, date: &str| {
+        let start = s.find(date).expect("date in sentence");
+        measure_in(
+            &Sentence::new(s),
+            start,
+            start + date.len(),
+            ClaimKind::Date,
+            None,
+            &[],
+            true,
+        )
+        .0
+        .map(|m| m.to_string())
+    };
+    let shooting = Some("date of shooting".to_string());
+    let cases = [
+        (
+            "A man was shot outside the bar on Friday.",
+            "Friday",
+            shooting.clone(),
+        ),
+        (
+            "Friday's shooting left two men hurt.",
+            "Friday",
+            shooting.clone(),
+        ),
+        // another act stands nearer
+        (
+            "The father of the girl who was shot pleaded guilty Friday.",
+            "Friday",
+            None,
+        ),
+        (
+            "A post-mortem of the cyclist who was shot was conducted Tuesday.",
+            "Tuesday",
+            None,
+        ),
+        // a time of reckoning, not of the event
+        (
+            "Nobody had been charged over the shooting as of Friday evening.",
+            "Friday evening",
+            None,
+        ),
+        (
+            "Neighbours did not hear of the shooting until Monday.",
+            "Monday",
+            None,
+        ),
+        (
+            "By Monday, most of those shot had left hospital.",
+            "Monday",
+            None,
+        ),
+        // an event word inside a name is no event
+        (
+            "A man was hurt in a shooting at Harbor Court Apartments on Thursday.",
+            "Thursday",
+            shooting.clone(),
+        ),
+    ];
+    for (s, date, want) in cases {
+        assert_eq!(dated(s, date), want, "{s}");
+    }
+}
+
+#[test]
+fn present_tense_puts_the_event_on_the_dateline() {
+    let now = |s: &str| happening_now(s).map(EventClass::as_str);
+    assert_eq!(
+        now("The minister holds talks with her counterpart."),
+        Some("talks")
+    );
+    assert_eq!(
+        now("Leaders meet in the capital to discuss the border."),
+        Some("talks")
+    );
+    assert_eq!(
+        now("The quake, measured at magnitude 6.1, was centred near the town."),
+        None
+    );
+    assert_eq!(
+        now("The death toll from the earthquake stands at 40."),
+        None
+    );
+}

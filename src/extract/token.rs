@@ -1,0 +1,391 @@
+//! Takes a sentence, hands on its words read once for all its figures (`Sentence`:
+//! each word's text, span, lower case and event class) and the shape tests other
+//! stages ask of a text (`words`, `is_title_case`).
+//! Rule that is not obvious: a word is `[\p{L}\p{N}][\p{L}\p{N}'’\-]*` or one
+//! clause mark, read a byte at a time; only a non-ASCII byte decodes a char.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::event::{EVENT_CUES, EventClass, event_of};
+
+/// A word of a sentence with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A word: `[\p{L}\p{N}][\p{L}\p{N}'’\-]*`, or one clause punctuation mark.
+/// Read by hand rather than by a regex (this runs for every sentence), a byte
+/// at a time: ASCII bytes (nearly all of them) are classed by a table, and only
+/// at a non-ASCII byte is a char decoded, classed by the regex crate's Unicode
+/// letter and digit tables.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    read_words(text, |text, start, end| out.push(Word { text, start, end }));
+    out
+}
+
+/// ASCII letters and digits: open and continue a word.
+pub(crate) const ALNUM: u8 = 1;
+
+/// `'` and `-`: continue a word.
+pub(crate) const JOINER: u8 = 2;
+
+/// `, ; : ( ) "`: a word of their own.
+pub(crate) const MARK: u8 = 4;
+
+/// Bytes of non-ASCII chars: classed by their char.
+pub(crate) const WIDE: u8 = 8;
+
+/// The class of every byte, for `read_words`.
+pub(crate) static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c >= 0x80 {
+            WIDE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c == b'\'' || c == b'-' {
+            JOINER
+        } else if matches!(c, b',' | b';' | b':' | b'(' | b')' | b'"') {
+            MARK
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Hand each word of `text` (as `words` reads them) to `push`, with its span.
+pub(crate) fn read_words<'a>(text: &'a str, mut push: impl FnMut(&'a str, usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        if class & WIDE == 0 {
+            i += 1;
+            if class & ALNUM == 0 {
+                if class & MARK != 0 {
+                    push(&text[start..i], start, i);
+                }
+                continue;
+            }
+        } else {
+            let c = char_at(text, i);
+            i += c.len_utf8();
+            if !letter_or_digit(c) {
+                if matches!(c, '“' | '”' | '—' | '–') {
+                    push(&text[start..i], start, i);
+                }
+                continue;
+            }
+        }
+        // the rest of the word
+        while i < bytes.len() {
+            let class = BYTE_CLASS[usize::from(bytes[i])];
+            if class & (ALNUM | JOINER) != 0 {
+                i += 1;
+            } else if class & WIDE != 0 {
+                let c = char_at(text, i);
+                if !(letter_or_digit(c) || c == '’') {
+                    break;
+                }
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        push(&text[start..i], start, i);
+    }
+}
+
+/// The char opening at byte `i` of `text`, a char boundary.
+pub(crate) fn char_at(text: &str, i: usize) -> char {
+    text.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+pub(crate) static LETTER_OR_DIGIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}]$").expect("letter regex"));
+
+/// Whether `c` is in `[\p{L}\p{N}]` (Unicode general categories L and N).
+pub(crate) fn letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// `w` lower-cased, curly apostrophes straightened; borrowed when that
+/// changes nothing (most words), so no allocation.
+pub(crate) fn lower(w: &str) -> Lower<'_> {
+    use std::borrow::Cow;
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower(Cow::Borrowed(w));
+        }
+        return Lower(Cow::Owned(w.to_ascii_lowercase()));
+    }
+    Lower(Cow::Owned(w.to_lowercase().replace('’', "'")))
+}
+
+/// A lower-cased word, used as a `String` would be (`as_str`, `==`, deref).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lower<'a>(pub(crate) std::borrow::Cow<'a, str>);
+
+impl Lower<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+#[cfg(test)]
+mod lower_tests {
+    use super::*;
+
+    #[test]
+    fn lowered_words_borrow_only_when_nothing_changes() {
+        for (word, lowered, borrowed) in [
+            ("killed", "killed", true),
+            ("", "", true),
+            ("Killed", "killed", false),
+            ("UN-backed", "un-backed", false),
+            ("don’t", "don't", false),
+            ("Été", "été", false),
+        ] {
+            let l = lower(word);
+            assert_eq!(l, lowered, "{word}");
+            assert_eq!(l.as_str(), lowered);
+            assert_eq!(
+                matches!(l.0, std::borrow::Cow::Borrowed(_)),
+                borrowed,
+                "{word}"
+            );
+        }
+        assert_eq!(Lower::default(), "");
+    }
+}
+
+/// A word of a sentence read once for all its figures: its text and span, its
+/// lower-cased form and its event class.
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// `lower(text)`
+    pub(crate) low: Lower<'a>,
+    /// `event_of(text)`
+    pub(crate) event: Option<(EventClass, bool)>,
+}
+
+impl Tok<'_> {
+    /// The word as written.
+    pub(crate) fn text(&self) -> &str {
+        self.text
+    }
+
+    /// The lower-cased word.
+    pub(crate) fn low_str(&self) -> &str {
+        self.low.as_str()
+    }
+
+    /// Byte offset of the word's start in the sentence.
+    #[cfg(test)]
+    pub(crate) fn start_offset(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the word in the sentence.
+    #[cfg(test)]
+    pub(crate) fn end_offset(&self) -> usize {
+        self.end
+    }
+
+    /// `lower(text)`, as a lower-cased word for comparisons and lookups.
+    pub(crate) fn low(&self) -> &Lower<'_> {
+        &self.low
+    }
+
+    /// `event_of` of the lower-cased word (`event_of(lower(text))`).
+    pub(crate) fn event_of_low(&self) -> Option<(EventClass, bool)> {
+        // an ASCII lower-cased word is its own lower case
+        if self.low.is_ascii() {
+            self.event
+        } else {
+            event_of(&self.low)
+        }
+    }
+}
+
+/// The words of a sentence, each lower-cased and classed once, shared by all
+/// the figures of the sentence (`measure_in`).
+#[derive(Debug)]
+pub struct Sentence<'a> {
+    ws: Vec<Tok<'a>>,
+    title: std::cell::OnceCell<bool>,
+}
+
+impl<'a> Sentence<'a> {
+    /// Read the words of `text`.
+    pub fn new(text: &'a str) -> Sentence<'a> {
+        let mut ws = Vec::with_capacity(text.len() / 6 + 1);
+        read_words(text, |text, start, end| {
+            let low = lower(text);
+            // `event_of` looks up the lower-cased word
+            let event = EVENT_CUES.get(low.as_str());
+            ws.push(Tok {
+                text,
+                start,
+                end,
+                low,
+                event,
+            });
+        });
+        Sentence {
+            ws,
+            title: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// `title_case` of the sentence, read once.
+    pub(crate) fn title_case(&self) -> bool {
+        *self
+            .title
+            .get_or_init(|| title_case(self.ws.iter().map(|w| w.text)))
+    }
+}
+
+impl<'a> std::ops::Deref for Sentence<'a> {
+    type Target = [Tok<'a>];
+    fn deref(&self) -> &[Tok<'a>] {
+        &self.ws
+    }
+}
+
+/// The lower-cased form of an absent word: empty.
+pub(crate) static NO_WORD: Lower<'static> = Lower(std::borrow::Cow::Borrowed(""));
+
+pub(crate) fn capitalised(w: &Tok<'_>) -> bool {
+    w.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `title_case` of a text.
+pub fn is_title_case(text: &str) -> bool {
+    title_case(words(text).iter().map(|w| w.text))
+}
+
+/// Are more than three in four of the sentence's words capitalised, as in a
+/// headline? Then capitals mark no names.
+pub(crate) fn title_case<'b>(ws: impl Iterator<Item = &'b str>) -> bool {
+    let (mut caps, mut all) = (0usize, 0usize);
+    for w in ws.filter(|w| w.chars().next().is_some_and(char::is_alphabetic)) {
+        all += 1;
+        caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    caps * 4 > all * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-read words are exactly what the word regex finds.
+    #[test]
+    fn words_match_the_word_regex() {
+        let rx = Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[,;:()“”\x22—–]").unwrap();
+        for text in [
+            "Three people died, and 12 were hurt (officials said).",
+            "The mother-in-law's car — a 1990s model – was “found” on Main St.; no one: hurt.",
+            "Crème brûlée café: Ångström, naïve São Paulo; 東京 ٣ ½ x² Ⅻ",
+            "it's the dogs’ -ball --x '' ’a 3-4 ...",
+            "\u{0915}\u{093f}\u{0924}\u{093e}\u{092c} e\u{301}t\u{e9} \"quoted\" ",
+            "",
+            "   ",
+        ] {
+            let want: Vec<(usize, usize)> =
+                rx.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<(usize, usize)> = words(text).iter().map(|w| (w.start, w.end)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// The words as they were read a char at a time, before the byte loop.
+    fn words_by_char(text: &str) -> Vec<Word<'_>> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let mut end = start + c.len_utf8();
+            if letter_or_digit(c) {
+                while let Some(&(i, d)) = chars.peek() {
+                    if !(letter_or_digit(d) || matches!(d, '\'' | '’' | '-')) {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                    chars.next();
+                }
+            } else if !matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–')
+            {
+                continue;
+            }
+            out.push(Word {
+                text: &text[start..end],
+                start,
+                end,
+            });
+        }
+        out
+    }
+
+    /// The byte loop reads ASCII and non-ASCII text as the char loop did.
+    #[test]
+    fn byte_loop_words_match_char_loop_words() {
+        for text in [
+            "Three people died, and 12 were hurt (officials said).",
+            "it's the dogs' ball; rock-'n'-roll -- 'quoted' - x-",
+            "It’s the dogs’ ball: ’tis “quoted” — and – dashed",
+            "Crème brûlée café, Ångström; naïve São Paulo: 東京 ٣ ½ x² Ⅻ",
+            "e\u{301}t\u{e9} \u{0915}\u{093f} ﬁne 1,500 3.5% $4bn 2024-05-01",
+            "a’’b a--b a''b ’’ -- '' ,,;; (( )) \"\" “” —— ––",
+            "Émile’s 12’s Ω-3 π’s 4× ×4 €5 5€ ¼-mile",
+            "trailing apostrophe’ trailing hyphen- trailing quote'",
+            "tab\tnew\nline\r\nnbsp\u{a0}end",
+            "🙂 emoji🙂word word🙂 ",
+            "",
+            "x",
+            "’",
+        ] {
+            let want: Vec<Word<'_>> = words_by_char(text);
+            assert_eq!(words(text), want, "{text}");
+        }
+    }
+}
