@@ -678,13 +678,6 @@ fn judge(
         .collect();
     // every pair of documents that cannot both be right, with how sure we are
     // that they speak of one thing
-    struct Pair<'s, 'a> {
-        docs: (usize, usize),
-        severity: Severity,
-        confidence: Confidence,
-        shared: Shared,
-        statements: Vec<&'s Statement<'a>>,
-    }
     let mut pairs: Vec<Pair> = Vec::new();
     for (x, (da, sa)) in per_doc.iter().enumerate() {
         for (y, (db, sb)) in per_doc.iter().enumerate().skip(x + 1) {
@@ -781,34 +774,40 @@ fn judge(
             let confidence = part.iter().map(|p| p.confidence).max()?;
             let floor = confidence.min(Confidence::Medium);
             let kept: Vec<&Pair> = part.into_iter().filter(|p| p.confidence >= floor).collect();
-            finding(measure, open_key, confidence, &kept, |p| {
-                (p.severity, &p.shared, &p.statements[..])
-            })
+            finding(measure, open_key, confidence, &kept)
         })
         .collect()
 }
 
+/// Two documents of a cluster that cannot both be right, with how sure it is
+/// that they speak of one thing.
+struct Pair<'s, 'a> {
+    docs: (usize, usize),
+    severity: Severity,
+    confidence: Confidence,
+    shared: Shared,
+    statements: Vec<&'s Statement<'a>>,
+}
+
 /// One finding of a cluster from the pairs of documents it sets side by side.
-fn finding<'s, 'a: 's, P>(
+fn finding(
     measure: &str,
     open_key: bool,
     confidence: Confidence,
-    sure: &[&P],
-    parts: impl Fn(&P) -> (Severity, &Shared, &[&'s Statement<'a>]),
+    sure: &[&Pair],
 ) -> Option<Judgement> {
-    let severity = sure.iter().map(|p| parts(p).0).max()?;
+    let severity = sure.iter().map(|p| p.severity).max()?;
     let mut involved: Vec<&Statement> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut figures: Vec<String> = Vec::new();
     for p in sure {
-        let (_, shared, statements) = parts(p);
-        for s in statements {
+        for s in &p.statements {
             if !involved.iter().any(|t| std::ptr::eq(*t, *s)) {
                 involved.push(s);
             }
         }
-        names.extend(shared.names.iter().cloned());
-        figures.extend(shared.figures.iter().cloned());
+        names.extend(p.shared.names.iter().cloned());
+        figures.extend(p.shared.figures.iter().cloned());
     }
     for v in [&mut names, &mut figures] {
         v.sort_unstable();
