@@ -527,13 +527,9 @@ mod tests {
         assert_eq!(
             confidence(
                 &PairFacts {
-                    open_key: false,
-                    owned: false,
-                    unnamed: false,
-                    apart: false,
                     context: 9,
                     same_owner: true,
-                    principals_differ: false
+                    ..PairFacts::default()
                 },
                 &none
             ),
@@ -542,13 +538,7 @@ mod tests {
         assert_eq!(
             confidence(
                 &PairFacts {
-                    open_key: false,
-                    owned: false,
-                    unnamed: false,
-                    apart: false,
-                    context: 0,
-                    same_owner: false,
-                    principals_differ: false
+                    ..PairFacts::default()
                 },
                 &one
             ),
@@ -557,13 +547,7 @@ mod tests {
         assert_eq!(
             confidence(
                 &PairFacts {
-                    open_key: false,
-                    owned: false,
-                    unnamed: false,
-                    apart: false,
-                    context: 0,
-                    same_owner: false,
-                    principals_differ: false
+                    ..PairFacts::default()
                 },
                 &two
             ),
@@ -572,13 +556,9 @@ mod tests {
         assert_eq!(
             confidence(
                 &PairFacts {
-                    open_key: false,
-                    owned: false,
-                    unnamed: false,
                     apart: true,
-                    context: 0,
                     same_owner: true,
-                    principals_differ: false
+                    ..PairFacts::default()
                 },
                 &two
             ),
@@ -588,12 +568,9 @@ mod tests {
             confidence(
                 &PairFacts {
                     open_key: true,
-                    owned: false,
-                    unnamed: false,
-                    apart: false,
                     context: 1,
                     same_owner: true,
-                    principals_differ: false
+                    ..PairFacts::default()
                 },
                 &two
             ),
@@ -603,12 +580,9 @@ mod tests {
             confidence(
                 &PairFacts {
                     open_key: true,
-                    owned: false,
-                    unnamed: false,
-                    apart: false,
                     context: 5,
                     same_owner: true,
-                    principals_differ: false
+                    ..PairFacts::default()
                 },
                 &two
             ),
@@ -618,12 +592,8 @@ mod tests {
             confidence(
                 &PairFacts {
                     open_key: true,
-                    owned: false,
-                    unnamed: false,
-                    apart: false,
                     context: 5,
-                    same_owner: false,
-                    principals_differ: false
+                    ..PairFacts::default()
                 },
                 &two
             ),
@@ -633,12 +603,9 @@ mod tests {
             confidence(
                 &PairFacts {
                     open_key: true,
-                    owned: false,
-                    unnamed: false,
-                    apart: false,
                     context: 5,
                     same_owner: true,
-                    principals_differ: false
+                    ..PairFacts::default()
                 },
                 &none
             ),
@@ -656,13 +623,9 @@ mod tests {
         assert_eq!(
             confidence(
                 &PairFacts {
-                    open_key: false,
                     owned: true,
                     unnamed: true,
-                    apart: false,
-                    context: 0,
-                    same_owner: false,
-                    principals_differ: false
+                    ..PairFacts::default()
                 },
                 &two
             ),
@@ -671,13 +634,10 @@ mod tests {
         assert_eq!(
             confidence(
                 &PairFacts {
-                    open_key: false,
                     owned: true,
                     unnamed: true,
-                    apart: false,
-                    context: 0,
-                    same_owner: false,
-                    principals_differ: true
+                    principals_differ: true,
+                    ..PairFacts::default()
                 },
                 &two
             ),
@@ -687,13 +647,10 @@ mod tests {
         assert_eq!(
             confidence(
                 &PairFacts {
-                    open_key: false,
                     owned: true,
-                    unnamed: false,
-                    apart: false,
-                    context: 0,
                     same_owner: true,
-                    principals_differ: true
+                    principals_differ: true,
+                    ..PairFacts::default()
                 },
                 &two
             ),
