@@ -622,6 +622,10 @@ pub const INSTANCE_NAME_DOCS: usize = 4;
 /// be taken for one instance; one is enough for a sudden event.
 pub const INSTANCE_NAMES: usize = 2;
 
+/// Telling figures (`Claim::telling_number`), each rare in the run, that two reports
+/// sharing a rare name must both give to be taken for one instance of any kind.
+pub const INSTANCE_FIGURES: usize = 2;
+
 /// Reports of one event instance are published within this many days of each other.
 pub const INSTANCE_DAYS: i64 = 3;
 
@@ -637,6 +641,7 @@ fn join_instances(
     profiles: &[Profile],
     story: &[usize],
     briefs: &[Brief],
+    figures: &[Vec<u64>],
     lexicon: &Lexicon,
     boiler: &FxHashSet<u64>,
 ) -> Vec<usize> {
@@ -682,6 +687,26 @@ fn join_instances(
             }
         }
     }
+    // per telling figure rare in the run, the documents that give it
+    let mut givers: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (d, fs) in figures.iter().enumerate() {
+        for &v in fs {
+            givers.entry(v).or_default().push(d);
+        }
+    }
+    let mut same_figures: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for docs in givers.values() {
+        if docs.len() < 2 || docs.len() > INSTANCE_NAME_DOCS {
+            continue;
+        }
+        for (i, &a) in docs.iter().enumerate() {
+            for &b in &docs[i + 1..] {
+                if story[a] != story[b] && shared.contains_key(&(a.min(b), a.max(b))) {
+                    *same_figures.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
+            }
+        }
+    }
     let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
     pairs.sort_unstable();
     for ((a, b), names) in pairs {
@@ -693,7 +718,12 @@ fn join_instances(
         let enough = kind.is_some_and(|e| {
             names >= INSTANCE_NAMES || lexicon.event(*e).is_some_and(crate::event::sudden)
         });
-        if close && enough {
+        // any kind of event, commonplace or none: a rare name and the same
+        // specific figures ("2,300 dockers", "35 percent contained") are one instance
+        let figures_agree = same_figures
+            .get(&(a, b))
+            .is_some_and(|&k| k >= INSTANCE_FIGURES);
+        if close && (enough || figures_agree) {
             uf.union(story[a], story[b]);
         }
     }
@@ -744,10 +774,20 @@ fn parts(a: &Anchor) -> Parts {
 pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
     let boiler = boilerplate(profiles);
     let (briefs, lexicon) = brief(claims, profiles, &boiler);
+    // per document, the telling figures its claims give (`join_instances`)
+    let mut figures: Vec<Vec<u64>> = vec![Vec::new(); profiles.len()];
+    for (b, c) in briefs.iter().zip(claims.iter()) {
+        if let (Some(d), Some(v)) = (b.doc, c.telling_number())
+            && !figures[d].contains(&v)
+        {
+            figures[d].push(v);
+        }
+    }
     let joined = join_instances(
         profiles,
         &stories(profiles, &boiler),
         &briefs,
+        &figures,
         &lexicon,
         &boiler,
     );

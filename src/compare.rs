@@ -497,6 +497,8 @@ fn disagree(a: &Say, b: &Say) -> Option<Severity> {
                 || within(*bs, *bp, *as_)
                 || inside(*ap, al, ah, *bs)
                 || inside(*bp, bl, bh, *as_)
+                || (*bp != Precision::Bound && rounded_bound(*ap, al, ah, *as_, *bs))
+                || (*ap != Precision::Bound && rounded_bound(*bp, bl, bh, *bs, *as_))
             {
                 None
             } else if (as_ - bs).abs() > 1e-9 * as_.abs().max(1.0) {
@@ -569,6 +571,30 @@ fn informative<'s, 'a>(all: &'s [Statement<'a>]) -> Vec<&'s Statement<'a>> {
 }
 
 /// The interval an approximate figure allows: at least its ±band.
+/// Does a bound given as a round figure take in the other figure within its last
+/// round step? "More than 14,000 acres" is what a writer says of 14,200, and "at
+/// least 40" of 43; "more than 54" is not said of 67. Two bounds are not read this
+/// way: "more than 40,000" against "more than 46,000" is two sources' floors.
+fn rounded_bound(precision: Precision, low: f64, high: f64, stated: f64, other: f64) -> bool {
+    if precision != Precision::Bound || stated.fract() != 0.0 || stated <= 0.0 {
+        return false;
+    }
+    let mut step = 1.0;
+    while stated % (step * 10.0) == 0.0 {
+        step *= 10.0;
+    }
+    if step < 10.0 {
+        return false;
+    }
+    if high.is_infinite() && (low - stated).abs() < 1e-9 {
+        stated <= other && other < stated + step
+    } else if low.is_infinite() && (high - stated).abs() < 1e-9 {
+        stated - step < other && other <= stated
+    } else {
+        false
+    }
+}
+
 fn band(low: f64, high: f64, stated: f64, precision: Precision) -> (f64, f64) {
     if precision == Precision::Approximate {
         let w = stated.abs() * approx_band();
@@ -1047,8 +1073,31 @@ mod tests {
             ),
             // the mildest pair sets the severity
             (
-                vec![num(10.0, f64::INFINITY, 10.0, Precision::Bound), exact(4.0)],
+                vec![num(15.0, f64::INFINITY, 15.0, Precision::Bound), exact(4.0)],
+                vec![exact(17.0)],
+                Some(Severity::Divergence),
+            ),
+            // a round bound takes in a figure within its last step ("more than
+            // 10" of 12, "more than 14,000" of 14,200), not one beyond it
+            (
+                vec![num(10.0, f64::INFINITY, 10.0, Precision::Bound)],
                 vec![exact(12.0)],
+                None,
+            ),
+            (
+                vec![num(14000.0, f64::INFINITY, 14000.0, Precision::Bound)],
+                vec![exact(14200.0)],
+                None,
+            ),
+            (
+                vec![num(14000.0, f64::INFINITY, 14000.0, Precision::Bound)],
+                vec![exact(15200.0)],
+                Some(Severity::Divergence),
+            ),
+            // two bounds are two sources' floors, however round
+            (
+                vec![num(40000.0, f64::INFINITY, 40000.0, Precision::Bound)],
+                vec![num(46000.0, f64::INFINITY, 46000.0, Precision::Bound)],
                 Some(Severity::Divergence),
             ),
             // "hundreds" beside a figure reconciles nothing

@@ -122,12 +122,7 @@ impl std::fmt::Display for Fig {
 
 /// A figure that can tell one event from another: not a small count, not a year.
 fn telling(c: &Claim) -> Option<Fig> {
-    // an open key counted under an act ("tackle, fifth") is too loose to tell events apart
-    if let crate::key::MeasureKey::Open(k) = c.measure.as_ref()?
-        && k.act().is_some()
-    {
-        return None;
-    }
+    c.measure.as_ref()?;
     match (&c.kind, &c.value.interval) {
         (
             ClaimKind::Date,
@@ -137,11 +132,7 @@ fn telling(c: &Claim) -> Option<Fig> {
                 ..
             },
         ) => (lo == hi).then_some(Fig::Day(*lo)),
-        (ClaimKind::Duration | ClaimKind::Date, _) => None,
-        _ => {
-            let v = c.value.stated.as_number()?;
-            (v.abs() > 12.0 || v.fract() != 0.0).then_some(Fig::Number(v.to_bits()))
-        }
+        _ => c.telling_number().map(Fig::Number),
     }
 }
 

@@ -421,6 +421,24 @@ pub struct Claim {
     pub rule: String,
 }
 
+impl Claim {
+    /// The figure's value when it can tell one event from another: a number that is
+    /// not a small count (more than 12, or with a fraction), as its bits; dates, spans
+    /// and open keys counted under an act ("tackle, fifth") are too loose for that.
+    pub fn telling_number(&self) -> Option<u64> {
+        if let Some(crate::key::MeasureKey::Open(k)) = self.measure.as_ref()
+            && k.act().is_some()
+        {
+            return None;
+        }
+        if matches!(self.kind, ClaimKind::Date | ClaimKind::Duration) {
+            return None;
+        }
+        let v = self.value.stated.as_number()?;
+        (v.abs() > 12.0 || v.fract() != 0.0).then_some(v.to_bits())
+    }
+}
+
 /// What `cluster` needs to know of a document once its text is gone: the names
 /// it mentions (lower-cased, with counts) and its publication date.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
