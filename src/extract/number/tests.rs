@@ -36,7 +36,7 @@ struct Expect {
     /// Checked when given.
     precision: Option<String>,
     /// Checked when given.
-    rule: Option<String>,
+    rule: Option<crate::rule::Rule>,
 }
 
 /// Strip the `[` `]` marks (`[[` `]]` are literal brackets): the plain sentence and
@@ -112,9 +112,9 @@ fn diff(m: &NumberMatch, e: &Expect, span: (usize, usize), plain: &str) -> Vec<S
         d.push(format!("precision {:?} != {p}", m.precision));
     }
     if let Some(r) = &e.rule
-        && m.rule != r
+        && m.rule != *r
     {
-        d.push(format!("rule {:?} != {r:?}", m.rule));
+        d.push(format!("rule {} != {r}", m.rule));
     }
     d
 }
