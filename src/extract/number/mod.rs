@@ -31,15 +31,14 @@
 //! the walk is linear in the sentence.
 
 pub(crate) mod lexicon;
-mod token;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use self::lexicon::*;
-use self::token::{Kind, Tok, ascii_lower, parse_digits, tokenize};
 use super::NumberMatch;
+use crate::extract::scan::{Kind, Tok, ascii_lower, parse_digits, tokenize};
 use crate::model::{ClaimKind, Lex, Precision, WordMap};
 use crate::rule::Rule;
 
