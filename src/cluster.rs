@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::event::EventClass;
+use crate::key::MeasureKey;
 use crate::model::{Anchor, Claim, ClaimKind, Cluster, Interval, Profile};
 
 /// Cosine similarity of two documents' weighted names above which they tell one story.
@@ -802,14 +803,15 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
     let split: Vec<Vec<(Vec<usize>, String)>> = blocks
         .par_iter()
         .map(|block| {
-            let (_, measure, event, _) = block[0];
+            let (_, measure, event, first) = block[0];
             let members = block.iter().map(|k| k.3).collect();
             let (dated, class) = (lexicon.is_date(measure), lexicon.event(event));
-            let (measure, event) = (lexicon.word(measure), lexicon.word(event));
+            // the claims of a block share one measure key (only claims with one are keyed)
+            let key = claims[first].measure.as_ref();
             split_by_anchor(claims, &published, dated, class, members)
                 .into_iter()
                 .map(|g| {
-                    let topic = topic(claims, measure, event, &g);
+                    let topic = key.map_or_else(String::new, |m| topic(claims, m, class, &g));
                     (g, topic)
                 })
                 .collect()
@@ -842,7 +844,12 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
 
 /// A cluster's topic: the label (`crate::label::topic`) of its measure, event
 /// and the first anchor its claims state.
-fn topic(claims: &[Claim], measure: &str, event: &str, group: &[usize]) -> String {
+fn topic(
+    claims: &[Claim],
+    measure: &MeasureKey,
+    event: Option<EventClass>,
+    group: &[usize],
+) -> String {
     let anchor = group.iter().find_map(|&i| claims[i].anchor.as_ref());
     crate::label::topic(measure, event, anchor)
 }
@@ -885,10 +892,6 @@ impl Kind {
 
 impl<'c> Lexicon<'c> {
     const EMPTY: u32 = 0;
-
-    fn word(&self, n: u32) -> &'c str {
-        self.0[n as usize].0
-    }
 
     /// The event class word `n` is, if it is one.
     fn event(&self, n: u32) -> Option<EventClass> {

@@ -24,6 +24,7 @@ use crate::key::MeasureKey;
 use crate::model::{
     Claim, ClaimKind, Cluster, Discrepancy, Interval, Precision, Profile, Severity, Why,
 };
+use crate::rule::Rule;
 
 /// The half-width of the band "about n" stands for, as a share of n, unless
 /// the config file's `tolerance` sets another (`set_approx_band`).
@@ -124,7 +125,7 @@ fn in_the_past(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
 /// A date counted back from the report's own day ("Wednesday", "last week"),
 /// not a calendar date and not a session still to come ("will meet Friday").
 fn told_as_past_day(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
-    counts_from_publication(&c.rule) && in_the_past(c, published)
+    counts_from_publication(c.rule) && in_the_past(c, published)
 }
 
 /// Whether two statements can speak of the same occurrence. Past dates of a
@@ -190,7 +191,7 @@ fn days_apart(a: &Say, b: &Say) -> i64 {
 /// Words that give an order of magnitude, not a figure: never a divergence.
 fn is_vague(c: &Claim) -> bool {
     // "a man was shot" names one victim; it is no count of all of them
-    matches!(c.rule.as_str(), "article" | "possessive")
+    c.rule.one_person()
         || !c.quote.chars().any(|ch| ch.is_ascii_digit()) && {
             let quote = c.quote.to_lowercase();
             [
@@ -261,11 +262,11 @@ fn loose_reading(
     published: Option<chrono::NaiveDate>,
 ) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
     let day = chrono::Duration::days(1);
-    match (c.rule.as_str(), published) {
-        ("relative unit", Some(p)) if quote.contains("last week") => {
+    match (c.rule, published) {
+        (Rule::RelativeUnit, Some(p)) if quote.contains("last week") => {
             (Some(p - chrono::Duration::days(13)), Some(p - day))
         }
-        ("weekend", _) => (low.map(|l| l - day), high),
+        (Rule::Weekend, _) => (low.map(|l| l - day), high),
         _ => (low, high),
     }
 }

@@ -7,21 +7,22 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::event::EventClass;
+use crate::key::MeasureKey;
 use crate::model::Anchor;
 
 /// The label of a cluster: its measure, the event unless the measure names it,
 /// and when the event happened (dates of an event carry theirs as their value).
-pub fn topic(measure: &str, event: &str, anchor: Option<&Anchor>) -> String {
-    if let Some(of) = measure.strip_prefix("date of ") {
-        return format!("date of {}", with_article(of));
+pub fn topic(measure: &MeasureKey, event: Option<EventClass>, anchor: Option<&Anchor>) -> String {
+    if let MeasureKey::DateOf(of) = measure {
+        return format!("date of {}", with_article(of.as_str()));
     }
+    let measure = measure.as_str();
     let mut label = measure_words(measure);
     let when = anchor.and_then(|a| time(&a.value));
-    let event = if event.is_empty() || measure.contains(event) {
-        None
-    } else {
-        Some(event)
-    };
+    let event = event
+        .map(EventClass::as_str)
+        .filter(|e| !measure.contains(e));
     match (event, when) {
         (Some(e), Some(Time::Before(t))) => label.push_str(&format!(" in the {t} {e}")),
         (Some(e), Some(Time::After(t))) => {
@@ -221,7 +222,15 @@ mod tests {
             fn $name() {
                 let a: Option<&str> = $anchor;
                 let a = a.map(anchor);
-                assert_eq!(topic($measure, $event, a.as_ref()), $want);
+                let measure = MeasureKey::parse($measure).expect("a key");
+                let event: &str = $event;
+                let event = EventClass::named(event);
+                assert!(
+                    event.is_some() || $event.is_empty(),
+                    "{} is no event class",
+                    $event
+                );
+                assert_eq!(topic(&measure, event, a.as_ref()), $want);
             }
         };
     }
@@ -369,7 +378,11 @@ mod tests {
             "19XX",
             "2024-09-01T10:00",
         ] {
-            let l = topic("deaths", "war", Some(&anchor(v)));
+            let l = topic(
+                &MeasureKey::parse("deaths").expect("a key"),
+                EventClass::named("war"),
+                Some(&anchor(v)),
+            );
             assert!(
                 !l.contains('_') && !l.contains("-") && !l.contains('X'),
                 "{v} → {l}"

@@ -24,6 +24,7 @@ pub mod model;
 pub mod progress;
 pub mod report;
 pub mod review;
+pub mod rule;
 pub mod segment;
 
 use rayon::prelude::*;

@@ -418,7 +418,7 @@ pub struct Claim {
     /// A readable key of measure + event + anchor; claims are compared within it.
     pub topic: String,
     /// The grammar rule that matched, for `--dump`.
-    pub rule: String,
+    pub rule: crate::rule::Rule,
 }
 
 impl Claim {

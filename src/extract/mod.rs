@@ -9,6 +9,7 @@ pub mod measure;
 pub mod names;
 pub mod number;
 pub mod owner;
+pub(crate) mod scan;
 pub mod token;
 
 use chrono::NaiveDate;
@@ -19,6 +20,7 @@ use crate::model::{
     Anchor, Claim, ClaimKind, Document, Granularity, Interval, Precision, Profile, Segment,
     SentenceProfile, Stated, Value,
 };
+use crate::rule::Rule;
 
 /// A number found by the grammar in `number/`, offsets relative to the text searched.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +33,7 @@ pub struct NumberMatch {
     pub stated: f64,
     pub unit: Option<String>,
     pub precision: Precision,
-    pub rule: &'static str,
+    pub rule: Rule,
     /// The counted noun for counts, lower case as written ("people", "soldiers",
     /// "man" for "a man"); `None` when no noun follows ("200 were killed").
     pub noun: Option<String>,
@@ -53,7 +55,7 @@ pub struct DateMatch {
     pub precision: Precision,
     /// For durations: length in days (low, high).
     pub days: Option<(f64, f64)>,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// A figure of a sentence before its context is known.
@@ -62,7 +64,7 @@ struct Found {
     end: usize,
     kind: ClaimKind,
     value: Value,
-    rule: &'static str,
+    rule: Rule,
     /// For dates: the anchor they give to figures near them.
     anchor: Option<Anchor>,
 }
@@ -172,7 +174,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         let group_shot = found
             .iter()
             .zip(&described)
-            .any(|(f, (m, _))| *m == Some(MeasureKey::Shot) && !single(f) && !one_person(f.rule));
+            .any(|(f, (m, _))| *m == Some(MeasureKey::Shot) && !single(f) && !f.rule.one_person());
         // the sentence as claims quote it, squashed once for all its figures,
         // and its names, one list for all its figures
         let mut squashed: Option<String> = None;
@@ -181,7 +183,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             let mut measure = measure.clone();
             // one person shot, with no word of a death, is a gunshot injury
             if measure == Some(MeasureKey::Shot)
-                && (((single(f) || one_person(f.rule)) && !group_shot) || nobody_died)
+                && (((single(f) || f.rule.one_person()) && !group_shot) || nobody_died)
             {
                 measure = Some(MeasureKey::Class(Measure::INJURED));
             }
@@ -255,7 +257,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                     })
                     .clone(),
                 topic: String::new(),
-                rule: f.rule.to_string(),
+                rule: f.rule,
             });
         }
         // context reaches one sentence on, no further
@@ -319,12 +321,6 @@ fn same_event(a: Option<EventClass>, b: Option<EventClass>) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     }
-}
-
-/// Does the rule count one person by a word ("a man", "his wife")? Such a
-/// count tells of one victim, not that there was only one.
-fn one_person(rule: &str) -> bool {
-    matches!(rule, "article" | "possessive")
 }
 
 /// The names a document mentions, sentence by sentence, for grouping documents into stories.
@@ -512,7 +508,7 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
     for n in numbers {
         // "A man was killed": the quote reads "A man", not "A"
         let end = match (&n.noun, n.rule) {
-            (Some(noun), rule) if one_person(rule) => {
+            (Some(noun), rule) if rule.one_person() => {
                 let window =
                     &sentence[n.end..crate::model::floor_char_boundary(sentence, n.end + 40)];
                 window
@@ -532,7 +528,7 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
             value: Value {
                 interval: Interval::Number {
                     low: n.low,
-                    high: if one_person(n.rule) {
+                    high: if n.rule.one_person() {
                         f64::INFINITY
                     } else {
                         n.high
@@ -540,7 +536,7 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
                 },
                 stated: Stated::Number(n.stated),
                 unit: n.unit,
-                precision: if one_person(n.rule) {
+                precision: if n.rule.one_person() {
                     Precision::Bound
                 } else {
                     n.precision

@@ -2,7 +2,8 @@
 //! each word's text, span, lower case and event class) and the shape tests other
 //! stages ask of a text (`words`, `is_title_case`).
 //! Rule that is not obvious: a word is `[\p{L}\p{N}][\p{L}\p{N}'’\-]*` or one
-//! clause mark, read a byte at a time; only a non-ASCII byte decodes a char.
+//! clause mark, made from the tokens of `scan` (the one tokenizer of extract),
+//! not read apart.
 
 use std::sync::LazyLock;
 
@@ -19,99 +20,99 @@ pub struct Word<'a> {
 }
 
 /// A word: `[\p{L}\p{N}][\p{L}\p{N}'’\-]*`, or one clause punctuation mark.
-/// Read by hand rather than by a regex (this runs for every sentence), a byte
-/// at a time: ASCII bytes (nearly all of them) are classed by a table, and only
-/// at a non-ASCII byte is a char decoded, classed by the regex crate's Unicode
-/// letter and digit tables.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     read_words(text, |text, start, end| out.push(Word { text, start, end }));
     out
 }
 
-/// ASCII letters and digits: open and continue a word.
-pub(crate) const ALNUM: u8 = 1;
-
-/// `'` and `-`: continue a word.
-pub(crate) const JOINER: u8 = 2;
-
-/// `, ; : ( ) "`: a word of their own.
-pub(crate) const MARK: u8 = 4;
-
-/// Bytes of non-ASCII chars: classed by their char.
-pub(crate) const WIDE: u8 = 8;
-
-/// The class of every byte, for `read_words`.
-pub(crate) static BYTE_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = if c >= 0x80 {
-            WIDE
-        } else if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else if c == b'\'' || c == b'-' {
-            JOINER
-        } else if matches!(c, b',' | b';' | b':' | b'(' | b')' | b'"') {
-            MARK
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
-
-/// Hand each word of `text` (as `words` reads them) to `push`, with its span.
-pub(crate) fn read_words<'a>(text: &'a str, mut push: impl FnMut(&'a str, usize, usize)) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let start = i;
-        let class = BYTE_CLASS[usize::from(bytes[i])];
-        if class & WIDE == 0 {
-            i += 1;
-            if class & ALNUM == 0 {
-                if class & MARK != 0 {
-                    push(&text[start..i], start, i);
-                }
-                continue;
-            }
-        } else {
-            let c = char_at(text, i);
-            i += c.len_utf8();
-            if !letter_or_digit(c) {
-                if matches!(c, '“' | '”' | '—' | '–') {
-                    push(&text[start..i], start, i);
-                }
-                continue;
-            }
-        }
-        // the rest of the word
-        while i < bytes.len() {
-            let class = BYTE_CLASS[usize::from(bytes[i])];
-            if class & (ALNUM | JOINER) != 0 {
-                i += 1;
-            } else if class & WIDE != 0 {
-                let c = char_at(text, i);
-                if !(letter_or_digit(c) || c == '’') {
-                    break;
-                }
-                i += c.len_utf8();
-            } else {
-                break;
-            }
-        }
-        push(&text[start..i], start, i);
-    }
+/// `, ; : ( ) " “ ” — –`: a word of their own.
+fn is_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–')
 }
 
-/// The char opening at byte `i` of `text`, a char boundary.
-pub(crate) fn char_at(text: &str, i: usize) -> char {
-    text.get(i..)
-        .and_then(|rest| rest.chars().next())
-        .unwrap_or(char::REPLACEMENT_CHARACTER)
+/// `'` `’` `-`: continue a word, never open one.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-')
+}
+
+/// Hand each word of `text` (as `words` reads them) to `push`, with its span.
+/// Made from the tokens of `scan::scan`, the one tokenizer of extract: a word
+/// is a run of touching pieces, a piece being a letter or digit, or a joiner
+/// after one. Rule that is not obvious: a digit run's separators part words
+/// ("6,500" is "6" "," "500"), and `-` joins ("9-year-old" is one word), so
+/// the number grammar and the measure rules see the same text split two ways.
+pub(crate) fn read_words<'a>(text: &'a str, mut push: impl FnMut(&'a str, usize, usize)) {
+    use crate::extract::scan::{Kind, scan};
+    let mut open = Open::default();
+    scan(text, |start, end, kind, ascii| match kind {
+        // letters and apostrophes between letters: all of it one piece
+        Kind::Word if ascii => open.letters(text, start, end, &mut push),
+        Kind::Word | Kind::Num => {
+            for (i, c) in text[start..end].char_indices() {
+                open.char(text, start + i, c, &mut push);
+            }
+        }
+        Kind::Punct(c) => open.char(text, start, c, &mut push),
+    });
+    open.close(text, &mut push);
+}
+
+/// The word being read by `read_words`: its start and its end so far.
+#[derive(Default)]
+struct Open(Option<(usize, usize)>);
+
+impl Open {
+    /// Is a piece at `at` touching the word?
+    fn touches(&self, at: usize) -> bool {
+        matches!(self.0, Some((_, e)) if e == at)
+    }
+
+    /// Letters or digits from `at` to `end`: they extend the word they touch,
+    /// or open one.
+    fn letters<'a>(
+        &mut self,
+        text: &'a str,
+        at: usize,
+        end: usize,
+        push: &mut impl FnMut(&'a str, usize, usize),
+    ) {
+        match &mut self.0 {
+            Some((_, e)) if *e == at => *e = end,
+            _ => {
+                self.close(text, push);
+                self.0 = Some((at, end));
+            }
+        }
+    }
+
+    /// One char at `at`: a letter or digit, a joiner, a mark or a break.
+    fn char<'a>(
+        &mut self,
+        text: &'a str,
+        at: usize,
+        c: char,
+        push: &mut impl FnMut(&'a str, usize, usize),
+    ) {
+        let end = at + c.len_utf8();
+        if letter_or_digit(c) {
+            self.letters(text, at, end, push);
+        } else if is_joiner(c) && self.touches(at) {
+            self.0 = self.0.map(|(s, _)| (s, end));
+        } else {
+            self.close(text, push);
+            if is_mark(c) {
+                push(&text[at..end], at, end);
+            }
+        }
+    }
+
+    /// Hand on the word, if one is open.
+    fn close<'a>(&mut self, text: &'a str, push: &mut impl FnMut(&'a str, usize, usize)) {
+        if let Some((s, e)) = self.0.take() {
+            push(&text[s..e], s, e);
+        }
+    }
 }
 
 pub(crate) static LETTER_OR_DIGIT: LazyLock<Regex> =
@@ -366,9 +367,9 @@ mod tests {
         out
     }
 
-    /// The byte loop reads ASCII and non-ASCII text as the char loop did.
+    /// The words made from the tokens are the words a char loop reads.
     #[test]
-    fn byte_loop_words_match_char_loop_words() {
+    fn words_from_tokens_match_char_loop_words() {
         for text in [
             "Three people died, and 12 were hurt (officials said).",
             "it's the dogs' ball; rock-'n'-roll -- 'quoted' - x-",
@@ -386,6 +387,31 @@ mod tests {
         ] {
             let want: Vec<Word<'_>> = words_by_char(text);
             assert_eq!(words(text), want, "{text}");
+        }
+    }
+
+    /// Every three pieces of the kinds the tokens and words tell apart, so
+    /// each boundary of a token meets each piece: digit runs with their
+    /// separators, joiners, marks, letters that are no `\p{L}`, digits that
+    /// are no ASCII.
+    #[test]
+    fn words_from_tokens_match_char_loop_words_at_every_boundary() {
+        let pieces = [
+            "a", "É", "ß", "1", ",", ".", "'", "’", "-", " ", "\u{a0}", "\u{202f}", "(", "“", "—",
+            "$", "٣", "²", "Ⅻ", "\u{301}", "\u{93f}", "🙂", "\t",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for text in [
+                        format!("{a}{b}{c}"),
+                        format!("x{a}{b}{c}9"),
+                        format!("9{a}{b}{c}x"),
+                    ] {
+                        assert_eq!(words(&text), words_by_char(&text), "{text:?}");
+                    }
+                }
+            }
         }
     }
 }

@@ -299,7 +299,7 @@ mod pretty {
         key(out, d, false, "quote");
         string(out, &c.quote);
         key(out, d, false, "rule");
-        string(out, &c.rule);
+        string(out, c.rule.as_str());
         key(out, d, false, "sentence");
         string(out, &c.sentence);
         key(out, d, false, "start");

@@ -37,16 +37,16 @@ pub use words::{month_number, weekday};
 /// week", "two days ago"), so two reports published on different days that use
 /// them may name different days with the same words, or the same day with
 /// different words.
-pub fn counts_from_publication(rule: &str) -> bool {
+pub fn counts_from_publication(rule: Rule) -> bool {
     matches!(
         rule,
-        "weekday"
-            | "relative day"
-            | "relative unit"
-            | "weekend"
-            | "anaphoric unit"
-            | "ago"
-            | "deictic"
+        Rule::Weekday
+            | Rule::RelativeDay
+            | Rule::RelativeUnit
+            | Rule::Weekend
+            | Rule::AnaphoricUnit
+            | Rule::Ago
+            | Rule::Deictic
     )
 }
 
@@ -54,6 +54,7 @@ use chrono::NaiveDate;
 
 use super::DateMatch;
 use crate::model::{ClaimKind, Granularity, Precision};
+use crate::rule::Rule;
 use calendar::Span;
 
 /// A rule's proposal: a match, or a recognised but invalid span (`None`).
@@ -84,7 +85,7 @@ impl Ctx<'_> {
         granularity: Granularity,
         value: String,
         precision: Precision,
-        rule: &'static str,
+        rule: Rule,
     ) {
         let (low, high) = match span {
             Some((l, h)) => (Some(l), Some(h)),
@@ -112,7 +113,7 @@ impl Ctx<'_> {
         days: (f64, f64),
         value: String,
         precision: Precision,
-        rule: &'static str,
+        rule: Rule,
     ) {
         self.push(DateMatch {
             start,

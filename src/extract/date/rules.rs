@@ -14,6 +14,7 @@ use super::calendar::{self as cal, Span};
 use super::trigger::{Literals, Trigger};
 use super::words;
 use crate::model::{Granularity as G, Precision as P};
+use crate::rule::Rule;
 
 /// Month names and abbreviations, capitalised.
 const MONTH: &str = r"(?:January\b|February\b|March\b|April\b|May\b|June\b|July\b|August\b|September\b|October\b|November\b|December\b|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan\b|Feb\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept\b|Sep\b|Oct\b|Nov\b|Dec\b)";
@@ -27,8 +28,8 @@ fn re(pattern: &str) -> Regex {
     Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("date regex")
 }
 
-type Rule = fn(&mut Ctx);
-type Rules = [(Rule, &'static [&'static LazyLock<Regex>])];
+type Propose = fn(&mut Ctx);
+type Rules = [(Propose, &'static [&'static LazyLock<Regex>])];
 
 /// The rules in the order they propose candidates (the order breaks ties), each
 /// with every regex it searches the whole sentence with.
@@ -471,9 +472,9 @@ fn day_date(
     wd: Option<chrono::Weekday>,
 ) {
     let rule = if year.is_some() {
-        "day month year"
+        Rule::DayMonthYear
     } else {
-        "day month"
+        Rule::DayMonth
     };
     match resolve_day(ctx, start, end, year, m, d, wd) {
         Day::Date(date) => ctx.date(
@@ -549,7 +550,7 @@ fn day_ranges(ctx: &mut Ctx) {
                     G::Day,
                     format!("{}/{}", cal::day_value(a), cal::day_value(b)),
                     P::Range,
-                    "day range",
+                    Rule::DayRange,
                 );
             }
             (Day::Unresolved, Day::Unresolved) => ctx.date(
@@ -559,7 +560,7 @@ fn day_ranges(ctx: &mut Ctx) {
                 G::Day,
                 format!("XXXX-{m:02}-{d1:02}/XXXX-{m:02}-{d2:02}"),
                 P::Range,
-                "day range",
+                Rule::DayRange,
             ),
             _ => ctx.block(start, end),
         }
@@ -585,7 +586,7 @@ fn day_ranges(ctx: &mut Ctx) {
                 G::Week,
                 cal::week_value(date),
                 P::Exact,
-                "week of",
+                Rule::WeekOf,
             ),
             Day::Unresolved => ctx.date(
                 start,
@@ -594,7 +595,7 @@ fn day_ranges(ctx: &mut Ctx) {
                 G::Week,
                 "XXXX-WXX".into(),
                 P::Exact,
-                "week of",
+                Rule::WeekOf,
             ),
             Day::Invalid => ctx.block(start, end),
         }
@@ -629,7 +630,7 @@ fn iso_dates(ctx: &mut Ctx) {
                 G::Day,
                 cal::day_value(date),
                 P::Exact,
-                "numeric date",
+                Rule::NumericDate,
             ),
             None => ctx.block(start, end),
         }
@@ -795,7 +796,7 @@ fn month_dates(ctx: &mut Ctx) {
                 G::Month,
                 month_value(y, m),
                 precision,
-                "month",
+                Rule::Month,
             ),
             None => ctx.date(
                 start,
@@ -804,7 +805,7 @@ fn month_dates(ctx: &mut Ctx) {
                 G::Month,
                 format!("XXXX-{m:02}"),
                 precision,
-                "month",
+                Rule::Month,
             ),
         }
     }
@@ -917,7 +918,7 @@ fn years(ctx: &mut Ctx) {
             G::Year,
             format!("{y:04}"),
             qualified(c.name("q")),
-            "year",
+            Rule::Year,
         );
     }
 }
@@ -956,7 +957,7 @@ fn spelled_years(ctx: &mut Ctx) {
             G::Year,
             format!("{y:04}"),
             P::Exact,
-            "year in words",
+            Rule::YearInWords,
         );
     }
 }
@@ -1029,7 +1030,7 @@ fn decades(ctx: &mut Ctx) {
             G::Decade,
             format!("{}X", d / 10),
             precision,
-            "decade",
+            Rule::Decade,
         );
     }
     for c in scan(ctx, &DECADE_REL) {
@@ -1050,7 +1051,7 @@ fn decades(ctx: &mut Ctx) {
                     G::Decade,
                     format!("{}X", d / 10),
                     P::Exact,
-                    "decade",
+                    Rule::Decade,
                 )
             }
             None => ctx.date(
@@ -1060,7 +1061,7 @@ fn decades(ctx: &mut Ctx) {
                 G::Decade,
                 "XXXX".into(),
                 P::Exact,
-                "decade",
+                Rule::Decade,
             ),
         }
     }
@@ -1106,7 +1107,7 @@ fn centuries(ctx: &mut Ctx) {
                 G::Century,
                 format!("{:02}", f / 100),
                 precision,
-                "century",
+                Rule::Century,
             ),
             None => ctx.date(
                 start,
@@ -1115,7 +1116,7 @@ fn centuries(ctx: &mut Ctx) {
                 G::Century,
                 "XX".into(),
                 precision,
-                "century",
+                Rule::Century,
             ),
         }
     }
@@ -1285,7 +1286,7 @@ fn quarters(ctx: &mut Ctx) {
                 G::Quarter,
                 quarter_value(y, q),
                 P::Exact,
-                "quarter",
+                Rule::Quarter,
             ),
             _ if q > 0 => ctx.date(
                 start,
@@ -1294,7 +1295,7 @@ fn quarters(ctx: &mut Ctx) {
                 G::Quarter,
                 format!("XXXX-Q{q}"),
                 P::Exact,
-                "quarter",
+                Rule::Quarter,
             ),
             _ => ctx.date(
                 start,
@@ -1303,7 +1304,7 @@ fn quarters(ctx: &mut Ctx) {
                 G::Quarter,
                 "XXXX-QX".into(),
                 P::Exact,
-                "quarter",
+                Rule::Quarter,
             ),
         }
     }
@@ -1375,7 +1376,7 @@ fn halves(ctx: &mut Ctx) {
                 G::Half,
                 format!("{y:04}-H{h}"),
                 P::Exact,
-                "half",
+                Rule::Half,
             ),
             None => ctx.date(
                 start,
@@ -1384,7 +1385,7 @@ fn halves(ctx: &mut Ctx) {
                 G::Half,
                 format!("XXXX-H{h}"),
                 P::Exact,
-                "half",
+                Rule::Half,
             ),
         }
     }
@@ -1496,7 +1497,7 @@ fn seasons(ctx: &mut Ctx) {
                 G::Season,
                 format!("{y:04}-{code}"),
                 precision,
-                "season",
+                Rule::Season,
             ),
             None => ctx.date(
                 start,
@@ -1505,7 +1506,7 @@ fn seasons(ctx: &mut Ctx) {
                 G::Season,
                 format!("XXXX-{code}"),
                 precision,
-                "season",
+                Rule::Season,
             ),
         }
     }
@@ -1543,7 +1544,7 @@ fn relative_units(ctx: &mut Ctx) {
                 "year" => ((365.0, 366.0), "P1Y"),
                 _ => continue,
             };
-            ctx.duration(start, end, days, code.into(), precision, "past unit");
+            ctx.duration(start, end, days, code.into(), precision, Rule::PastUnit);
             continue;
         }
         let shift = match det.as_str() {
@@ -1577,7 +1578,7 @@ fn relative_units(ctx: &mut Ctx) {
                         G::Year,
                         "XXXX".into(),
                         precision,
-                        "anaphoric unit",
+                        Rule::AnaphoricUnit,
                     );
                     continue;
                 }
@@ -1607,7 +1608,7 @@ fn relative_units(ctx: &mut Ctx) {
                     g,
                     "XXXX".into(),
                     precision,
-                    "anaphoric unit",
+                    Rule::AnaphoricUnit,
                 );
                 continue;
             }
@@ -1619,7 +1620,7 @@ fn relative_units(ctx: &mut Ctx) {
                 "month" => (G::Month, "XXXX-XX"),
                 _ => (G::Year, "XXXX"),
             };
-            ctx.date(start, end, None, g, v.into(), precision, "relative unit");
+            ctx.date(start, end, None, g, v.into(), precision, Rule::RelativeUnit);
             continue;
         };
         match unit.as_str() {
@@ -1634,7 +1635,7 @@ fn relative_units(ctx: &mut Ctx) {
                     G::Week,
                     cal::week_value(d),
                     precision,
-                    "relative unit",
+                    Rule::RelativeUnit,
                 );
             }
             "weekend" => weekend(ctx, start, end, shift, precision, false),
@@ -1649,7 +1650,7 @@ fn relative_units(ctx: &mut Ctx) {
                     G::Month,
                     month_value(d.year(), d.month()),
                     precision,
-                    "relative unit",
+                    Rule::RelativeUnit,
                 );
             }
             _ => {
@@ -1661,7 +1662,7 @@ fn relative_units(ctx: &mut Ctx) {
                     G::Year,
                     format!("{y:04}"),
                     precision,
-                    "relative unit",
+                    Rule::RelativeUnit,
                 );
             }
         }
@@ -1678,7 +1679,7 @@ fn weekend(ctx: &mut Ctx, start: usize, end: usize, shift: i64, precision: P, ne
             G::Weekend,
             "XXXX-WXX-WE".into(),
             precision,
-            "weekend",
+            Rule::Weekend,
         );
         return;
     };
@@ -1700,7 +1701,7 @@ fn weekend(ctx: &mut Ctx, start: usize, end: usize, shift: i64, precision: P, ne
         G::Weekend,
         format!("{}-WE", cal::week_value(a)),
         precision,
-        "weekend",
+        Rule::Weekend,
     );
 }
 
@@ -1737,7 +1738,7 @@ fn relative_days(ctx: &mut Ctx) {
                 G::Day,
                 cal::day_value(d),
                 qualified(c.name("q")),
-                "relative day",
+                Rule::RelativeDay,
             ),
             None => ctx.date(
                 start,
@@ -1746,7 +1747,7 @@ fn relative_days(ctx: &mut Ctx) {
                 G::Day,
                 "XXXX-XX-XX".into(),
                 qualified(c.name("q")),
-                "relative day",
+                Rule::RelativeDay,
             ),
         }
     }
@@ -1805,7 +1806,7 @@ fn weekdays(ctx: &mut Ctx) {
                 G::Day,
                 "XXXX-XX-XX".into(),
                 precision,
-                "weekday",
+                Rule::Weekday,
             );
             continue;
         };
@@ -1831,7 +1832,7 @@ fn weekdays(ctx: &mut Ctx) {
                 G::Day,
                 cal::day_value(d),
                 precision,
-                "weekday",
+                Rule::Weekday,
             ),
             None => ctx.date(
                 start,
@@ -1840,7 +1841,7 @@ fn weekdays(ctx: &mut Ctx) {
                 G::Day,
                 "XXXX-XX-XX".into(),
                 precision,
-                "weekday",
+                Rule::Weekday,
             ),
         }
     }
@@ -1893,7 +1894,7 @@ fn ago(ctx: &mut Ctx) {
                 G::Day,
                 if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
                 precision,
-                "ago",
+                Rule::Ago,
             );
             continue;
         };
@@ -1912,7 +1913,7 @@ fn ago(ctx: &mut Ctx) {
                 G::Quarter,
                 quarter_value(y - 1, q),
                 precision,
-                "ago",
+                Rule::Ago,
             );
             continue;
         }
@@ -1966,7 +1967,7 @@ fn ago(ctx: &mut Ctx) {
             }
         };
         let precision = if lo != hi { P::Range } else { precision };
-        ctx.date(start, end, Some(span), g, value, precision, "ago");
+        ctx.date(start, end, Some(span), g, value, precision, Rule::Ago);
     }
 }
 
@@ -2010,7 +2011,7 @@ fn year_ago_adjective(ctx: &mut Ctx) {
                 G::Year,
                 "PAST_REF".into(),
                 P::Exact,
-                "year ago",
+                Rule::YearAgo,
             );
             continue;
         };
@@ -2024,7 +2025,7 @@ fn year_ago_adjective(ctx: &mut Ctx) {
                 G::Quarter,
                 quarter_value(y - 1, q),
                 P::Exact,
-                "year ago",
+                Rule::YearAgo,
             );
             continue;
         }
@@ -2036,7 +2037,7 @@ fn year_ago_adjective(ctx: &mut Ctx) {
             G::Year,
             format!("{y:04}"),
             P::Exact,
-            "year ago",
+            Rule::YearAgo,
         );
     }
 }
@@ -2079,7 +2080,7 @@ fn deictic(ctx: &mut Ctx) {
             G::Day,
             value.into(),
             P::Approximate,
-            "deictic",
+            Rule::Deictic,
         );
     }
 }
@@ -2194,7 +2195,7 @@ fn holidays(ctx: &mut Ctx) {
                 G::Week,
                 cal::week_value(d),
                 P::Exact,
-                "holiday",
+                Rule::Holiday,
             ),
             Some(d) => ctx.date(
                 start,
@@ -2203,7 +2204,7 @@ fn holidays(ctx: &mut Ctx) {
                 G::Day,
                 cal::day_value(d),
                 P::Exact,
-                "holiday",
+                Rule::Holiday,
             ),
             None => ctx.date(
                 start,
@@ -2212,7 +2213,7 @@ fn holidays(ctx: &mut Ctx) {
                 G::Day,
                 "XXXX-XX-XX".into(),
                 P::Exact,
-                "holiday",
+                Rule::Holiday,
             ),
         }
     }
@@ -2378,7 +2379,7 @@ fn durations(ctx: &mut Ctx) {
         } else {
             format!("P{count}{code}")
         };
-        ctx.duration(start, end, (dlo, dhi), value, precision, "duration");
+        ctx.duration(start, end, (dlo, dhi), value, precision, Rule::Duration);
     }
     for c in scan(ctx, &VAGUE_DURATIONS) {
         let (start, end) = span_of(&c);
@@ -2396,7 +2397,7 @@ fn durations(ctx: &mut Ctx) {
             (2.0 * per, f64::INFINITY),
             format!("PX{code}"),
             P::Bound,
-            "vague duration",
+            Rule::VagueDuration,
         );
     }
 }

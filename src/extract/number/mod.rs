@@ -31,16 +31,16 @@
 //! the walk is linear in the sentence.
 
 pub(crate) mod lexicon;
-mod token;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use self::lexicon::*;
-use self::token::{Kind, Tok, ascii_lower, parse_digits, tokenize};
 use super::NumberMatch;
+use crate::extract::scan::{Kind, Tok, ascii_lower, parse_digits, tokenize};
 use crate::model::{ClaimKind, Lex, Precision, WordMap};
+use crate::rule::Rule;
 
 /// "about 40" is [36, 44].
 pub const ABOUT_TOLERANCE: f64 = 0.10;
@@ -539,10 +539,10 @@ impl<'a> Parser<'a> {
             return Step::Skip(end);
         }
         let rule = match (&amount.base, amount.words) {
-            (Base::Vague(_), _) => "vague plural",
-            (Base::Range(..), _) => "range",
-            (_, true) => "number words",
-            (_, false) => "digits",
+            (Base::Vague(_), _) => Rule::VaguePlural,
+            (Base::Range(..), _) => Rule::Range,
+            (_, true) => Rule::NumberWords,
+            (_, false) => Rule::Digits,
         };
         let (Some(first_tok), Some(last_tok)) = (self.t.get(i), self.t.get(end - 1)) else {
             return Step::No;
@@ -1601,7 +1601,7 @@ impl<'a> Parser<'a> {
                 }
                 return match self.emit_one(i, Some(w), k + 1) {
                     Step::Emit(mut m, next) => {
-                        m.rule = "possessive";
+                        m.rule = Rule::Possessive;
                         Step::Emit(m, next)
                     }
                     other => other,
@@ -1721,7 +1721,7 @@ impl<'a> Parser<'a> {
                 stated: 1.0,
                 unit: None,
                 precision: Precision::Exact,
-                rule: "article",
+                rule: Rule::Article,
                 noun: noun.map(str::to_string),
             },
             next,
@@ -1766,7 +1766,11 @@ impl<'a> Parser<'a> {
                 stated: 2.0,
                 unit: None,
                 precision,
-                rule: if word == "couple" { "couple" } else { "pair" },
+                rule: if word == "couple" {
+                    Rule::Couple
+                } else {
+                    Rule::Pair
+                },
                 noun,
             },
             end_tok,
@@ -1810,7 +1814,7 @@ impl<'a> Parser<'a> {
                 stated: 2.0,
                 unit: None,
                 precision: Precision::Exact,
-                rule: "both",
+                rule: Rule::Both,
                 noun,
             },
             i + 1,

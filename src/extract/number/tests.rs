@@ -36,7 +36,7 @@ struct Expect {
     /// Checked when given.
     precision: Option<String>,
     /// Checked when given.
-    rule: Option<String>,
+    rule: Option<crate::rule::Rule>,
 }
 
 /// Strip the `[` `]` marks (`[[` `]]` are literal brackets): the plain sentence and
@@ -112,9 +112,9 @@ fn diff(m: &NumberMatch, e: &Expect, span: (usize, usize), plain: &str) -> Vec<S
         d.push(format!("precision {:?} != {p}", m.precision));
     }
     if let Some(r) = &e.rule
-        && m.rule != r
+        && m.rule != *r
     {
-        d.push(format!("rule {:?} != {r:?}", m.rule));
+        d.push(format!("rule {} != {r}", m.rule));
     }
     d
 }
@@ -299,8 +299,8 @@ fn dump() {
             std::hint::black_box(super::PREFILTER.is_match(sentence));
             in_prefilter += t1.elapsed();
             let t2 = std::time::Instant::now();
-            let lowered = super::token::ascii_lower(sentence);
-            std::hint::black_box(super::token::tokenize(sentence, &lowered));
+            let lowered = crate::extract::scan::ascii_lower(sentence);
+            std::hint::black_box(crate::extract::scan::tokenize(sentence, &lowered));
             in_tokenize += t2.elapsed();
             sentences += 1;
             let numbers = found
@@ -607,8 +607,8 @@ fn qualifiers_by_first_word_agree_with_a_scan() {
         sentences.push(format!("{} 40", phrase.to_uppercase()));
     }
     for s in &sentences {
-        let lowered = super::token::ascii_lower(s);
-        let toks = super::token::tokenize(s, &lowered);
+        let lowered = crate::extract::scan::ascii_lower(s);
+        let toks = crate::extract::scan::tokenize(s, &lowered);
         let p = super::Parser::new(&toks);
         let scan = QUALIFIERS
             .iter()
@@ -618,8 +618,8 @@ fn qualifiers_by_first_word_agree_with_a_scan() {
     // each qualifier is found as itself
     for (words, q) in QUALIFIERS.iter() {
         let s = format!("{} 5", words.join(" "));
-        let lowered = super::token::ascii_lower(&s);
-        let toks = super::token::tokenize(&s, &lowered);
+        let lowered = crate::extract::scan::ascii_lower(&s);
+        let toks = crate::extract::scan::tokenize(&s, &lowered);
         let got = super::Parser::new(&toks).qualifier(0);
         assert!(got.is_some_and(|(g, _)| g == *q), "{s:?}");
     }

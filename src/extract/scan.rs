@@ -1,5 +1,7 @@
 //! Takes a sentence, hands on its tokens (digit runs, words, single punctuation
-//! characters, each with byte offsets) and the value of a digit run.
+//! characters, each with byte offsets) and the value of a digit run. The one
+//! tokenizer of extract: the number grammar reads its tokens, and the word
+//! view measures and names read (`extract::token`) is made from them.
 //! Rule that is not obvious: a digit run keeps its separators ("6,500", "1.2",
 //! "1 200" with a no-break space only), and a run whose separators do not form a
 //! number ("1,2,3", "1.2.3") has no value, so the grammar skips it instead of
@@ -70,12 +72,11 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
-/// Split `text` into tokens, `lowered` being `ascii_lower(text)`: an ASCII
-/// word's lower case is borrowed from it, so only words with other letters are
-/// lower-cased apart. Linear in the length of `text`.
-pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
-    // roughly one token per five bytes of prose; growing costs more than spare room
-    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+/// Read `text` once, handing `push` each token's span and kind, and for a
+/// word whether it is all ASCII. Linear in the length of `text`; every other
+/// reading of a sentence in extract (`tokenize`, the word view of
+/// `extract::token`) is made from this one.
+pub(crate) fn scan(text: &str, mut push: impl FnMut(usize, usize, Kind, bool)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some((c, len)) = char_at(text, i) {
@@ -104,13 +105,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
                 }
                 break;
             }
-            toks.push(Tok {
-                start,
-                end,
-                kind: Kind::Num,
-                text: &text[start..end],
-                lower: Cow::Borrowed(""),
-            });
+            push(start, end, Kind::Num, true);
             continue;
         }
         if c.is_alphabetic() {
@@ -135,30 +130,38 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
                 }
                 break;
             }
-            let word = &text[start..end];
-            let lower = match lowered.get(start..end) {
-                Some(l) if ascii && lowered.len() == text.len() => Cow::Borrowed(l),
-                _ if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
-                _ => Cow::Borrowed(word),
-            };
-            toks.push(Tok {
-                start,
-                end,
-                kind: Kind::Word,
-                text: word,
-                lower,
-            });
+            push(start, end, Kind::Word, ascii);
             continue;
         }
         i += len;
+        push(start, start + len, Kind::Punct(c), c.is_ascii());
+    }
+}
+
+/// Split `text` into tokens, `lowered` being `ascii_lower(text)`: an ASCII
+/// word's lower case is borrowed from it, so only words with other letters are
+/// lower-cased apart. Linear in the length of `text`.
+pub fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Tok<'a>> {
+    // roughly one token per five bytes of prose; growing costs more than spare room
+    let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+    scan(text, |start, end, kind, ascii| {
+        let word = &text[start..end];
+        let lower = match kind {
+            Kind::Word => match lowered.get(start..end) {
+                Some(l) if ascii && lowered.len() == text.len() => Cow::Borrowed(l),
+                _ if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
+                _ => Cow::Borrowed(word),
+            },
+            Kind::Num | Kind::Punct(_) => Cow::Borrowed(""),
+        };
         toks.push(Tok {
             start,
-            end: start + len,
-            kind: Kind::Punct(c),
-            text: &text[start..start + len],
-            lower: Cow::Borrowed(""),
+            end,
+            kind,
+            text: word,
+            lower,
         });
-    }
+    });
     toks
 }
 
