@@ -1172,6 +1172,7 @@ mod tests {
             published,
             outlet: None,
             folder: None,
+            spellings: Vec::new(),
             sentences: vec![crate::model::SentenceProfile {
                 hash: crate::extract::sentence_hash(doc),
                 digits: false,

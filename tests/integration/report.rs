@@ -37,6 +37,7 @@ fn run(cmd: &mut Command) -> Run {
 const TOLL: &str = "tests/fixtures/pipeline/toll";
 const PARTS: &str = "tests/fixtures/pipeline/parts";
 const FOLDERS: &str = "tests/fixtures/report/folders";
+const WHEN: &str = "tests/fixtures/report/when";
 
 fn json(args: &[&str]) -> Value {
     let r = run(cc().args(args));
@@ -280,7 +281,10 @@ fn each_row_gives_its_reason_and_the_words_around_each_figure() {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(reason.contains("why: deaths in flood"), "{reason}");
+    assert!(
+        reason.contains("why: deaths in the flood, 9 March 2024;"),
+        "{reason}"
+    );
     // the default excerpt: a few words either side of the figure
     assert!(
         r.stdout.contains("At least 120 people were killed in …"),
@@ -306,6 +310,62 @@ fn each_row_gives_its_reason_and_the_words_around_each_figure() {
         all.stdout.contains("The death toll from the floods in Marravel stands at 85, the regional governor, Odile Franck, said on Monday."),
         "{}",
         all.stdout
+    );
+}
+
+/// The reason line says its time as the label does, spells names as the
+/// reports write them, and the JSON gives each TIMEX3 anchor in words beside it.
+#[test]
+fn reasons_and_anchors_are_said_in_words() {
+    let v = json(&["check", "--format", "json", WHEN]);
+    let d = &v["discrepancies"][0];
+    let why = &d["why"];
+    let line = why["line"].as_str().unwrap();
+    assert_plain(line);
+    assert_eq!(why["anchor"], "2031-FA", "the machine value stays");
+    assert_eq!(why["anchor_text"], "autumn 2031");
+    assert!(
+        line.starts_with(d["topic"].as_str().unwrap()),
+        "{line} opens with the label"
+    );
+    assert!(
+        line.contains("KRX") && line.contains("McTavish") && line.contains("Orrin"),
+        "{line}"
+    );
+    // the machine list stays lower-cased, like a claim's entities
+    assert!(
+        why["shared_names"]
+            .as_array()
+            .unwrap()
+            .contains(&"mctavish".into())
+    );
+    let claims = v["claims"].as_array().unwrap();
+    assert!(claims.iter().any(|c| c["anchor"] == "2031-FA"));
+    for c in claims {
+        assert_eq!(c["anchor"].is_null(), c["anchor_text"].is_null(), "{c}");
+        if c["anchor"] == "2031-FA" {
+            assert_eq!(c["anchor_text"], "autumn 2031");
+        }
+    }
+    // every row of every format that prints the line prints it in words
+    for format in ["table", "brief", "markdown", "html"] {
+        let out = run(cc()
+            .env("COLUMNS", "200")
+            .args(["check", "--format", format, WHEN]));
+        assert!(!out.stdout.contains("2031-FA"), "{format}: {}", out.stdout);
+    }
+    // the table's finding column, its wrapped lines joined
+    let table = run(cc().args(["check", WHEN]));
+    let column: String = table
+        .stdout
+        .lines()
+        .filter_map(|l| l.split('┆').nth(1))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        column.contains("why: deaths in the flood, autumn 2031; sources share KRX, McTavish"),
+        "{column}"
     );
 }
 
