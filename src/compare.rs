@@ -111,7 +111,6 @@ enum Say {
         /// Saturday"), which straddle midnight: a day's slip is no disagreement.
         night: bool,
     },
-    Unknown,
 }
 
 /// A date that had passed when the report was published.
@@ -234,7 +233,20 @@ fn say(c: &Claim, published: Option<chrono::NaiveDate>) -> Say {
                     || said_of_a_night(c),
             }
         }
-        Interval::Duration { .. } => Say::Unknown,
+        // "a 16-day strike" against "three weeks on strike": spans are compared in
+        // days, as numbers are, with the precision the text gave them
+        // "three months" is 84 to 93 days: any count of days inside it agrees
+        Interval::Duration { low, high } => Say::Number {
+            low: *low,
+            high: *high,
+            stated: (low + high) / 2.0,
+            precision: if c.value.precision == Precision::Exact && low < high {
+                Precision::Range
+            } else {
+                c.value.precision
+            },
+            vague: is_vague(c),
+        },
     }
 }
 
@@ -698,8 +710,21 @@ fn judge(
             let mut context = 0;
             let mut same_owner = false;
             let mut unnamed = false;
+            // a sum or span that is someone's (a prison term, a contract) is set
+            // side by side only where both sentences name one owner: a
+            // co-defendant's term is not the defendant's, and a sentence that
+            // names no one ("the 24-year-old signed a four-year deal") cannot say
+            let strict = owned
+                && first
+                    .measure
+                    .as_ref()
+                    .is_some_and(|k| k.is_owned() && k.is_frame());
+            let owners_meet = |x: &Statement, y: &Statement| {
+                let (ex, ey) = (&x.claims[0].entities, &y.claims[0].entities);
+                !strict || ex.iter().any(|n| ey.contains(n))
+            };
             for x in &ia {
-                for y in ib.iter().filter(|y| comparable(x, y)) {
+                for y in ib.iter().filter(|y| comparable(x, y) && owners_meet(x, y)) {
                     context = context.max(crate::evidence::shared_context(
                         &x.claims[0].sentence,
                         &y.claims[0].sentence,

@@ -60,6 +60,7 @@ fn entries() -> impl Iterator<Item = &'static lexicon::Measure<'static>> {
         .change
         .iter()
         .chain(&lexicon::MEASURES.noun)
+        .chain(&lexicon::MEASURES.frame)
 }
 
 /// The measure of people shot, killed or not. `extract` turns a single victim
@@ -237,6 +238,11 @@ impl MeasureKey {
             MeasureKey::Class(m) => m.state(),
             _ => false,
         }
+    }
+
+    /// Is it a class of sums or spans named by the word they hang on (`[[frame]]`)?
+    pub fn is_frame(&self) -> bool {
+        matches!(self, MeasureKey::Class(m) if lexicon::MEASURES.frame.iter().any(|f| f.measure == m.0))
     }
 
     /// Is it the date of an event?

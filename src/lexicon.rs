@@ -44,6 +44,9 @@ pub struct Measure<'a> {
     /// Always someone's: compared only when the sentences name one owner.
     #[serde(default)]
     pub owned: bool,
+    /// A span of time: only a figure given as a duration takes it.
+    #[serde(default)]
+    pub duration: bool,
 }
 
 /// `measures.toml`: changes that happened to the counted things, then counted nouns.
@@ -52,6 +55,8 @@ pub struct Measure<'a> {
 pub struct Measures {
     pub change: Vec<Measure<'static>>,
     pub noun: Vec<Measure<'static>>,
+    /// Sums and spans named by the word they hang on (`extract::measure::frame`).
+    pub frame: Vec<Measure<'static>>,
 }
 
 lexicon_file!(MEASURES: Measures = "measures.toml");
@@ -251,6 +256,10 @@ pub struct Acts {
     pub owning_words: Vec<&'static str>,
     /// Verbs that give a figure as the level its subject reached.
     pub level_verbs: Vec<&'static str>,
+    /// Verbs of lasting, whose span belongs to their subject ("the strike lasted").
+    pub lasting_verbs: Vec<&'static str>,
+    /// Verbs of saying: a figure after one is what was said, not what it hangs on.
+    pub saying_verbs: Vec<&'static str>,
 }
 
 lexicon_file!(ACTS: Acts = "acts.toml");
@@ -291,6 +300,8 @@ pub struct Periods {
     pub period_units: Vec<&'static str>,
     pub long_units: Vec<&'static str>,
     pub not_a_rate: Vec<&'static str>,
+    /// Words after a span that make it no length ("12 seconds left").
+    pub not_a_length: Vec<&'static str>,
 }
 
 lexicon_file!(PERIODS: Periods = "periods.toml");

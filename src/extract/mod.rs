@@ -206,14 +206,23 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             let anchor = if f.kind == ClaimKind::Date {
                 None
             } else {
-                nearest_anchor(&found, &described, f, event, dateline_here).or_else(|| {
-                    // from the previous sentence only a date of the very same event
-                    carried
-                        .iter()
-                        .rev()
-                        .find(|(_, e)| e.is_some() && *e == event)
-                        .map(|(a, _)| a.clone())
-                })
+                nearest_anchor(sentence, &found, &described, f, event, dateline_here)
+                    .or_else(|| {
+                        // from the previous sentence only a date of the very same event
+                        carried
+                            .iter()
+                            .rev()
+                            .find(|(_, e)| e.is_some() && *e == event)
+                            .map(|(a, _)| a.clone())
+                    })
+                    // "voted on Tuesday to end a 16-day strike": the day a span or a sum
+                    // was told, voted or ruled is no time of the span; a year or a
+                    // month ("the 1989 strike") still says which one it was
+                    .filter(|a| {
+                        !(matches!(f.kind, ClaimKind::Duration | ClaimKind::Money)
+                            && ((a.low.is_some() && a.low == a.high)
+                                || a.value.matches('-').count() >= 2))
+                    })
             };
             let loc = locator.locate(seg.start + f.start);
             let end_loc = locator.locate(seg.start + f.end);
@@ -238,7 +247,19 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                 event,
                 anchor,
                 entities: entities
-                    .get_or_insert_with(|| sentence_names.as_slice().into())
+                    .get_or_insert_with(|| {
+                        // the dateline's place and agency are where the report was
+                        // filed, not whose figure it is
+                        if seg.start < dateline_end && dateline_end < seg.end {
+                            let head = crate::model::floor_char_boundary(
+                                sentence,
+                                dateline_end - seg.start,
+                            );
+                            names::names(&sentence[head..]).into()
+                        } else {
+                            sentence_names.as_slice().into()
+                        }
+                    })
                     .clone(),
                 topic: String::new(),
                 rule: f.rule.to_string(),
@@ -470,8 +491,19 @@ pub fn sentence_hash(text: &str) -> u64 {
     h.finish()
 }
 
+/// Does the date at byte `at` of the sentence follow "since" (the start of a span
+/// measured up to now, not the time of the figure)?
+fn since(sentence: &str, at: usize) -> bool {
+    sentence
+        .get(..at)
+        .map(str::trim_end)
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next())
+        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
+}
+
 /// The date of the sentence nearest to figure `f` that speaks of the same event.
 fn nearest_anchor(
+    sentence: &str,
     found: &[Found],
     described: &[(Option<MeasureKey>, Option<EventClass>)],
     f: &Found,
@@ -486,6 +518,8 @@ fn nearest_anchor(
                 && d.start != f.start
                 && Some(d.start) != dateline
                 && same_event(*e, event)
+                // "the longest stoppage since 1989": a time measured from, not of
+                && !since(sentence, d.start)
         })
         .min_by_key(|(d, _)| {
             if d.end <= f.start {

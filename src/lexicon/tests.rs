@@ -40,6 +40,18 @@ fn classes() -> Vec<Class> {
             &m.words,
         ));
     }
+    for m in &MEASURES.frame {
+        let concept = if m.money {
+            "money frame"
+        } else {
+            "duration frame"
+        };
+        out.push(class(
+            format!("measures.toml: frame {}", m.measure),
+            concept,
+            &m.words,
+        ));
+    }
     for e in &EVENTS.event {
         out.push(class(
             format!("events.toml: {}", e.class),
@@ -235,7 +247,29 @@ const MAY_SHARE: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Frames of money and of time name what a sum or a span is of; a word may frame both
+/// ("a deal worth £2m", "a four-year deal") and may name an event that lasts.
+const FRAME_SHARES: &[(&str, &str, &str)] = &[
+    (
+        "money frame",
+        "duration frame",
+        "a deal has a value and a length",
+    ),
+    (
+        "duration frame",
+        "event",
+        "an event lasts: a strike's length",
+    ),
+    ("money frame", "event", "an event costs: a transfer's fee"),
+];
+
 fn may_share(a: &str, b: &str) -> bool {
+    if FRAME_SHARES
+        .iter()
+        .any(|&(x, y, _)| (x, y) == (a, b) || (x, y) == (b, a))
+    {
+        return true;
+    }
     a != b
         && MAY_SHARE
             .iter()
@@ -353,6 +387,16 @@ fn flags_agree_with_each_other() {
     for m in &MEASURES.change {
         assert!(!(m.money || m.thing), "{}: a change is no noun", m.measure);
     }
+    for m in MEASURES.change.iter().chain(&MEASURES.noun) {
+        assert!(!m.duration, "{}: only a frame is a span", m.measure);
+    }
+    for m in &MEASURES.frame {
+        assert!(
+            m.money != m.duration,
+            "{}: a frame is money or a span",
+            m.measure
+        );
+    }
     // every flag is carried by some entry
     let events = &EVENTS.event;
     for (flag, any) in [
@@ -380,7 +424,12 @@ fn flags_agree_with_each_other() {
 #[test]
 fn measures_and_events_have_unique_names() {
     let mut seen = BTreeSet::new();
-    for m in MEASURES.change.iter().chain(&MEASURES.noun) {
+    for m in MEASURES
+        .change
+        .iter()
+        .chain(&MEASURES.noun)
+        .chain(&MEASURES.frame)
+    {
         assert!(seen.insert(m.measure), "measure {} twice", m.measure);
     }
     let mut seen = BTreeSet::new();

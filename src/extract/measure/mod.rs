@@ -5,13 +5,14 @@
 //! change ("killed", "injured", "displaced") outranks the counted noun, so
 //! "200 soldiers dead" is a death toll, not a troop strength.
 //! Jobs by file: `binding` (clause, cues, parts and rates), `cues` (the word
-//! tables), `date_of` (what a date dates), `open` (open keys), `shooting` (rules
+//! tables), `date_of` (what a date dates), `frame` (what a sum or a span is of), `open` (open keys), `shooting` (rules
 //! only reports of shootings need); the tokenizer is `extract::token`, the event
 //! classes `crate::event`, names `extract::names`.
 
 mod binding;
 mod cues;
 mod date_of;
+mod frame;
 mod open;
 mod shooting;
 
@@ -21,6 +22,7 @@ pub use date_of::happening_now;
 use self::binding::*;
 use self::cues::*;
 use self::date_of::dated_event;
+use self::frame::frame_key;
 use self::open::open_count;
 use self::shooting::{perceived, shot_victims};
 use crate::event::EventClass;
@@ -59,7 +61,8 @@ pub fn measure_in(
         // is an anchor at most, not a claim to set against a day
         ClaimKind::Date if !fine_grained => None,
         ClaimKind::Date => dated_event(ws, first, last).map(MeasureKey::DateOf),
-        ClaimKind::Duration => None,
+        // "jailed for 12 years", "a 16-day strike": the length of what it hangs on
+        ClaimKind::Duration => frame_key(ws, first, last, &figures, kind, true),
         // "shot three times" counts shots; "three of those injured" is a part
         // of a group whose size is given elsewhere
         ClaimKind::Count if frequency_or_part(ws, last) => None,
@@ -145,8 +148,12 @@ pub fn measure_in(
             .map(|(m, _)| MeasureKey::Percent(m)),
         ClaimKind::Money => nearest_cue(ws, first, last, &figures, &NOUNS, 8)
             .map(|(m, _)| MeasureKey::Class(m))
+            // "stole £2.3 million", "a $2 billion fine": a word the lexicon folds
+            .or_else(|| frame_key(ws, first, last, &figures, kind, false))
             // "a $2 million fee": the noun it is the amount of
-            .or_else(|| open_count(ws, first, last, &figures, kind, None)),
+            .or_else(|| open_count(ws, first, last, &figures, kind, None))
+            // "a deal worth £21m": the noun it hangs on
+            .or_else(|| frame_key(ws, first, last, &figures, kind, true)),
     };
     finish(ws, first, last, kind, measure, event)
 }

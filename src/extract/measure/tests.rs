@@ -275,3 +275,59 @@ fn present_tense_puts_the_event_on_the_dateline() {
         None
     );
 }
+
+/// What a sum of money or a span of time is of, read from its frame.
+fn framed(sentence: &str, figure: &str, kind: ClaimKind) -> Option<String> {
+    let start = sentence.find(figure).expect("figure in sentence");
+    measure_in(
+        &Sentence::new(sentence),
+        start,
+        start + figure.len(),
+        kind,
+        None,
+        &[(start, start + figure.len())],
+        true,
+    )
+    .0
+    .map(|m| m.to_string())
+}
+
+macro_rules! frames {
+    ($($name:ident: $kind:ident, $sentence:expr, $figure:expr => $want:expr;)*) => {
+        $(#[test] fn $name() {
+            assert_eq!(framed($sentence, $figure, ClaimKind::$kind).as_deref(), $want, "{}", $sentence);
+        })*
+    };
+}
+
+frames! {
+    // one class, many surface forms: the verb, the noun it modifies, the noun it is "of"
+    term_jailed_for: Duration, "The clerk was jailed for 9 years on Monday.", "9 years" => Some("prison term");
+    term_sentenced_to: Duration, "A judge sentenced her yesterday to 11 years.", "11 years" => Some("prison term");
+    term_compound: Duration, "He received a seven-year sentence.", "seven-year" => Some("prison term");
+    term_of: Duration, "The court handed down a sentence of 20 years.", "20 years" => Some("prison term");
+    term_imprisoned: Duration, "The courier was imprisoned for eight months.", "eight months" => Some("prison term");
+    stolen_verb: Money, "The treasurer stole $40,000 from the club.", "$40,000" => Some("sum stolen");
+    stolen_gerund: Money, "She admitted stealing £1.2 million from clients.", "£1.2 million" => Some("sum stolen");
+    stolen_embezzled: Money, "Prosecutors say he embezzled €300,000.", "€300,000" => Some("sum stolen");
+    strike_compound: Duration, "Nurses ended a 12-day strike on Friday.", "12-day" => Some("length of the strike");
+    strike_walkout: Duration, "The drivers staged a two-week walkout.", "two-week" => Some("length of the strike");
+    strike_lasted: Duration, "The stoppage lasted nine days.", "nine days" => Some("length of the strike");
+    fee_of: Money, "The club paid a fee of £30 million.", "£30 million" => Some("fee");
+    fee_compound: Money, "He joined for a $5 million transfer.", "$5 million" => Some("fee");
+    fine_compound: Money, "The bank faces a $2 billion fine.", "$2 billion" => Some("fine");
+    fine_verb: Money, "The airline was fined €4 million.", "€4 million" => Some("fine");
+    settlement_compound: Money, "The city agreed a $9 million settlement.", "$9 million" => Some("settlement");
+    // a frame the lexicon does not fold keeps its own noun
+    open_noun_frame: Duration, "The two-day hearing ended early.", "two-day" => Some("length of hearing");
+    open_money_noun: Money, "It signed a deal worth $70 million.", "$70 million" => Some("amount of deal");
+    // negative rows: no frame, or one that names no length or sum
+    unknown_verb: Money, "The family paid $3,000 for the funeral.", "$3,000" => None;
+    unknown_verb_span: Duration, "She worked for 30 years at the mill.", "30 years" => None;
+    window: Duration, "The firm won two contracts in seven months.", "seven months" => None;
+    remainder: Duration, "They scored with 12 seconds left.", "12 seconds" => None;
+    a_point: Duration, "The plant closed two years ago.", "two years" => None;
+    time_spent_so_far: Duration, "He spent nine months in jail before the trial.", "nine months" => None;
+    a_rate: Money, "The contract paid him $4 million a year.", "$4 million" => None;
+    said: Money, "The minister said $80 million would be spent.", "$80 million" => None;
+}
