@@ -1215,6 +1215,7 @@ mod tests {
             published,
             outlet: None,
             folder: None,
+            spellings: Vec::new(),
             sentences: vec![crate::model::SentenceProfile {
                 hash: crate::extract::sentence_hash(doc),
                 digits: false,

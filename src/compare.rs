@@ -850,7 +850,8 @@ fn finding(
 ) -> Option<Judgement> {
     let severity = sure.iter().map(|p| p.severity).max()?;
     let mut involved: Vec<&Statement> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    // each name with its spelling, kept in the order of the names
+    let mut spelled: Vec<(String, String)> = Vec::new();
     let mut figures: Vec<String> = Vec::new();
     for p in sure {
         for s in &p.statements {
@@ -858,13 +859,20 @@ fn finding(
                 involved.push(s);
             }
         }
-        names.extend(p.shared.names.iter().cloned());
+        spelled.extend(
+            p.shared
+                .names
+                .iter()
+                .cloned()
+                .zip(p.shared.spelled.iter().cloned()),
+        );
         figures.extend(p.shared.figures.iter().cloned());
     }
-    for v in [&mut names, &mut figures] {
-        v.sort_unstable();
-        v.dedup();
-    }
+    spelled.sort_unstable();
+    spelled.dedup_by(|a, b| a.0 == b.0);
+    figures.sort_unstable();
+    figures.dedup();
+    let (names, spelled): (Vec<String>, Vec<String>) = spelled.into_iter().unzip();
     involved.sort_by_key(|s| (doc_order(&s.claims[0].document), s.claims[0].start));
     let summary = involved
         .iter()
@@ -887,16 +895,20 @@ fn finding(
         .find_map(|s| s.claims[0].anchor.as_ref().map(|a| a.value.clone()));
     let why = Why {
         line: why_line(
-            measure,
+            involved
+                .first()
+                .and_then(|s| s.claims.first())
+                .and_then(|c| c.measure.as_ref()),
             open_key,
             event.as_deref(),
             anchor.as_deref(),
-            &names,
+            &spelled,
             &figures,
         ),
         measure: measure.to_string(),
         open_key,
         event,
+        anchor_text: anchor.as_deref().map(crate::label::anchor_text),
         anchor,
         shared_names: names,
         shared_figures: figures,
@@ -918,35 +930,38 @@ fn finding(
 /// How many shared names the reason line lists before "…".
 const WHY_NAMES: usize = 4;
 
-/// The reason line under a finding: "same measure: deaths (lexicon), in
-/// earthquake, 2024-03; joined by: harrowgate, magnitude 6.1".
+/// The reason line under a finding: its label in `crate::label`'s words,
+/// then what joined the sources, names spelled as the documents write them
+/// ("deaths in the earthquake, March 2024; sources share Harrowgate,
+/// magnitude 6.1").
 fn why_line(
-    measure: &str,
+    measure: Option<&MeasureKey>,
     open_key: bool,
     event: Option<&str>,
     anchor: Option<&str>,
     names: &[String],
     figures: &[String],
 ) -> String {
-    let mut line = format!(
-        "{measure}{}",
-        if open_key {
-            " (from the figures' own words)"
-        } else {
-            ""
-        }
-    );
-    if let Some(e) = event {
-        line.push_str(&format!(" in {e}"));
-    }
-    if let Some(a) = anchor {
-        line.push_str(&format!(", of {a}"));
-    }
+    let note = if open_key {
+        " (from the figures' own words)"
+    } else {
+        ""
+    };
+    let mut line = measure
+        .map(|m| crate::label::reason(m, note, event, anchor))
+        .unwrap_or_default();
     let mut joined: Vec<String> = names.iter().take(WHY_NAMES).cloned().collect();
-    if names.len() > WHY_NAMES {
-        joined.push(format!("{} more names", names.len() - WHY_NAMES));
+    match names.len().saturating_sub(WHY_NAMES) {
+        0 => {}
+        1 => joined.push("1 more name".into()),
+        n => joined.push(format!("{n} more names")),
     }
-    joined.extend(figures.iter().take(2).cloned());
+    // evidence writes a figure as "{measure} {value}", and a value (a number
+    // or a day) has no space in it
+    joined.extend(figures.iter().take(2).map(|f| match f.rsplit_once(' ') {
+        Some((m, v)) => crate::label::figure(m, v),
+        None => f.clone(),
+    }));
     if joined.is_empty() {
         line.push_str("; the sources share no specific detail");
     } else {

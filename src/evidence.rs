@@ -73,6 +73,10 @@ pub struct Shared {
     pub names: Vec<String>,
     /// Figures both give for the same measure ("magnitude 6.1"), outside the finding.
     pub figures: Vec<String>,
+    /// `names` as the run's documents mostly write them ("McKnight"), for the
+    /// reason line; the same order.
+    #[serde(skip)]
+    pub spelled: Vec<String>,
 }
 
 impl Shared {
@@ -102,6 +106,9 @@ pub struct Evidence<'a> {
     /// Per document: its event group inside its story, when the story's reports
     /// fall into two or more groups that share event names within and none across.
     group: FxHashMap<&'a str, usize>,
+    /// Names the run's documents mostly write otherwise than with a capital
+    /// first letter, with that spelling (`Profile::spellings`).
+    spelled: FxHashMap<&'a str, &'a str>,
 }
 
 /// A figure as the evidence tables hold it: a number's bits, or a day.
@@ -203,6 +210,7 @@ impl<'a> Evidence<'a> {
             docs.sort_unstable();
             event_groups(docs, &names, &figures, &mut group);
         }
+        let spelled = run_spellings(profiles, &run_docs);
         let specific_docs = SPECIFIC_DOCS.max((SPECIFIC_SHARE * profiles.len() as f64) as usize);
         Evidence {
             names,
@@ -216,6 +224,15 @@ impl<'a> Evidence<'a> {
             folder,
             principal,
             group,
+            spelled,
+        }
+    }
+
+    /// A name as the run's documents mostly write it.
+    fn spelling(&self, name: &str) -> String {
+        match self.spelled.get(name) {
+            Some(w) => (*w).to_string(),
+            None => crate::extract::names::spelling(name),
         }
     }
 
@@ -253,6 +270,7 @@ impl<'a> Evidence<'a> {
                 })
                 .collect();
             names.sort_unstable();
+            out.spelled = names.iter().map(|n| self.spelling(n)).collect();
             out.names = names.into_iter().map(str::to_string).collect();
         }
         if let (Some(fa), Some(fb)) = (self.figures.get(a), self.figures.get(b)) {
@@ -267,6 +285,7 @@ impl<'a> Evidence<'a> {
                             .unwrap_or(0),
                     )
                 })
+                // `compare::why_line` reads this back as measure, then value
                 .map(|(m, v)| format!("{m} {v}"))
                 .collect();
             figs.sort_unstable();
@@ -278,9 +297,43 @@ impl<'a> Evidence<'a> {
             && x == y
         {
             out.names.push(format!("the folder {x}"));
+            out.spelled.push(format!("the folder {x}"));
         }
         out
     }
+}
+
+/// Each name's spelling in the run where most of the documents that carry it
+/// write it otherwise than with a capital first letter: the spelling most of
+/// them use (of two used by as many, the first in order).
+fn run_spellings<'a>(
+    profiles: &'a [Profile],
+    run_docs: &FxHashMap<&'a str, usize>,
+) -> FxHashMap<&'a str, &'a str> {
+    let mut forms: FxHashMap<&str, FxHashMap<&str, usize>> = FxHashMap::default();
+    for p in profiles {
+        for (n, w) in &p.spellings {
+            *forms
+                .entry(n.as_str())
+                .or_default()
+                .entry(w.as_str())
+                .or_default() += 1;
+        }
+    }
+    forms
+        .into_iter()
+        .filter_map(|(n, ws)| {
+            let plain = run_docs
+                .get(n)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(ws.values().sum());
+            let (w, k) = ws
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+            (k > plain).then_some((n, w))
+        })
+        .collect()
 }
 
 /// The name a document speaks of most: in the most sentences, at least
@@ -510,10 +563,12 @@ mod tests {
         let one = Shared {
             names: vec!["harrowgate".into()],
             figures: vec![],
+            ..Shared::default()
         };
         let two = Shared {
             names: vec!["harrowgate".into()],
             figures: vec!["magnitude 6.1".into()],
+            ..Shared::default()
         };
         assert_eq!(
             confidence(
@@ -609,6 +664,7 @@ mod tests {
         let two = Shared {
             names: vec!["storm".into(), "quarter".into()],
             figures: vec![],
+            ..Shared::default()
         };
         // "revenue fell to $3 billion" in two reports: one company's or two?
         assert_eq!(
@@ -656,6 +712,7 @@ mod tests {
             published: None,
             outlet: None,
             folder: None,
+            spellings: Vec::new(),
             sentences: names
                 .iter()
                 .map(|ns| crate::model::SentenceProfile {

@@ -1,5 +1,7 @@
 //! Takes a cluster's measure key, event and time anchor, hands on the label a
-//! person reads ("deaths in the 2020 war", "revenue (%), spring 1989").
+//! person reads ("deaths in the 2020 war", "revenue (%), spring 1989"), the
+//! same words at the head of a finding's reason line, and an anchor said on
+//! its own for the JSON's `anchor_text` ("autumn 2020", "the past").
 //! Rule that is not obvious: no internal code reaches the label — TIMEX3
 //! values (`PAST_REF`, `1989-SP`, `1999-W47`) are said in words and a unit
 //! that stands as the measure (`km`, `lb`) is named with what it measures; a
@@ -14,15 +16,36 @@ use crate::model::Anchor;
 /// The label of a cluster: its measure, the event unless the measure names it,
 /// and when the event happened (dates of an event carry theirs as their value).
 pub fn topic(measure: &MeasureKey, event: Option<EventClass>, anchor: Option<&Anchor>) -> String {
+    phrase(
+        measure,
+        "",
+        event.map(EventClass::as_str),
+        anchor.map(|a| a.value.as_str()),
+    )
+}
+
+/// The first part of a finding's reason line: its label, with `note` said
+/// right after the measure ("pass, completed (from the figures' own words),
+/// the second quarter"), so the line and the label say a time the same way.
+pub fn reason(
+    measure: &MeasureKey,
+    note: &str,
+    event: Option<&str>,
+    anchor: Option<&str>,
+) -> String {
+    phrase(measure, note, event, anchor)
+}
+
+/// `topic` from an anchor's TIMEX3 value, with `note` after the measure words.
+fn phrase(measure: &MeasureKey, note: &str, event: Option<&str>, anchor: Option<&str>) -> String {
     if let MeasureKey::DateOf(of) = measure {
-        return format!("date of {}", with_article(of.as_str()));
+        return format!("date of {}{note}", with_article(of.as_str()));
     }
     let measure = measure.as_str();
     let mut label = measure_words(measure);
-    let when = anchor.and_then(|a| time(&a.value));
-    let event = event
-        .map(EventClass::as_str)
-        .filter(|e| !measure.contains(e));
+    label.push_str(note);
+    let when = anchor.and_then(time);
+    let event = event.filter(|e| !e.is_empty() && !measure.contains(e));
     match (event, when) {
         (Some(e), Some(Time::Before(t))) => label.push_str(&format!(" in the {t} {e}")),
         (Some(e), Some(Time::After(t))) => {
@@ -34,6 +57,39 @@ pub fn topic(measure: &MeasureKey, event: Option<EventClass>, anchor: Option<&An
         (None, None) => {}
     }
     label
+}
+
+/// A TIMEX3 value said on its own, for the JSON's `anchor_text`: "autumn
+/// 2020", "the past", "the week of 22 November 1999". A value with no year,
+/// month or day says what kind of time it is ("a weekend"), and one that says
+/// nothing at all is "an unstated date" — never the code itself.
+pub fn anchor_text(value: &str) -> String {
+    match time(value) {
+        Some(Time::Before(t)) => match t.as_str() {
+            "earlier" => "the past".into(),
+            "current" => "the present".into(),
+            "coming" => "the future".into(),
+            _ => t,
+        },
+        Some(Time::After(t)) => t,
+        None if value.ends_with("-WE") => "a weekend".into(),
+        None if value.contains("-W") => "a week".into(),
+        None => "an unstated date".into(),
+    }
+}
+
+/// A figure the sources share, as evidence lists it (`measure`, then the
+/// value: a number, or a day `YYYY-MM-DD`), said for a person: a day in words
+/// ("date of talks 12 November 2024"), a unit after its number ("135 km").
+pub fn figure(measure: &str, value: &str) -> String {
+    if measure.starts_with("date of ") {
+        return format!("{measure} {}", anchor_text(value));
+    }
+    // a magnitude is a scale, not a unit: "magnitude 7.3"
+    if measure != "magnitude" && unit_name(measure).is_some() {
+        return format!("{value} {measure}");
+    }
+    format!("{measure} {value}")
 }
 
 /// When an event happened, said in words: before its noun ("the 2020 war",
@@ -90,6 +146,7 @@ fn time(value: &str) -> Option<Time> {
     let known_year = digits(year) && year.len() == 4;
     match parts.as_slice() {
         [y] if known_year => Some(Before((*y).into())),
+        [y] if y.len() == 2 && digits(y) => Some(After(format!("the {y}00s"))),
         [y] if y.len() == 4 && y.ends_with("XX") && digits(&y[..2]) => {
             Some(After(format!("the {}00s", &y[..2])))
         }
@@ -366,6 +423,61 @@ mod tests {
     }
 
     #[test]
+    fn anchor_text_says_every_code_in_words() {
+        for (v, want) in [
+            ("2020-FA", "autumn 2020"),
+            ("2019", "2019"),
+            ("PAST_REF", "the past"),
+            ("PRESENT_REF", "the present"),
+            ("FUTURE_REF", "the future"),
+            ("XXXX-Q2", "the second quarter"),
+            ("2024-09", "September 2024"),
+            ("19", "the 1900s"),
+            ("XXXX-WXX-WE", "a weekend"),
+            ("XXXX-WXX", "a week"),
+            ("XXXX-XX-XX", "an unstated date"),
+            ("XXXX", "an unstated date"),
+        ] {
+            assert_eq!(anchor_text(v), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn shared_figures_read_as_words() {
+        assert_eq!(
+            figure("date of talks", "2024-11-12"),
+            "date of talks 12 November 2024"
+        );
+        assert_eq!(figure("km", "135"), "135 km");
+        assert_eq!(figure("deaths", "1240"), "deaths 1240");
+        assert_eq!(figure("magnitude", "7.3"), "magnitude 7.3");
+    }
+
+    #[test]
+    fn reason_puts_the_note_after_the_measure() {
+        let key = |k: &str| MeasureKey::parse(k).expect("a key");
+        assert_eq!(
+            reason(
+                &key("pass, completed"),
+                " (own words)",
+                None,
+                Some("XXXX-Q2")
+            ),
+            "pass, completed (own words), the second quarter"
+        );
+        assert_eq!(
+            reason(&key("deaths"), "", Some("war"), Some("2020-FA")),
+            "deaths in the war, autumn 2020"
+        );
+        assert_eq!(
+            reason(&key("date of talks"), "", Some("talks"), None),
+            "date of talks"
+        );
+        // what the label leaves out, the reason leaves out
+        assert_eq!(reason(&key("shots"), "", None, Some("XXXX-XX-XX")), "shots");
+    }
+
+    #[test]
     fn no_label_shows_a_code() {
         for v in [
             "PAST_REF",
@@ -376,6 +488,7 @@ mod tests {
             "1999-W47",
             "2020-H1",
             "19XX",
+            "19",
             "2024-09-01T10:00",
         ] {
             let l = topic(

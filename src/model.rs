@@ -455,6 +455,10 @@ pub struct Profile {
     pub folder: Option<String>,
     /// Every sentence: a hash of its text, whether it has a digit, and its names.
     pub sentences: Vec<SentenceProfile>,
+    /// Names it writes mostly otherwise than with a capital first letter, with
+    /// that spelling (`mcknight` → `McKnight`), for the words a person reads.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spellings: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -590,8 +594,10 @@ pub struct Why {
     /// The measure was read from the figure's own words, not a class of the lexicon.
     pub open_key: bool,
     pub event: Option<String>,
-    /// The time the figures are of, as the claims state it.
+    /// The time the figures are of, as the claims state it (a TIMEX3 value).
     pub anchor: Option<String>,
+    /// That time in words (`crate::label::anchor_text`).
+    pub anchor_text: Option<String>,
     /// Specific names the sources share (not those that define the whole story).
     pub shared_names: Vec<String>,
     /// Figures the sources agree on for other measures.

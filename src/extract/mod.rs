@@ -71,7 +71,7 @@ struct Found {
 
 /// Every claim in one document, in text order, with ids `<doc>.<n>`.
 pub fn extract(doc: &Document, segments: &[Segment]) -> Vec<Claim> {
-    extract_named(doc, segments, &segment_names(doc, segments))
+    extract_named(doc, segments, &segment_names(doc, segments).0)
 }
 
 /// Build the grammar's regexes and tables (a tenth of a second of work) by
@@ -93,17 +93,24 @@ pub fn warm_up() {
 
 /// `extract` and `profile` of one document, reading each sentence's names once.
 pub fn extract_and_profile(doc: &Document, segments: &[Segment]) -> (Vec<Claim>, Profile) {
-    let names = segment_names(doc, segments);
+    let (names, spelled) = segment_names(doc, segments);
     let claims = extract_named(doc, segments, &names);
-    (claims, profile_named(doc, segments, names))
+    (claims, profile_named(doc, segments, names, spelled))
 }
 
-/// `names::names` of every sentence.
-fn segment_names(doc: &Document, segments: &[Segment]) -> Vec<Vec<String>> {
+/// `names::names` of every sentence, with the spellings of each.
+fn segment_names(
+    doc: &Document,
+    segments: &[Segment],
+) -> (Vec<Vec<String>>, Vec<names::Spellings>) {
     segments
         .iter()
-        .map(|s| names::names(&doc.text[s.start..s.end]))
-        .collect()
+        .map(|s| {
+            let mut spelled = names::Spellings::new();
+            let n = names::names_spelled(&doc.text[s.start..s.end], Some(&mut spelled));
+            (n, spelled)
+        })
+        .unzip()
 }
 
 /// `extract` with the names of each sentence already read.
@@ -325,13 +332,20 @@ fn same_event(a: Option<EventClass>, b: Option<EventClass>) -> bool {
 
 /// The names a document mentions, sentence by sentence, for grouping documents into stories.
 pub fn profile(doc: &Document, segments: &[Segment]) -> Profile {
-    profile_named(doc, segments, segment_names(doc, segments))
+    let (names, spelled) = segment_names(doc, segments);
+    profile_named(doc, segments, names, spelled)
 }
 
-/// `profile` with the names of each sentence already read.
-fn profile_named(doc: &Document, segments: &[Segment], names: Vec<Vec<String>>) -> Profile {
-    let mut names = names.into_iter();
+/// `profile` with the names of each sentence (and their spellings) already read.
+fn profile_named(
+    doc: &Document,
+    segments: &[Segment],
+    names: Vec<Vec<String>>,
+    spelled: Vec<names::Spellings>,
+) -> Profile {
+    let mut names = names.into_iter().zip(spelled);
     let mut sentences = Vec::new();
+    let mut spellings: Vec<names::Spellings> = Vec::new();
     let title = doc.title.iter().map(|t| t.as_str());
     let dateline_end = dateline_end(doc);
     for (i, text) in segments
@@ -343,31 +357,79 @@ fn profile_named(doc: &Document, segments: &[Segment], names: Vec<Vec<String>>) 
         // the agency of a dateline ("(The Example Wire)") names the messenger,
         // not the story: it is left out of the names
         let read = names.next();
-        let names = match (i, segments.first()) {
+        let (names, spelled) = match (i, segments.first()) {
             (0, Some(first)) if first.start < dateline_end => {
                 let head = dateline_end.saturating_sub(first.start).min(text.len());
                 let head = crate::model::floor_char_boundary(text, head);
                 let cut = text[..head].find('(').map_or(head, |p| p);
-                let mut names = names::names(&text[..cut]);
-                names.extend(names::names(&text[head..]));
-                names
+                let mut spelled = names::Spellings::new();
+                let mut names = names::names_spelled(&text[..cut], Some(&mut spelled));
+                let mut rest = names::Spellings::new();
+                let more = names::names_spelled(&text[head..], Some(&mut rest));
+                let at = names.len() as u32;
+                spelled.extend(rest.into_iter().map(|(k, w)| (k + at, w)));
+                names.extend(more);
+                (names, spelled)
             }
             // titles come after the sentences and have no names read yet
-            _ => read.unwrap_or_else(|| names::names(text)),
+            _ => read.unwrap_or_else(|| {
+                let mut spelled = names::Spellings::new();
+                (names::names_spelled(text, Some(&mut spelled)), spelled)
+            }),
         };
         sentences.push(SentenceProfile {
             hash: sentence_hash(text),
             digits: text.bytes().any(|b| b.is_ascii_digit()),
             names,
         });
+        spellings.push(spelled);
     }
     Profile {
         document: doc.id.clone(),
         published: doc.published,
         outlet: doc.outlet.clone(),
         folder: None,
+        spellings: doc_spellings(&sentences, &spellings),
         sentences,
     }
+}
+
+/// A document's spelling of each name it writes mostly otherwise than with a
+/// capital first letter (`names::spelling`): the spelling it uses most, in
+/// name order; names it writes mostly the plain way are left out.
+fn doc_spellings(
+    sentences: &[SentenceProfile],
+    spelled: &[names::Spellings],
+) -> Vec<(String, String)> {
+    let mut forms: std::collections::BTreeMap<&str, std::collections::BTreeMap<&str, usize>> =
+        std::collections::BTreeMap::new();
+    for (s, sp) in sentences.iter().zip(spelled) {
+        for (k, w) in sp {
+            if let Some(n) = s.names.get(*k as usize) {
+                *forms.entry(n).or_default().entry(w).or_default() += 1;
+            }
+        }
+    }
+    if forms.is_empty() {
+        return Vec::new();
+    }
+    let mut total: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for n in sentences.iter().flat_map(|s| &s.names) {
+        if forms.contains_key(n.as_str()) {
+            *total.entry(n).or_default() += 1;
+        }
+    }
+    forms
+        .into_iter()
+        .filter_map(|(n, ws)| {
+            let plain = total.get(n).copied().unwrap_or(0) - ws.values().sum::<usize>();
+            // the most used spelling; of two used as often, the first in order
+            let (w, k) = ws
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+            (k > plain).then(|| (n.to_string(), w.to_string()))
+        })
+        .collect()
 }
 
 /// A hash of a sentence's words, blind to spacing and case, to spot boilerplate
@@ -589,6 +651,31 @@ pub fn squash_space(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_keeps_the_spelling_it_uses_most() {
+        let doc = Document {
+            text: "Ana Mctavish spoke. Then Rhona McTavish met NATO staff. \
+                   Later McTavish and NATO left. Tarrow stayed with Mctavish and Lia Tarrow."
+                .into(),
+            ..Document::default()
+        };
+        let segments = crate::segment::segment(&doc);
+        let p = profile(&doc, &segments);
+        // McTavish twice and Mctavish twice: a tie keeps the plain spelling,
+        // which needs no keeping; NATO is always NATO
+        assert_eq!(p.spellings, vec![("nato".to_string(), "NATO".to_string())]);
+        let doc = Document {
+            text: "Rhona McTavish spoke. Then McTavish met Lia Mctavish.".into(),
+            ..Document::default()
+        };
+        let segments = crate::segment::segment(&doc);
+        let p = profile(&doc, &segments);
+        assert_eq!(
+            p.spellings,
+            vec![("mctavish".to_string(), "McTavish".to_string())]
+        );
+    }
 
     /// The hash reads words as their lower-cased `String`s would hash.
     #[test]

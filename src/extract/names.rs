@@ -1,5 +1,7 @@
 //! Takes a sentence, hands on the capitalised words in it that look like names,
-//! lower-cased ("jana", "novakova"), for grouping documents into stories and for owners.
+//! lower-cased ("jana", "novakova"), for grouping documents into stories and for owners,
+//! and on request the spellings that a capital first letter does not give back
+//! ("McKnight", "NATO"), for the words a person reads.
 //! Rule that is not obvious: the sentence's first word is capitalised by grammar and
 //! counts only when the second is capitalised too; words capitalised for grammar
 //! (`lexicon/not-names.toml`, months, weekdays, function words) never count.
@@ -36,6 +38,16 @@ pub fn not_a_name(low: &str) -> bool {
 /// The first word of a sentence is capitalised by grammar, so it counts only
 /// when the next word is capitalised too ("Jana Novakova said").
 pub fn names(text: &str) -> Vec<String> {
+    names_spelled(text, None)
+}
+
+/// The spellings of names that are not their lower-cased form with a capital
+/// first letter ("McKnight", "NATO"): each with its place in the names read.
+pub type Spellings = Vec<(u32, String)>;
+
+/// `names`, adding to `spelled` the spelling of each name that `spelling`
+/// would not give back, at its place in the returned names.
+pub fn names_spelled(text: &str, mut spelled: Option<&mut Spellings>) -> Vec<String> {
     let mut out = Vec::new();
     // words that open with a letter or digit seen so far, and the first of
     // them, held until the second says whether it is a name
@@ -51,11 +63,20 @@ pub fn names(text: &str) -> Vec<String> {
             return;
         }
         if let Some(first) = opener.take().filter(|_| capitalised_word(w)) {
-            push_name(first, &mut out);
+            push_name(first, &mut out, spelled.as_deref_mut());
         }
-        push_name(w, &mut out);
+        push_name(w, &mut out, spelled.as_deref_mut());
     });
     out
+}
+
+/// A lower-cased name as most text writes it: with a capital first letter.
+pub fn spelling(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Does the word open with a capital?
@@ -64,18 +85,34 @@ pub(crate) fn capitalised_word(w: &str) -> bool {
 }
 
 /// Add the word to `out` if it is capitalised, of three letters or more and
-/// not capitalised for grammar, lower-cased and without a possessive "'s".
-pub(crate) fn push_name(w: &str, out: &mut Vec<String>) {
+/// not capitalised for grammar, lower-cased and without a possessive "'s";
+/// keep in `spelled` a spelling `spelling` would not give back.
+fn push_name(w: &str, out: &mut Vec<String>, spelled: Option<&mut Spellings>) {
     if !capitalised_word(w) || w.chars().count() < 3 {
         return;
     }
     let mut l = lower(w).0.into_owned();
+    let mut written = w;
     while l.ends_with("'s") {
         l.truncate(l.len() - 2);
+        written = written
+            .strip_suffix("'s")
+            .or(written.strip_suffix("'S"))
+            .or(written.strip_suffix("’s"))
+            .or(written.strip_suffix("’S"))
+            .unwrap_or(written);
     }
-    if !NOT_NAME.contains(l.as_str()) {
-        out.push(l);
+    if NOT_NAME.contains(l.as_str()) {
+        return;
     }
+    if let Some(spelled) = spelled {
+        // most names are a capital and lower-case letters: nothing to keep
+        let plain = written.chars().skip(1).all(|c| !c.is_uppercase());
+        if !plain && lower(written) == l.as_str() {
+            spelled.push((out.len() as u32, written.to_string()));
+        }
+    }
+    out.push(l);
 }
 
 #[cfg(test)]
@@ -129,6 +166,29 @@ mod tests {
         ] {
             assert_eq!(names(text), names_by_list(text), "{text}");
         }
+    }
+
+    #[test]
+    fn spellings_are_kept_only_where_a_capital_does_not_give_them_back() {
+        let mut spelled = Spellings::new();
+        let text = "Police said DeVonte McKnight met NATO's envoy, Ana Tarrow, in Dar-es-Salaam.";
+        let names = names_spelled(text, Some(&mut spelled));
+        assert_eq!(names, super::names(text));
+        let got: Vec<(&str, &str)> = spelled
+            .iter()
+            .map(|(i, s)| (names[*i as usize].as_str(), s.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("devonte", "DeVonte"),
+                ("mcknight", "McKnight"),
+                ("nato", "NATO"),
+                ("dar-es-salaam", "Dar-es-Salaam"),
+            ]
+        );
+        assert_eq!(spelling("tarrow"), "Tarrow");
+        assert_eq!(spelling("émile"), "Émile");
     }
 
     #[test]

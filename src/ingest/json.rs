@@ -302,6 +302,27 @@ fn unicode_escape(b: &[u8], i: usize) -> (Option<char>, usize) {
 mod tests {
     use super::*;
 
+    /// docs/inputs.md names every field a record is read from, and only in its
+    /// JSON section's words (`text`, …): a list that leaves one out misleads.
+    #[test]
+    fn every_field_read_is_documented() {
+        let doc = include_str!("../../docs/inputs.md");
+        let start = doc.find("### JSON and JSONL").expect("the JSON section");
+        let section = &doc[start..];
+        let section = &section[..section[4..].find("\n#").map_or(section.len(), |e| e + 4)];
+        for f in TEXT_FIELDS
+            .iter()
+            .chain(TITLE_FIELDS)
+            .chain(OUTLET_FIELDS)
+            .chain(DATE_FIELDS)
+        {
+            assert!(
+                section.contains(&format!("`{f}`")),
+                "docs/inputs.md does not name the JSON field `{f}`"
+            );
+        }
+    }
+
     #[test]
     fn escapes_decode_in_place() {
         let cases = [

@@ -171,6 +171,7 @@ struct Card {
 struct WhyView {
     line: String,
     event: Option<String>,
+    /// When the event happened, in words (`Why::anchor_text`).
     anchor: Option<String>,
     open_key: bool,
     shared_names: Vec<String>,
@@ -398,7 +399,8 @@ fn card(
         why: WhyView {
             line: d.why.line.clone(),
             event: d.why.event.clone(),
-            anchor: d.why.anchor.clone(),
+            // the page is read by people: the anchor in words, never its code
+            anchor: d.why.anchor_text.clone(),
             open_key: d.why.open_key,
             shared_names: d.why.shared_names.clone(),
             shared_figures: d.why.shared_figures.clone(),

@@ -99,6 +99,7 @@ pub fn claim(c: &Claim) -> Json {
         "measure": c.measure,
         "event": c.event,
         "anchor": c.anchor.as_ref().map(|a| a.value.clone()),
+        "anchor_text": c.anchor.as_ref().map(|a| crate::label::anchor_text(&a.value)),
         "entities": c.entities,
         "topic": (!c.topic.is_empty()).then_some(&c.topic),
         "rule": c.rule,
@@ -265,6 +266,14 @@ mod pretty {
         out.push(b'{');
         key(out, d, true, "anchor");
         opt_string(out, c.anchor.as_ref().map(|a| a.value.as_str()));
+        key(out, d, false, "anchor_text");
+        opt_string(
+            out,
+            c.anchor
+                .as_ref()
+                .map(|a| crate::label::anchor_text(&a.value))
+                .as_deref(),
+        );
         key(out, d, false, "column");
         scalar(out, &c.column);
         key(out, d, false, "document");

@@ -148,6 +148,16 @@ fn each_subcommand_lists_only_its_own_flags() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unexpected argument '--claims'"));
+    // a flag extract has no use for is refused, not ignored
+    for flag in ["--format", "--dump"] {
+        crosscheck()
+            .args(["extract", flag, "json", "tests/fixtures/pipeline/toll"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "unexpected argument '{flag}'"
+            )));
+    }
     for command in ["check", "claims"] {
         let h = help(command);
         assert!(

@@ -37,6 +37,7 @@ fn run(cmd: &mut Command) -> Run {
 const TOLL: &str = "tests/fixtures/pipeline/toll";
 const PARTS: &str = "tests/fixtures/pipeline/parts";
 const FOLDERS: &str = "tests/fixtures/report/folders";
+const WHEN: &str = "tests/fixtures/report/when";
 
 fn json(args: &[&str]) -> Value {
     let r = run(cc().args(args));
@@ -254,6 +255,39 @@ fn colour_is_asked_for_or_not_and_no_color_is_honoured() {
     assert_eq!(auto.stdout, never.stdout);
 }
 
+/// What `check` prints on a terminal (a pty), with `NO_COLOR` set to `no_color`.
+#[cfg(unix)]
+fn on_a_terminal(no_color: Option<&str>) -> String {
+    use expectrl::{Eof, Expect};
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    cmd.args(["check", TOLL])
+        .env("TERM", "xterm")
+        .env("LANG", "C.UTF-8")
+        .env("COLUMNS", "120")
+        .env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE");
+    if let Some(v) = no_color {
+        cmd.env("NO_COLOR", v);
+    }
+    let mut s = expectrl::Session::spawn(cmd).expect("spawns on a pty");
+    s.set_expect_timeout(Some(std::time::Duration::from_secs(120)));
+    let found = s.expect(Eof).expect("it ends");
+    String::from_utf8_lossy(found.as_bytes()).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_terminal_is_coloured_unless_no_color_is_set() {
+    let coloured = on_a_terminal(None);
+    assert!(coloured.contains("\u{1b}[1;31m"), "{coloured}");
+    let plain = on_a_terminal(Some("1"));
+    assert!(plain.contains("contradiction"), "{plain}");
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    // an empty NO_COLOR does not count, as no-color.org says
+    assert!(on_a_terminal(Some("")).contains('\u{1b}'));
+}
+
 #[test]
 fn borders_are_ascii_unless_the_terminal_is_utf8() {
     let utf8 = run(cc().args(["check", TOLL]));
@@ -280,7 +314,15 @@ fn each_row_gives_its_reason_and_the_words_around_each_figure() {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(reason.contains("why: deaths in flood"), "{reason}");
+    // how sure it is, in words, on the row
+    assert!(
+        reason.contains("contradiction, high confidence"),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("why: deaths in the flood, 9 March 2024;"),
+        "{reason}"
+    );
     // the default excerpt: a few words either side of the figure
     assert!(
         r.stdout.contains("At least 120 people were killed in …"),
@@ -306,6 +348,62 @@ fn each_row_gives_its_reason_and_the_words_around_each_figure() {
         all.stdout.contains("The death toll from the floods in Marravel stands at 85, the regional governor, Odile Franck, said on Monday."),
         "{}",
         all.stdout
+    );
+}
+
+/// The reason line says its time as the label does, spells names as the
+/// reports write them, and the JSON gives each TIMEX3 anchor in words beside it.
+#[test]
+fn reasons_and_anchors_are_said_in_words() {
+    let v = json(&["check", "--format", "json", WHEN]);
+    let d = &v["discrepancies"][0];
+    let why = &d["why"];
+    let line = why["line"].as_str().unwrap();
+    assert_plain(line);
+    assert_eq!(why["anchor"], "2031-FA", "the machine value stays");
+    assert_eq!(why["anchor_text"], "autumn 2031");
+    assert!(
+        line.starts_with(d["topic"].as_str().unwrap()),
+        "{line} opens with the label"
+    );
+    assert!(
+        line.contains("KRX") && line.contains("McTavish") && line.contains("Orrin"),
+        "{line}"
+    );
+    // the machine list stays lower-cased, like a claim's entities
+    assert!(
+        why["shared_names"]
+            .as_array()
+            .unwrap()
+            .contains(&"mctavish".into())
+    );
+    let claims = v["claims"].as_array().unwrap();
+    assert!(claims.iter().any(|c| c["anchor"] == "2031-FA"));
+    for c in claims {
+        assert_eq!(c["anchor"].is_null(), c["anchor_text"].is_null(), "{c}");
+        if c["anchor"] == "2031-FA" {
+            assert_eq!(c["anchor_text"], "autumn 2031");
+        }
+    }
+    // every row of every format that prints the line prints it in words
+    for format in ["table", "brief", "markdown", "html"] {
+        let out = run(cc()
+            .env("COLUMNS", "200")
+            .args(["check", "--format", format, WHEN]));
+        assert!(!out.stdout.contains("2031-FA"), "{format}: {}", out.stdout);
+    }
+    // the table's finding column, its wrapped lines joined
+    let table = run(cc().args(["check", WHEN]));
+    let column: String = table
+        .stdout
+        .lines()
+        .filter_map(|l| l.split('┆').nth(1))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        column.contains("why: deaths in the flood, autumn 2031; sources share KRX, McTavish"),
+        "{column}"
     );
 }
 
@@ -414,6 +512,31 @@ fn a_bad_jsonl_record_is_placed_in_the_file() {
         "{}",
         r.stderr
     );
+}
+
+/// Every field the "no text" message names is one a record's text is read from.
+#[test]
+fn each_json_text_field_the_message_names_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(&feed, "{\"title\": \"no text\"}\n").unwrap();
+    let r = run(cc().args(["claims", feed.to_str().unwrap()]));
+    let fields = r
+        .stderr
+        .split("none of the fields ")
+        .nth(1)
+        .and_then(|t| t.split(" holds").next())
+        .unwrap_or_else(|| panic!("{}", r.stderr));
+    let fields: Vec<&str> = fields.split(", ").collect();
+    assert!(fields.len() >= 5, "{fields:?}");
+    let records: String = fields
+        .iter()
+        .map(|f| format!("{{\"{f}\": \"The pier lost 14 boats.\"}}\n"))
+        .collect();
+    std::fs::write(&feed, records).unwrap();
+    let v = json(&["claims", "--format", "json", feed.to_str().unwrap()]);
+    assert_eq!(v["documents"].as_array().unwrap().len(), fields.len());
+    assert_eq!(v["problems"].as_array().unwrap().len(), 0, "{v}");
 }
 
 #[test]
@@ -553,6 +676,46 @@ fn every_field_of_the_schema_is_documented() {
     }
 }
 
+/// The example object in docs/claims.md is real output, abridged: each field
+/// it shows has the value `check` gives (a sentence may be cut at "…").
+#[test]
+fn the_documented_example_is_what_check_prints() {
+    let doc = std::fs::read_to_string("docs/claims.md").unwrap();
+    let contract = &doc[doc.find("## JSON contract").expect("the section")..];
+    let block = contract
+        .split("```json\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("a JSON block");
+    let example: Value = serde_json::from_str(block).expect("the example parses");
+    let real = json(&["check", "--format", "json", "data/border-highlands"]);
+    assert_eq!(example["schema_version"], real["schema_version"]);
+    assert_eq!(example["totals"], real["totals"]);
+    for list in ["documents", "claims", "discrepancies"] {
+        let shown = example[list].as_array().unwrap();
+        assert!(!shown.is_empty(), "{list}");
+        for item in shown {
+            let id = &item["id"];
+            let got = real[list]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["id"] == *id)
+                .unwrap_or_else(|| panic!("{list}: no {id} in the output"));
+            for (k, want) in item.as_object().unwrap() {
+                match want.as_str().and_then(|w| w.strip_suffix(" …")) {
+                    Some(cut) => assert!(
+                        got[k].as_str().unwrap().starts_with(cut),
+                        "{list} {id} {k}: {}",
+                        got[k]
+                    ),
+                    None => assert_eq!(&got[k], want, "{list} {id} {k}"),
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn absent_values_are_null_and_a_month_is_a_range() {
     let v = json(&["claims", "--format", "json", "data/plant-closure-dallow"]);
@@ -640,6 +803,19 @@ fn story_per_folder_groups_a_folder_into_one_story() {
         .map(|d| d["story"].as_i64().unwrap())
         .collect();
     assert_eq!(s, vec![0, 1, 1]);
+    // the config file's key says the same as the flag
+    let conf = tempfile::tempdir().unwrap();
+    let file = conf.path().join("crosscheck.toml");
+    std::fs::write(&file, "[crosscheck]\nstory_per_folder = true\n").unwrap();
+    let keyed = run(cc().args([
+        "check",
+        "--config",
+        file.to_str().unwrap(),
+        "--format",
+        "brief",
+        FOLDERS,
+    ]));
+    assert_eq!(keyed.stdout, together.stdout);
     // and the reduce step of a sharded run agrees
     let dir = tempfile::tempdir().unwrap();
     let shard = dir.path().join("s.jsonl");
