@@ -133,7 +133,9 @@ pub enum Stage {
     Claims,
     /// Each document's names and date, as the story grouping sees them.
     Profiles,
-    /// Which documents were grouped into one story.
+    /// Which documents the name vectors group into one story (before reports are
+    /// joined on an event instance and split by their event's day; `clusters` shows
+    /// each cluster's final story).
     Stories,
     Clusters,
 }

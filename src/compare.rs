@@ -737,10 +737,10 @@ fn judge(
             let mut context = 0;
             let mut same_owner = false;
             let mut unnamed = false;
-            // a sum or span that is someone's (a prison term, a contract) is set
-            // side by side only where both sentences name one owner: a
-            // co-defendant's term is not the defendant's, and a sentence that
-            // names no one ("the 24-year-old signed a four-year deal") cannot say
+            // a sum or span that is someone's (a prison term) is set side by side
+            // only where both sentences open on one name, their subject: a
+            // co-defendant's term is not the defendant's though both sentences name
+            // the club, and a sentence that names no one cannot say whose it gives
             let strict = owned
                 && first
                     .measure
@@ -748,7 +748,7 @@ fn judge(
                     .is_some_and(|k| k.is_owned() && k.is_frame());
             let owners_meet = |x: &Statement, y: &Statement| {
                 let (ex, ey) = (&x.claims[0].entities, &y.claims[0].entities);
-                !strict || ex.iter().any(|n| ey.contains(n))
+                !strict || ex.first().is_some_and(|n| ey.first() == Some(n))
             };
             for x in &ia {
                 for y in ib.iter().filter(|y| comparable(x, y) && owners_meet(x, y)) {

@@ -600,7 +600,7 @@ fn finish(
                 .clusters
                 .iter()
                 .map(|k| {
-                    json!({"id": k.id, "topic": k.topic,
+                    json!({"id": k.id, "topic": k.topic, "story": k.story,
                            "claims": k.claims.iter().map(|&i| report::json::claim(&outcome.claims[i])).collect::<Vec<_>>()})
                 })
                 .collect();

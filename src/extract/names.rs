@@ -3,7 +3,7 @@
 //! and on request the spellings that a capital first letter does not give back
 //! ("McKnight", "NATO"), for the words a person reads.
 //! Rule that is not obvious: the sentence's first word is capitalised by grammar and
-//! counts only when the second is capitalised too; words capitalised for grammar
+//! counts only when the second is capitalised too or it is a possessive ("Bressley's"); words capitalised for grammar
 //! (`lexicon/not-names.toml`, months, weekdays, function words) never count.
 
 use std::sync::LazyLock;
@@ -59,7 +59,12 @@ pub fn names_spelled(text: &str, mut spelled: Option<&mut Spellings>) -> Vec<Str
         }
         seen += 1;
         if seen == 1 {
-            opener = Some(w);
+            // "Bressley's crews": a possessive names its owner even at the start
+            if possessive(w) {
+                push_name(w, &mut out, spelled.as_deref_mut());
+            } else {
+                opener = Some(w);
+            }
             return;
         }
         if let Some(first) = opener.take().filter(|_| capitalised_word(w)) {
@@ -77,6 +82,13 @@ pub fn spelling(name: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// Is the word a capitalised possessive whose stem is no grammar word ("Bressley's",
+/// not "It's" or "That's")?
+fn possessive(w: &str) -> bool {
+    let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+    stem.is_some_and(|s| capitalised_word(s) && s.chars().count() >= 3 && !not_a_name(&lower(s).0))
 }
 
 /// Does the word open with a capital?
@@ -132,7 +144,8 @@ mod tests {
             if !capitalised(w) || w.text.chars().count() < 3 {
                 continue;
             }
-            if i == 0 && !ws.get(1).is_some_and(capitalised) {
+            let possessive = w.text.ends_with("'s") || w.text.ends_with("’s");
+            if i == 0 && !ws.get(1).is_some_and(capitalised) && !possessive {
                 continue;
             }
             let l = lower(w.text);

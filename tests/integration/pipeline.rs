@@ -318,3 +318,49 @@ fn output_does_not_depend_on_thread_count() {
     };
     assert_eq!(run("1"), run("2"));
 }
+
+#[test]
+fn reports_sharing_a_rare_name_and_their_figures_are_one_story() {
+    // the trade paper shares one name and two figures with the wire: its span of the
+    // strike (three weeks) is set against the wire's twelve days
+    let (report, code) = check("shared-figures");
+    let found = findings(&report);
+    assert!(
+        found.iter().any(
+            |(_, q)| q.contains(&"12-day".to_string()) && q.contains(&"three-week".to_string())
+        ),
+        "{found:?}"
+    );
+    let topics: Vec<&str> = report["discrepancies"]
+        .as_array()
+        .expect("discrepancies")
+        .iter()
+        .filter_map(|d| d["topic"].as_str())
+        .collect();
+    assert!(
+        topics.iter().any(|t| t.starts_with("length of the strike")),
+        "{topics:?}"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_co_defendants_term_is_not_the_defendants() {
+    // the partner's terms disagree (three years against four); the treasurer's nine
+    // years, which the second report does not give, are set against neither
+    let (report, _) = check("co-defendant");
+    let found = findings(&report);
+    for (_, q) in &found {
+        assert!(
+            !q.iter().any(|x| x.starts_with("nine")),
+            "the defendant's term was set against another's: {found:?}"
+        );
+    }
+    assert!(
+        found
+            .iter()
+            .any(|(_, q)| q.contains(&"three years".to_string())
+                && q.contains(&"four years".to_string())),
+        "{found:?}"
+    );
+}

@@ -128,11 +128,14 @@ fn frame(
     while j > lo && seen < FRAME_REACH {
         j -= 1;
         seen += 1;
-        if figure_at(j) {
-            return None;
-        }
         let tok = &ws[j];
         let w = tok.low_str();
+        // "sentenced yesterday to nine years": a day between is an adverb, not a figure
+        let day = matches!(w, "yesterday" | "today" | "tonight" | "overnight")
+            || calendar.weekdays.contains(&w);
+        if figure_at(j) && !day {
+            return None;
+        }
         if !w.bytes().any(|b| b.is_ascii_alphanumeric()) {
             return None;
         }
