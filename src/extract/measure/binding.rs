@@ -248,6 +248,15 @@ pub(crate) fn in_an_aside(ws: &Sentence<'_>, first: usize) -> bool {
 /// the city"), or the toll of an earlier event ("a year after nine were
 /// shot")? Such a figure is not the story's event's, so no report of that
 /// event confirms or contradicts it.
+/// Is the word one a unit of time could modify as a noun ("night club", "day trip")?
+/// A rate's unit is followed by a stop, a function word or nothing.
+fn modifies_a_noun(w: &str) -> bool {
+    w.len() >= 3
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !crate::extract::counted::is_function_word(w)
+        && !w.ends_with("ly")
+}
+
 pub(crate) fn over_a_period(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
     let (lo, hi) = clause(ws, first);
     let at = |j: usize| {
@@ -295,6 +304,8 @@ pub(crate) fn over_a_period(ws: &Sentence<'_>, first: usize, last: usize) -> boo
             )
             && unit(j + 1)
             && !NOT_A_RATE.contains(&at(j + 2).as_str())
+            // "at a night club", "on a day trip": the unit names the noun after it
+            && !modifies_a_noun(at(j + 2).as_str())
         {
             return true;
         }

@@ -32,6 +32,10 @@ macro_rules! measures {
 }
 
 measures! {
+    a_place_is_no_rate: "Two men were killed at a night club on Saturday.", "Two" => Some("deaths");
+    a_rate_is_no_count: "The clinic sees 40 patients a day.", "40" => None;
+    slaying: "Police are investigating the slaying of two teenagers.", "two" => Some("deaths");
+    captured: "Troops captured 14 fighters near the border.", "14" => Some("arrests");
     passive_killed: "More than 40 people were killed in the storm.", "40" => Some("deaths");
     active_killed: "The blast killed 12 workers at the plant.", "12" => Some("deaths");
     lost_lives: "At least 30 people lost their lives in the floods.", "30" => Some("deaths");
