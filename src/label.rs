@@ -242,7 +242,7 @@ fn unit_name(symbol: &str) -> Option<(&'static str, &'static str)> {
 
 /// A measure key in words: a unit is named with what it measures ("km" →
 /// "distance in kilometres"), "x %" is "x (%)", any other key is already words.
-fn measure_words(measure: &str) -> String {
+pub fn measure_words(measure: &str) -> String {
     let squared = measure
         .strip_prefix("sq ")
         .or(measure.strip_prefix("square "));

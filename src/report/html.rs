@@ -381,10 +381,11 @@ fn card(
             }
         }
     }
+    // the measure in words, as the label says it ("distance in feet", not "ft")
     let measure = if d.why.measure.is_empty() {
         d.topic.clone()
     } else {
-        d.why.measure.clone()
+        crate::label::measure_words(&d.why.measure)
     };
     Card {
         id: d.id.clone(),

@@ -805,3 +805,17 @@ fn the_page_works_in_a_browser() {
     );
     std::fs::write(dir.join("injected.png"), driver.screenshot()).expect("screenshot saved");
 }
+
+#[test]
+fn a_unit_measure_is_named_in_words_on_the_card() {
+    // a finding keyed by a unit ("mi") says what the unit measures, as its label does
+    let (html, _) = page(&["tests/fixtures/pipeline/distances"]);
+    assert!(
+        html.contains("<dt>Measure</dt><dd>distance in miles"),
+        "the card's measure row shows the unit code"
+    );
+    assert!(
+        !html.contains("<dt>Measure</dt><dd>mi<"),
+        "a raw unit as the measure"
+    );
+}
