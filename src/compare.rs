@@ -689,6 +689,23 @@ fn is_update(a: &[Statement], b: &[Statement]) -> bool {
         })
 }
 
+/// Days two dates without a common year are at least apart when their months lie two
+/// or more apart ("February" against "December 15"); 0 when that cannot be told.
+fn months_apart(a: &Say, b: &Say) -> i64 {
+    match (a, b) {
+        (Say::Date { month: Some(x), .. }, Say::Date { month: Some(y), .. }) => {
+            let d = (i64::from(*x) - i64::from(*y)).rem_euclid(12);
+            let d = d.min(12 - d);
+            if d >= 2 { (d - 1) * 28 } else { 0 }
+        }
+        _ => 0,
+    }
+}
+
+/// Dates of one kind of event further apart than this, in days, need two shared
+/// details to be taken for one event's (`PairFacts::dates_far`).
+const DATES_FAR_DAYS: i64 = 7;
+
 fn judge(
     claims: &[Claim],
     cluster: &Cluster,
@@ -737,6 +754,7 @@ fn judge(
             let mut context = 0;
             let mut same_owner = false;
             let mut unnamed = false;
+            let mut far = 0;
             // a sum or span that is someone's (a prison term) is set side by side
             // only where both sentences open on one name, their subject: a
             // co-defendant's term is not the defendant's though both sentences name
@@ -752,6 +770,9 @@ fn judge(
             };
             for x in &ia {
                 for y in ib.iter().filter(|y| comparable(x, y) && owners_meet(x, y)) {
+                    far = far
+                        .max(days_apart(&x.value, &y.value))
+                        .max(months_apart(&x.value, &y.value));
                     context = context.max(crate::evidence::shared_context(
                         &x.claims[0].sentence,
                         &y.claims[0].sentence,
@@ -779,6 +800,7 @@ fn judge(
                 context,
                 same_owner,
                 principals_differ: evidence.different_principals(da, db),
+                dates_far: key.is_some_and(MeasureKey::is_date) && far > DATES_FAR_DAYS,
             };
             let confidence = crate::evidence::confidence(&facts, &shared);
             pairs.push(Pair {
@@ -983,6 +1005,21 @@ fn doc_order(id: &str) -> (usize, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_two_apart_are_weeks_apart() {
+        let month = |m: u32| Say::Date {
+            low: None,
+            high: None,
+            month: Some(m),
+            day: None,
+            night: false,
+        };
+        assert_eq!(months_apart(&month(2), &month(12)), 28);
+        assert_eq!(months_apart(&month(1), &month(12)), 0);
+        assert_eq!(months_apart(&month(3), &month(4)), 0);
+        assert!(months_apart(&month(1), &month(7)) > DATES_FAR_DAYS);
+    }
 
     /// A statement of one day of 2021 (month, day).
     fn on_day(m: u32, day: u32) -> Statement<'static> {

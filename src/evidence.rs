@@ -511,6 +511,9 @@ pub struct PairFacts {
     pub same_owner: bool,
     /// The two documents speak mainly of different names.
     pub principals_differ: bool,
+    /// The measure is the date of an event, and the two dates lie more than a
+    /// week apart.
+    pub dates_far: bool,
 }
 
 /// How confident a pair of disagreeing statements is: the measure's origin, what
@@ -524,6 +527,7 @@ pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
         context,
         same_owner,
         principals_differ,
+        dates_far,
     } = *facts;
     if apart || shared.count() == 0 {
         return Confidence::Low;
@@ -534,6 +538,12 @@ pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
     // a sentence that names no owner takes its document's leading name: two
     // earnings reports of two companies are two owners
     if owned && !same_owner && (!unnamed || shared.count() < 2 || principals_differ) {
+        return Confidence::Low;
+    }
+    // two elections in one country, two sessions of one court: dates of one kind
+    // of event weeks apart need two specific details to be one event's dates (a
+    // day's slip between two reports of one event needs one)
+    if dates_far && shared.count() < 2 {
         return Confidence::Low;
     }
     if open_key {
@@ -556,6 +566,28 @@ pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_weeks_apart_need_two_shared_details() {
+        let one = Shared {
+            names: vec!["harrowgate".into()],
+            figures: vec![],
+            ..Shared::default()
+        };
+        let two = Shared {
+            names: vec!["harrowgate".into()],
+            figures: vec!["magnitude 6.1".into()],
+            ..Shared::default()
+        };
+        let far = PairFacts {
+            dates_far: true,
+            ..PairFacts::default()
+        };
+        assert_eq!(confidence(&far, &one), Confidence::Low);
+        assert_eq!(confidence(&far, &two), Confidence::High);
+        // a day's slip between two reports of one event needs one detail only
+        assert_eq!(confidence(&PairFacts::default(), &one), Confidence::Medium);
+    }
 
     #[test]
     fn confidence_rises_with_specific_details_and_falls_for_open_keys() {
