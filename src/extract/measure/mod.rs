@@ -145,6 +145,9 @@ pub fn measure_in(
         ClaimKind::Percent | ClaimKind::Money if earlier_value(ws, first, last, &figures) => None,
         ClaimKind::Percent => nearest_cue(ws, first, last, &figures, &NOUNS, 10)
             .or_else(|| nearest_cue(ws, first, last, &figures, &CHANGE, 6))
+            // "coverage with two doses of the vaccine … stands at 87%": a level
+            // reached takes the measure of its subject, however far it stands
+            .or_else(|| subject_cue(ws, first, &figures).map(|m| (m, 0)))
             .map(|(m, _)| MeasureKey::Percent(m)),
         ClaimKind::Money => nearest_cue(ws, first, last, &figures, &NOUNS, 8)
             .map(|(m, _)| MeasureKey::Class(m))

@@ -334,4 +334,6 @@ frames! {
     time_spent_so_far: Duration, "He spent nine months in jail before the trial.", "nine months" => None;
     a_rate: Money, "The contract paid him $4 million a year.", "$4 million" => None;
     said: Money, "The minister said $80 million would be spent.", "$80 million" => None;
+    // a share whose measure word stands apart, before a verb of level
+    percent_level: Percent, "Coverage with two doses of the vaccine among children entering school in the district stands at 87%.", "87%" => Some("vaccination %");
 }
