@@ -30,4 +30,22 @@ done
 "$bin" claims --no-progress --format json "$shared/timeml-dev/docs" 2>/dev/null \
   | python3 "$shared/timeml-score.py" "$shared/timeml-dev/gold.json" - | last
 "$bin" check --no-progress --format json "$shared/gva-dev/docs" 2>/dev/null \
-  | python3 "$shared/gva-score.py" "$shared/gva-dev/gold.json" - | last
+  | python3 "$shared/gva-score.py" "$shared/gva-dev/gold.json" - | last || true
+"$bin" check --no-progress --format json "$shared/timeml-dev/docs" 2>/dev/null \
+  | python3 -c 'import json,sys; print("timeml check:", len(json.load(sys.stdin)["discrepancies"]), "findings")' || true
+if [ -d "$shared/ecb-dev" ]; then
+  "$bin" check --no-progress --format json "$shared/ecb-dev/docs" 2>/dev/null \
+    | python3 "$shared/ecb-score.py" "$shared/ecb-dev/gold.json" - | last || true
+  ecbtmp="$(mktemp -d)"
+  for t in $(ls "$shared/ecb-dev/docs" | sed 's/_.*//' | sort -u); do
+    "$bin" check --no-progress --format json --glob "${t}_*" "$shared/ecb-dev/docs" \
+      >"$ecbtmp/$t.json" 2>/dev/null || true
+  done
+  python3 "$shared/ecb-score.py" "$shared/ecb-dev/gold.json" "$ecbtmp"/*.json | last
+  rm -rf "$ecbtmp"
+fi
+for story in tests/fixtures/stories/*/; do
+  line=$("$bin" check --no-progress --format json "$story" 2>/dev/null \
+    | python3 "$shared/gold-check.py" "$story/gold.json" - | last || true)
+  echo "story $(basename "$story"): $line"
+done
