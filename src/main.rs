@@ -36,7 +36,13 @@ fn main() {
         if matches!(c.mode, cli::Mode::Check | cli::Mode::Claims) {
             to_file.clone_from(&c.output);
         }
-        if let Some(n) = c.threads {
+        if let Some(asked) = c.threads {
+            let (n, capped) = cli::pool_size(asked);
+            if capped && !quiet {
+                eprintln!(
+                    "crosscheck: -j {asked}: using {n} threads, one per core; more only queue"
+                );
+            }
             rayon::ThreadPoolBuilder::new()
                 .num_threads(n)
                 .build_global()?;

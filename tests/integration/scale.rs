@@ -157,6 +157,28 @@ fn one_thread_prints_what_all_threads_print() {
     }
 }
 
+/// An absurd `-j` is capped at the cores, said on stderr, and changes nothing
+/// in the report (it once aborted with a backtrace at `-j 100000`).
+#[test]
+fn an_absurd_thread_count_is_capped_and_said() {
+    let (dir, _) = corpus();
+    let (one, code_one) = crosscheck(&["check", "--format", "json", "-j", "1", "."], dir.path());
+    let run = Command::cargo_bin("crosscheck")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "-j", "100000", "."])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("-j 100000: using"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(run.status.code(), Some(code_one));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&one)
+    );
+}
+
 /// `extract` writes its records batch by batch; the documents of a later batch
 /// go on numbering where the earlier ones stopped, in path order, with a
 /// skipped input taking no number.
