@@ -1099,10 +1099,26 @@ fn split_by_anchor(
         })
         .collect();
     let dated = |x: usize| claims[members[x]].anchor.is_some();
-    // groups of positions in `members`
+    // two members of one anchor and one publication day meet every other
+    // member alike, so each group is tested through one member of each such
+    // kind: a document's thousands of figures of one day cost one test, not
+    // thousands (the grouping is the same as testing every member)
+    let mut kinds: Vec<(Option<&Anchor>, Option<NaiveDate>)> = Vec::new();
+    let kind: Vec<usize> = members
+        .iter()
+        .map(|&i| {
+            let k = (claims[i].anchor.as_ref(), published(i));
+            kinds.iter().position(|x| *x == k).unwrap_or_else(|| {
+                kinds.push(k);
+                kinds.len() - 1
+            })
+        })
+        .collect();
+    // groups of positions in `members`, and per group one member of each kind
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut shown: Vec<Vec<usize>> = Vec::new();
     for x in 0..members.len() {
-        let slot = groups.iter().position(|g| {
+        let slot = shown.iter().position(|g| {
             g.iter().all(|&y| {
                 // a dated figure against an undated one: the undated
                 // report's recent news; two undated ones: any news
@@ -1118,8 +1134,16 @@ fn split_by_anchor(
             })
         });
         match slot {
-            Some(k) => groups[k].push(x),
-            None => groups.push(vec![x]),
+            Some(k) => {
+                groups[k].push(x);
+                if shown[k].iter().all(|&y| kind[y] != kind[x]) {
+                    shown[k].push(x);
+                }
+            }
+            None => {
+                groups.push(vec![x]);
+                shown.push(vec![x]);
+            }
         }
     }
     groups
