@@ -778,6 +778,19 @@ impl TryFrom<Args> for Config {
     }
 }
 
+/// The worker pool for `-j asked`: the work is CPU-bound, so threads beyond
+/// the machine's cores only queue and each costs a stack and its own caches
+/// (`-j 1000` once took 15 s and 300 MB on four files); the pool is capped at
+/// the cores. Says whether it capped.
+pub fn pool_size(asked: usize) -> (usize, bool) {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if asked > cores {
+        (cores, true)
+    } else {
+        (asked, false)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -820,18 +833,5 @@ mod tests {
         ])));
         assert!(!utf8_locale(env(&[])));
         assert!(utf8_locale(env(&[("LC_ALL", ""), ("LANG", "de_DE.UTF-8")])));
-    }
-}
-
-/// The worker pool for `-j asked`: the work is CPU-bound, so threads beyond
-/// the machine's cores only queue and each costs a stack and its own caches
-/// (`-j 1000` once took 15 s and 300 MB on four files); the pool is capped at
-/// the cores. Says whether it capped.
-pub fn pool_size(asked: usize) -> (usize, bool) {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if asked > cores {
-        (cores, true)
-    } else {
-        (asked, false)
     }
 }
