@@ -677,6 +677,57 @@ mod tests {
         );
     }
 
+    /// A count with no cue of its own takes the measure of the count it is
+    /// coordinated with, unless it names things where that one counts people.
+    #[test]
+    fn a_coordinated_count_shares_a_measure_only_of_its_own_kind() {
+        // (sentence, figure, the measure of the count before it, shared or not)
+        let cases: &[(&str, &str, &str, bool)] = &[
+            (
+                "The fighting killed 140 soldiers on one side and 95 on the other.",
+                "95",
+                "deaths",
+                true,
+            ),
+            (
+                "The storm hit overnight, killing two people and leaving 9,000 homes without power.",
+                "9,000",
+                "deaths",
+                false,
+            ),
+            (
+                "The blast killed three workers and left 40 houses without windows.",
+                "40",
+                "deaths",
+                false,
+            ),
+        ];
+        for &(text, figure, first, shared) in cases {
+            let doc = Document {
+                text: text.into(),
+                ..Document::default()
+            };
+            let segments = crate::segment::segment(&doc);
+            let claims = extract(&doc, &segments);
+            let measure = |q: &str| {
+                claims
+                    .iter()
+                    .find(|c| c.quote.ends_with(q))
+                    .unwrap_or_else(|| panic!("{q} in {text}"))
+                    .measure
+                    .as_ref()
+                    .map(|m| m.as_str().to_string())
+            };
+            let before = claims
+                .iter()
+                .find(|c| c.quote != figure && c.measure.is_some())
+                .and_then(|c| c.measure.as_ref())
+                .map(|m| m.as_str().to_string());
+            assert_eq!(before.as_deref(), Some(first), "{text}");
+            assert_eq!(measure(figure).as_deref() == Some(first), shared, "{text}");
+        }
+    }
+
     /// The hash reads words as their lower-cased `String`s would hash.
     #[test]
     fn sentence_hash_is_the_hash_of_the_lowered_words() {

@@ -204,13 +204,21 @@ pub(crate) fn finish(
 /// May the figure at `start..end` of the sentence `ws` take `measure` from a figure
 /// it is coordinated with? Not a measure of things when it names people ("50
 /// rounds were fired and one woman was hit").
+/// Nor a measure of people when it names the things it counts ("killing two
+/// people and leaving 9,000 homes without power").
 /// Nor when the figure is a part or a rate that `measure_in` left without a
 /// measure on purpose ("six hurt, including three pupils and a guard").
 pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureKey) -> bool {
     let Some((first, last)) = span_words(ws, start, end) else {
         return true;
     };
-    let people_as_things = matches!(measure, MeasureKey::Class(m) if THING_MEASURES.contains(m))
-        && counts_people(ws, last);
-    !(people_as_things || in_an_aside(ws, first) || over_a_period(ws, first, last))
+    let of_things = matches!(measure, MeasureKey::Class(m) if THING_MEASURES.contains(m));
+    let people_as_things = of_things && counts_people(ws, last);
+    let of_people = matches!(measure, MeasureKey::Class(m) if !THING_MEASURES.contains(m) && !MONEY_MEASURES.contains(m))
+        || matches!(measure, MeasureKey::Shot);
+    let things_as_people = of_people && counts_things(ws, last);
+    !(people_as_things
+        || things_as_people
+        || in_an_aside(ws, first)
+        || over_a_period(ws, first, last))
 }

@@ -46,6 +46,9 @@ measures! {
     split_killed_first: "Four were killed and 11 others wounded.", "Four" => Some("deaths");
     injured: "Some 300 people were injured in the town.", "300" => Some("injured");
     displaced: "About 20,000 residents have been displaced.", "20,000" => Some("displaced");
+    houses_are_not_people: "The quake damaged 18 houses, injuring 11 residents.", "18" => Some("buildings");
+    homes_counted_are_not_displaced: "The fire has destroyed 48 homes.", "48" => None;
+    people_out_of_their_homes: "Some 3,000 people are out of their homes.", "3,000" => Some("displaced");
     jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs cut");
     positions: "The firm plans to eliminate 450 positions at two plants.", "450" => Some("jobs cut");
     a_person_names_its_people: "If a person surfs to the page, the code runs.", "a person" => None;
