@@ -212,10 +212,14 @@ pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureK
     let Some((first, last)) = span_words(ws, start, end) else {
         return true;
     };
-    let of_things = matches!(measure, MeasureKey::Class(m) if THING_MEASURES.contains(m));
+    // (a measure of things, a measure of people); money and open keys are neither
+    let (of_things, of_people) = match measure {
+        MeasureKey::Class(m) if THING_MEASURES.contains(m) => (true, false),
+        MeasureKey::Class(m) => (false, !MONEY_MEASURES.contains(m)),
+        MeasureKey::Shot => (false, true),
+        _ => (false, false),
+    };
     let people_as_things = of_things && counts_people(ws, last);
-    let of_people = matches!(measure, MeasureKey::Class(m) if !THING_MEASURES.contains(m) && !MONEY_MEASURES.contains(m))
-        || matches!(measure, MeasureKey::Shot);
     let things_as_people = of_people && counts_things(ws, last);
     !(people_as_things
         || things_as_people
