@@ -59,6 +59,34 @@ Exit codes (as diff's):
   0  done
   2  trouble: bad flags, no documents found, nothing readable, or with --strict any input skipped";
 
+const PARTITION_AFTER: &str = "\
+Examples:
+  crosscheck extract shard1/ > s1.jsonl       the map step, per shard
+  crosscheck partition --parts 8 s*.jsonl > table.json
+                                              stories and run-wide counts, once
+  crosscheck check --format json --claims part3.jsonl --table table.json > r3.json
+                                              one partition's reduce (its records: the
+                                              table's rows whose partition is 3)
+  crosscheck merge --table table.json r*.json > report.json
+                                              the whole run's JSON report
+
+Exit codes:
+  0  written
+  2  trouble: a record file that cannot be read";
+
+const MERGE_AFTER: &str = "\
+Examples:
+  crosscheck merge --table table.json r0.json r1.json r2.json > report.json
+
+The reports are `check --format json --claims PART --table TABLE`, one per
+non-empty partition, in any order; the merged report is byte for byte the
+one `check --format json` over all the files gives.
+
+Exit codes:
+  0  nothing flagged
+  1  a new divergence or contradiction (check's default --fail-on)
+  2  trouble: a report or the table cannot be read";
+
 const BASELINE_AFTER: &str = "\
 Examples:
   crosscheck baseline reports/                 write crosscheck-baseline.json
@@ -108,6 +136,15 @@ pub enum Command {
     /// (the map half of a sharded run).
     #[command(after_help = EXTRACT_AFTER)]
     Extract(InputArgs),
+    /// Read the records of a whole run and write the partition table: each
+    /// document's position, story and partition (whole stories, balanced by
+    /// documents) and the run-wide counts a partition's reduce needs (`check
+    /// --claims PART --table`).
+    #[command(after_help = PARTITION_AFTER)]
+    Partition(PartitionArgs),
+    /// Merge the JSON reports of a run's partitions into the whole run's report.
+    #[command(after_help = MERGE_AFTER)]
+    Merge(MergeArgs),
     /// Write the current findings to the baseline file, so `check --baseline`
     /// fails only on findings that are new (default file crosscheck-baseline.json).
     #[command(after_help = BASELINE_AFTER)]
@@ -187,6 +224,34 @@ pub struct InputArgs {
     pub timings: bool,
 }
 
+/// `partition`: the statistics pass of a partitioned run.
+#[derive(Debug, ClapArgs)]
+pub struct PartitionArgs {
+    /// Record files of `crosscheck extract`: every shard of the run.
+    #[arg(required = true)]
+    pub records: Vec<PathBuf>,
+    /// Partitions to share the stories out over.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub parts: usize,
+    /// Documents in one folder are one story (give it here, not to the reduces).
+    #[arg(long)]
+    pub story_per_folder: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// `merge`: the partitions' reports into the run's.
+#[derive(Debug, ClapArgs)]
+pub struct MergeArgs {
+    /// JSON reports of `check --format json --claims PART --table TABLE`.
+    #[arg(required = true)]
+    pub reports: Vec<PathBuf>,
+    /// The table of `crosscheck partition` the reports were made with.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub table: PathBuf,
+}
+
 /// `check`: a report, and the gate of a CI run.
 #[derive(Debug, ClapArgs)]
 pub struct CheckArgs {
@@ -253,6 +318,15 @@ pub struct OutputArgs {
     /// documents (the reduce half of a sharded run).
     #[arg(long, help_heading = "Grouping")]
     pub claims: bool,
+    /// With --claims: the records are one partition of a run, and this table
+    /// of `crosscheck partition` gives their numbers, stories and the run-wide counts.
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "claims",
+        help_heading = "Grouping"
+    )]
+    pub table: Option<PathBuf>,
     /// Documents in one folder are one story (as many newsrooms file them).
     #[arg(long, help_heading = "Grouping")]
     pub story_per_folder: bool,
@@ -286,6 +360,7 @@ impl Default for OutputArgs {
     fn default() -> Self {
         OutputArgs {
             claims: false,
+            table: None,
             story_per_folder: false,
             min_confidence: MinConfidence::Medium,
             format: None,
@@ -402,6 +477,10 @@ pub enum Mode {
     Review,
     /// Print the settings in force (`Config::dump_config`).
     DumpConfig,
+    /// Write the partition table of a run's records.
+    Partition,
+    /// Merge partitions' reports.
+    Merge,
     /// Print a completion script for this shell.
     Completions(clap_complete::Shell),
     /// Print the manual page.
@@ -425,8 +504,13 @@ pub struct Config {
     pub threads: Option<usize>,
     /// Any skipped input makes the run exit 2.
     pub strict: bool,
-    /// Records of `crosscheck extract` to read instead of documents.
+    /// Records of `crosscheck extract` to read instead of documents (for
+    /// `merge`, the partitions' reports).
     pub claims: Vec<PathBuf>,
+    /// `--table`: the partition table of `crosscheck partition`.
+    pub table: Option<PathBuf>,
+    /// `partition --parts`.
+    pub parts: usize,
     /// Draw a progress line on stderr.
     pub progress: bool,
     /// Clock each stage and print the times on stderr.
@@ -478,6 +562,8 @@ impl Config {
             threads: None,
             strict: false,
             claims: Vec::new(),
+            table: None,
+            parts: 1,
             progress: false,
             timings: false,
             min_confidence: Confidence::Medium,
@@ -539,6 +625,23 @@ impl TryFrom<Args> for Config {
                 return Ok(Config::printing(Mode::Completions(shell)));
             }
             Command::Man => return Ok(Config::printing(Mode::Man)),
+            Command::Partition(p) => {
+                if p.parts == 0 {
+                    bail!("--parts must be at least 1");
+                }
+                let mut c = Config::printing(Mode::Partition);
+                c.claims = p.records;
+                c.parts = p.parts;
+                c.story_per_folder = p.story_per_folder;
+                c.threads = p.threads;
+                return Ok(c);
+            }
+            Command::Merge(m) => {
+                let mut c = Config::printing(Mode::Merge);
+                c.claims = m.reports;
+                c.table = Some(m.table);
+                return Ok(c);
+            }
         };
         let here = std::env::current_dir().context("reading the current directory")?;
         let found = crate::config::find(a.config.as_deref(), a.isolated, &here)?;
@@ -755,6 +858,8 @@ impl TryFrom<Args> for Config {
             threads: a.threads,
             strict: a.strict,
             claims,
+            table: r.table,
+            parts: 1,
             progress: crate::progress::Progress::wanted(
                 a.no_progress || r.quiet || mode == Mode::Review,
             ),

@@ -773,26 +773,29 @@ fn parts(a: &Anchor) -> Parts {
 /// Cluster claims: inside each story, by measure and event class, then split by
 /// anchors that cannot name the same time.
 pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
-    let boiler = boilerplate(profiles);
-    let (briefs, lexicon) = brief(claims, profiles, &boiler);
-    // per document, the telling figures its claims give (`join_instances`)
-    let mut figures: Vec<Vec<u64>> = vec![Vec::new(); profiles.len()];
-    for (b, c) in briefs.iter().zip(claims.iter()) {
-        if let (Some(d), Some(v)) = (b.doc, c.telling_number())
-            && !figures[d].contains(&v)
-        {
-            figures[d].push(v);
+    cluster_in(claims, profiles, None)
+}
+
+/// `cluster`, with the stories and boilerplate of the whole run given
+/// (`crate::partition::Whole`) when these claims are one partition of it.
+pub fn cluster_in(
+    claims: &mut [Claim],
+    profiles: &[Profile],
+    whole: Option<&crate::partition::Whole>,
+) -> Vec<Cluster> {
+    let own;
+    let boiler = match whole {
+        Some(w) => &w.boilerplate,
+        None => {
+            own = boilerplate(profiles);
+            &own
         }
-    }
-    let joined = join_instances(
-        profiles,
-        &stories(profiles, &boiler),
-        &briefs,
-        &figures,
-        &lexicon,
-        &boiler,
-    );
-    let story = split_by_event_day(profiles, &joined, &briefs, &lexicon);
+    };
+    let (briefs, lexicon) = brief(claims, profiles, boiler);
+    let story = match whole {
+        Some(w) => w.story.clone(),
+        None => story_of(claims, profiles, boiler, &briefs, &lexicon),
+    };
     let published = |i: usize| briefs[i].doc.and_then(|d| profiles[d].published);
     let keyed = blocks(claims, &briefs, &lexicon, &story, &published);
     let blocks: Vec<&[Keyed]> = keyed
@@ -840,6 +843,45 @@ pub fn cluster(claims: &mut [Claim], profiles: &[Profile]) -> Vec<Cluster> {
         }
     });
     out
+}
+
+/// Each document's final story: grouped by names, joined on an event
+/// instance, split by the event's day.
+fn story_of(
+    claims: &[Claim],
+    profiles: &[Profile],
+    boiler: &FxHashSet<u64>,
+    briefs: &[Brief],
+    lexicon: &Lexicon,
+) -> Vec<usize> {
+    // per document, the telling figures its claims give (`join_instances`)
+    let mut figures: Vec<Vec<u64>> = vec![Vec::new(); profiles.len()];
+    for (b, c) in briefs.iter().zip(claims.iter()) {
+        if let (Some(d), Some(v)) = (b.doc, c.telling_number())
+            && !figures[d].contains(&v)
+        {
+            figures[d].push(v);
+        }
+    }
+    let joined = join_instances(
+        profiles,
+        &stories(profiles, boiler),
+        briefs,
+        &figures,
+        lexicon,
+        boiler,
+    );
+    split_by_event_day(profiles, &joined, briefs, lexicon)
+}
+
+/// The final story of each profile, as `cluster` groups them, and the
+/// boilerplate it found. Only the claims that name an event, give a telling
+/// figure or a date matter here (`partition::slim` keeps those).
+pub fn final_stories(claims: &[Claim], profiles: &[Profile]) -> (Vec<usize>, FxHashSet<u64>) {
+    let boiler = boilerplate(profiles);
+    let (briefs, lexicon) = brief(claims, profiles, &boiler);
+    let story = story_of(claims, profiles, &boiler, &briefs, &lexicon);
+    (story, boiler)
 }
 
 /// A cluster's topic: the label (`crate::label::topic`) of its measure, event

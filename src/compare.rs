@@ -607,11 +607,22 @@ fn band(low: f64, high: f64, stated: f64, precision: Precision) -> (f64, f64) {
 
 /// Compare each cluster's statements across documents.
 pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> Vec<Discrepancy> {
+    compare_in(claims, clusters, profiles, None)
+}
+
+/// `compare`, with the run-wide counts given (`crate::partition::Whole`) when
+/// these claims are one partition of the run.
+pub fn compare_in(
+    claims: &[Claim],
+    clusters: &[Cluster],
+    profiles: &[Profile],
+    whole: Option<&crate::partition::Whole>,
+) -> Vec<Discrepancy> {
     let published: FxHashMap<&str, chrono::NaiveDate> = profiles
         .iter()
         .filter_map(|p| Some((p.document.as_str(), p.published?)))
         .collect();
-    let evidence = Evidence::new(claims, clusters, profiles);
+    let evidence = Evidence::new_in(claims, clusters, profiles, whole);
     // clusters are judged apart from one another, and numbered in cluster order
     let judged: Vec<Vec<Judgement>> = clusters
         .par_iter()

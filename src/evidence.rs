@@ -145,25 +145,23 @@ fn telling(c: &Claim) -> Option<Fig> {
 
 impl<'a> Evidence<'a> {
     pub fn new(claims: &'a [Claim], clusters: &[Cluster], profiles: &'a [Profile]) -> Self {
-        let names: FxHashMap<&str, FxHashSet<&str>> = profiles
-            .par_iter()
-            .map(|p| {
-                let set: FxHashSet<&str> = p
-                    .sentences
-                    .iter()
-                    .flat_map(|s| s.names.iter().map(String::as_str))
-                    .collect();
-                (p.document.as_str(), set)
-            })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect();
-        let mut run_docs: FxHashMap<&str, usize> = FxHashMap::default();
-        for set in names.values() {
-            for n in set {
-                *run_docs.entry(n).or_default() += 1;
-            }
-        }
+        Self::new_in(claims, clusters, profiles, None)
+    }
+
+    /// `new`, with the run-wide counts given (`crate::partition::Whole`) when
+    /// these claims are one partition of the run.
+    pub fn new_in(
+        claims: &'a [Claim],
+        clusters: &[Cluster],
+        profiles: &'a [Profile],
+        whole: Option<&'a crate::partition::Whole>,
+    ) -> Self {
+        let names = doc_names(profiles);
+        let run_docs: FxHashMap<&str, usize> = match whole {
+            // only whether a name is in more than `specific_docs` is read
+            Some(w) => w.common.iter().map(|n| (n.as_str(), usize::MAX)).collect(),
+            None => run_docs(&names),
+        };
         let mut story_of: FxHashMap<&str, usize> = FxHashMap::default();
         for k in clusters {
             for &i in &k.claims {
@@ -210,8 +208,19 @@ impl<'a> Evidence<'a> {
             docs.sort_unstable();
             event_groups(docs, &names, &figures, &mut group);
         }
-        let spelled = run_spellings(profiles, &run_docs);
-        let specific_docs = SPECIFIC_DOCS.max((SPECIFIC_SHARE * profiles.len() as f64) as usize);
+        let (spelled, specific_docs) = match whole {
+            Some(w) => (
+                w.spelled
+                    .iter()
+                    .map(|(n, s)| (n.as_str(), s.as_str()))
+                    .collect(),
+                specific_docs(w.documents),
+            ),
+            None => (
+                run_spellings(profiles, &run_docs),
+                specific_docs(profiles.len()),
+            ),
+        };
         Evidence {
             names,
             run_docs,
@@ -301,6 +310,61 @@ impl<'a> Evidence<'a> {
         }
         out
     }
+}
+
+/// Per document (by id), the names of all its sentences.
+fn doc_names(profiles: &[Profile]) -> FxHashMap<&str, FxHashSet<&str>> {
+    profiles
+        .par_iter()
+        .map(|p| {
+            let set: FxHashSet<&str> = p
+                .sentences
+                .iter()
+                .flat_map(|s| s.names.iter().map(String::as_str))
+                .collect();
+            (p.document.as_str(), set)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// Per name, the documents that carry it.
+fn run_docs<'a>(names: &FxHashMap<&'a str, FxHashSet<&'a str>>) -> FxHashMap<&'a str, usize> {
+    let mut run_docs: FxHashMap<&str, usize> = FxHashMap::default();
+    for set in names.values() {
+        for n in set {
+            *run_docs.entry(n).or_default() += 1;
+        }
+    }
+    run_docs
+}
+
+/// A name in more documents than this says nothing specific of one event:
+/// `SPECIFIC_DOCS`, or `SPECIFIC_SHARE` of the run's `documents` if more.
+pub fn specific_docs(documents: usize) -> usize {
+    SPECIFIC_DOCS.max((SPECIFIC_SHARE * documents as f64) as usize)
+}
+
+/// What `Evidence` reads of every profile of the run: the names in more
+/// documents than `specific_docs`, and the spellings the run's documents
+/// mostly give names, both sorted (for `crate::partition`'s table).
+pub fn run_facts(profiles: &[Profile]) -> (Vec<String>, Vec<(String, String)>) {
+    let names = doc_names(profiles);
+    let run_docs = run_docs(&names);
+    let specific = specific_docs(profiles.len());
+    let mut common: Vec<String> = run_docs
+        .iter()
+        .filter(|(_, n)| **n > specific)
+        .map(|(name, _)| (*name).to_string())
+        .collect();
+    common.sort_unstable();
+    let mut spelled: Vec<(String, String)> = run_spellings(profiles, &run_docs)
+        .into_iter()
+        .map(|(n, s)| (n.to_string(), s.to_string()))
+        .collect();
+    spelled.sort_unstable();
+    (common, spelled)
 }
 
 /// Each name's spelling in the run where most of the documents that carry it

@@ -21,11 +21,14 @@ pub mod key;
 pub mod label;
 pub mod lexicon;
 pub mod model;
+pub mod partition;
 pub mod progress;
 pub mod report;
 pub mod review;
 pub mod rule;
 pub mod segment;
+
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -175,7 +178,7 @@ fn gather(per_doc: Vec<Extracted>, progress: &progress::Progress) -> Outcome {
 
 /// The folder a document was filed in: its path's parent (a JSON record's
 /// is its file's).
-fn folder_of(path: &str) -> String {
+pub(crate) fn folder_of(path: &str) -> String {
     let file = match path.rsplit_once('#') {
         Some((file, n)) if n.bytes().all(|b| b.is_ascii_digit()) => file,
         _ => path,
@@ -210,14 +213,26 @@ pub fn conclude(documents: Vec<Document>, claims: Vec<Claim>, profiles: &[Profil
 /// `conclude`, telling `progress` when each stage begins.
 pub fn conclude_with(
     documents: Vec<Document>,
-    mut claims: Vec<Claim>,
+    claims: Vec<Claim>,
     profiles: &[Profile],
     progress: &progress::Progress,
 ) -> Outcome {
+    conclude_in(documents, claims, profiles, progress, None)
+}
+
+/// `conclude_with`; with `whole`, the documents are one partition of a run
+/// and its stories and run-wide counts are the table's (`partition`).
+pub fn conclude_in(
+    documents: Vec<Document>,
+    mut claims: Vec<Claim>,
+    profiles: &[Profile],
+    progress: &progress::Progress,
+    whole: Option<&partition::Whole>,
+) -> Outcome {
     progress.stage("clustering");
-    let clusters = cluster::cluster(&mut claims, profiles);
+    let clusters = cluster::cluster_in(&mut claims, profiles, whole);
     progress.stage("comparing");
-    let mut discrepancies = compare::compare(&claims, &clusters, profiles);
+    let mut discrepancies = compare::compare_in(&claims, &clusters, profiles, whole);
     // summaries name the files, not the run's document ids
     if !discrepancies.is_empty() {
         let index = report::sources::Index::new(&claims, &documents);
@@ -322,9 +337,39 @@ fn run_clocked(
             .map_or_else(String::new, |p| format!("{}: ", p.display()));
         anyhow::anyhow!("{file}{e}")
     })?;
+    if config.mode == Mode::Partition {
+        let table = partition::build(&config.claims, config.parts, config.story_per_folder)?;
+        let mut line = serde_json::to_string(&table)?;
+        line.push('\n');
+        return Ok(Output {
+            stdout: line,
+            report: None,
+            warnings: Vec::new(),
+            code: exit::CLEAN,
+            timings: Vec::new(),
+        });
+    }
+    if config.mode == Mode::Merge {
+        let table = partition::Table::load(config.table.as_deref().unwrap_or(Path::new("")))?;
+        let code = partition::merge(&table, &config.claims, stdout)?;
+        return Ok(Output {
+            stdout: String::new(),
+            report: None,
+            warnings: Vec::new(),
+            code,
+            timings: Vec::new(),
+        });
+    }
     if !config.claims.is_empty() {
-        // the reduce half of a sharded run: no documents are read
-        let loaded = report::records::read(&config.claims)?;
+        // the reduce half of a sharded run: no documents are read; with
+        // --table, one partition of it, numbered and grouped as the whole run
+        let table = config
+            .table
+            .as_deref()
+            .map(partition::Table::load)
+            .transpose()?;
+        let positions = table.as_ref().map(partition::Table::positions);
+        let loaded = report::records::read_numbered(&config.claims, positions.as_ref())?;
         let count = loaded.documents.len();
         if count == 0 {
             // as `check` over files none of which could be read
@@ -339,10 +384,20 @@ fn run_clocked(
             });
         }
         let mut profiles = loaded.profiles;
-        if config.story_per_folder {
+        if config.story_per_folder || table.as_ref().is_some_and(|t| t.story_per_folder) {
             file_in_folders(&loaded.documents, &mut profiles);
         }
-        let mut outcome = conclude_with(loaded.documents, loaded.claims, &profiles, progress);
+        let whole = match (&table, &positions) {
+            (Some(t), Some(p)) => Some(t.whole(&loaded.documents, p)?),
+            _ => None,
+        };
+        let mut outcome = conclude_in(
+            loaded.documents,
+            loaded.claims,
+            &profiles,
+            progress,
+            whole.as_ref(),
+        );
         progress.finish();
         // inputs the map step skipped are reported as a run over the files would
         let warnings = skipped_messages(config, &loaded.problems, count);

@@ -455,6 +455,44 @@ pub fn write_report(o: &Outcome, w: &mut dyn std::io::Write) -> std::io::Result<
     buf.flush()
 }
 
+/// `write_report` of a run merged from its partitions' reports
+/// (`crate::partition::merge`): their claims, findings and documents as they
+/// were written (each at the depth it has here), in the run's order.
+pub fn write_merged(
+    claims: &[&serde_json::value::RawValue],
+    discrepancies: &[&serde_json::value::RawValue],
+    documents: &[&serde_json::value::RawValue],
+    problems: &[crate::ingest::Problem],
+    totals: &crate::Totals,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut buf = std::io::BufWriter::with_capacity(1 << 16, w);
+    let copy = |out: &mut Vec<u8>, r: &&serde_json::value::RawValue| {
+        out.extend_from_slice(r.get().as_bytes());
+    };
+    buf.write_all(b"{\n  \"claims\": ")?;
+    write_array(&mut buf, claims, copy)?;
+    buf.write_all(b",\n  \"discrepancies\": ")?;
+    write_array(&mut buf, discrepancies, copy)?;
+    buf.write_all(b",\n  \"documents\": ")?;
+    write_array(&mut buf, documents, copy)?;
+    buf.write_all(b",\n  \"problems\": ")?;
+    write_array(&mut buf, problems, |out, p| {
+        pretty::nested(out, &serde_json::to_value(p).unwrap_or_default(), 2);
+    })?;
+    buf.write_all(format!(",\n  \"schema_version\": {SCHEMA_VERSION}").as_bytes())?;
+    buf.write_all(b",\n  \"totals\": ")?;
+    let mut out = Vec::new();
+    pretty::nested(
+        &mut out,
+        &serde_json::to_value(totals).unwrap_or_default(),
+        1,
+    );
+    buf.write_all(&out)?;
+    buf.write_all(b"\n}\n")?;
+    buf.flush()
+}
+
 /// One object per line, each tagged with `type`: documents, claims,
 /// discrepancies, problems (inputs skipped), then one `totals` line with the
 /// `schema_version`.

@@ -103,7 +103,48 @@ pub struct Loaded {
 
 /// Read record files written by `extract`, in any number of shards and any order.
 pub fn read(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
+    read_numbered(paths, None)
+}
+
+/// `read`; with `positions` (a partition's table, `crate::partition`), each
+/// document is numbered by its position in the whole run instead of in these files.
+pub fn read_numbered(
+    paths: &[PathBuf],
+    positions: Option<&rustc_hash::FxHashMap<String, usize>>,
+) -> anyhow::Result<Loaded> {
     let mut records: Vec<Record> = Vec::new();
+    let mut problems = visit(paths, |r| records.push(r))?;
+    // the order `ingest` gives: by file path, then by record number in the file
+    records.sort_by(|a, b| order_key(&a.document.path).cmp(&order_key(&b.document.path)));
+    records.dedup_by(|a, b| a.document.path == b.document.path);
+    problems.sort_by(|a, b| order_key(&a.path).cmp(&order_key(&b.path)));
+    problems.dedup();
+    let mut out = Loaded {
+        problems,
+        ..Loaded::default()
+    };
+    for (i, mut r) in records.into_iter().enumerate() {
+        let at = match positions {
+            None => i,
+            Some(p) => *p.get(&r.document.path).with_context(|| {
+                format!(
+                    "{} is not in the partition table: was the table made from these records?",
+                    r.document.path
+                )
+            })?,
+        };
+        let id = crate::ingest::document_id(at);
+        crate::model::give_id(id, &mut r.document, &mut r.claims, &mut r.profile);
+        out.claims.extend(r.claims);
+        out.documents.push(r.document);
+        out.profiles.push(r.profile);
+    }
+    Ok(out)
+}
+
+/// Hand each record of the files to `each` as it is parsed, in file order;
+/// returns the skipped inputs they list (unsorted, as they come).
+pub fn visit(paths: &[PathBuf], mut each: impl FnMut(Record)) -> anyhow::Result<Vec<Problem>> {
     let mut problems: Vec<Problem> = Vec::new();
     for path in paths {
         let file = std::fs::File::open(path)
@@ -139,7 +180,7 @@ pub fn read(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
                 .collect();
             for r in parsed {
                 match r? {
-                    Some(Line::Record(r)) => records.push(*r),
+                    Some(Line::Record(r)) => each(*r),
                     Some(Line::Skipped(p)) => problems.push(p),
                     None => {}
                 }
@@ -147,27 +188,11 @@ pub fn read(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
             first += chunk.len();
         }
     }
-    // the order `ingest` gives: by file path, then by record number in the file
-    records.sort_by(|a, b| order_key(&a.document.path).cmp(&order_key(&b.document.path)));
-    records.dedup_by(|a, b| a.document.path == b.document.path);
-    problems.sort_by(|a, b| order_key(&a.path).cmp(&order_key(&b.path)));
-    problems.dedup();
-    let mut out = Loaded {
-        problems,
-        ..Loaded::default()
-    };
-    for (i, mut r) in records.into_iter().enumerate() {
-        let id = crate::ingest::document_id(i);
-        crate::model::give_id(id, &mut r.document, &mut r.claims, &mut r.profile);
-        out.claims.extend(r.claims);
-        out.documents.push(r.document);
-        out.profiles.push(r.profile);
-    }
-    Ok(out)
+    Ok(problems)
 }
 
 /// `file.jsonl#12` → (`file.jsonl`, 12); any other path → (path, 0).
-fn order_key(path: &str) -> (&Path, u64) {
+pub fn order_key(path: &str) -> (&Path, u64) {
     if let Some((file, n)) = path.rsplit_once('#')
         && let Ok(n) = n.parse::<u64>()
     {

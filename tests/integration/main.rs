@@ -6,6 +6,7 @@ mod cli;
 mod gold;
 mod html;
 mod inputs;
+mod partition;
 mod pipeline;
 mod report;
 mod scale;
