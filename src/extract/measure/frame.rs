@@ -45,6 +45,14 @@ static FRAMES: LazyLock<WordMap<(String, bool), Measure>> = LazyLock::new(|| {
     map
 });
 
+/// "$4 million a year", "$10 a share": the sum ending at word `last` is a
+/// rate, not a sum of one event, nor a part of one.
+pub(crate) fn per_unit(ws: &Sentence<'_>, last: usize) -> bool {
+    ws.get(last + 1)
+        .is_some_and(|w| matches!(w.low_str(), "a" | "an" | "per" | "each"))
+        && ws.get(last + 2).is_some_and(|w| plain(w.text()))
+}
+
 /// The key of the sum or span at words `first..=last`, from its frame.
 /// With `open` false, only a frame the lexicon folds into a class gives a key.
 pub(crate) fn frame_key(
@@ -60,13 +68,7 @@ pub(crate) fn frame_key(
         ClaimKind::Duration => false,
         _ => return None,
     };
-    // "$4 million a year", "$10 a share": a rate, not a sum of one event
-    if money
-        && ws
-            .get(last + 1)
-            .is_some_and(|w| matches!(w.low_str(), "a" | "an" | "per" | "each"))
-        && ws.get(last + 2).is_some_and(|w| plain(w.text()))
-    {
+    if money && per_unit(ws, last) {
         return None;
     }
     let (word, noun) = frame(ws, first, last, figures)?;

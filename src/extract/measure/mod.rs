@@ -143,6 +143,9 @@ pub fn measure_in(
             }
         }
         ClaimKind::Percent | ClaimKind::Money if earlier_value(ws, first, last, &figures) => None,
+        // "$4.55 a share" beside "revenue of $12.97 billion": a rate is
+        // neither the revenue nor a part of it
+        ClaimKind::Money if frame::per_unit(ws, last) => None,
         ClaimKind::Percent => nearest_cue(ws, first, last, &figures, &NOUNS, 10)
             .or_else(|| nearest_cue(ws, first, last, &figures, &CHANGE, 6))
             // "coverage with two doses of the vaccine … stands at 87%": a level

@@ -336,6 +336,8 @@ frames! {
     a_point: Duration, "The plant closed two years ago.", "two years" => None;
     time_spent_so_far: Duration, "He spent nine months in jail before the trial.", "nine months" => None;
     a_rate: Money, "The contract paid him $4 million a year.", "$4 million" => None;
+    per_share_is_not_revenue: Money, "It earned $49 million, or $4.55 a share, on revenue of $1.2 billion.", "$4.55" => None;
+    revenue_beside_a_per_share_figure: Money, "It earned $49 million, or $4.55 a share, on revenue of $1.2 billion.", "$1.2 billion" => Some("revenue");
     said: Money, "The minister said $80 million would be spent.", "$80 million" => None;
     // a share whose measure word stands apart, before a verb of level
     percent_level: Percent, "Coverage with two doses of the vaccine among children entering school in the district stands at 87%.", "87%" => Some("vaccination %");
