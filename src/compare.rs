@@ -294,6 +294,47 @@ fn is_length(unit: &str) -> bool {
     matches!(unit, "mi" | "km" | "m" | "ft" | "yd")
 }
 
+/// A count told beside others ("10 other people", "three new members",
+/// "2,000 more troops"): a part of the whole, so the whole is at least the
+/// figure. Not after a change ("four were killed and 11 others wounded"),
+/// where the others are all of another measure and the figure is exact.
+fn beside_others(c: &Claim) -> bool {
+    if c.kind != ClaimKind::Count {
+        return false;
+    }
+    let Some(start) = c.sentence.find(c.quote.as_str()) else {
+        return false;
+    };
+    let at = start + c.quote.len();
+    let Some(next) = c.sentence[at..]
+        .split(|ch: char| !ch.is_alphanumeric())
+        .find(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    match next.to_lowercase().as_str() {
+        "other" | "others" => {
+            let mut before = c.sentence[..start]
+                .split(|ch: char| !(ch.is_alphanumeric() || ch == '\''))
+                .filter(|w| !w.is_empty())
+                .rev()
+                .map(str::to_lowercase);
+            let mut word = before.next().unwrap_or_default();
+            if word == "and" {
+                word = before.next().unwrap_or_default();
+            }
+            let of_a_change = word.ends_with("ed")
+                || matches!(
+                    word.as_str(),
+                    "dead" | "death" | "hurt" | "shot" | "died" | "killing" | "leaving"
+                );
+            !of_a_change
+        }
+        "new" | "more" | "additional" | "further" | "extra" => true,
+        _ => false,
+    }
+}
+
 /// The place a distance is measured from ("40 km east of Lowmere" is
 /// "east of lowmere"): two distances are one measure only when they share it.
 fn reference_place(c: &Claim) -> Option<String> {
@@ -424,7 +465,20 @@ fn statements<'a>(
             ));
         } else {
             for &c in group {
-                let mut st = Statement::new(vec![c], say(c, published));
+                let mut value = say(c, published);
+                // "10 other people", "three new members": a part beside
+                // someone or something counted already, so the whole is more
+                if let (
+                    true,
+                    Say::Number {
+                        high, precision, ..
+                    },
+                ) = (beside_others(c), &mut value)
+                {
+                    *high = f64::INFINITY;
+                    *precision = Precision::Bound;
+                }
+                let mut st = Statement::new(vec![c], value);
                 if c.kind == ClaimKind::Date
                     && let Some(event) = c.event.filter(|e| recurs(*e))
                 {
@@ -765,6 +819,7 @@ fn judge(
             let mut context = 0;
             let mut same_owner = false;
             let mut unnamed = false;
+            let mut owner_unmentioned = false;
             let mut far = 0;
             // a sum or span that is someone's (a prison term) is set side by side
             // only where both sentences open on one name, their subject: a
@@ -794,6 +849,10 @@ fn judge(
                     // a sentence that names no one ("the company will cut …")
                     // leaves the owner to the documents' evidence
                     unnamed |= ex.is_empty() || ey.is_empty();
+                    // unless that document never names the other's owner
+                    owner_unmentioned |=
+                        (ex.is_empty() && !ey.is_empty() && evidence.names_none_of(da, ey))
+                            || (ey.is_empty() && !ex.is_empty() && evidence.names_none_of(db, ex));
                     for s in [*x, *y] {
                         if !statements.iter().any(|t| std::ptr::eq(*t, s)) {
                             statements.push(s);
@@ -811,7 +870,9 @@ fn judge(
                 context,
                 same_owner,
                 principals_differ: evidence.different_principals(da, db),
+                owner_unmentioned,
                 dates_far: key.is_some_and(MeasureKey::is_date) && far > DATES_FAR_DAYS,
+                recurring_date: matches!(key, Some(MeasureKey::DateOf(e)) if recurs(*e)),
             };
             let confidence = crate::evidence::confidence(&facts, &shared);
             pairs.push(Pair {
@@ -1016,6 +1077,66 @@ fn doc_order(id: &str) -> (usize, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The claim of `quote` as the extract stage reads it in `sentence`.
+    fn claim(quote: &str, sentence: &str) -> Claim {
+        let doc = crate::ingest::parse_document(
+            "x.txt".into(),
+            crate::model::Format::Text,
+            sentence.into(),
+            &crate::ingest::IngestOptions::default(),
+        );
+        let segments = crate::segment::segment(&doc);
+        let (claims, _) = crate::extract::extract_and_profile(&doc, &segments);
+        claims
+            .into_iter()
+            .find(|c| c.quote == quote)
+            .expect("the quote is a claim")
+    }
+
+    #[test]
+    fn a_count_beside_others_is_a_part() {
+        let cases = [
+            (
+                "10",
+                "Her mother and 10 other people were hurt in the crash.",
+                true,
+            ),
+            (
+                "four",
+                "The driver, along with four other passengers, was hurt.",
+                true,
+            ),
+            (
+                "2,000",
+                "The ministry will send 2,000 more troops to the border.",
+                true,
+            ),
+            (
+                "three",
+                "The board named three new members on Friday.",
+                true,
+            ),
+            (
+                "11",
+                "Four people were killed and 11 others wounded.",
+                false,
+            ),
+            (
+                "four",
+                "One man was shot to death and four others were injured.",
+                false,
+            ),
+            (
+                "Four",
+                "Four people were injured in the crash on Friday.",
+                false,
+            ),
+        ];
+        for (quote, sentence, part) in cases {
+            assert_eq!(beside_others(&claim(quote, sentence)), part, "{sentence}");
+        }
+    }
 
     #[test]
     fn months_two_apart_are_weeks_apart() {

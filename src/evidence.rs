@@ -251,6 +251,15 @@ impl<'a> Evidence<'a> {
         matches!((self.principal.get(a), self.principal.get(b)), (Some(x), Some(y)) if x != y)
     }
 
+    /// Does document `doc` name none of `names` anywhere? (Unknown documents
+    /// name nothing.)
+    pub fn names_none_of(&self, doc: &str, names: &[String]) -> bool {
+        let Some(set) = self.names.get(doc) else {
+            return true;
+        };
+        !names.iter().any(|n| set.contains(n.as_str()))
+    }
+
     /// Do `a` and `b` belong to different event groups of their story?
     pub fn apart(&self, a: &str, b: &str) -> bool {
         matches!((self.group.get(a), self.group.get(b)), (Some(x), Some(y)) if x != y)
@@ -401,21 +410,32 @@ fn run_spellings<'a>(
 }
 
 /// The name a document speaks of most: in the most sentences, at least
-/// `PRINCIPAL_MIN` of them, and in more than any other name.
+/// `PRINCIPAL_MIN` of them, and in more than any other name. The first sentence
+/// that names anyone (the lede) counts twice: it names what the report is about,
+/// where later sentences refer back to it by a pronoun or a sentence-initial
+/// name that is not read as one ("Travelers estimated …").
 fn principal_name(p: &Profile) -> Option<&str> {
-    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
+    // per name: the sentences that name it, and its weight with the lede's double
+    let mut count: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    let mut lede = true;
     for s in &p.sentences {
         let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let weight = if lede && !s.names.is_empty() { 2 } else { 1 };
+        lede &= s.names.is_empty();
         for n in &s.names {
             if seen.insert(n) {
-                *count.entry(n).or_default() += 1;
+                let c = count.entry(n).or_default();
+                c.0 += 1;
+                c.1 += weight;
             }
         }
     }
-    let mut ranked: Vec<(&str, usize)> = count.into_iter().collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut ranked: Vec<(&str, (usize, usize))> = count.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
     match ranked.as_slice() {
-        [(n, k), rest @ ..] if *k >= PRINCIPAL_MIN && rest.first().is_none_or(|r| r.1 < *k) => {
+        [(n, (k, w)), rest @ ..]
+            if *k >= PRINCIPAL_MIN && rest.first().is_none_or(|r| r.1.1 < *w) =>
+        {
             Some(n)
         }
         _ => None,
@@ -578,6 +598,13 @@ pub struct PairFacts {
     /// The measure is the date of an event, and the two dates lie more than a
     /// week apart.
     pub dates_far: bool,
+    /// One sentence names the figure's owner and the other names no one, and
+    /// the other's document never names that owner (Xerox's revenue against a
+    /// "revenue declined" of a report that speaks of another company).
+    pub owner_unmentioned: bool,
+    /// The measure is the date of an event that recurs within one story (a
+    /// statement, talks, a call).
+    pub recurring_date: bool,
 }
 
 /// How confident a pair of disagreeing statements is: the measure's origin, what
@@ -591,7 +618,9 @@ pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
         context,
         same_owner,
         principals_differ,
+        owner_unmentioned,
         dates_far,
+        recurring_date,
     } = *facts;
     if apart || shared.count() == 0 {
         return Confidence::Low;
@@ -601,13 +630,22 @@ pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
     // which must then share more than one detail
     // a sentence that names no owner takes its document's leading name: two
     // earnings reports of two companies are two owners
-    if owned && !same_owner && (!unnamed || shared.count() < 2 || principals_differ) {
+    if owned
+        && !same_owner
+        && (!unnamed || shared.count() < 2 || principals_differ || owner_unmentioned)
+    {
         return Confidence::Low;
     }
     // two elections in one country, two sessions of one court: dates of one kind
     // of event weeks apart need two specific details to be one event's dates (a
     // day's slip between two reports of one event needs one)
     if dates_far && shared.count() < 2 {
+        return Confidence::Low;
+    }
+    // a story holds many statements, calls and rounds of talks: two dates of
+    // one are one occasion's only when their sentences name a party in common
+    // ("the Monday talks between X and Y" and "X met Y on Tuesday")
+    if recurring_date && !same_owner {
         return Confidence::Low;
     }
     if open_key {
@@ -651,6 +689,18 @@ mod tests {
         assert_eq!(confidence(&far, &two), Confidence::High);
         // a day's slip between two reports of one event needs one detail only
         assert_eq!(confidence(&PairFacts::default(), &one), Confidence::Medium);
+        // two dates of a recurring occasion (talks, a statement) are one
+        // occasion's only when their sentences name a party in common
+        let recurring = PairFacts {
+            recurring_date: true,
+            ..PairFacts::default()
+        };
+        assert_eq!(confidence(&recurring, &two), Confidence::Low);
+        let recurring_same_party = PairFacts {
+            same_owner: true,
+            ..recurring
+        };
+        assert_eq!(confidence(&recurring_same_party, &two), Confidence::High);
     }
 
     #[test]
@@ -786,6 +836,19 @@ mod tests {
             ),
             Confidence::Low
         );
+        // nor one whose document never names the owner the other sentence gives
+        assert_eq!(
+            confidence(
+                &PairFacts {
+                    owned: true,
+                    unnamed: true,
+                    owner_unmentioned: true,
+                    ..PairFacts::default()
+                },
+                &two
+            ),
+            Confidence::Low
+        );
         // named owners that agree need no leading name
         assert_eq!(
             confidence(
@@ -832,6 +895,15 @@ mod tests {
             &["marlow", "kent"],
         ]);
         assert_eq!(principal_name(&tie), None);
+        // the lede counts twice: a name it gives alone breaks an even count
+        let lede = p(&[
+            &["kent"],
+            &["marlow", "kent"],
+            &["marlow"],
+            &["marlow"],
+            &["kent"],
+        ]);
+        assert_eq!(principal_name(&lede), Some("kent"));
         let few = p(&[&["marlow"], &["marlow"]]);
         assert_eq!(principal_name(&few), None);
     }
