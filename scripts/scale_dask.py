@@ -296,8 +296,12 @@ def main():
     t0 = time.monotonic()
     cluster = None
     if a.scheduler:
-        client = Client(a.scheduler)
-        where = f"scheduler {a.scheduler}"
+        client = Client(a.scheduler, timeout="30s")
+        try:
+            client.wait_for_workers(1, timeout=60)
+        except TimeoutError as e:
+            raise Trouble(f"the scheduler at {a.scheduler} has no workers after 60 s") from e
+        where = "an existing scheduler"
     else:
         cluster = LocalCluster(n_workers=a.workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR,
@@ -410,7 +414,10 @@ def main():
     print()
     print("CPU s: the workers' own CPU and their crosscheck children's, summed over workers "
           "(the single-process row: that process's). Peak RSS: the largest crosscheck process "
-          "of the phase (shuffle: Python only, see the workers' below).")
+          "of the phase (shuffle: Python only, see the workers' below)"
+          + ("." if os.path.exists(GNU_TIME) else
+             "; without /usr/bin/time it is the child's ru_maxrss, which starts at its "
+             "parent's RSS."))
     peak = ", ".join(f"{v['rss_mb']:.0f}" for v in workers.values())
     drv = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Dask workers' peak RSS MB: {peak}; the driver's: {drv:.0f}")
