@@ -110,4 +110,7 @@ args=(--corpus "$corpus" --run "$run" --bin "$bin" --workers "$workers" --parts 
 [ -z "$drop" ] || args+=(--self-test-drop-partition "$drop")
 status=0
 python3 "$repo/scripts/scale_dask.py" "${args[@]}" || status=$?
+if [ "$status" -ne 0 ] && [ "$keep" -eq 0 ]; then
+  echo "scale-dask: the run's files are removed; --keep keeps them to look at" >&2
+fi
 exit "$status"
