@@ -14,6 +14,7 @@
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::slice;
 
 use crate::evidence::{Confidence, Evidence, Shared};
 
@@ -67,6 +68,14 @@ struct Statement<'a> {
     /// Whose figure it is, where the sentence says ("Halvern employs 18,000").
     /// Read on first need: most statements are never compared with another's.
     owner: std::cell::OnceCell<Option<String>>,
+    /// Where its sentence locates the figure ("in Kenya"); a sum of parts is
+    /// located nowhere. Read on first need, like `owner`.
+    place: std::cell::OnceCell<Option<String>>,
+    /// A count added to the measure ("three new members"), not the measure.
+    added: bool,
+    /// Its cluster breaks the measure down by place (one report gives figures
+    /// of two places): figures are compared only with the same place's.
+    by_place: bool,
 }
 
 impl<'a> Statement<'a> {
@@ -75,7 +84,21 @@ impl<'a> Statement<'a> {
         self.owner
             .get_or_init(|| {
                 let c = self.claims.first()?;
-                crate::extract::owner::owner(&c.sentence, quote_at(c))
+                let at = quote_at(c);
+                crate::extract::owner::owner(&c.sentence, at, at + c.quote.len())
+            })
+            .as_ref()
+    }
+
+    /// Where its sentence locates the figure, if the statement is one figure.
+    fn place(&self) -> Option<&String> {
+        self.place
+            .get_or_init(|| match self.claims.as_slice() {
+                [c] => {
+                    let at = quote_at(c);
+                    crate::extract::place::place(&c.sentence, at, at + c.quote.len())
+                }
+                _ => None,
             })
             .as_ref()
     }
@@ -89,6 +112,9 @@ impl<'a> Statement<'a> {
             step: None,
             distance: None,
             owner: std::cell::OnceCell::new(),
+            place: std::cell::OnceCell::new(),
+            by_place: false,
+            added: false,
         }
     }
 }
@@ -146,6 +172,15 @@ fn comparable(a: &Statement, b: &Statement) -> bool {
     if let (Some(x), Some(y)) = (a.owner(), b.owner())
         && x != y
     {
+        return false;
+    }
+    // "three new members" tells how many joined, not how many there are
+    if a.added != b.added {
+        return false;
+    }
+    // a toll broken down by place ("247 in Kenya and 10 in Tanzania"): one
+    // place's figure is no account of another's, nor of the whole
+    if a.by_place && b.by_place && a.place() != b.place() {
         return false;
     }
     if a.incident && b.incident && days_apart(&a.value, &b.value) > EVENT_DAY_GAP {
@@ -294,25 +329,46 @@ fn is_length(unit: &str) -> bool {
     matches!(unit, "mi" | "km" | "m" | "ft" | "yd")
 }
 
-/// A count told beside others ("10 other people", "three new members",
-/// "2,000 more troops"): a part of the whole, so the whole is at least the
-/// figure. Not after a change ("four were killed and 11 others wounded"),
-/// where the others are all of another measure and the figure is exact.
-fn beside_others(c: &Claim) -> bool {
+/// How a count stands to the whole it is a count of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The count itself ("12 people were hurt").
+    Whole,
+    /// Told beside someone counted already ("her mother and 10 other people"):
+    /// the whole is at least the figure.
+    Others,
+    /// Added to the count ("three new members", "2,000 more troops"): a change,
+    /// not the count, so set only beside other additions.
+    Added,
+}
+
+/// How `c` stands to its whole. "Others" after a change ("four were killed and
+/// 11 others wounded") are all of another measure: that figure is the whole.
+fn part(c: &Claim) -> Part {
     if c.kind != ClaimKind::Count {
-        return false;
+        return Part::Whole;
     }
     let Some(start) = c.sentence.find(c.quote.as_str()) else {
-        return false;
+        return Part::Whole;
     };
     let at = start + c.quote.len();
-    let Some(next) = c.sentence[at..]
+    let mut after = c.sentence[at..]
         .split(|ch: char| !ch.is_alphanumeric())
-        .find(|w| !w.is_empty())
-    else {
-        return false;
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let Some(next) = after.next() else {
+        return Part::Whole;
     };
-    match next.to_lowercase().as_str() {
+    match next.as_str() {
+        // "three more were injured" is three others, not three added
+        "more"
+            if after.next().is_some_and(|w| {
+                w.ends_with("ed")
+                    || matches!(w.as_str(), "were" | "was" | "are" | "is" | "have" | "had")
+            }) =>
+        {
+            Part::Others
+        }
         "other" | "others" => {
             let mut before = c.sentence[..start]
                 .split(|ch: char| !(ch.is_alphanumeric() || ch == '\''))
@@ -328,10 +384,14 @@ fn beside_others(c: &Claim) -> bool {
                     word.as_str(),
                     "dead" | "death" | "hurt" | "shot" | "died" | "killing" | "leaving"
                 );
-            !of_a_change
+            if of_a_change {
+                Part::Whole
+            } else {
+                Part::Others
+            }
         }
-        "new" | "more" | "additional" | "further" | "extra" => true,
-        _ => false,
+        "new" | "more" | "additional" | "further" | "extra" => Part::Added,
+        _ => Part::Whole,
     }
 }
 
@@ -411,7 +471,10 @@ fn statements<'a>(
         let one_owner = || {
             let owners: FxHashSet<Option<String>> = numbers
                 .iter()
-                .map(|c| crate::extract::owner::owner(&c.sentence, quote_at(c)))
+                .map(|c| {
+                    let at = quote_at(c);
+                    crate::extract::owner::owner(&c.sentence, at, at + c.quote.len())
+                })
                 .collect();
             owners.len() == 1
         };
@@ -466,19 +529,21 @@ fn statements<'a>(
         } else {
             for &c in group {
                 let mut value = say(c, published);
-                // "10 other people", "three new members": a part beside
-                // someone or something counted already, so the whole is more
+                // "10 other people": a part beside someone counted already,
+                // so the whole is more
+                let part = part(c);
                 if let (
-                    true,
+                    Part::Others,
                     Say::Number {
                         high, precision, ..
                     },
-                ) = (beside_others(c), &mut value)
+                ) = (part, &mut value)
                 {
                     *high = f64::INFINITY;
                     *precision = Precision::Bound;
                 }
                 let mut st = Statement::new(vec![c], value);
+                st.added = part == Part::Added;
                 if c.kind == ClaimKind::Date
                     && let Some(event) = c.event.filter(|e| recurs(*e))
                 {
@@ -790,13 +855,26 @@ fn judge(
     let owned = key.is_some_and(MeasureKey::is_owned);
     // document by document, in byte order of their ids; each one's claims in cluster order
     mine.sort_by(|a, b| a.document.cmp(&b.document));
-    let per_doc: Vec<(&str, Vec<Statement>)> = mine
+    let mut per_doc: Vec<(&str, Vec<Statement>)> = mine
         .chunk_by(|a, b| a.document == b.document)
         .map(|cs| {
             let d = cs[0].document.as_str();
             (d, statements(cs, published.get(d).copied()))
         })
         .collect();
+    // a report that gives the measure for two places breaks it down by place
+    let by_place = key.is_some_and(|k| !k.is_date())
+        && per_doc.iter().any(|(_, sts)| {
+            let mut places = informative(sts).into_iter().filter_map(Statement::place);
+            places
+                .next()
+                .is_some_and(|first| places.any(|p| p != first))
+        });
+    if by_place {
+        for st in per_doc.iter_mut().flat_map(|(_, sts)| sts.iter_mut()) {
+            st.by_place = true;
+        }
+    }
     // every pair of documents that cannot both be right, with how sure we are
     // that they speak of one thing
     let mut pairs: Vec<Pair> = Vec::new();
@@ -845,14 +923,27 @@ fn judge(
                     ));
                     // the names beside the two figures: whose they are
                     let (ex, ey) = (&x.claims[0].entities, &y.claims[0].entities);
-                    same_owner |= ex.iter().any(|n| ey.contains(n));
+                    // the owner named for a figure ("159 U.N. members") must
+                    // be among the names of the other's sentence
+                    let (ox, oy) = (x.owner(), y.owner());
+                    same_owner |= match (ox, oy) {
+                        (Some(a), Some(b)) => a == b,
+                        (Some(a), None) => ey.contains(a),
+                        (None, Some(b)) => ex.contains(b),
+                        (None, None) => ex.iter().any(|n| ey.contains(n)),
+                    };
                     // a sentence that names no one ("the company will cut …")
                     // leaves the owner to the documents' evidence
                     unnamed |= ex.is_empty() || ey.is_empty();
                     // unless that document never names the other's owner
-                    owner_unmentioned |=
-                        (ex.is_empty() && !ey.is_empty() && evidence.names_none_of(da, ey))
-                            || (ey.is_empty() && !ex.is_empty() && evidence.names_none_of(db, ex));
+                    owner_unmentioned |= (ex.is_empty()
+                        && !ey.is_empty()
+                        && evidence.names_none_of(da, ey))
+                        || (ey.is_empty() && !ex.is_empty() && evidence.names_none_of(db, ex))
+                        || (ox.is_none()
+                            && oy.is_some_and(|b| evidence.names_none_of(da, slice::from_ref(b))))
+                        || (oy.is_none()
+                            && ox.is_some_and(|a| evidence.names_none_of(db, slice::from_ref(a))));
                     for s in [*x, *y] {
                         if !statements.iter().any(|t| std::ptr::eq(*t, s)) {
                             statements.push(s);
@@ -1100,41 +1191,46 @@ mod tests {
             (
                 "10",
                 "Her mother and 10 other people were hurt in the crash.",
-                true,
+                Part::Others,
             ),
             (
                 "four",
                 "The driver, along with four other passengers, was hurt.",
-                true,
+                Part::Others,
             ),
             (
                 "2,000",
                 "The ministry will send 2,000 more troops to the border.",
-                true,
+                Part::Added,
             ),
             (
                 "three",
                 "The board named three new members on Friday.",
-                true,
+                Part::Added,
+            ),
+            (
+                "three",
+                "Five were killed and three more were injured.",
+                Part::Others,
             ),
             (
                 "11",
                 "Four people were killed and 11 others wounded.",
-                false,
+                Part::Whole,
             ),
             (
                 "four",
                 "One man was shot to death and four others were injured.",
-                false,
+                Part::Whole,
             ),
             (
                 "Four",
                 "Four people were injured in the crash on Friday.",
-                false,
+                Part::Whole,
             ),
         ];
-        for (quote, sentence, part) in cases {
-            assert_eq!(beside_others(&claim(quote, sentence)), part, "{sentence}");
+        for (quote, sentence, want) in cases {
+            assert_eq!(part(&claim(quote, sentence)), want, "{sentence}");
         }
     }
 

@@ -415,8 +415,7 @@ fn run_spellings<'a>(
 /// where later sentences refer back to it by a pronoun or a sentence-initial
 /// name that is not read as one ("Travelers estimated …").
 fn principal_name(p: &Profile) -> Option<&str> {
-    // per name: the sentences that name it, and its weight with the lede's double
-    let mut count: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
     let mut lede = true;
     for s in &p.sentences {
         let mut seen: FxHashSet<&str> = FxHashSet::default();
@@ -424,18 +423,14 @@ fn principal_name(p: &Profile) -> Option<&str> {
         lede &= s.names.is_empty();
         for n in &s.names {
             if seen.insert(n) {
-                let c = count.entry(n).or_default();
-                c.0 += 1;
-                c.1 += weight;
+                *count.entry(n).or_default() += weight;
             }
         }
     }
-    let mut ranked: Vec<(&str, (usize, usize))> = count.into_iter().collect();
-    ranked.sort_unstable_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
+    let mut ranked: Vec<(&str, usize)> = count.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     match ranked.as_slice() {
-        [(n, (k, w)), rest @ ..]
-            if *k >= PRINCIPAL_MIN && rest.first().is_none_or(|r| r.1.1 < *w) =>
-        {
+        [(n, k), rest @ ..] if *k >= PRINCIPAL_MIN && rest.first().is_none_or(|r| r.1 < *k) => {
             Some(n)
         }
         _ => None,
@@ -904,8 +899,11 @@ mod tests {
             &["kent"],
         ]);
         assert_eq!(principal_name(&lede), Some("kent"));
-        let few = p(&[&["marlow"], &["marlow"]]);
+        let few = p(&[&["marlow"]]);
         assert_eq!(principal_name(&few), None);
+        // the lede's name named once more leads
+        let again = p(&[&["marlow"], &["marlow"]]);
+        assert_eq!(principal_name(&again), Some("marlow"));
     }
 
     #[test]

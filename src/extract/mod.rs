@@ -9,6 +9,7 @@ pub mod measure;
 pub mod names;
 pub mod number;
 pub mod owner;
+pub mod place;
 pub(crate) mod scan;
 pub mod token;
 

@@ -4,12 +4,37 @@
 //! has 26,000 staff"). Rule that is not obvious: only words of having may stand
 //! between the name and the figure, so "Police said 12 …" names no owner; an owner
 //! is a name's first word, lower-cased, so "Halvern" and "Halvern Systems" agree.
+//! Failing a name before it, a name right after the figure that modifies its noun
+//! ("159 U.N. members", "50,000 U.S. troops") owns it; never in a headline's title case.
 
 /// How many words back from the figure the owner's name may stand.
 const OWNER_REACH: usize = 6;
 
-/// The owner of the figure at byte `at` of `sentence`, if the sentence names one.
-pub fn owner(sentence: &str, at: usize) -> Option<String> {
+/// The owner of the figure spanning bytes `at..end` of `sentence`, if the
+/// sentence names one.
+pub fn owner(sentence: &str, at: usize, end: usize) -> Option<String> {
+    before_figure(sentence, at).or_else(|| modifier(sentence.get(end..)?))
+}
+
+/// A name right after the figure that modifies its noun: capitalised, a name,
+/// and followed by a word in lower case ("U.N. members"; not "5 Wounded In").
+fn modifier(after: &str) -> Option<String> {
+    let mut words = after.split_whitespace();
+    let name = words.next()?;
+    let next = words.next()?;
+    let bare = name.trim_matches(|c: char| !c.is_alphanumeric());
+    let low = bare.to_lowercase();
+    // "Halvern." closes its clause; "U.N." does not
+    let closes = name.ends_with([',', ';', ':']) || name.ends_with('.') && !bare.contains('.');
+    (capitalised(bare)
+        && !closes
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !crate::extract::names::not_a_name(&low))
+    .then_some(low)
+}
+
+/// The owner named before the figure at byte `at` of `sentence`.
+fn before_figure(sentence: &str, at: usize) -> Option<String> {
     let before = sentence.get(..at)?;
     let words: Vec<&str> = before
         .split_whitespace()
@@ -68,7 +93,8 @@ mod tests {
     use super::owner;
 
     fn of(sentence: &str, figure: &str) -> Option<String> {
-        owner(sentence, sentence.find(figure).unwrap())
+        let at = sentence.find(figure).unwrap();
+        owner(sentence, at, at + figure.len())
     }
 
     /// One expected owner, many surface forms.
@@ -94,6 +120,26 @@ mod tests {
         }
     }
 
+    /// A name that modifies the figure's noun owns it.
+    #[test]
+    fn owners_named_after_the_figure() {
+        for (sentence, figure, want) in [
+            ("Thirty of the 159 U.N. members had filed.", "159", "u.n"),
+            (
+                "At least 5,000 Halvern workers will go.",
+                "5,000",
+                "halvern",
+            ),
+            (
+                "The army sent 200 Lowmerian soldiers north.",
+                "200",
+                "lowmerian",
+            ),
+        ] {
+            assert_eq!(of(sentence, figure).as_deref(), Some(want), "{sentence}");
+        }
+    }
+
     /// Negative rows: no name, or a word other than one of having between.
     #[test]
     fn no_owner_without_a_name_right_before() {
@@ -102,6 +148,11 @@ mod tests {
             ("The company has 18,000 staff.", "18,000"),
             ("Officials with 12 teams arrived.", "12"),
             ("In Marrow County the storm destroyed 40 homes.", "40"),
+            // a headline's title case, a month, a name closing its clause
+            ("5 Wounded In Harrow Shooting", "5"),
+            ("The storm killed 40 in September last year.", "40"),
+            ("The storm killed 40 Monday night.", "40"),
+            ("Its staff numbered 40. Halvern said so.", "40"),
         ] {
             assert_eq!(of(sentence, figure), None, "{sentence}");
         }
