@@ -71,8 +71,10 @@ struct Statement<'a> {
     /// Where its sentence locates the figure ("in Kenya"); a sum of parts is
     /// located nowhere. Read on first need, like `owner`.
     place: std::cell::OnceCell<Option<String>>,
-    /// A count added to the measure ("three new members"), not the measure.
-    added: bool,
+    /// How the figure stands to the measure: the count, a count added to it
+    /// ("three new members"), or the total a part is told out of ("62 of the
+    /// 150 seats"). Only figures of one standing are set side by side.
+    part: Part,
     /// Its cluster breaks the measure down by place (one report gives figures
     /// of two places): figures are compared only with the same place's.
     by_place: bool,
@@ -88,6 +90,18 @@ impl<'a> Statement<'a> {
                 crate::extract::owner::owner(&c.sentence, at, at + c.quote.len())
             })
             .as_ref()
+    }
+
+    /// Its `Part::standing`, judged under its measure: only a measure that is
+    /// someone's (seats, shares) has a body whose size is not anyone's count.
+    fn standing(&self) -> u8 {
+        let owned_measure = self
+            .claims
+            .first()
+            .and_then(|c| c.measure.as_ref())
+            .is_some_and(MeasureKey::is_owned);
+        self.part
+            .standing(owned_measure, owned_measure && self.owner().is_some())
     }
 
     /// Where its sentence locates the figure, if the statement is one figure.
@@ -114,7 +128,7 @@ impl<'a> Statement<'a> {
             owner: std::cell::OnceCell::new(),
             place: std::cell::OnceCell::new(),
             by_place: false,
-            added: false,
+            part: Part::Whole,
         }
     }
 }
@@ -175,7 +189,8 @@ fn comparable(a: &Statement, b: &Statement) -> bool {
         return false;
     }
     // "three new members" tells how many joined, not how many there are
-    if a.added != b.added {
+    let (sa, sb) = (a.standing(), b.standing());
+    if sa != sb || sa == 3 {
         return false;
     }
     // a toll broken down by place ("247 in Kenya and 10 in Tanzania"): one
@@ -340,6 +355,29 @@ enum Part {
     /// Added to the count ("three new members", "2,000 more troops"): a change,
     /// not the count, so set only beside other additions.
     Added,
+    /// A part told out of a whole ("62 of the 150 seats"): the owner's count
+    /// when the sentence names its owner, else a share no other figure meets.
+    Share,
+    /// The whole a part is told out of ("62 of the 150 seats", "76 of
+    /// parliament's 150 seats"): the size of the body, not what anyone holds.
+    Total,
+}
+
+impl Part {
+    /// Figures of one standing may be set side by side: the count and its
+    /// "others" speak of the count; additions and totals each of their own.
+    /// Under a measure nobody owns (a toll), "one of the five victims" tells
+    /// the toll in its whole and leaves the part unmet.
+    fn standing(self, owned_measure: bool, has_owner: bool) -> u8 {
+        match self {
+            Part::Whole | Part::Others => 0,
+            Part::Share if has_owner => 0,
+            Part::Total if !owned_measure => 0,
+            Part::Added => 1,
+            Part::Total => 2,
+            Part::Share => 3,
+        }
+    }
 }
 
 /// How `c` stands to its whole. "Others" after a change ("four were killed and
@@ -351,7 +389,16 @@ fn part(c: &Claim) -> Part {
     let Some(start) = c.sentence.find(c.quote.as_str()) else {
         return Part::Whole;
     };
+    if out_of(&c.sentence[..start]) {
+        return Part::Total;
+    }
+    if of_whom(&c.sentence[..start]) {
+        return Part::Share;
+    }
     let at = start + c.quote.len();
+    if told_out_of(&c.sentence[at..]) {
+        return Part::Share;
+    }
     let mut after = c.sentence[at..]
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -393,6 +440,71 @@ fn part(c: &Claim) -> Part {
         "new" | "more" | "additional" | "further" | "extra" => Part::Added,
         _ => Part::Whole,
     }
+}
+
+/// Does the text before a figure end in another figure and "of" ("62 of
+/// parliament's", "76 of the", "30 of its")? Then the figure is the whole the
+/// other is told out of.
+fn out_of(before: &str) -> bool {
+    let mut words = before
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut w = words.next();
+    // one determiner or possessive between "of" and the figure, or "the" and a
+    // possessive ("of the assembly's 200")
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    if w.is_some_and(possessive) {
+        w = words.next();
+        if w == Some("the") {
+            w = words.next();
+        }
+    } else if w.is_some_and(|w| matches!(w, "the" | "its" | "their" | "his" | "her" | "our")) {
+        w = words.next();
+    }
+    w == Some("of")
+        && words.next().is_some_and(|n| {
+            n.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
+                || crate::extract::number::small_number_word(&n.to_lowercase()).is_some()
+        })
+}
+
+/// Does the text before a figure say it counts those of whom something is told
+/// ("the identities of three victims", "the families of two of the dead")?
+/// Then it counts the ones named or met, not the toll.
+fn of_whom(before: &str) -> bool {
+    let mut words = before
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .map(str::to_lowercase);
+    words.next().as_deref() == Some("of")
+        && words.next().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "identities" | "identity" | "names" | "families" | "relatives" | "funerals"
+            )
+        })
+}
+
+/// Does the text after a figure go on "of [the|its|X's] M" with M a figure?
+fn told_out_of(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    if words.next() != Some("of") {
+        return false;
+    }
+    let mut w = words.next();
+    if w == Some("the") {
+        w = words.next();
+    }
+    if w.is_some_and(|w| {
+        matches!(w, "its" | "their" | "his" | "her" | "our")
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+    }) {
+        w = words.next();
+    }
+    w.is_some_and(|w| w.starts_with(|ch: char| ch.is_ascii_digit()))
 }
 
 /// The place a distance is measured from ("40 km east of Lowmere" is
@@ -478,7 +590,13 @@ fn statements<'a>(
                 .collect();
             owners.len() == 1
         };
-        if numbers.len() >= 2 && numbers.len() == group.len() && one_owner() {
+        // "76 of the 150 seats": a share and its whole are not parts of a sum
+        let no_share = || {
+            numbers
+                .iter()
+                .all(|c| !matches!(part(c), Part::Share | Part::Total))
+        };
+        if numbers.len() >= 2 && numbers.len() == group.len() && no_share() && one_owner() {
             // parts of one total, unless one of them already is the total
             let values: Vec<Say> = numbers.iter().map(|c| say(c, published)).collect();
             let stated: Vec<f64> = values
@@ -543,7 +661,7 @@ fn statements<'a>(
                     *precision = Precision::Bound;
                 }
                 let mut st = Statement::new(vec![c], value);
-                st.added = part == Part::Added;
+                st.part = part;
                 if c.kind == ClaimKind::Date
                     && let Some(event) = c.event.filter(|e| recurs(*e))
                 {
@@ -665,16 +783,72 @@ fn disagree(a: &Say, b: &Say) -> Option<Severity> {
 /// its most favourable reading.
 /// Words that only give an order of magnitude ("hundreds", "a man") reconcile
 /// nothing when the report also gives a figure.
-fn irreconcilable(a: &[Statement], b: &[Statement]) -> Option<Severity> {
+/// `meet` says which statements of the two may be set side by side at all.
+/// With `each`, the figures are one person's each (two defendants' terms): a
+/// figure is reconciled only by a figure it meets, so the co-defendant's
+/// agreeing term does not hide the defendant's disagreeing one. Figures whose
+/// sentences both name their owner under an `owned` measure (two parties' seats)
+/// are always read so.
+fn irreconcilable(
+    a: &[Statement],
+    b: &[Statement],
+    meet: impl Fn(&Statement, &Statement) -> bool,
+    each: bool,
+    owned: bool,
+) -> Option<Severity> {
     let (a, b) = (informative(a), informative(b));
     let mut mildest: Option<Severity> = None;
     for x in &a {
-        for y in b.iter().filter(|y| comparable(x, y)) {
-            let sev = disagree(&x.value, &y.value)?;
+        for y in b.iter().filter(|y| meet(x, y)) {
+            let own = each || owned && both_owned(x, y);
+            let sev = match disagree(&x.value, &y.value) {
+                Some(sev) => sev,
+                None if own => continue,
+                None => return None,
+            };
+            if own && (reconciled(x, &b, &meet) || reconciled_by(y, &a, &meet)) {
+                continue;
+            }
             mildest = Some(mildest.map_or(sev, |m| m.min(sev)));
         }
     }
     mildest
+}
+
+/// Do both sentences name the owner of their figure (one owner: `comparable`
+/// keeps two owners apart), the one before its figure and the other anywhere?
+fn both_owned(x: &Statement, y: &Statement) -> bool {
+    let names = |s: &Statement, o: &String| s.claims[0].entities.contains(o);
+    match (x.owner(), y.owner()) {
+        (Some(_), Some(_)) => true,
+        // "the Greens came second with 31 seats": the owner is named, only not
+        // right before the figure
+        (Some(a), None) => names(y, a),
+        (None, Some(b)) => names(x, b),
+        (None, None) => false,
+    }
+}
+
+/// Does some statement of `others` that `x` meets agree with it?
+fn reconciled(
+    x: &Statement,
+    others: &[&Statement],
+    meet: impl Fn(&Statement, &Statement) -> bool,
+) -> bool {
+    others
+        .iter()
+        .any(|y| meet(x, y) && disagree(&x.value, &y.value).is_none())
+}
+
+/// Does some statement of `others` that meets `y` agree with it?
+fn reconciled_by(
+    y: &Statement,
+    others: &[&Statement],
+    meet: impl Fn(&Statement, &Statement) -> bool,
+) -> bool {
+    others
+        .iter()
+        .any(|x| meet(x, y) && disagree(&x.value, &y.value).is_none())
 }
 
 /// A document's statements that give a figure, or all of them if none does.
@@ -877,10 +1051,43 @@ fn judge(
     }
     // every pair of documents that cannot both be right, with how sure we are
     // that they speak of one thing
+    // a sum or span that is someone's (a prison term) is set side by side
+    // only where both sentences open on one name, their subject: a
+    // co-defendant's term is not the defendant's though both sentences name
+    // the club, and a sentence that names no one cannot say whose it gives
+    let strict = owned
+        && first
+            .measure
+            .as_ref()
+            .is_some_and(|k| k.is_owned() && k.is_frame());
+    let owners_meet = |x: &Statement, y: &Statement| {
+        let (ex, ey) = (&x.claims[0].entities, &y.claims[0].entities);
+        let (cx, cy) = (x.claims[0], y.claims[0]);
+        !strict
+            || ex.first().is_some_and(|n| ey.first() == Some(n))
+            || crate::evidence::same_role_before(
+                &cx.sentence,
+                quote_at(cx),
+                &cy.sentence,
+                quote_at(cy),
+            )
+    };
+    // an owned measure's figure with its owner named meets a figure whose
+    // sentence names only others ("the Greens came second with 31 seats") no more
+    // than it meets another owner's
+    let owner_fits = |x: &Statement, y: &Statement| {
+        let fits = |o: Option<&String>, other: &Statement| {
+            let names = &other.claims[0].entities;
+            o.is_none_or(|o| other.owner().is_some() || names.is_empty() || names.contains(o))
+        };
+        !owned || fits(x.owner(), y) && fits(y.owner(), x)
+    };
+    let meet =
+        |x: &Statement, y: &Statement| comparable(x, y) && owners_meet(x, y) && owner_fits(x, y);
     let mut pairs: Vec<Pair> = Vec::new();
     for (x, (da, sa)) in per_doc.iter().enumerate() {
         for (y, (db, sb)) in per_doc.iter().enumerate().skip(x + 1) {
-            let Some(mut severity) = irreconcilable(sa, sb) else {
+            let Some(mut severity) = irreconcilable(sa, sb, meet, strict, owned) else {
                 continue;
             };
             let (pa, pb) = (published.get(da), published.get(db));
@@ -899,21 +1106,15 @@ fn judge(
             let mut unnamed = false;
             let mut owner_unmentioned = false;
             let mut far = 0;
-            // a sum or span that is someone's (a prison term) is set side by side
-            // only where both sentences open on one name, their subject: a
-            // co-defendant's term is not the defendant's though both sentences name
-            // the club, and a sentence that names no one cannot say whose it gives
-            let strict = owned
-                && first
-                    .measure
-                    .as_ref()
-                    .is_some_and(|k| k.is_owned() && k.is_frame());
-            let owners_meet = |x: &Statement, y: &Statement| {
-                let (ex, ey) = (&x.claims[0].entities, &y.claims[0].entities);
-                !strict || ex.first().is_some_and(|n| ey.first() == Some(n))
-            };
             for x in &ia {
-                for y in ib.iter().filter(|y| comparable(x, y) && owners_meet(x, y)) {
+                // one person's figure each: only the pairs that stand apart
+                let stands = |y: &Statement| {
+                    !(strict || both_owned(x, y))
+                        || disagree(&x.value, &y.value).is_some()
+                            && !reconciled(x, &ib, meet)
+                            && !reconciled_by(y, &ia, meet)
+                };
+                for y in ib.iter().filter(|y| meet(x, y) && stands(y)) {
                     far = far
                         .max(days_apart(&x.value, &y.value))
                         .max(months_apart(&x.value, &y.value));
@@ -926,6 +1127,8 @@ fn judge(
                     // the owner named for a figure ("159 U.N. members") must
                     // be among the names of the other's sentence
                     let (ox, oy) = (x.owner(), y.owner());
+                    // a person's term: `meet` found one subject in both
+                    same_owner |= strict;
                     same_owner |= match (ox, oy) {
                         (Some(a), Some(b)) => a == b,
                         (Some(a), None) => ey.contains(a),
@@ -1228,6 +1431,46 @@ mod tests {
                 "Four people were injured in the crash on Friday.",
                 Part::Whole,
             ),
+            (
+                "48",
+                "The alliance took 48 of the 120 seats in the chamber.",
+                Part::Share,
+            ),
+            (
+                "120",
+                "The alliance took 48 of the 120 seats in the chamber.",
+                Part::Total,
+            ),
+            (
+                "200",
+                "Greens won nine of the assembly's 200 seats.",
+                Part::Total,
+            ),
+            (
+                "nine",
+                "Greens won nine of the assembly's 200 seats.",
+                Part::Share,
+            ),
+            (
+                "30",
+                "Of the 30 workers on shift, most were unhurt.",
+                Part::Whole,
+            ),
+            (
+                "three",
+                "Police released the identities of three victims killed in the attack.",
+                Part::Share,
+            ),
+            (
+                "two",
+                "The families of two men killed in the crash spoke on Monday.",
+                Part::Share,
+            ),
+            (
+                "two",
+                "The bodies of two men were found on Monday.",
+                Part::Whole,
+            ),
         ];
         for (quote, sentence, want) in cases {
             assert_eq!(part(&claim(quote, sentence)), want, "{sentence}");
@@ -1395,8 +1638,16 @@ mod tests {
         ];
         for (a, b, want) in cases {
             let (a, b) = (doc(a), doc(b));
-            assert_eq!(irreconcilable(&a, &b), want, "{a:?} vs {b:?}");
-            assert_eq!(irreconcilable(&b, &a), want, "{b:?} vs {a:?}");
+            assert_eq!(
+                irreconcilable(&a, &b, comparable, false, false),
+                want,
+                "{a:?} vs {b:?}"
+            );
+            assert_eq!(
+                irreconcilable(&b, &a, comparable, false, false),
+                want,
+                "{b:?} vs {a:?}"
+            );
         }
     }
 

@@ -558,6 +558,32 @@ fn event_groups<'a>(
     }
 }
 
+/// Do two sentences describe the figure's subject with one common-noun phrase
+/// before their figures ("a former finance director ... was jailed for 12 years"
+/// and "the trust's former finance director, was sentenced to 14 years")? Two
+/// adjacent lower-case content words, the same in both: a role, not a name.
+pub fn same_role_before(a: &str, a_at: usize, b: &str, b_at: usize) -> bool {
+    let pairs = |s: &str, at: usize| -> FxHashSet<(String, String)> {
+        let head = s.get(..at).unwrap_or(s);
+        let words: Vec<&str> = head
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let content = |w: &str| {
+            w.len() >= 3
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !crate::extract::counted::is_function_word(w)
+        };
+        words
+            .windows(2)
+            .filter(|p| content(p[0]) && content(p[1]))
+            .map(|p| (p[0].to_string(), p[1].to_string()))
+            .collect()
+    };
+    let pa = pairs(a, a_at);
+    !pa.is_empty() && pairs(b, b_at).iter().any(|p| pa.contains(p))
+}
+
 /// Content words two sentences share (lower-cased, no function words, no
 /// figures), for judging an open measure key.
 pub fn shared_context(a: &str, b: &str) -> usize {
@@ -919,5 +945,41 @@ mod tests {
             shared_context("It was 12 of the 40.", "It was 13 of the 40."),
             0
         );
+    }
+
+    #[test]
+    fn a_role_before_both_figures_is_one_subject() {
+        let at = |s: &str, q: &str| s.find(q).unwrap();
+        let cases = [
+            (
+                "A former finance director of the trust was jailed for 12 years.",
+                "The trust's former finance director was sentenced to 14 years.",
+                true,
+            ),
+            (
+                "The chief engineer said 40 homes were flooded.",
+                "Residents said 60 homes were flooded, the chief engineer added.",
+                false,
+            ),
+            (
+                "The finance director was jailed for 12 years.",
+                "The sales manager was jailed for 14 years.",
+                false,
+            ),
+            (
+                "Smith was jailed for 12 years.",
+                "Jones was jailed for 14 years.",
+                false,
+            ),
+        ];
+        for (a, b, want) in cases {
+            let qa = if a.contains("12") { "12" } else { "40" };
+            let qb = if b.contains("14") { "14" } else { "60" };
+            assert_eq!(
+                same_role_before(a, at(a, qa), b, at(b, qb)),
+                want,
+                "{a} | {b}"
+            );
+        }
     }
 }

@@ -160,6 +160,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         if found.len() > 1 {
             let words = words.get_or_init(|| token::Sentence::new(sentence));
             inherit_coordinated(sentence, words, &found, &mut described);
+            inherit_out_of(sentence, &found, &mut described);
         }
         let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
         // the dateline's date, if this sentence has it: it anchors nothing
@@ -306,6 +307,42 @@ fn inherit_coordinated(
             && between.len() <= COORDINATION_REACH
             && !between.bytes().any(|b| b.is_ascii_digit())
         {
+            described[i] = described[j].clone();
+        }
+    }
+}
+
+/// "the party has 62 of parliament's 150 seats": a count told out of the
+/// count right after it ("N of [the|its|X's] M seats"), with no cue of its own,
+/// counts the same thing. Compare sets such a part only beside its owner's.
+fn inherit_out_of(
+    sentence: &str,
+    found: &[Found],
+    described: &mut [(Option<MeasureKey>, Option<EventClass>)],
+) {
+    for i in 0..found.len().saturating_sub(1) {
+        let j = i + 1;
+        if described[i].0.is_some()
+            || found[i].kind != ClaimKind::Count
+            || found[j].kind != ClaimKind::Count
+            || described[j].0.is_none()
+        {
+            continue;
+        }
+        let between: Vec<&str> = sentence[found[i].end..found[j].start]
+            .split_whitespace()
+            .collect();
+        let out_of = match between.as_slice() {
+            ["of"] => true,
+            ["of", det] => {
+                matches!(*det, "the" | "its" | "their" | "his" | "her" | "our")
+                    || det.ends_with("'s")
+                    || det.ends_with("’s")
+            }
+            ["of", "the", owner] => owner.ends_with("'s") || owner.ends_with("’s"),
+            _ => false,
+        };
+        if out_of {
             described[i] = described[j].clone();
         }
     }

@@ -70,6 +70,10 @@ fn before_figure(sentence: &str, at: usize) -> Option<String> {
         while k > 0 && capitalised(words[k - 1]) {
             k -= 1;
         }
+        // "The Civic Union won 64": the article opens the sentence, not the name
+        if k < j && matches!(words[k], "The" | "A" | "An") {
+            k += 1;
+        }
         // a word capitalised by grammar or habit ("Officials with 12 …",
         // "The") names no one
         let first = words[k]
@@ -111,6 +115,7 @@ mod tests {
                 "Shares rose after Halvern, with 18,000 employees, said so.",
                 "18,000",
             ),
+            ("The Halvern Group won 18,000 new orders.", "18,000"),
         ] {
             assert_eq!(
                 of(sentence, figure).as_deref(),
@@ -147,6 +152,7 @@ mod tests {
             ("Police said 12 people were hurt.", "12"),
             ("The company has 18,000 staff.", "18,000"),
             ("Officials with 12 teams arrived.", "12"),
+            ("The Officials had 12 teams.", "12"),
             ("In Marrow County the storm destroyed 40 homes.", "40"),
             // a headline's title case, a month, a name closing its clause
             ("5 Wounded In Harrow Shooting", "5"),

@@ -48,7 +48,7 @@ fn located(words: &[&str]) -> Option<String> {
         if !is_name(w) {
             break;
         }
-        places.push(bare(w).to_lowercase());
+        places.push(stem(w).to_lowercase());
         // the rest of this name's words ("Dar es Salaam", "Nairobi, Kenya,")
         while i < rest.len() && !ends_clause(rest[i]) {
             i += 1;
@@ -73,6 +73,14 @@ fn bare(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
+/// A word bare of punctuation and of a possessive ending ("Harrow's" is "Harrow").
+fn stem(w: &str) -> &str {
+    let b = bare(w);
+    b.strip_suffix("'s")
+        .or_else(|| b.strip_suffix("’s"))
+        .unwrap_or(b)
+}
+
 /// A word that closes its clause ("Kenya," "Kenya.").
 fn ends_clause(w: &str) -> bool {
     w.ends_with([',', '.', ';', ':'])
@@ -82,8 +90,10 @@ fn ends_clause(w: &str) -> bool {
 /// function word).
 fn is_name(w: &str) -> bool {
     let b = bare(w);
+    // "in Sunday's election": a possessive is judged by its stem
+    let stem = stem(w);
     b.chars().next().is_some_and(char::is_uppercase)
-        && !crate::extract::names::not_a_name(&b.to_lowercase())
+        && !crate::extract::names::not_a_name(&stem.to_lowercase())
 }
 
 #[cfg(test)]
@@ -138,6 +148,12 @@ mod tests {
             ("The storms killed 31 people.", "31", None),
             ("The storms killed 31 people in the night.", "31", None),
             ("The storms killed 31 people in September.", "31", None),
+            ("The party won 31 seats in Sunday's vote.", "31", None),
+            (
+                "The party won 31 seats in Harrow's vote.",
+                "31",
+                Some("harrow"),
+            ),
             ("At least 31 people were killed.", "31", None),
         ];
         for (sentence, figure, want) in cases {
