@@ -231,6 +231,8 @@ lexicon_file!(PEOPLE: People = "people.toml");
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Things {
     pub things: Vec<&'static str>,
+    /// Things whose counts never take an open key.
+    pub no_open_key: Vec<&'static str>,
     pub wound_kinds: Vec<&'static str>,
 }
 
@@ -260,6 +262,10 @@ pub struct Acts {
     pub lasting_verbs: Vec<&'static str>,
     /// Verbs of saying: a figure after one is what was said, not what it hangs on.
     pub saying_verbs: Vec<&'static str>,
+    /// Words between a counted noun and the participle of its act.
+    pub auxiliaries: Vec<&'static str>,
+    /// Past participles not in "-ed".
+    pub irregular_participles: Vec<&'static str>,
 }
 
 lexicon_file!(ACTS: Acts = "acts.toml");

@@ -426,10 +426,22 @@ impl Claim {
     /// not a small count (more than 12, or with a fraction), as its bits; dates, spans
     /// and open keys counted under an act ("tackle, fifth") are too loose for that.
     pub fn telling_number(&self) -> Option<u64> {
+        // "14 people were treated" tells as much as "14 injured"; "tackle, fifth"
+        // and "pass, completed" do not: only people under an act told as a
+        // participle keep the figure telling
         if let Some(crate::key::MeasureKey::Open(k)) = self.measure.as_ref()
-            && k.act().is_some()
+            && let Some(act) = k.act()
         {
-            return None;
+            let person = k
+                .what()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|h| crate::lexicon::PEOPLE.singular.contains(&h));
+            let participle =
+                act.ends_with("ed") || crate::lexicon::ACTS.irregular_participles.contains(&act);
+            if !(person && participle) {
+                return None;
+            }
         }
         if matches!(self.kind, ClaimKind::Date | ClaimKind::Duration) {
             return None;

@@ -162,6 +162,27 @@ pub fn act(
     None
 }
 
+/// The act told after the counted noun at word `at`, in the passive or the
+/// perfect ("120 homes had been damaged", "95,000 customers had lost power") or
+/// as a participle right after it ("homes damaged by the storm"); `hi` ends the
+/// clause.
+pub fn act_after(ws: &Sentence<'_>, at: usize, hi: usize) -> Option<String> {
+    let acts = &crate::lexicon::ACTS;
+    let mut j = at + 1;
+    let mut aux = 0;
+    while j < hi && aux < 4 && acts.auxiliaries.contains(&ws[j].low_str()) {
+        aux += 1;
+        j += 1;
+    }
+    if j >= hi {
+        return None;
+    }
+    let w = ws[j].text();
+    let participle = (w.ends_with("ed") && !acts.not_acts.contains(&w))
+        || (aux > 0 && acts.irregular_participles.contains(&w));
+    (plain_word(w) && participle).then(|| w.to_string())
+}
+
 /// The singular of a lower-case English noun (irregular plurals from the
 /// `pluralizer` crate's tables; they are looked up once per word and cached).
 pub fn singular(w: &str) -> String {

@@ -477,6 +477,8 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: changed_words", &a.changed_words);
     add("acts.toml: owning_words", &a.owning_words);
     add("acts.toml: level_verbs", &a.level_verbs);
+    add("acts.toml: auxiliaries", &a.auxiliaries);
+    add("acts.toml: irregular_participles", &a.irregular_participles);
     let f = &FUNCTION_WORDS;
     add("function-words.toml: aside_openers", &f.aside_openers);
     add("function-words.toml: object_starts", &f.object_starts);
@@ -496,6 +498,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("noun-phrase.toml: not_nouns", &NOUN_PHRASE.not_nouns);
     add("people.toml: modifiers", &PEOPLE.modifiers);
     add("things.toml: wound_kinds", &THINGS.wound_kinds);
+    add("things.toml: no_open_key", &THINGS.no_open_key);
     let p = &PERIODS;
     add("periods.toml: clock_after", &p.clock_after);
     add("periods.toml: period_units", &p.period_units);

@@ -156,7 +156,10 @@ pub(crate) fn subject_cue(
     let mut j = v;
     while j > 0 && v - j < SUBJECT_REACH {
         j -= 1;
-        if figures.iter().any(|&(_, b)| b == j) || is_clause_break(ws[j].text) {
+        // "the death toll from Monday's earthquake … stands at 16": a figure
+        // in the possessive modifies the subject, it does not end it
+        let possessive = ws[j].text.ends_with("'s") || ws[j].text.ends_with("’s");
+        if (figures.iter().any(|&(_, b)| b == j) && !possessive) || is_clause_break(ws[j].text) {
             return None;
         }
         let w = ws[j].low();

@@ -23,7 +23,7 @@ use self::binding::*;
 use self::cues::*;
 use self::date_of::dated_event;
 use self::frame::frame_key;
-use self::open::open_count;
+use self::open::{open_count, open_people};
 use self::shooting::{perceived, shot_victims};
 use crate::event::EventClass;
 use crate::event::sudden;
@@ -139,7 +139,10 @@ pub fn measure_in(
                     Some(MeasureKey::Shot)
                 }
                 (None, Some((n, _))) => Some(MeasureKey::Class(n)),
-                (None, None) => unit.filter(|u| !u.is_empty()).map(MeasureKey::unit),
+                (None, None) => unit
+                    .filter(|u| !u.is_empty())
+                    .map(MeasureKey::unit)
+                    .or_else(|| open_people(ws, last, &figures)),
             }
         }
         ClaimKind::Percent | ClaimKind::Money if earlier_value(ws, first, last, &figures) => None,

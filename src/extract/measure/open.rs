@@ -48,6 +48,28 @@ pub(crate) fn open_count(
     }
     let c = counted::counted(ws, last, figures)?;
     let word = ws[c.at].low_str();
+    // "120 homes had been damaged", "destroyed 48 homes": a thing counted under
+    // an act of its own is a measure; a bare "48 homes" or "three rounds" is not
+    let after = || {
+        let (_, hi) = clause(ws, c.at);
+        counted::act_after(ws, c.at, hi)
+    };
+    let participle = |w: &String| {
+        w.ends_with("ed")
+            || crate::lexicon::ACTS
+                .irregular_participles
+                .contains(&w.as_str())
+    };
+    let thing_act = (THINGS.contains(&word) && !crate::lexicon::THINGS.no_open_key.contains(&word))
+        .then(|| after().or_else(|| act().filter(participle)))
+        .flatten();
+    if let Some(act) = &thing_act
+        && class_of(&NOUNS, word).is_none()
+        && class_of(&CHANGE, act).is_none()
+    {
+        let head = counted::singular(&c.head);
+        return Some(open_key(&head, c.modifier.as_deref(), Some(act)));
+    }
     let known = class_of(&NOUNS, word).is_some()
         || class_of(&CHANGE, word).is_some()
         || PEOPLE.contains(&word)
@@ -70,6 +92,33 @@ pub(crate) fn open_count(
     }
     let head = counted::singular(&c.head);
     Some(open_key(&head, c.modifier.as_deref(), act().as_deref()))
+}
+
+/// The open key of a count of people with no cue of harm or change, whose act is
+/// told after them ("95,000 customers had lost power" → "customer, lost"): the
+/// people and what happened to them, so only the same act meets it.
+pub(crate) fn open_people(
+    ws: &Sentence<'_>,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> Option<MeasureKey> {
+    let c = counted::counted(ws, last, figures)?;
+    let word = ws[c.at].low_str();
+    if !counted::is_people_noun(word) && !PEOPLE.contains(&word) {
+        return None;
+    }
+    let (_, hi) = clause(ws, c.at);
+    let act = counted::act_after(ws, c.at, hi)?;
+    // "were hit", "were shot": harm is the closed model's to read
+    let acts = &crate::lexicon::ACTS;
+    if class_of(&CHANGE, &act).is_some()
+        || acts.harm_verbs.contains(&act.as_str())
+        || acts.transitive.contains(&act.as_str())
+    {
+        return None;
+    }
+    let head = counted::singular(&c.head);
+    Some(open_key(&head, c.modifier.as_deref(), Some(&act)))
 }
 
 /// The written form of an open key: "game, missed", "parliamentary seat".

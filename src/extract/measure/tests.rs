@@ -47,7 +47,16 @@ measures! {
     injured: "Some 300 people were injured in the town.", "300" => Some("injured");
     displaced: "About 20,000 residents have been displaced.", "20,000" => Some("displaced");
     houses_are_not_people: "The quake damaged 18 houses, injuring 11 residents.", "18" => Some("buildings");
-    homes_counted_are_not_displaced: "The fire has destroyed 48 homes.", "48" => None;
+    homes_counted_are_not_displaced: "The fire has destroyed 48 homes.", "48" => Some("home, destroyed");
+    homes_in_the_passive: "Officials said 120 homes had been damaged.", "120" => Some("home, damaged");
+    homes_in_a_participle: "There were 120 homes damaged by the storm.", "120" => Some("home, damaged");
+    homes_with_no_act: "The village has 48 homes.", "48" => None;
+    a_name_is_no_act: "Brenner said 48 homes were in the valley.", "48" => None;
+    a_span_is_no_open_count: "The road was closed for three blocks.", "three" => None;
+    people_under_an_act: "By Tuesday 95,000 customers had lost power.", "95,000" => Some("customer, lost");
+    people_in_a_participle: "About 300 commuters stranded at the station waited.", "300" => Some("commuter, stranded");
+    people_with_no_act: "About 300 commuters use the station each day.", "300" => None;
+    a_level_past_a_dated_subject: "The death toll from Monday's quake in the province stands at 16.", "16" => Some("deaths");
     people_out_of_their_homes: "Some 3,000 people are out of their homes.", "3,000" => Some("displaced");
     jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs cut");
     positions: "The firm plans to eliminate 450 positions at two plants.", "450" => Some("jobs cut");
@@ -58,7 +67,7 @@ measures! {
     cases: "Officials have recorded 1,200 cases of measles this year.", "1,200" => Some("cases");
     members: "The council has 45 members.", "45" => Some("members");
     population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");
-    other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => None;
+    other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => Some("firefighter, unharmed");
     and_opens_a_clause: "Four people were killed and one person was injured.", "one" => Some("injured");
     aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
     aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
@@ -138,7 +147,7 @@ measures! {
     still_in_hospital: "Police said 3 victims remain in the hospital.", "3" => Some(STILL_IN_HOSPITAL);
     as_of_in_hospital: "As of Tuesday, 6 were still in hospital after the crash.", "6" => Some(STILL_IN_HOSPITAL);
     taken_to_hospital: "After the crash 6 were taken to hospital.", "6" => Some(HOSPITALISED_INJURED);
-    people_are_not_bail: "Both suspects are held on bail of $75,000 each.", "Both" => None;
+    people_are_not_bail: "Both suspects are held on bail of $75,000 each.", "Both" => Some("suspect, held");
     charges_against_people: "Prosecutors filed charges against 3 men.", "3" => None;
     guns_are_things: "Police said 40 rounds came from 2 rifles.", "2" => None;
 }
