@@ -17,6 +17,9 @@ use crate::event::EventClass;
 use crate::key::MeasureKey;
 use crate::model::{Anchor, Claim, ClaimKind, Cluster, Interval, Profile};
 
+/// How many reports must put an event in one place before that place marks an
+/// event of its own (`split_by_lead_place`).
+pub const LEAD_PLACE_REPORTS: usize = 2;
 /// Cosine similarity of two documents' weighted names above which they tell one story.
 pub const STORY_SIMILARITY: f64 = 0.30;
 /// …and the summed rarity (idf) of the names they share must reach this: three
@@ -871,7 +874,93 @@ fn story_of(
         lexicon,
         boiler,
     );
-    split_by_event_day(profiles, &joined, briefs, lexicon)
+    let by_day = split_by_event_day(profiles, &joined, briefs, lexicon);
+    split_by_lead_place(profiles, &by_day)
+}
+
+/// Reports of one story whose leads put the event in two places, each place
+/// given by at least `LEAD_PLACE_REPORTS` reports and named by none of the
+/// other group, tell of two events (two collapses at two mines of one valley,
+/// undated, sharing the valley, the company and the rescue chief). A lone report
+/// with a place of its own is no second event: one report's lead may name the
+/// street where another names the town. Reports whose lead names no place join
+/// the group whose names they share most.
+fn split_by_lead_place(profiles: &[Profile], story: &[usize]) -> Vec<usize> {
+    let mut next = story.iter().max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); next];
+    for (d, &s) in story.iter().enumerate() {
+        members[s].push(d);
+    }
+    let names = |d: usize| -> FxHashSet<&str> {
+        profiles[d]
+            .sentences
+            .iter()
+            .flat_map(|s| s.names.iter().map(String::as_str))
+            .collect()
+    };
+    let mut out = story.to_vec();
+    for docs in &members {
+        if docs.len() < 2 * LEAD_PLACE_REPORTS {
+            continue;
+        }
+        let mut places: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &d in docs {
+            if let Some(p) = profiles[d].lead_place.as_deref() {
+                places.entry(p).or_default().push(d);
+            }
+        }
+        let named: Vec<FxHashSet<&str>> = docs.iter().map(|&d| names(d)).collect();
+        let index = |d: usize| docs.iter().position(|&x| x == d).unwrap_or(0);
+        // groups of reports that put the event in one place which no report
+        // of another group names
+        let groups: Vec<(&str, &Vec<usize>)> = places
+            .iter()
+            .filter(|(_, ds)| ds.len() >= LEAD_PLACE_REPORTS)
+            .map(|(p, ds)| (*p, ds))
+            .collect();
+        let apart = groups.len() >= 2
+            && groups.iter().all(|(p, ds)| {
+                groups
+                    .iter()
+                    .filter(|(q, _)| q != p)
+                    .all(|(_, others)| others.iter().all(|&o| !named[index(o)].contains(p)))
+                    && ds
+                        .iter()
+                        .all(|&d| profiles[d].lead_place.as_deref() == Some(*p))
+            });
+        if !apart {
+            continue;
+        }
+        // every report joins the group whose place it names, else whose
+        // reports' names it shares most; ties go to the first group
+        let mut part: Vec<usize> = vec![0; docs.len()];
+        for i in 0..docs.len() {
+            let by_place = groups.iter().position(|(p, _)| named[i].contains(p));
+            part[i] = by_place.unwrap_or_else(|| {
+                let shared = |ds: &Vec<usize>| {
+                    ds.iter()
+                        .map(|&o| named[i].intersection(&named[index(o)]).count())
+                        .sum::<usize>()
+                };
+                let mut best = 0;
+                for (k, (_, ds)) in groups.iter().enumerate() {
+                    if shared(ds) > shared(groups[best].1) {
+                        best = k;
+                    }
+                }
+                best
+            });
+        }
+        for k in 1..groups.len() {
+            for (i, &d) in docs.iter().enumerate() {
+                if part[i] == k {
+                    out[d] = next;
+                }
+            }
+            next += 1;
+        }
+    }
+    out
 }
 
 /// The final story of each profile, as `cluster` groups them, and the
@@ -1282,11 +1371,82 @@ mod tests {
             outlet: None,
             folder: None,
             spellings: Vec::new(),
+            lead_place: None,
             sentences: vec![crate::model::SentenceProfile {
                 hash: crate::extract::sentence_hash(doc),
                 digits: false,
                 names: names.iter().map(|n| n.to_string()).collect(),
             }],
+        }
+    }
+
+    /// A profile whose lead puts the event at `place`.
+    fn led(doc: &str, names: &[&str], place: Option<&str>) -> Profile {
+        let mut p = profile(doc, names, None);
+        p.lead_place = place.map(str::to_string);
+        p
+    }
+
+    /// One row per case: the leads' places and names, and which reports share
+    /// a story afterwards.
+    #[test]
+    fn two_places_each_told_by_two_reports_are_two_events() {
+        let shared = ["gallow", "anvers", "mining"];
+        let with = |own: &[&'static str]| -> Vec<&'static str> {
+            shared.iter().copied().chain(own.iter().copied()).collect()
+        };
+        let cases: Vec<(Vec<Profile>, Vec<usize>)> = vec![
+            // two mines, two reports each: apart
+            (
+                vec![
+                    led("a", &with(&["dobry"]), Some("dobry")),
+                    led("b", &with(&["dobry"]), Some("dobry")),
+                    led("c", &with(&["ferris"]), Some("ferris")),
+                    led("d", &with(&["ferris"]), Some("ferris")),
+                ],
+                vec![0, 0, 1, 1],
+            ),
+            // a report that names no place in its lead goes with the mine it names
+            (
+                vec![
+                    led("a", &with(&["dobry"]), Some("dobry")),
+                    led("b", &with(&["dobry"]), Some("dobry")),
+                    led("c", &with(&["ferris"]), Some("ferris")),
+                    led("d", &with(&["ferris"]), Some("ferris")),
+                    led("e", &with(&["ferris"]), None),
+                ],
+                vec![0, 0, 1, 1, 1],
+            ),
+            // one report puts it in the town, the others at the works: together
+            (
+                vec![
+                    led("a", &with(&["brannock"]), Some("brannock")),
+                    led("b", &with(&["kessway"]), Some("kessway")),
+                    led("c", &with(&["kessway"]), Some("kessway")),
+                    led("d", &with(&["kessway"]), Some("kessway")),
+                ],
+                vec![0, 0, 0, 0],
+            ),
+            // each place is named by a report of the other group: one event
+            (
+                vec![
+                    led("a", &with(&["dobry"]), Some("dobry")),
+                    led("b", &with(&["dobry"]), Some("dobry")),
+                    led("c", &with(&["ferris", "dobry"]), Some("ferris")),
+                    led("d", &with(&["ferris"]), Some("ferris")),
+                ],
+                vec![0, 0, 0, 0],
+            ),
+        ];
+        for (profiles, want) in cases {
+            let story = vec![0; profiles.len()];
+            let got = split_by_lead_place(&profiles, &story);
+            let first = |s: &[usize]| -> Vec<usize> {
+                s.iter()
+                    .map(|x| s.iter().position(|y| y == x).unwrap())
+                    .collect()
+            };
+            assert_eq!(first(&got), first(&want), "{profiles:?}");
         }
     }
 

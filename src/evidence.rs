@@ -893,6 +893,7 @@ mod tests {
             outlet: None,
             folder: None,
             spellings: Vec::new(),
+            lead_place: None,
             sentences: names
                 .iter()
                 .map(|ns| crate::model::SentenceProfile {

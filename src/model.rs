@@ -432,11 +432,10 @@ impl Claim {
         if let Some(crate::key::MeasureKey::Open(k)) = self.measure.as_ref()
             && let Some(act) = k.act()
         {
-            let person = k
-                .what()
-                .rsplit(' ')
-                .next()
-                .is_some_and(|h| crate::lexicon::PEOPLE.singular.contains(&h));
+            let person = k.what().rsplit(' ').next().is_some_and(|h| {
+                crate::lexicon::PEOPLE.singular.contains(&h)
+                    || crate::extract::counted::is_people_noun(h)
+            });
             let participle =
                 act.ends_with("ed") || crate::lexicon::ACTS.irregular_participles.contains(&act);
             if !(person && participle) {
@@ -471,6 +470,12 @@ pub struct Profile {
     /// that spelling (`mcknight` → `McKnight`), for the words a person reads.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spellings: Vec<(String, String)>,
+    /// Where its lead puts the event: the place (`extract::place`) of the first
+    /// count with a measure among its first figures ("at the Dobry Hollow mine" →
+    /// `dobry`). Two groups of reports with two such places, neither named by the
+    /// other, tell of two events (`cluster::split_by_lead_place`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_place: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

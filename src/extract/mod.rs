@@ -96,7 +96,25 @@ pub fn warm_up() {
 pub fn extract_and_profile(doc: &Document, segments: &[Segment]) -> (Vec<Claim>, Profile) {
     let (names, spelled) = segment_names(doc, segments);
     let claims = extract_named(doc, segments, &names);
-    (claims, profile_named(doc, segments, names, spelled))
+    let mut profile = profile_named(doc, segments, names, spelled);
+    profile.lead_place = lead_place(&claims);
+    (claims, profile)
+}
+
+/// How many of a report's first figures make its lead, for `lead_place`.
+const LEAD_FIGURES: usize = 6;
+
+/// The place of the first count with a measure among the report's first figures
+/// (`Profile::lead_place`): the lead says where it happened.
+fn lead_place(claims: &[Claim]) -> Option<String> {
+    claims
+        .iter()
+        .take(LEAD_FIGURES)
+        .filter(|c| c.kind == ClaimKind::Count && c.measure.is_some())
+        .find_map(|c| {
+            let at = c.sentence.find(c.quote.as_str())?;
+            place::place(&c.sentence, at, at + c.quote.len())
+        })
 }
 
 /// `names::names` of every sentence, with the spellings of each.
@@ -370,8 +388,8 @@ fn same_event(a: Option<EventClass>, b: Option<EventClass>) -> bool {
 
 /// The names a document mentions, sentence by sentence, for grouping documents into stories.
 pub fn profile(doc: &Document, segments: &[Segment]) -> Profile {
-    let (names, spelled) = segment_names(doc, segments);
-    profile_named(doc, segments, names, spelled)
+    // the lead's place comes from the claims: the profile is the one a run uses
+    extract_and_profile(doc, segments).1
 }
 
 /// `profile` with the names of each sentence (and their spellings) already read.
@@ -427,6 +445,7 @@ fn profile_named(
         published: doc.published,
         outlet: doc.outlet.clone(),
         folder: None,
+        lead_place: None,
         spellings: doc_spellings(&sentences, &spellings),
         sentences,
     }

@@ -13,7 +13,7 @@ mod binding;
 mod cues;
 mod date_of;
 mod frame;
-mod open;
+pub(crate) mod open;
 mod shooting;
 
 pub use cues::mentions_death;
@@ -77,6 +77,10 @@ pub fn measure_in(
                 None
             } else if agent(ws, first, last, &figures) {
                 // "a gunman shot and killed two men": the figure did it
+                None
+            } else if open::own_act(ws, first, last, &figures).is_some() {
+                // "one was killed and four others are trapped": the figure's
+                // own act, no cue of change, is what happened to it
                 None
             } else {
                 // "two dead and a wounded 9-year-old boy": a figure that
@@ -142,7 +146,7 @@ pub fn measure_in(
                 (None, None) => unit
                     .filter(|u| !u.is_empty())
                     .map(MeasureKey::unit)
-                    .or_else(|| open_people(ws, last, &figures)),
+                    .or_else(|| open_people(ws, first, last, &figures)),
             }
         }
         ClaimKind::Percent | ClaimKind::Money if earlier_value(ws, first, last, &figures) => None,

@@ -94,31 +94,66 @@ pub(crate) fn open_count(
     Some(open_key(&head, c.modifier.as_deref(), act().as_deref()))
 }
 
+/// The act a count of people undergoes, told right after it or after the people
+/// it counts ("95,000 customers had lost power", "four others are trapped",
+/// "Fifteen trapped"), when no cue of harm or change is in its clause after it.
+pub(crate) fn own_act(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> Option<String> {
+    let (_, hi) = clause(ws, first);
+    let at = match counted::counted(ws, last, figures) {
+        Some(c) => {
+            let w = ws[c.at].low_str();
+            if !counted::is_people_noun(w) && !PEOPLE.contains(&w) {
+                return None;
+            }
+            c.at
+        }
+        None => match ws.get(last + 1).map(|w| w.low_str()) {
+            Some("others" | "other" | "more") => last + 1,
+            _ => last,
+        },
+    };
+    // a cue of change is the closed model's
+    let acts = &crate::lexicon::ACTS;
+    let harm = |w: &str| {
+        class_of(&CHANGE, w).is_some()
+            || acts.harm_verbs.contains(&w)
+            || acts.transitive.contains(&w)
+    };
+    let act = counted::act_after(ws, at, hi)?;
+    // "four others are trapped", but not "four people were killed", "1,180
+    // confirmed dead" (a cue right after the act) nor "40 passengers" (a counted
+    // noun the lexicon knows)
+    // the cue may follow the act to the end of its part of the clause ("had
+    // been forced from their homes")
+    let act_at = (at + 1..hi).find(|&j| ws[j].low_str() == act)?;
+    let end = (act_at + 1..hi)
+        .find(|&j| {
+            matches!(ws[j].low_str(), "," | "and" | "but" | "while")
+                || figures.iter().any(|&(a, _)| a == j)
+        })
+        .unwrap_or(hi);
+    let near = (last + 1..end).any(|j| harm(ws[j].low_str()));
+    let between = (last + 1..=at).any(|j| class_of(&NOUNS, ws[j].low_str()).is_some());
+    (!near && !between).then_some(act)
+}
+
 /// The open key of a count of people with no cue of harm or change, whose act is
-/// told after them ("95,000 customers had lost power" → "customer, lost"): the
-/// people and what happened to them, so only the same act meets it.
+/// told after them ("95,000 customers had lost power" → "people, lost"): people of
+/// any noun fold into one, so "twelve miners are trapped" meets "fifteen men are
+/// trapped"; only the same act meets it.
 pub(crate) fn open_people(
     ws: &Sentence<'_>,
+    first: usize,
     last: usize,
     figures: &[(usize, usize)],
 ) -> Option<MeasureKey> {
-    let c = counted::counted(ws, last, figures)?;
-    let word = ws[c.at].low_str();
-    if !counted::is_people_noun(word) && !PEOPLE.contains(&word) {
-        return None;
-    }
-    let (_, hi) = clause(ws, c.at);
-    let act = counted::act_after(ws, c.at, hi)?;
-    // "were hit", "were shot": harm is the closed model's to read
-    let acts = &crate::lexicon::ACTS;
-    if class_of(&CHANGE, &act).is_some()
-        || acts.harm_verbs.contains(&act.as_str())
-        || acts.transitive.contains(&act.as_str())
-    {
-        return None;
-    }
-    let head = counted::singular(&c.head);
-    Some(open_key(&head, c.modifier.as_deref(), Some(&act)))
+    let act = own_act(ws, first, last, figures)?;
+    Some(open_key("people", None, Some(&act)))
 }
 
 /// The written form of an open key: "game, missed", "parliamentary seat".

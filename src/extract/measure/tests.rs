@@ -53,9 +53,15 @@ measures! {
     homes_with_no_act: "The village has 48 homes.", "48" => None;
     a_name_is_no_act: "Brenner said 48 homes were in the valley.", "48" => None;
     a_span_is_no_open_count: "The road was closed for three blocks.", "three" => None;
-    people_under_an_act: "By Tuesday 95,000 customers had lost power.", "95,000" => Some("customer, lost");
-    people_in_a_participle: "About 300 commuters stranded at the station waited.", "300" => Some("commuter, stranded");
+    people_under_an_act: "By Tuesday 95,000 customers had lost power.", "95,000" => Some("people, lost");
+    people_in_a_participle: "About 300 commuters stranded at the station waited.", "300" => Some("people, stranded");
     people_with_no_act: "About 300 commuters use the station each day.", "300" => None;
+    people_of_any_noun_fold: "Twelve miners are trapped underground after a collapse.", "Twelve" => Some("people, trapped");
+    others_under_their_own_act: "One miner was killed and four others are trapped in the shaft.", "four" => Some("people, trapped");
+    a_bare_figure_under_an_act: "Fifteen trapped at the pit", "Fifteen" => Some("people, trapped");
+    a_cue_after_the_act_wins: "Officials said 1,180 confirmed dead after the quake.", "1,180" => Some("deaths");
+    a_cue_at_the_end_of_the_act_wins: "More than 40,000 had been forced from their homes.", "40,000" => Some("displaced");
+    a_cue_past_the_clause_part_is_another_figure_s: "Four miners are trapped in the shaft, and one miner has died.", "Four" => Some("people, trapped");
     a_level_past_a_dated_subject: "The death toll from Monday's quake in the province stands at 16.", "16" => Some("deaths");
     people_out_of_their_homes: "Some 3,000 people are out of their homes.", "3,000" => Some("displaced");
     jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs cut");
@@ -67,7 +73,7 @@ measures! {
     cases: "Officials have recorded 1,200 cases of measles this year.", "1,200" => Some("cases");
     members: "The council has 45 members.", "45" => Some("members");
     population_home: "The town is home to about 80,000 people.", "80,000" => Some("population");
-    other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => Some("firefighter, unharmed");
+    other_clause: "While 5 people died, the 20 firefighters were unharmed.", "20" => Some("people, unharmed");
     and_opens_a_clause: "Four people were killed and one person was injured.", "one" => Some("injured");
     aside_with_a_figure: "One man was killed and 4 others, including 2 teens, were wounded.", "4" => Some("injured");
     aside_without_a_comma: "One man was killed and 4 others including 2 teens were wounded.", "4" => Some("injured");
@@ -147,7 +153,7 @@ measures! {
     still_in_hospital: "Police said 3 victims remain in the hospital.", "3" => Some(STILL_IN_HOSPITAL);
     as_of_in_hospital: "As of Tuesday, 6 were still in hospital after the crash.", "6" => Some(STILL_IN_HOSPITAL);
     taken_to_hospital: "After the crash 6 were taken to hospital.", "6" => Some(HOSPITALISED_INJURED);
-    people_are_not_bail: "Both suspects are held on bail of $75,000 each.", "Both" => Some("suspect, held");
+    people_are_not_bail: "Both suspects are held on bail of $75,000 each.", "Both" => Some("people, held");
     charges_against_people: "Prosecutors filed charges against 3 men.", "3" => None;
     guns_are_things: "Police said 40 rounds came from 2 rifles.", "2" => None;
 }
