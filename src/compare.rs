@@ -806,7 +806,7 @@ fn irreconcilable(
                 None if own => continue,
                 None => return None,
             };
-            if own && (reconciled(x, &b, &meet) || reconciled_by(y, &a, &meet)) {
+            if own && (reconciled(x, &b, &meet) || reconciled(y, &a, |p, q| meet(q, p))) {
                 continue;
             }
             mildest = Some(mildest.map_or(sev, |m| m.min(sev)));
@@ -838,17 +838,6 @@ fn reconciled(
     others
         .iter()
         .any(|y| meet(x, y) && disagree(&x.value, &y.value).is_none())
-}
-
-/// Does some statement of `others` that meets `y` agree with it?
-fn reconciled_by(
-    y: &Statement,
-    others: &[&Statement],
-    meet: impl Fn(&Statement, &Statement) -> bool,
-) -> bool {
-    others
-        .iter()
-        .any(|x| meet(x, y) && disagree(&x.value, &y.value).is_none())
 }
 
 /// A document's statements that give a figure, or all of them if none does.
@@ -1112,7 +1101,7 @@ fn judge(
                     !(strict || both_owned(x, y))
                         || disagree(&x.value, &y.value).is_some()
                             && !reconciled(x, &ib, meet)
-                            && !reconciled_by(y, &ia, meet)
+                            && !reconciled(y, &ia, |p, q| meet(q, p))
                 };
                 for y in ib.iter().filter(|y| meet(x, y) && stands(y)) {
                     far = far

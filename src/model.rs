@@ -436,9 +436,7 @@ impl Claim {
                 crate::lexicon::PEOPLE.singular.contains(&h)
                     || crate::extract::counted::is_people_noun(h)
             });
-            let participle =
-                act.ends_with("ed") || crate::lexicon::ACTS.irregular_participles.contains(&act);
-            if !(person && participle) {
+            if !(person && crate::extract::counted::is_participle(act)) {
                 return None;
             }
         }

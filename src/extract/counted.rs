@@ -178,9 +178,16 @@ pub fn act_after(ws: &Sentence<'_>, at: usize, hi: usize) -> Option<String> {
         return None;
     }
     let w = ws[j].text();
-    let participle = (w.ends_with("ed") && !acts.not_acts.contains(&w))
-        || (aux > 0 && acts.irregular_participles.contains(&w));
+    // an irregular form is a participle only after an auxiliary ("had lost")
+    let participle = is_participle(w) && (aux > 0 || w.ends_with("ed"));
     (plain_word(w) && participle).then(|| w.to_string())
+}
+
+/// Is `w` (lower case) a past participle: a word in "-ed" that reports an act,
+/// or an irregular one of `acts.toml`?
+pub fn is_participle(w: &str) -> bool {
+    let acts = &crate::lexicon::ACTS;
+    (w.ends_with("ed") && !acts.not_acts.contains(&w)) || acts.irregular_participles.contains(&w)
 }
 
 /// The singular of a lower-case English noun (irregular plurals from the

@@ -69,6 +69,9 @@ pub fn measure_in(
         // "raised the number of seats from 65 to 125": 65 is what it was
         ClaimKind::Count | ClaimKind::Quantity if earlier_value(ws, first, last, &figures) => None,
         ClaimKind::Count | ClaimKind::Quantity => {
+            // "four others are trapped": people under an act of their own,
+            // read once for the change cue and for the open key
+            let own_act = open::own_act(ws, first, last, &figures);
             // "15 stab wounds", "two counts of murder", "50 miles": a change cue
             // nearby happened to people, not to what this figure counts
             let change = if counts_things(ws, last)
@@ -78,7 +81,7 @@ pub fn measure_in(
             } else if agent(ws, first, last, &figures) {
                 // "a gunman shot and killed two men": the figure did it
                 None
-            } else if open::own_act(ws, first, last, &figures).is_some() {
+            } else if own_act.is_some() {
                 // "one was killed and four others are trapped": the figure's
                 // own act, no cue of change, is what happened to it
                 None
@@ -146,7 +149,7 @@ pub fn measure_in(
                 (None, None) => unit
                     .filter(|u| !u.is_empty())
                     .map(MeasureKey::unit)
-                    .or_else(|| open_people(ws, first, last, &figures)),
+                    .or_else(|| own_act.as_deref().map(open_people)),
             }
         }
         ClaimKind::Percent | ClaimKind::Money if earlier_value(ws, first, last, &figures) => None,

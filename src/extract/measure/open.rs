@@ -54,14 +54,8 @@ pub(crate) fn open_count(
         let (_, hi) = clause(ws, c.at);
         counted::act_after(ws, c.at, hi)
     };
-    let participle = |w: &String| {
-        w.ends_with("ed")
-            || crate::lexicon::ACTS
-                .irregular_participles
-                .contains(&w.as_str())
-    };
     let thing_act = (THINGS.contains(&word) && !crate::lexicon::THINGS.no_open_key.contains(&word))
-        .then(|| after().or_else(|| act().filter(participle)))
+        .then(|| after().or_else(|| act().filter(|w| counted::is_participle(w))))
         .flatten();
     if let Some(act) = &thing_act
         && class_of(&NOUNS, word).is_none()
@@ -96,7 +90,8 @@ pub(crate) fn open_count(
 
 /// The act a count of people undergoes, told right after it or after the people
 /// it counts ("95,000 customers had lost power", "four others are trapped",
-/// "Fifteen trapped"), when no cue of harm or change is in its clause after it.
+/// "Fifteen trapped"), when no cue of harm or change stands between the figure
+/// and the end of the act's clause part.
 pub(crate) fn own_act(
     ws: &Sentence<'_>,
     first: usize,
@@ -142,18 +137,12 @@ pub(crate) fn own_act(
     (!near && !between).then_some(act)
 }
 
-/// The open key of a count of people with no cue of harm or change, whose act is
-/// told after them ("95,000 customers had lost power" → "people, lost"): people of
+/// The open key of a count of people under its own act (`own_act`), told after
+/// them ("95,000 customers had lost power" → "people, lost"): people of
 /// any noun fold into one, so "twelve miners are trapped" meets "fifteen men are
 /// trapped"; only the same act meets it.
-pub(crate) fn open_people(
-    ws: &Sentence<'_>,
-    first: usize,
-    last: usize,
-    figures: &[(usize, usize)],
-) -> Option<MeasureKey> {
-    let act = own_act(ws, first, last, figures)?;
-    Some(open_key("people", None, Some(&act)))
+pub(crate) fn open_people(act: &str) -> MeasureKey {
+    open_key("people", None, Some(act))
 }
 
 /// The written form of an open key: "game, missed", "parliamentary seat".
