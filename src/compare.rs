@@ -446,27 +446,18 @@ fn part(c: &Claim) -> Part {
 /// parliament's", "76 of the", "30 of its")? Then the figure is the whole the
 /// other is told out of.
 fn out_of(before: &str) -> bool {
-    let mut words = before
+    let words: Vec<&str> = before
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
         .filter(|w| !w.is_empty())
-        .rev();
-    let mut w = words.next();
-    // one determiner or possessive between "of" and the figure, or "the" and a
-    // possessive ("of the assembly's 200")
-    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
-    if w.is_some_and(possessive) {
-        w = words.next();
-        if w == Some("the") {
-            w = words.next();
-        }
-    } else if w.is_some_and(|w| matches!(w, "the" | "its" | "their" | "his" | "her" | "our")) {
-        w = words.next();
-    }
-    w == Some("of")
-        && words.next().is_some_and(|n| {
-            n.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
-                || crate::extract::number::small_number_word(&n.to_lowercase()).is_some()
-        })
+        .collect();
+    let figure = |n: &str| {
+        n.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
+            || crate::extract::number::small_number_word(&n.to_lowercase()).is_some()
+    };
+    (1..=3.min(words.len().saturating_sub(1))).any(|k| {
+        let at = words.len() - k;
+        crate::extract::counted::of_a_whole(&words[at..]) && figure(words[at - 1])
+    })
 }
 
 /// Does the text before a figure say it counts those of whom something is told
@@ -489,22 +480,11 @@ fn of_whom(before: &str) -> bool {
 
 /// Does the text after a figure go on "of [the|its|X's] M" with M a figure?
 fn told_out_of(after: &str) -> bool {
-    let mut words = after.split_whitespace();
-    if words.next() != Some("of") {
-        return false;
-    }
-    let mut w = words.next();
-    if w == Some("the") {
-        w = words.next();
-    }
-    if w.is_some_and(|w| {
-        matches!(w, "its" | "their" | "his" | "her" | "our")
-            || w.ends_with("'s")
-            || w.ends_with("’s")
-    }) {
-        w = words.next();
-    }
-    w.is_some_and(|w| w.starts_with(|ch: char| ch.is_ascii_digit()))
+    let words: Vec<&str> = after.split_whitespace().take(4).collect();
+    (1..words.len()).any(|k| {
+        crate::extract::counted::of_a_whole(&words[..k])
+            && words[k].starts_with(|ch: char| ch.is_ascii_digit())
+    })
 }
 
 /// The place a distance is measured from ("40 km east of Lowmere" is

@@ -183,6 +183,20 @@ pub fn act_after(ws: &Sentence<'_>, at: usize, hi: usize) -> Option<String> {
     (plain_word(w) && participle).then(|| w.to_string())
 }
 
+/// Are `words` what stands between a part and the whole it is told out of
+/// ("62 of the 150", "nine of the assembly's 200", "30 of its 80")? "of", then
+/// at most a determiner, a possessive, or "the" and a possessive.
+pub fn of_a_whole(words: &[&str]) -> bool {
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    let determiner = |w: &str| matches!(w, "the" | "its" | "their" | "his" | "her" | "our");
+    match words {
+        ["of"] => true,
+        ["of", w] => determiner(w) || possessive(w),
+        ["of", "the", w] => possessive(w),
+        _ => false,
+    }
+}
+
 /// Is `w` (lower case) a past participle: a word in "-ed" that reports an act,
 /// or an irregular one of `acts.toml`?
 pub fn is_participle(w: &str) -> bool {
@@ -325,6 +339,26 @@ mod tests {
         }
         for w in ["tackles", "seats", "people", "killed"] {
             assert!(!is_function_word(w), "{w}");
+        }
+    }
+
+    /// One expected answer per row; the words between a part and its whole.
+    #[test]
+    fn the_words_between_a_part_and_its_whole() {
+        let cases: &[(&[&str], bool)] = &[
+            (&["of"], true),
+            (&["of", "the"], true),
+            (&["of", "its"], true),
+            (&["of", "parliament's"], true),
+            (&["of", "the", "assembly's"], true),
+            (&["of", "the", "assembly’s"], true),
+            (&["of", "the", "large"], false),
+            (&["in", "the"], false),
+            (&["of", "all"], false),
+            (&[], false),
+        ];
+        for (words, want) in cases {
+            assert_eq!(of_a_whole(words), *want, "{words:?}");
         }
     }
 }

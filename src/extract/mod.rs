@@ -350,16 +350,7 @@ fn inherit_out_of(
         let between: Vec<&str> = sentence[found[i].end..found[j].start]
             .split_whitespace()
             .collect();
-        let out_of = match between.as_slice() {
-            ["of"] => true,
-            ["of", det] => {
-                matches!(*det, "the" | "its" | "their" | "his" | "her" | "our")
-                    || det.ends_with("'s")
-                    || det.ends_with("’s")
-            }
-            ["of", "the", owner] => owner.ends_with("'s") || owner.ends_with("’s"),
-            _ => false,
-        };
+        let out_of = counted::of_a_whole(&between);
         if out_of {
             described[i] = described[j].clone();
         }
