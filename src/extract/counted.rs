@@ -178,10 +178,43 @@ pub fn act_after(ws: &Sentence<'_>, at: usize, hi: usize) -> Option<String> {
         return None;
     }
     let w = ws[j].text();
-    // an irregular form is a participle only after an auxiliary ("had lost")
-    let participle = is_participle(w) && (aux > 0 || w.ends_with("ed"));
+    // an irregular form is a participle only after an auxiliary ("had lost");
+    // with none, an "-ed" word with an object is the figure's own deed ("two
+    // men ambushed the party"), one without is a participle ("homes damaged
+    // by the storm", "Fifteen trapped at the pit")
+    let no_object = || {
+        ws.get(j + 1).is_none_or(|n| {
+            let n = n.low_str();
+            !n.bytes().any(|b| b.is_ascii_alphanumeric()) || PARTICIPLE_FOLLOWERS.contains(&n)
+        })
+    };
+    let participle = is_participle(w) && (aux > 0 || (w.ends_with("ed") && no_object()));
     (plain_word(w) && participle).then(|| w.to_string())
 }
+
+/// Words that may follow a participle with no auxiliary before it: prepositions
+/// and the like, never the start of an object.
+const PARTICIPLE_FOLLOWERS: &[&str] = &[
+    "by",
+    "at",
+    "in",
+    "on",
+    "from",
+    "after",
+    "for",
+    "to",
+    "with",
+    "as",
+    "inside",
+    "near",
+    "under",
+    "during",
+    "overnight",
+    "underground",
+    "since",
+    "when",
+    "and",
+];
 
 /// Are `words` what stands between a part and the whole it is told out of
 /// ("62 of the 150", "nine of the assembly's 200", "30 of its 80")? "of", then

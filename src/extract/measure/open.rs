@@ -98,6 +98,15 @@ pub(crate) fn own_act(
     last: usize,
     figures: &[(usize, usize)],
 ) -> Option<String> {
+    // "a gunman", "A 16-year-old": one person the figure names itself
+    if matches!(ws[first].low_str(), "a" | "an")
+        || (first..=last).any(|j| {
+            let w = ws[j].low_str();
+            crate::lexicon::PEOPLE.singular.contains(&w)
+        })
+    {
+        return None;
+    }
     let (_, hi) = clause(ws, first);
     let at = match counted::counted(ws, last, figures) {
         Some(c) => {

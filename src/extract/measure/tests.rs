@@ -62,6 +62,9 @@ measures! {
     a_cue_after_the_act_wins: "Officials said 1,180 confirmed dead after the quake.", "1,180" => Some("deaths");
     a_cue_at_the_end_of_the_act_wins: "More than 40,000 had been forced from their homes.", "40,000" => Some("displaced");
     a_cue_past_the_clause_part_is_another_figure_s: "Four miners are trapped in the shaft, and one miner has died.", "Four" => Some("people, trapped");
+    a_deed_with_an_object_is_no_act_done_to_them: "Two men ambushed the party on Sunday.", "Two" => None;
+    one_person_named_by_the_figure_has_no_open_key: "A gunman opened fire in the park.", "A gunman" => None;
+    a_participle_before_a_preposition_is_an_act: "About 150 people were packed inside the house.", "150" => Some("people, packed");
     a_level_past_a_dated_subject: "The death toll from Monday's quake in the province stands at 16.", "16" => Some("deaths");
     people_out_of_their_homes: "Some 3,000 people are out of their homes.", "3,000" => Some("displaced");
     jobs: "The company will cut 700 jobs next year.", "700" => Some("jobs cut");
