@@ -1141,7 +1141,8 @@ type Keyed = (usize, u32, u32, usize);
 
 /// The claims to cluster, sorted: the claims of one block (story, measure and
 /// event) are neighbours, in claim order. A claim whose sentence names no
-/// event takes the usual event of its story's measure.
+/// event takes the usual event of its story's measure, unless that event is
+/// sudden and its report names another sudden event but never that one.
 fn blocks(
     claims: &[Claim],
     briefs: &[Brief],
@@ -1164,18 +1165,35 @@ fn blocks(
             *best = (e, n);
         }
     }
+    // the sudden events (quakes, blasts, storms) each document names in claims
+    // of its own, and the documents that name any
+    let sudden = |e: u32| lexicon.event(e).is_some_and(crate::event::sudden);
+    let named: FxHashSet<(usize, u32)> = briefs
+        .iter()
+        .filter_map(|b| Some((b.doc?, b.event.filter(|&e| sudden(e))?)))
+        .collect();
+    let names_any: FxHashSet<usize> = named.iter().map(|&(d, _)| d).collect();
     let mut keyed: Vec<Keyed> = briefs
         .par_iter()
         .enumerate()
         .filter_map(|(i, b)| {
             let m = b.measure?;
-            let s = story[b.doc?];
+            let d = b.doc?;
+            let s = story[d];
             if !b.eligible {
                 return None;
             }
+            // a sudden event (a quake, a blast) is one a report names when it
+            // speaks of it: a report that names another sudden event but never
+            // the story's (an insurer's hurricane charge in a story of quake
+            // charges) does not take it; one that names none still does
             let event = b
                 .event
-                .or_else(|| usual.get(&(s, m)).map(|(e, _)| *e))
+                .or_else(|| {
+                    usual.get(&(s, m)).map(|(e, _)| *e).filter(|&e| {
+                        !sudden(e) || !names_any.contains(&d) || named.contains(&(d, e))
+                    })
+                })
                 .unwrap_or(Lexicon::EMPTY);
             if background_incident(&claims[i], lexicon.event(event), published(i)) {
                 return None;

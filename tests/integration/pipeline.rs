@@ -133,6 +133,13 @@ fn only_contradiction(fixture: &str, quotes: &[&str]) {
     );
 }
 
+/// A report of a storm that shares the quake reports' insurer and relief office
+/// gives a bill whose sentence names no event: it is not the quake's bill.
+#[test]
+fn a_report_of_another_disaster_does_not_take_the_storys_event() {
+    only_contradiction("another-disaster", &["40", "52"]);
+}
+
 #[test]
 fn what_changes_from_day_to_day_is_no_disagreement() {
     // "last week" said five days after a Tuesday, and patients still in
