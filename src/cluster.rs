@@ -800,7 +800,7 @@ pub fn cluster_in(
         None => story_of(claims, profiles, boiler, &briefs, &lexicon),
     };
     let published = |i: usize| briefs[i].doc.and_then(|d| profiles[d].published);
-    let keyed = blocks(claims, &briefs, &lexicon, &story, &published);
+    let keyed = blocks(claims, profiles, &briefs, &lexicon, &story, &published);
     let blocks: Vec<&[Keyed]> = keyed
         .chunk_by(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2))
         .collect();
@@ -1142,9 +1142,11 @@ type Keyed = (usize, u32, u32, usize);
 /// The claims to cluster, sorted: the claims of one block (story, measure and
 /// event) are neighbours, in claim order. A claim whose sentence names no
 /// event takes the usual event of its story's measure, unless that event is
-/// sudden and its report names another sudden event but never that one.
+/// sudden and its report (its claims or its text, `Profile::sudden`) names
+/// another sudden event but never that one.
 fn blocks(
     claims: &[Claim],
+    profiles: &[Profile],
     briefs: &[Brief],
     lexicon: &Lexicon,
     story: &[usize],
@@ -1165,13 +1167,19 @@ fn blocks(
             *best = (e, n);
         }
     }
-    // the sudden events (quakes, blasts, storms) each document names in claims
-    // of its own, and the documents that name any
+    // the sudden events (quakes, blasts, storms) each document names, in its
+    // claims or anywhere in its text
     let sudden = |e: u32| lexicon.event(e).is_some_and(crate::event::sudden);
-    let named: FxHashSet<(usize, u32)> = briefs
+    let mut named: FxHashSet<(usize, EventClass)> = briefs
         .iter()
-        .filter_map(|b| Some((b.doc?, b.event.filter(|&e| sudden(e))?)))
+        .filter_map(|b| Some((b.doc?, lexicon.event(b.event.filter(|&e| sudden(e))?)?)))
         .collect();
+    named.extend(
+        profiles
+            .iter()
+            .enumerate()
+            .flat_map(|(d, p)| p.sudden.iter().map(move |&e| (d, e))),
+    );
     let names_any: FxHashSet<usize> = named.iter().map(|&(d, _)| d).collect();
     let mut keyed: Vec<Keyed> = briefs
         .par_iter()
@@ -1191,7 +1199,9 @@ fn blocks(
                 .event
                 .or_else(|| {
                     usual.get(&(s, m)).map(|(e, _)| *e).filter(|&e| {
-                        !sudden(e) || !names_any.contains(&d) || named.contains(&(d, e))
+                        !sudden(e)
+                            || !names_any.contains(&d)
+                            || lexicon.event(e).is_some_and(|c| named.contains(&(d, c)))
                     })
                 })
                 .unwrap_or(Lexicon::EMPTY);
@@ -1390,6 +1400,7 @@ mod tests {
             folder: None,
             spellings: Vec::new(),
             lead_place: None,
+            sudden: Vec::new(),
             sentences: vec![crate::model::SentenceProfile {
                 hash: crate::extract::sentence_hash(doc),
                 digits: false,

@@ -894,6 +894,7 @@ mod tests {
             folder: None,
             spellings: Vec::new(),
             lead_place: None,
+            sudden: Vec::new(),
             sentences: names
                 .iter()
                 .map(|ns| crate::model::SentenceProfile {

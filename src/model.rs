@@ -474,6 +474,11 @@ pub struct Profile {
     /// other, tell of two events (`cluster::split_by_lead_place`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_place: Option<String>,
+    /// The sudden events (quakes, blasts, storms) its text names anywhere, by
+    /// class, sorted: a report of another disaster is known by them even where
+    /// its figures name none (`cluster::blocks`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sudden: Vec<crate::event::EventClass>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -393,6 +393,7 @@ fn profile_named(
     let mut names = names.into_iter().zip(spelled);
     let mut sentences = Vec::new();
     let mut spellings: Vec<names::Spellings> = Vec::new();
+    let mut sudden = Vec::new();
     let title = doc.title.iter().map(|t| t.as_str());
     let dateline_end = dateline_end(doc);
     for (i, text) in segments
@@ -424,6 +425,7 @@ fn profile_named(
                 (names::names_spelled(text, Some(&mut spelled)), spelled)
             }),
         };
+        sudden.extend(sudden_events(text));
         sentences.push(SentenceProfile {
             hash: sentence_hash(text),
             digits: text.bytes().any(|b| b.is_ascii_digit()),
@@ -437,9 +439,23 @@ fn profile_named(
         outlet: doc.outlet.clone(),
         folder: None,
         lead_place: None,
+        sudden: {
+            sudden.sort_unstable();
+            sudden.dedup();
+            sudden
+        },
         spellings: doc_spellings(&sentences, &spellings),
         sentences,
     }
+}
+
+/// The sudden events (`event::sudden`) a text names, a class for each word
+/// that is a cue of one.
+fn sudden_events(text: &str) -> impl Iterator<Item = crate::event::EventClass> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .filter_map(|w| crate::event::event_of(w).map(|(class, _)| class))
+        .filter(|&class| crate::event::sudden(class))
 }
 
 /// A document's spelling of each name it writes mostly otherwise than with a
