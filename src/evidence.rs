@@ -100,9 +100,9 @@ pub struct Evidence<'a> {
     story_figures: FxHashMap<(usize, &'a str, Fig), usize>,
     /// Per document: its folder, when the user said a folder is a story.
     folder: FxHashMap<&'a str, &'a str>,
-    /// Per document: the name most of its sentences speak of (the company of an
-    /// earnings report), when one name leads.
-    principal: FxHashMap<&'a str, &'a str>,
+    /// Per document: the names most of its sentences speak of (the company of an
+    /// earnings report), when some name leads (`leading_names`).
+    principal: FxHashMap<&'a str, Vec<&'a str>>,
     /// Per document: its event group inside its story, when the story's reports
     /// fall into two or more groups that share event names within and none across.
     group: FxHashMap<&'a str, usize>,
@@ -201,7 +201,8 @@ impl<'a> Evidence<'a> {
             .collect();
         let principal = profiles
             .iter()
-            .filter_map(|p| Some((p.document.as_str(), principal_name(p)?)))
+            .map(|p| (p.document.as_str(), leading_names(p)))
+            .filter(|(_, names)| !names.is_empty())
             .collect();
         let mut group = FxHashMap::default();
         for docs in members.values_mut() {
@@ -246,9 +247,17 @@ impl<'a> Evidence<'a> {
     }
 
     /// Do `a` and `b` speak mainly of different names (two companies' reports)?
-    /// Unknown when either has no leading name.
+    /// Unknown when either has no leading name. One leading name each: the two
+    /// differ. Names tied at the top are weaker evidence (a multi-word name, a
+    /// town and its bridge): then neither report may name a name that leads the
+    /// other.
     pub fn different_principals(&self, a: &str, b: &str) -> bool {
-        matches!((self.principal.get(a), self.principal.get(b)), (Some(x), Some(y)) if x != y)
+        let names = |d: &str, n: &str| self.names.get(d).is_some_and(|s| s.contains(n));
+        match (self.principal.get(a), self.principal.get(b)) {
+            (Some(x), Some(y)) if x.len() == 1 && y.len() == 1 => x != y,
+            (Some(x), Some(y)) => !x.iter().any(|n| names(b, n)) && !y.iter().any(|n| names(a, n)),
+            _ => false,
+        }
     }
 
     /// Does document `doc` name none of `names` anywhere? (Unknown documents
@@ -409,12 +418,13 @@ fn run_spellings<'a>(
         .collect()
 }
 
-/// The name a document speaks of most: in the most sentences, at least
-/// `PRINCIPAL_MIN` of them, and in more than any other name. The first sentence
-/// that names anyone (the lede) counts twice: it names what the report is about,
+/// The names a document speaks of most: in the most sentences, at least
+/// `PRINCIPAL_MIN` of them, and in no fewer than any other name (two names tied
+/// at the top both lead: a subsidiary and its parent). The first sentence that
+/// names anyone (the lede) counts twice: it names what the report is about,
 /// where later sentences refer back to it by a pronoun or a sentence-initial
 /// name that is not read as one ("Travelers estimated …").
-fn principal_name(p: &Profile) -> Option<&str> {
+fn leading_names(p: &Profile) -> Vec<&str> {
     let mut count: FxHashMap<&str, usize> = FxHashMap::default();
     let mut lede = true;
     for s in &p.sentences {
@@ -427,14 +437,17 @@ fn principal_name(p: &Profile) -> Option<&str> {
             }
         }
     }
-    let mut ranked: Vec<(&str, usize)> = count.into_iter().collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    match ranked.as_slice() {
-        [(n, k), rest @ ..] if *k >= PRINCIPAL_MIN && rest.first().is_none_or(|r| r.1 < *k) => {
-            Some(n)
-        }
-        _ => None,
+    let top = count.values().copied().max().unwrap_or(0);
+    if top < PRINCIPAL_MIN {
+        return Vec::new();
     }
+    let mut leading: Vec<&str> = count
+        .into_iter()
+        .filter(|&(_, k)| k == top)
+        .map(|(n, _)| n)
+        .collect();
+    leading.sort_unstable();
+    leading
 }
 
 /// Split a story's documents into event groups by average linkage: each report is
@@ -886,7 +899,7 @@ mod tests {
     }
 
     #[test]
-    fn a_principal_name_leads_in_most_sentences() {
+    fn the_names_of_most_sentences_lead() {
         let p = |names: &[&[&str]]| Profile {
             document: "d1".into(),
             published: None,
@@ -910,14 +923,14 @@ mod tests {
             &["marlow", "marlow"],
             &["kent"],
         ]);
-        assert_eq!(principal_name(&lead), Some("marlow"));
-        // a tie, or too few sentences, leads nowhere
+        assert_eq!(leading_names(&lead), ["marlow"]);
+        // names tied at the top both lead; too few sentences lead nowhere
         let tie = p(&[
             &["marlow", "kent"],
             &["marlow", "kent"],
             &["marlow", "kent"],
         ]);
-        assert_eq!(principal_name(&tie), None);
+        assert_eq!(leading_names(&tie), ["kent", "marlow"]);
         // the lede counts twice: a name it gives alone breaks an even count
         let lede = p(&[
             &["kent"],
@@ -926,12 +939,12 @@ mod tests {
             &["marlow"],
             &["kent"],
         ]);
-        assert_eq!(principal_name(&lede), Some("kent"));
+        assert_eq!(leading_names(&lede), ["kent"]);
         let few = p(&[&["marlow"]]);
-        assert_eq!(principal_name(&few), None);
+        assert!(leading_names(&few).is_empty());
         // the lede's name named once more leads
         let again = p(&[&["marlow"], &["marlow"]]);
-        assert_eq!(principal_name(&again), Some("marlow"));
+        assert_eq!(leading_names(&again), ["marlow"]);
     }
 
     #[test]

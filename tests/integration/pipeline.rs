@@ -140,6 +140,15 @@ fn a_report_of_another_disaster_does_not_take_the_storys_event() {
     only_contradiction("another-disaster", &["40", "52"]);
 }
 
+/// One insurer's quake charge and another group's charge for a lay-off, in a
+/// report led by the group and its unit together (two names tied at the top):
+/// neither report names the other's leading names, so the two charges are two
+/// owners' and never a finding at the default confidence.
+#[test]
+fn two_companies_charges_are_not_compared() {
+    no_findings("two-insurers");
+}
+
 #[test]
 fn what_changes_from_day_to_day_is_no_disagreement() {
     // "last week" said five days after a Tuesday, and patients still in
