@@ -95,11 +95,14 @@ impl<'a> Statement<'a> {
     /// Its `Part::standing`, judged under its measure: only a measure that is
     /// someone's (seats, shares) has a body whose size is not anyone's count.
     fn standing(&self) -> u8 {
-        let owned_measure = self
-            .claims
-            .first()
-            .and_then(|c| c.measure.as_ref())
-            .is_some_and(MeasureKey::is_owned);
+        let measure = self.claims.first().and_then(|c| c.measure.as_ref());
+        let owned_measure = measure.is_some_and(MeasureKey::is_owned);
+        // "two others are charged": others of a tally that grows (arrests,
+        // charges) are some added to it, beside whom is not told: a part
+        // no other figure meets, like a share
+        if self.part == Part::Others && matches!(measure, Some(MeasureKey::Class(m)) if m.state()) {
+            return Part::Share.standing(false, false);
+        }
         self.part
             .standing(owned_measure, owned_measure && self.owner().is_some())
     }

@@ -47,6 +47,10 @@ pub struct Measure<'a> {
     /// A span of time: only a figure given as a duration takes it.
     #[serde(default)]
     pub duration: bool,
+    /// Its cue binds only after the figure ("three were charged"); before it,
+    /// the cue is someone else's act ("charged with shooting six people").
+    #[serde(default)]
+    pub after: bool,
 }
 
 /// `measures.toml`: changes that happened to the counted things, then counted nouns.

@@ -89,7 +89,9 @@ pub(crate) fn nearest_cue(
         if figures.iter().any(|&(a, _)| a == j) {
             break;
         }
-        if d > 0 && opens_clause(w) {
+        // "was 16 when he was charged": a clause opened right after the
+        // figure is another's, but for a relative pronoun ("three who were hurt")
+        if (d > 0 || !matches!(w.as_str(), "who" | "which")) && opens_clause(w) {
             break;
         }
         if let Some(m) = class_of(table, w) {
@@ -100,6 +102,7 @@ pub(crate) fn nearest_cue(
         j += 1;
     }
     // before the figure
+    let own_verb = has_own_verb(ws, last, hi, figures);
     let mut d = 0;
     let mut j = first;
     while j > lo && d < reach {
@@ -109,12 +112,17 @@ pub(crate) fn nearest_cue(
         }
         let w = ws[j].low();
         // "four were killed and one was injured": a figure that opens its own
-        // clause after "and" takes the cue of that clause, if it has one
-        if w == "," || (best.is_some() && matches!(w.as_str(), "and" | "but" | "while")) {
+        // clause after "and" takes the cue of that clause, if it has one; a
+        // figure with a verb of its own ("two were killed and three others were
+        // shot") never takes the cue of the clause before
+        if w == ","
+            || ((best.is_some() || own_verb) && matches!(w.as_str(), "and" | "but" | "while"))
+        {
             break;
         }
         if let Some(m) = class_of(table, w) {
-            if best.is_none_or(|(_, bd)| d < bd) {
+            // "charged with shooting six people": someone else's act
+            if best.is_none_or(|(_, bd)| d < bd) && !AFTER_ONLY.contains(&m) {
                 best = Some((m, d));
             }
             break;
@@ -125,6 +133,20 @@ pub(crate) fn nearest_cue(
         d += 1;
     }
     best
+}
+
+/// Is the figure ending at word `last` the subject of a verb of its own, a form
+/// of "be" within the next few words of its clause ("three others were shot",
+/// "two more are missing"), before any other figure?
+pub(crate) fn has_own_verb(
+    ws: &Sentence<'_>,
+    last: usize,
+    hi: usize,
+    figures: &[(usize, usize)],
+) -> bool {
+    (last + 1..hi.min(last + 5))
+        .take_while(|&j| ws[j].text != "," && !figures.iter().any(|&(a, _)| a == j))
+        .any(|j| PASSIVE.contains(&ws[j].low().as_str()))
 }
 
 /// Words the figure spans.

@@ -39,6 +39,16 @@ pub(crate) static CHANGE: LazyLock<Cues> = LazyLock::new(|| Cues::new(&lexicon::
 
 pub(crate) static NOUNS: LazyLock<Cues> = LazyLock::new(|| Cues::new(&lexicon::MEASURES.noun));
 
+/// Change classes whose cue binds only after the figure (`after` in the lexicon).
+pub(crate) static AFTER_ONLY: LazyLock<Vec<Measure>> = LazyLock::new(|| {
+    lexicon::MEASURES
+        .change
+        .iter()
+        .filter(|m| m.after)
+        .map(Measure::of)
+        .collect()
+});
+
 /// The class of a lower-cased word in `cues`.
 pub(crate) fn class_of(cues: &Cues, word: &str) -> Option<Measure> {
     cues.0.get(word).copied()

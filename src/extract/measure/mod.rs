@@ -134,6 +134,14 @@ pub fn measure_in(
                 // "will cut 1,200 jobs": the cut, not the headcount it is cut from
                 (Some(_), Some((Measure::JOBS, _))) => Some(MeasureKey::Class(Measure::JOBS_CUT)),
                 (Some(_), _) => None,
+                // "one man is dead and three other people were shot": the
+                // others shot beside the dead are the wounded
+                (None, _)
+                    if others_beside_the_dead(ws, first, last)
+                        && shot_victims(ws, first, last, &figures) =>
+                {
+                    Some(MeasureKey::Class(Measure::INJURED))
+                }
                 // "the four others hit by gunfire" leaves out someone counted
                 // before: a part of those shot, not their number
                 (None, _)
@@ -172,6 +180,15 @@ pub fn measure_in(
             .or_else(|| frame_key(ws, first, last, &figures, kind, true)),
     };
     finish(ws, first, last, kind, measure, event)
+}
+
+/// Is the figure at words `first..=last` told as others ("three other people",
+/// "two others") after a word of death earlier in its sentence?
+fn others_beside_the_dead(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
+    matches!(
+        ws.get(last + 1).map(|w| w.low().as_str()),
+        Some("others" | "other")
+    ) && (0..first).any(|j| class_of(&CHANGE, ws[j].low()) == Some(Measure::DEATHS))
 }
 
 /// The filters every measure passes, whichever way it was found.
@@ -220,7 +237,8 @@ pub(crate) fn finish(
 /// Nor a measure of people when it names the things it counts ("killing two
 /// people and leaving 9,000 homes without power").
 /// Nor when the figure is a part or a rate that `measure_in` left without a
-/// measure on purpose ("six hurt, including three pupils and a guard").
+/// measure on purpose ("six hurt, including three pupils and a guard"), or
+/// has a verb of its own ("and three others were shot").
 pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureKey) -> bool {
     let Some((first, last)) = span_words(ws, start, end) else {
         return true;
@@ -234,8 +252,12 @@ pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureK
     };
     let people_as_things = of_things && counts_people(ws, last);
     let things_as_people = of_people && counts_things(ws, last);
+    // "two were killed and three others were shot": a figure with a verb of
+    // its own says what happened to it, or leaves it unsaid
+    let own_verb = has_own_verb(ws, last, clause(ws, first).1, &[]);
     !(people_as_things
         || things_as_people
+        || own_verb
         || in_an_aside(ws, first)
         || over_a_period(ws, first, last))
 }

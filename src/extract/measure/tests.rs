@@ -58,6 +58,17 @@ measures! {
     people_with_no_act: "About 300 commuters use the station each day.", "300" => None;
     people_of_any_noun_fold: "Twelve miners are trapped underground after a collapse.", "Twelve" => Some("people, trapped");
     others_under_their_own_act: "One miner was killed and four others are trapped in the shaft.", "four" => Some("people, trapped");
+    others_shot_beside_the_dead: "Two people were killed and three others were shot.", "three" => Some("injured");
+    other_people_shot_beside_a_death: "One man is dead and three other people were shot on the avenue.", "three" => Some("injured");
+    others_shot_alone_are_a_part: "Eight other victims were also shot.", "Eight" => None;
+    grazed: "Two girls were grazed by bullets.", "Two" => Some("injured");
+    charged: "Three men were charged on Monday.", "Three" => Some("charged");
+    charged_in_a_headline: "Police name victim; 3 charged", "3" => Some("charged");
+    indicted_in_a_death: "Two men indicted in the shooting death of a boy.", "Two" => Some("charged");
+    charged_in_a_death: "Two teenagers have been charged in the death of a boy.", "Two" => Some("charged");
+    charged_with_shooting_others: "A man was charged with shooting six people.", "six" => Some(SHOT);
+    an_age_before_when: "He was 16 when he was charged as an adult.", "16" => None;
+    without_a_cue_is_not_the_cue: "Four people were killed and two more were in the house.", "two" => None;
     a_bare_figure_under_an_act: "Fifteen trapped at the pit", "Fifteen" => Some("people, trapped");
     a_cue_after_the_act_wins: "Officials said 1,180 confirmed dead after the quake.", "1,180" => Some("deaths");
     a_cue_at_the_end_of_the_act_wins: "More than 40,000 had been forced from their homes.", "40,000" => Some("displaced");

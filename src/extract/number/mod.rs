@@ -1260,7 +1260,11 @@ impl<'a> Parser<'a> {
         let small_whole = v <= MAX_AGE && v.fract() == 0.0;
         // ages after a name: "Jane Doe, 23, of ..." and "Jane Doe (23)"
         if plain && small_whole && matches!(a.base, Base::Exact(_)) {
-            let p = i.wrapping_sub(1);
+            let mut p = i.wrapping_sub(1);
+            // "Jane Doe, also 16, of …", "Jane Doe, now 21,": an adverb before the age
+            if matches!(self.w(p), "also" | "now") {
+                p = p.wrapping_sub(1);
+            }
             // the name may end in an abbreviation: "Jr.", "Sr."
             let mut n = p.wrapping_sub(1);
             if self.punct(n) == Some('.') {
@@ -1279,6 +1283,8 @@ impl<'a> Parser<'a> {
             let closes = matches!(self.punct(end), Some(',' | ';' | ')'))
                 || (self.punct(end) == Some('.') && end + 1 == self.t.len())
                 || end == self.t.len()
+                // "Jane Doe, 23 of Springfield, was": the home town follows the age
+                || (next == "of" && self.t.get(end + 1).is_some_and(|t| t.is_capitalised()))
                 || (named && matches!(next, "were" | "was" | "are" | "is") && self.ages_before(n));
             if self.punct(p) == Some(',') && name_before && closes {
                 return skip;
