@@ -208,9 +208,13 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         let mut entities: Option<std::sync::Arc<[String]>> = None;
         for (f, (measure, event)) in found.iter().zip(&described) {
             let mut measure = measure.clone();
-            // one person shot, with no word of a death, is a gunshot injury
+            // one person shot, with no word of a death, is a gunshot injury;
+            // "a woman who was shot … died at the hospital" stays shot
             if measure == Some(MeasureKey::Shot)
-                && (((single(f) || f.rule.one_person()) && !group_shot) || nobody_died)
+                && (((single(f) || f.rule.one_person())
+                    && !group_shot
+                    && !measure::mentions_death(&sentence[f.end..]))
+                    || nobody_died)
             {
                 measure = Some(MeasureKey::Class(Measure::INJURED));
             }
@@ -904,5 +908,19 @@ mod tests {
         let alone =
             measures_in("A cyclist was shot in the foot on Friday. A driver died in a crash.");
         assert_eq!(alone[0].1.as_deref(), Some("injured"), "{alone:?}");
+        // one person shot who died later in the sentence is no wounded person
+        for (text, want) in [
+            (
+                "A woman who was shot in a park on Monday died at the hospital.",
+                crate::key::SHOT,
+            ),
+            (
+                "Another victim was shot in the torso and pronounced dead at the scene.",
+                "deaths",
+            ),
+        ] {
+            let got = measures_in(text);
+            assert_eq!(got[0].1.as_deref(), Some(want), "{got:?}");
+        }
     }
 }

@@ -31,6 +31,7 @@ pub(crate) fn opens_clause(w: &str) -> bool {
             | "when"
             | "which"
             | "who"
+            | "whose"
     )
 }
 
@@ -95,7 +96,10 @@ pub(crate) fn nearest_cue(
             break;
         }
         if let Some(m) = class_of(table, w) {
-            best = Some((m, d));
+            // "escaped without injury": a cue denied is no cue
+            if !negated(ws, j) {
+                best = Some((m, d));
+            }
             break;
         }
         d += 1;
@@ -122,7 +126,7 @@ pub(crate) fn nearest_cue(
         }
         if let Some(m) = class_of(table, w) {
             // "charged with shooting six people": someone else's act
-            if best.is_none_or(|(_, bd)| d < bd) && !AFTER_ONLY.contains(&m) {
+            if best.is_none_or(|(_, bd)| d < bd) && !AFTER_ONLY.contains(&m) && !negated(ws, j) {
                 best = Some((m, d));
             }
             break;
@@ -133,6 +137,11 @@ pub(crate) fn nearest_cue(
         d += 1;
     }
     best
+}
+
+/// Is the cue at word `j` denied ("without injury", "no deaths")?
+fn negated(ws: &Sentence<'_>, j: usize) -> bool {
+    j > 0 && matches!(ws[j - 1].low().as_str(), "without" | "no")
 }
 
 /// Is the figure ending at word `last` the subject of a verb of its own, a form

@@ -129,6 +129,9 @@ pub fn measure_in(
             if let Some(key) = open_count(ws, first, last, &figures, kind, unit) {
                 return finish(ws, first, last, kind, Some(key), event);
             }
+            // "the town is home to 80,000 people": its population, where a
+            // home is no count of people otherwise ("two children inside the home")
+            let noun = noun.or_else(|| home_to(ws, first).map(|m| (m, 0)));
             match (change, noun) {
                 (Some((c, _)), _) if c != Measure::JOBS_CUT => Some(MeasureKey::Class(c)),
                 // "will cut 1,200 jobs": the cut, not the headcount it is cut from
@@ -180,6 +183,32 @@ pub fn measure_in(
             .or_else(|| frame_key(ws, first, last, &figures, kind, true)),
     };
     finish(ws, first, last, kind, measure, event)
+}
+
+/// The population, when the figure opening at word `first` follows "home to"
+/// and at most two words of qualifier ("home to about 80,000").
+fn home_to(ws: &Sentence<'_>, first: usize) -> Option<Measure> {
+    let qualifier = |j: usize| {
+        matches!(
+            ws[j].low().as_str(),
+            "about"
+                | "some"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "more"
+                | "than"
+                | "over"
+                | "an"
+                | "estimated"
+        )
+    };
+    (first.saturating_sub(4)..first.saturating_sub(1))
+        .find(|&j| {
+            ws[j].low() == "home" && ws[j + 1].low() == "to" && (j + 2..first).all(qualifier)
+        })
+        .and_then(|_| Measure::named("population"))
 }
 
 /// Is the figure at words `first..=last` told as others ("three other people",

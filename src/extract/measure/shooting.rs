@@ -69,7 +69,8 @@ pub(crate) fn shot_victims(
     let mut stop = hi.min(last + 6);
     let mut j = last + 1;
     while j < stop {
-        if figures.iter().any(|&(a, _)| a == j) {
+        // "a mother whose son was shot": the clause is about another
+        if figures.iter().any(|&(a, _)| a == j) || ws[j].low() == "whose" {
             return false;
         }
         if ws[j].low() == "," {

@@ -68,6 +68,12 @@ measures! {
     charged_in_a_death: "Two teenagers have been charged in the death of a boy.", "Two" => Some("charged");
     charged_with_shooting_others: "A man was charged with shooting six people.", "six" => Some(SHOT);
     an_age_before_when: "He was 16 when he was charged as an adult.", "16" => None;
+    escaped_without_injury: "Another man was able to escape without injury, police said.", "Another man" => None;
+    no_deaths_is_no_toll: "Police said 40 people were at the party and no deaths were reported.", "40" => None;
+    whose_son_was_shot: "A mother whose son was shot six times spoke out.", "A mother" => None;
+    a_home_is_no_population: "Deputies said one of the two children inside the home heard a noise.", "two" => None;
+    came_home_to_find: "He came home to find two men in the kitchen.", "two" => None;
+    home_with_a_man: "The girl was at home with two friends when the shot was fired.", "two" => None;
     without_a_cue_is_not_the_cue: "Four people were killed and two more were in the house.", "two" => None;
     a_bare_figure_under_an_act: "Fifteen trapped at the pit", "Fifteen" => Some("people, trapped");
     a_cue_after_the_act_wins: "Officials said 1,180 confirmed dead after the quake.", "1,180" => Some("deaths");
