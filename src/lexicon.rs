@@ -270,6 +270,8 @@ pub struct Acts {
     pub auxiliaries: Vec<&'static str>,
     /// Past participles not in "-ed".
     pub irregular_participles: Vec<&'static str>,
+    /// Nouns of a change in a level ("increase"): a percentage of one has no open key.
+    pub change_nouns: Vec<&'static str>,
 }
 
 lexicon_file!(ACTS: Acts = "acts.toml");

@@ -172,7 +172,9 @@ pub fn measure_in(
             // "coverage with two doses of the vaccine … stands at 87%": a level
             // reached takes the measure of its subject, however far it stands
             .or_else(|| subject_cue(ws, first, &figures).map(|m| (m, 0)))
-            .map(|(m, _)| MeasureKey::Percent(m)),
+            .map(|(m, _)| MeasureKey::Percent(m))
+            // "25% of the jewelry market", "a 50% stake": the noun it is a share of
+            .or_else(|| open::open_percent(ws, last, &figures)),
         ClaimKind::Money => nearest_cue(ws, first, last, &figures, &NOUNS, 8)
             .map(|(m, _)| MeasureKey::Class(m))
             // "stole £2.3 million", "a $2 billion fine": a word the lexicon folds

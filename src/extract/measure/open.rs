@@ -88,6 +88,42 @@ pub(crate) fn open_count(
     Some(open_key(&head, c.modifier.as_deref(), act().as_deref()))
 }
 
+/// The open key of a percentage whose noun the lexicon has no class for: the
+/// noun it is a share of ("25% of the jewelry market" → "jewelry market %") or
+/// the noun it sizes ("a 50% stake" → "stake %"). A name after "of" ("45% of
+/// Americans") or any figure before the noun gives none.
+pub(crate) fn open_percent(
+    ws: &Sentence<'_>,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> Option<MeasureKey> {
+    let of = ws.get(last + 1).is_some_and(|w| w.low_str() == "of");
+    let c = if of {
+        let mut k = last + 2;
+        while ws.get(k).is_some_and(|w| {
+            matches!(
+                w.low_str(),
+                "the" | "its" | "their" | "all" | "his" | "her" | "our"
+            )
+        }) {
+            k += 1;
+        }
+        counted::counted(ws, k - 1, figures)?
+    } else {
+        counted::counted(ws, last, figures)?
+    };
+    let word = ws[c.at].low_str();
+    if PERIOD_UNITS.contains(&word)
+        || LONG_UNITS.contains(&word)
+        || event_of(word).is_some()
+        || crate::lexicon::ACTS.change_nouns.contains(&word)
+    {
+        return None;
+    }
+    let what = open_key(&counted::singular(&c.head), c.modifier.as_deref(), None);
+    Some(MeasureKey::open(format!("{what} %"), None))
+}
+
 /// The act a count of people undergoes, told right after it or after the people
 /// it counts ("95,000 customers had lost power", "four others are trapped",
 /// "Fifteen trapped"), when no cue of harm or change stands between the figure

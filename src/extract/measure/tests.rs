@@ -376,4 +376,11 @@ frames! {
     said: Money, "The minister said $80 million would be spent.", "$80 million" => None;
     // a share whose measure word stands apart, before a verb of level
     percent_level: Percent, "Coverage with two doses of the vaccine among children entering school in the district stands at 87%.", "87%" => Some("vaccination %");
+    // a share the lexicon has no class for keeps the noun it is a share of
+    percent_of_the: Percent, "The group controls 25% of the jewelry market.", "25%" => Some("jewelry market %");
+    percent_of_a_plural: Percent, "More than 80 percent of counties have no clinic.", "80 percent" => Some("county %");
+    percent_sizes_a_noun: Percent, "It agreed to buy a 50% stake in the insurer.", "50%" => Some("stake %");
+    percent_of_a_change: Percent, "The fund reported a 79% increase over last year.", "79%" => None;
+    percent_of_a_name: Percent, "About 45% of Americans approve.", "45%" => None;
+    percent_alone: Percent, "Turnout was 64%, officials said.", "64%" => None;
 }
