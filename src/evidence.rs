@@ -423,7 +423,7 @@ fn run_spellings<'a>(
 /// at the top both lead: a subsidiary and its parent). The first sentence that
 /// names anyone (the lede) counts twice: it names what the report is about,
 /// where later sentences refer back to it by a pronoun or a sentence-initial
-/// name that is not read as one ("Travelers estimated …").
+/// name that is not read as one ("Corvane estimated …").
 fn leading_names(p: &Profile) -> Vec<&str> {
     let mut count: FxHashMap<&str, usize> = FxHashMap::default();
     let mut lede = true;
@@ -633,7 +633,7 @@ pub struct PairFacts {
     /// week apart.
     pub dates_far: bool,
     /// One sentence names the figure's owner and the other names no one, and
-    /// the other's document never names that owner (Xerox's revenue against a
+    /// the other's document never names that owner (one company's revenue against a
     /// "revenue declined" of a report that speaks of another company).
     pub owner_unmentioned: bool,
     /// The measure is the date of an event that recurs within one story (a

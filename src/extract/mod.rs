@@ -911,11 +911,11 @@ mod tests {
         // one person shot who died later in the sentence is no wounded person
         for (text, want) in [
             (
-                "A woman who was shot in a park on Monday died at the hospital.",
+                "A man who was shot outside a shop on Friday died in hospital.",
                 crate::key::SHOT,
             ),
             (
-                "Another victim was shot in the torso and pronounced dead at the scene.",
+                "A second man was shot in the chest and pronounced dead at the scene.",
                 "deaths",
             ),
         ] {

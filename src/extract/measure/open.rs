@@ -91,7 +91,7 @@ pub(crate) fn open_count(
 /// The open key of a percentage whose noun the lexicon has no class for: the
 /// noun it is a share of ("25% of the jewelry market" → "jewelry market %") or
 /// the noun it sizes ("a 50% stake" → "stake %"). A name after "of" ("45% of
-/// Americans") or any figure before the noun gives none.
+/// Americans"), people ("95% of children"), a change, a span or an event gives none.
 pub(crate) fn open_percent(
     ws: &Sentence<'_>,
     last: usize,
@@ -117,6 +117,10 @@ pub(crate) fn open_percent(
         || LONG_UNITS.contains(&word)
         || event_of(word).is_some()
         || crate::lexicon::ACTS.change_nouns.contains(&word)
+        // "95% of children need two doses": a share of people is a share of
+        // what they do, which the noun does not say
+        || PEOPLE.contains(&word)
+        || counted::is_people_noun(word)
     {
         return None;
     }

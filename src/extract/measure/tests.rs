@@ -59,21 +59,21 @@ measures! {
     people_of_any_noun_fold: "Twelve miners are trapped underground after a collapse.", "Twelve" => Some("people, trapped");
     others_under_their_own_act: "One miner was killed and four others are trapped in the shaft.", "four" => Some("people, trapped");
     others_shot_beside_the_dead: "Two people were killed and three others were shot.", "three" => Some("injured");
-    other_people_shot_beside_a_death: "One man is dead and three other people were shot on the avenue.", "three" => Some("injured");
-    others_shot_alone_are_a_part: "Eight other victims were also shot.", "Eight" => None;
-    grazed: "Two girls were grazed by bullets.", "Two" => Some("injured");
+    other_people_shot_beside_a_death: "One woman is dead and two other people were shot near the station.", "two" => Some("injured");
+    others_shot_alone_are_a_part: "Five other people were also shot.", "Five" => None;
+    grazed: "Two bystanders were grazed by gunfire.", "Two" => Some("injured");
     charged: "Three men were charged on Monday.", "Three" => Some("charged");
-    charged_in_a_headline: "Police name victim; 3 charged", "3" => Some("charged");
+    charged_in_a_headline: "Crash victim named; 4 charged", "4" => Some("charged");
     indicted_in_a_death: "Two men indicted in the shooting death of a boy.", "Two" => Some("charged");
     charged_in_a_death: "Two teenagers have been charged in the death of a boy.", "Two" => Some("charged");
-    charged_with_shooting_others: "A man was charged with shooting six people.", "six" => Some(SHOT);
-    an_age_before_when: "He was 16 when he was charged as an adult.", "16" => None;
-    escaped_without_injury: "Another man was able to escape without injury, police said.", "Another man" => None;
+    charged_with_shooting_others: "A man was charged with shooting five people.", "five" => Some(SHOT);
+    an_age_before_when: "She was 15 when she was charged with the robbery.", "15" => None;
+    escaped_without_injury: "One guard escaped without injury, officers said.", "One" => None;
     no_deaths_is_no_toll: "Police said 40 people were at the party and no deaths were reported.", "40" => None;
-    whose_son_was_shot: "A mother whose son was shot six times spoke out.", "A mother" => None;
-    a_home_is_no_population: "Deputies said one of the two children inside the home heard a noise.", "two" => None;
+    whose_son_was_shot: "A father whose daughter was shot twice spoke to reporters.", "A father" => None;
+    a_home_is_no_population: "Officers said one of the three boys inside the home woke up.", "three" => None;
     came_home_to_find: "He came home to find two men in the kitchen.", "two" => None;
-    home_with_a_man: "The girl was at home with two friends when the shot was fired.", "two" => None;
+    home_with_a_man: "The boy was at home with three cousins when the shot was fired.", "three" => None;
     without_a_cue_is_not_the_cue: "Four people were killed and two more were in the house.", "two" => None;
     a_bare_figure_under_an_act: "Fifteen trapped at the pit", "Fifteen" => Some("people, trapped");
     a_cue_after_the_act_wins: "Officials said 1,180 confirmed dead after the quake.", "1,180" => Some("deaths");
@@ -377,10 +377,11 @@ frames! {
     // a share whose measure word stands apart, before a verb of level
     percent_level: Percent, "Coverage with two doses of the vaccine among children entering school in the district stands at 87%.", "87%" => Some("vaccination %");
     // a share the lexicon has no class for keeps the noun it is a share of
-    percent_of_the: Percent, "The group controls 25% of the jewelry market.", "25%" => Some("jewelry market %");
-    percent_of_a_plural: Percent, "More than 80 percent of counties have no clinic.", "80 percent" => Some("county %");
-    percent_sizes_a_noun: Percent, "It agreed to buy a 50% stake in the insurer.", "50%" => Some("stake %");
-    percent_of_a_change: Percent, "The fund reported a 79% increase over last year.", "79%" => None;
+    percent_of_the: Percent, "The chain holds 30% of the furniture market.", "30%" => Some("furniture market %");
+    percent_of_a_plural: Percent, "Nearly 60 percent of towns have no bank branch.", "60 percent" => Some("town %");
+    percent_sizes_a_noun: Percent, "It bought a 40% stake in the brewer.", "40%" => Some("stake %");
+    percent_of_a_change: Percent, "The agency reported a 12% increase on last year.", "12%" => None;
     percent_of_a_name: Percent, "About 45% of Americans approve.", "45%" => None;
+    percent_of_people: Percent, "To stop the outbreak, about 90% of adults need a second dose.", "90%" => None;
     percent_alone: Percent, "Turnout was 64%, officials said.", "64%" => None;
 }
