@@ -714,13 +714,16 @@ fn join_instances(
     let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
     pairs.sort_unstable();
     for ((a, b), names) in pairs {
-        let close = days_apart(profiles[a].published, profiles[b].published)
-            .is_some_and(|d| d <= INSTANCE_DAYS);
+        let apart = days_apart(profiles[a].published, profiles[b].published);
+        let close = apart.is_some_and(|d| d <= INSTANCE_DAYS);
         // a sudden event (a quake, a blast) and its place are one instance;
-        // a slower one (an outbreak, a closure) needs a second shared name
+        // a slower one (an outbreak, a closure) needs a second shared name,
+        // unless the two reports came out within a day's slip of each other
         let kind = events[a].iter().find(|e| events[b].contains(e));
         let enough = kind.is_some_and(|e| {
-            names >= INSTANCE_NAMES || lexicon.event(*e).is_some_and(crate::event::sudden)
+            names >= INSTANCE_NAMES
+                || lexicon.event(*e).is_some_and(crate::event::sudden)
+                || apart.is_some_and(|d| d <= DAY_SLIP)
         });
         // any kind of event, commonplace or none: a rare name and the same
         // specific figures ("2,300 dockers", "35 percent contained") are one instance

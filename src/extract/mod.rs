@@ -143,10 +143,14 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
     let locator = crate::model::Locator::new(doc);
     // a report with no word of a death: everyone it says was shot was wounded
     let nobody_died = !measure::mentions_death(&doc.text);
+    // the sentence before, in the same paragraph: what an elliptical share
+    // ("only 81% do") is a share of
+    let mut previous: &str = "";
     for (seg, sentence_names) in segments.iter().zip(names) {
         let sentence = &doc.text[seg.start..seg.end];
         if seg.paragraph != last_paragraph {
             carried.clear();
+            previous = "";
             last_paragraph = seg.paragraph;
         }
         let found = find_all(sentence, doc.published);
@@ -180,6 +184,18 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             inherit_coordinated(sentence, words, &found, &mut described);
             inherit_out_of(sentence, &found, &mut described);
         }
+        // "About 95% of children need two doses of the vaccine. Here only 81%
+        // do.": a share whose verb stands for the sentence before's is a share
+        // of what that sentence names
+        for (f, d) in found.iter().zip(described.iter_mut()) {
+            if f.kind == ClaimKind::Percent
+                && d.0.is_none()
+                && measure::elliptical(&sentence[f.end..])
+            {
+                d.0 = measure::share_named_in(previous);
+            }
+        }
+        previous = sentence;
         let dates_here = found.iter().filter(|f| f.anchor.is_some()).count();
         // the dateline's date, if this sentence has it: it anchors nothing
         // a date opening a paragraph before a dash is a dateline too, also
@@ -890,6 +906,30 @@ mod tests {
         assert_eq!(shot(wounded).as_deref(), Some("injured"));
         let one_died = "Four people were shot at a street fair. One of them died in hospital.";
         assert_eq!(shot(one_died).as_deref(), Some(crate::key::SHOT));
+    }
+
+    /// A share told with a verb that stands for the sentence before's is a share
+    /// of what that sentence names; other shares are left alone.
+    #[test]
+    fn an_elliptical_share_takes_the_sentence_befores_measure() {
+        let of = |text: &str, quote: &str| {
+            measures_in(text)
+                .into_iter()
+                .find(|(q, _)| q == quote)
+                .and_then(|(_, m)| m)
+        };
+        for text in [
+            "Experts say about 95% of pupils should have both doses of the vaccine. Here only 70% do.",
+            "Experts say about 95% of pupils should have both doses of the vaccine. Here only 70% do so.",
+        ] {
+            assert_eq!(of(text, "70%").as_deref(), Some("vaccination %"), "{text}");
+        }
+        for text in [
+            "Experts say about 95% of pupils should have both doses of the vaccine. Here 70% did well in tests.",
+            "Experts say about 95% of pupils should have both doses of the vaccine.\n\nHere only 70% do.",
+        ] {
+            assert_eq!(of(text, "70%"), None, "{text}");
+        }
     }
 
     #[test]

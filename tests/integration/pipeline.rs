@@ -133,6 +133,14 @@ fn only_contradiction(fixture: &str, quotes: &[&str]) {
     );
 }
 
+/// A news report of an outbreak and a doctor's column the next day share only the
+/// town's name: a slow event told a day apart in one place is one instance, and
+/// the two coverage figures disagree.
+#[test]
+fn a_slow_event_told_a_day_apart_in_one_place_is_one_event() {
+    only_contradiction("slow-event-next-day", &["79%", "88%"]);
+}
+
 /// A report of a storm that shares the quake reports' insurer and relief office
 /// gives a bill whose sentence names no event: it is not the quake's bill.
 #[test]

@@ -222,6 +222,38 @@ fn others_beside_the_dead(ws: &Sentence<'_>, first: usize, last: usize) -> bool 
     ) && (0..first).any(|j| class_of(&CHANGE, ws[j].low()) == Some(Measure::DEATHS))
 }
 
+/// Does the text after a figure end its sentence on a verb that stands for
+/// another's ("only 81% do.", "40% did")?
+pub fn elliptical(after: &str) -> bool {
+    let words: Vec<&str> = after
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pro_verb = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "do" | "does" | "did" | "have" | "has"
+        )
+    };
+    match words.as_slice() {
+        [w] => pro_verb(w),
+        // "only 81% do so", "40% did too"
+        [w, x] => pro_verb(w) && matches!(x.to_lowercase().as_str(), "so" | "too"),
+        _ => false,
+    }
+}
+
+/// The share measure a sentence's predicate names, which a pro-verb after it
+/// stands for: the last counted noun of the lexicon in it that is no sum of money
+/// ("95% of pupils need two doses of the vaccine" → "vaccination %").
+pub fn share_named_in(sentence: &str) -> Option<MeasureKey> {
+    let ws = Sentence::new(sentence);
+    (0..ws.len())
+        .rev()
+        .find_map(|j| class_of(&NOUNS, ws[j].low()).filter(|m| !MONEY_MEASURES.contains(m)))
+        .map(MeasureKey::Percent)
+}
+
 /// The filters every measure passes, whichever way it was found.
 pub(crate) fn finish(
     ws: &Sentence<'_>,
