@@ -175,8 +175,13 @@ pub fn measure_in(
             .map(|(m, _)| MeasureKey::Percent(m))
             // "25% of the jewelry market", "a 50% stake": the noun it is a share of
             .or_else(|| open::open_percent(ws, last, &figures)),
-        ClaimKind::Money => nearest_cue(ws, first, last, &figures, &NOUNS, 8)
-            .map(|(m, _)| MeasureKey::Class(m))
+        // "a minimum $1,000 fine": the noun the sum sizes, when the lexicon
+        // folds it, outranks a cue further off ("a misdemeanor charge with …")
+        ClaimKind::Money => crate::extract::counted::counted(ws, last, &figures)
+            .and_then(|_| frame_key(ws, first, last, &figures, kind, false))
+            .or_else(|| {
+                nearest_cue(ws, first, last, &figures, &NOUNS, 8).map(|(m, _)| MeasureKey::Class(m))
+            })
             // "stole £2.3 million", "a $2 billion fine": a word the lexicon folds
             .or_else(|| frame_key(ws, first, last, &figures, kind, false))
             // "a $2 million fee": the noun it is the amount of

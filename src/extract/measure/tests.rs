@@ -358,6 +358,7 @@ frames! {
     fee_of: Money, "The club paid a fee of £30 million.", "£30 million" => Some("fee");
     fee_compound: Money, "He joined for a $5 million transfer.", "$5 million" => Some("fee");
     fine_compound: Money, "The bank faces a $2 billion fine.", "$2 billion" => Some("fine");
+    fine_beside_a_charge: Money, "The offence brings a criminal charge and a $500 fine.", "$500" => Some("fine");
     fine_verb: Money, "The airline was fined €4 million.", "€4 million" => Some("fine");
     settlement_compound: Money, "The city agreed a $9 million settlement.", "$9 million" => Some("settlement");
     // a frame the lexicon does not fold keeps its own noun
