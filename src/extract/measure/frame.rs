@@ -109,6 +109,17 @@ fn frame(
     if let Some(c) = counted::counted(ws, last, figures).filter(|c| c.at < hi) {
         return Some((counted::singular(&c.head), true));
     }
+    // "after three weeks on strike", "after nine days of talks": a span told
+    // with what lasted it, a frame the lexicon folds, is that thing's length
+    // however it is introduced
+    if let (Some(p), Some(w)) = (ws.get(last + 1), ws.get(last + 2))
+        && matches!(p.low_str(), "on" | "of")
+        && last + 2 < hi
+        && !figure_at(last + 2)
+        && FRAMES.contains_key(&(stem(w.low_str()), false))
+    {
+        return Some((w.low_str().to_string(), true));
+    }
     // "two extensions in seven months", "over six years": a window something
     // happened in, not the length of anything
     if first > 0

@@ -354,6 +354,9 @@ frames! {
     stolen_embezzled: Money, "Prosecutors say he embezzled €300,000.", "€300,000" => Some("sum stolen");
     strike_compound: Duration, "Nurses ended a 12-day strike on Friday.", "12-day" => Some("length of the strike");
     strike_walkout: Duration, "The drivers staged a two-week walkout.", "two-week" => Some("length of the strike");
+    strike_on: Duration, "The crews went back after three weeks on strike.", "three weeks" => Some("length of the strike");
+    strike_of: Duration, "Nine days of strike ended on Friday.", "Nine days" => Some("length of the strike");
+    window_of_other: Duration, "The firm grew after three years of losses.", "three years" => None;
     strike_lasted: Duration, "The stoppage lasted nine days.", "nine days" => Some("length of the strike");
     fee_of: Money, "The club paid a fee of £30 million.", "£30 million" => Some("fee");
     fee_compound: Money, "He joined for a $5 million transfer.", "$5 million" => Some("fee");
