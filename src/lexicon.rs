@@ -238,6 +238,8 @@ pub struct Things {
     /// Things whose counts never take an open key.
     pub no_open_key: Vec<&'static str>,
     pub wound_kinds: Vec<&'static str>,
+    /// Supplies a fault cuts off, each a line of words that fold into its first.
+    pub supplies: Vec<Vec<&'static str>>,
 }
 
 lexicon_file!(THINGS: Things = "things.toml");

@@ -163,7 +163,7 @@ pub fn act(
 }
 
 /// The act told after the counted noun at word `at`, in the passive or the
-/// perfect ("120 homes had been damaged", "95,000 customers had lost power") or
+/// perfect ("120 homes had been damaged", "95,000 customers had lost contact") or
 /// as a participle right after it ("homes damaged by the storm"); `hi` ends the
 /// clause.
 pub fn act_after(ws: &Sentence<'_>, at: usize, hi: usize) -> Option<String> {

@@ -68,6 +68,8 @@ pub fn measure_in(
         ClaimKind::Count if frequency_or_part(ws, last) => None,
         // "raised the number of seats from 65 to 125": 65 is what it was
         ClaimKind::Count | ClaimKind::Quantity if earlier_value(ws, first, last, &figures) => None,
+        // "120,000 homes without power", "power was cut to 95,000 customers"
+        ClaimKind::Count if let Some(k) = open::cut_off(ws, first, last, &figures) => Some(k),
         ClaimKind::Count | ClaimKind::Quantity => {
             // "four others are trapped": people under an act of their own,
             // read once for the change cue and for the open key

@@ -128,8 +128,61 @@ pub(crate) fn open_percent(
     Some(MeasureKey::open(format!("{what} %"), None))
 }
 
+/// The supply (`lexicon/things.toml: supplies`) a word names, as its line's first word.
+fn supply(w: &str) -> Option<&'static str> {
+    crate::lexicon::THINGS
+        .supplies
+        .iter()
+        .find(|line| line.contains(&w))
+        .and_then(|line| line.first().copied())
+}
+
+/// The open key of a count of homes, customers or people cut off from a supply:
+/// "120,000 homes without power", "95,000 customers had lost electricity",
+/// "power had been cut to 120,000 homes" all key "without power".
+pub(crate) fn cut_off(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> Option<MeasureKey> {
+    let (lo, hi) = clause(ws, first);
+    let figure_at = |j: usize| figures.iter().any(|&(a, b)| a <= j && j <= b);
+    let key = |s: &str| MeasureKey::open(format!("without {s}"), None);
+    // after the counted noun: "without power", "had lost electricity"
+    let head = counted::counted(ws, last, figures).map_or(last, |c| c.at);
+    let mut j = head + 1;
+    while j < hi.min(head + 5) && !figure_at(j) {
+        let w = ws[j].low_str();
+        if matches!(w, "without" | "lost" | "lose" | "losing")
+            && let Some(s) = ws.get(j + 1).and_then(|n| supply(n.low_str()))
+        {
+            // "still without power": the count on the day of writing, which
+            // changes from day to day, is no account of the outage
+            if ws[j - 1].low_str() == "still" {
+                return None;
+            }
+            return Some(key(s));
+        }
+        if w == "," || opens_an_object(w) && w != "without" {
+            break;
+        }
+        j += 1;
+    }
+    // before the figure: "power had been cut to", "knocked out electricity to"
+    if first >= lo + 2 && ws[first - 1].low_str() == "to" {
+        let from = first.saturating_sub(6).max(lo);
+        let cut = (from..first - 1).any(|k| matches!(ws[k].low_str(), "cut" | "out" | "off"));
+        let s = (from..first - 1).find_map(|k| supply(ws[k].low_str()));
+        if cut && let Some(s) = s {
+            return Some(key(s));
+        }
+    }
+    None
+}
+
 /// The act a count of people undergoes, told right after it or after the people
-/// it counts ("95,000 customers had lost power", "four others are trapped",
+/// it counts ("900 residents had lost contact", "four others are trapped",
 /// "Fifteen trapped"), when no cue of harm or change stands between the figure
 /// and the end of the act's clause part.
 pub(crate) fn own_act(
@@ -187,7 +240,7 @@ pub(crate) fn own_act(
 }
 
 /// The open key of a count of people under its own act (`own_act`), told after
-/// them ("95,000 customers had lost power" → "people, lost"): people of
+/// them ("900 residents had lost contact" → "people, lost"): people of
 /// any noun fold into one, so "twelve miners are trapped" meets "fifteen men are
 /// trapped"; only the same act meets it.
 pub(crate) fn open_people(act: &str) -> MeasureKey {

@@ -53,8 +53,14 @@ measures! {
     homes_with_no_act: "The village has 48 homes.", "48" => None;
     a_name_is_no_act: "Brenner said 48 homes were in the valley.", "48" => None;
     a_span_is_no_open_count: "The road was closed for three blocks.", "three" => None;
-    people_under_an_act: "By Tuesday 95,000 customers had lost power.", "95,000" => Some("people, lost");
+    people_under_an_act: "By Tuesday 900 residents had lost contact with the town.", "900" => Some("people, lost");
     people_in_a_participle: "About 300 commuters stranded at the station waited.", "300" => Some("people, stranded");
+    homes_without_power: "The gale left more than 80,000 homes without power.", "80,000" => Some("without power");
+    customers_lost_electricity: "About 60,000 customers had lost electricity by midnight.", "60,000" => Some("without power");
+    power_cut_to: "Power had been cut to 30,000 homes at the height of the storm.", "30,000" => Some("without power");
+    without_water: "Some 5,000 households were without water after the main burst.", "5,000" => Some("without water");
+    still_without_power: "By Friday 20,000 homes were still without power.", "20,000" => None;
+    power_station: "The new power station will supply 40,000 homes.", "40,000" => None;
     people_with_no_act: "About 300 commuters use the station each day.", "300" => None;
     people_of_any_noun_fold: "Twelve miners are trapped underground after a collapse.", "Twelve" => Some("people, trapped");
     others_under_their_own_act: "One miner was killed and four others are trapped in the shaft.", "four" => Some("people, trapped");
