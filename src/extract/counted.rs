@@ -221,13 +221,17 @@ const PARTICIPLE_FOLLOWERS: &[&str] = &[
 /// at most a determiner, a possessive, or "the" and a possessive.
 pub fn of_a_whole(words: &[&str]) -> bool {
     let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
-    let determiner = |w: &str| matches!(w, "the" | "its" | "their" | "his" | "her" | "our");
     match words {
         ["of"] => true,
         ["of", w] => determiner(w) || possessive(w),
         ["of", "the", w] => possessive(w),
         _ => false,
     }
+}
+
+/// Is `w` (lower case) a determiner of a whole ("of the", "of its" …)?
+pub fn determiner(w: &str) -> bool {
+    matches!(w, "the" | "its" | "their" | "his" | "her" | "our")
 }
 
 /// Is `w` (lower case) a past participle: a word in "-ed" that reports an act,

@@ -195,27 +195,14 @@ pub fn measure_in(
 }
 
 /// The population, when the figure opening at word `first` follows "home to"
-/// and at most two words of qualifier ("home to about 80,000").
+/// and at most two function words ("home to about 80,000").
 fn home_to(ws: &Sentence<'_>, first: usize) -> Option<Measure> {
-    let qualifier = |j: usize| {
-        matches!(
-            ws[j].low().as_str(),
-            "about"
-                | "some"
-                | "around"
-                | "nearly"
-                | "almost"
-                | "roughly"
-                | "more"
-                | "than"
-                | "over"
-                | "an"
-                | "estimated"
-        )
-    };
     (first.saturating_sub(4)..first.saturating_sub(1))
         .find(|&j| {
-            ws[j].low() == "home" && ws[j + 1].low() == "to" && (j + 2..first).all(qualifier)
+            ws[j].low() == "home"
+                && ws[j + 1].low() == "to"
+                && (j + 2..first)
+                    .all(|k| crate::extract::counted::is_function_word(ws[k].low_str()))
         })
         .and_then(|_| Measure::named("population"))
 }

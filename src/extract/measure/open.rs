@@ -100,12 +100,10 @@ pub(crate) fn open_percent(
     let of = ws.get(last + 1).is_some_and(|w| w.low_str() == "of");
     let c = if of {
         let mut k = last + 2;
-        while ws.get(k).is_some_and(|w| {
-            matches!(
-                w.low_str(),
-                "the" | "its" | "their" | "all" | "his" | "her" | "our"
-            )
-        }) {
+        while ws
+            .get(k)
+            .is_some_and(|w| w.low_str() == "all" || counted::determiner(w.low_str()))
+        {
             k += 1;
         }
         counted::counted(ws, k - 1, figures)?
