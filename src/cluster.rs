@@ -843,9 +843,11 @@ pub fn cluster_in(
             cluster_of[i] = k;
         }
     }
+    // one shared topic per cluster, not a copy per claim
+    let topics: Vec<std::sync::Arc<str>> = out.iter().map(|k| k.topic.as_str().into()).collect();
     claims.par_iter_mut().zip(cluster_of).for_each(|(c, k)| {
-        if let Some(cluster) = out.get(k) {
-            c.topic = cluster.topic.clone();
+        if let Some(topic) = topics.get(k) {
+            c.topic = topic.clone();
         }
     });
     out
@@ -984,7 +986,7 @@ fn topic(
     event: Option<EventClass>,
     group: &[usize],
 ) -> String {
-    let anchor = group.iter().find_map(|&i| claims[i].anchor.as_ref());
+    let anchor = group.iter().find_map(|&i| claims[i].anchor.as_deref());
     crate::label::topic(measure, event, anchor)
 }
 
@@ -1073,8 +1075,8 @@ fn brief<'c>(
             let mut last: Option<(&str, Option<usize>)> = None;
             for (b, c) in briefs.iter_mut().zip(claims) {
                 let doc = match last {
-                    Some((d, k)) if d == c.document => k,
-                    _ => index.get(c.document.as_str()).copied(),
+                    Some((d, k)) if d == &*c.document => k,
+                    _ => index.get(&*c.document).copied(),
                 };
                 last = Some((&c.document, doc));
                 let day = match c.value.interval {
@@ -1103,7 +1105,7 @@ fn brief<'c>(
                     day,
                     eligible: c.measure.is_some()
                         && !is_unresolved_date(c)
-                        && !boiler.contains(&crate::extract::sentence_hash(&c.sentence)),
+                        && !boiler.contains(&c.sentence_hash()),
                 };
             }
             words
@@ -1269,7 +1271,7 @@ fn split_by_anchor(
     let kind: Vec<usize> = members
         .iter()
         .map(|&i| {
-            let k = (claims[i].anchor.as_ref(), published(i));
+            let k = (claims[i].anchor.as_deref(), published(i));
             kinds.iter().position(|x| *x == k).unwrap_or_else(|| {
                 kinds.push(k);
                 kinds.len() - 1
@@ -1366,7 +1368,7 @@ fn background_incident(c: &Claim, event: Option<EventClass>, published: Option<N
         low: Some(low),
         high: Some(high),
         ..
-    }) = &c.anchor
+    }) = c.anchor.as_deref()
     else {
         return false;
     };

@@ -872,16 +872,24 @@ fn band(low: f64, high: f64, stated: f64, precision: Precision) -> (f64, f64) {
 
 /// Compare each cluster's statements across documents.
 pub fn compare(claims: &[Claim], clusters: &[Cluster], profiles: &[Profile]) -> Vec<Discrepancy> {
-    compare_in(claims, clusters, profiles, None)
+    compare_in(
+        claims,
+        clusters,
+        profiles,
+        None,
+        &crate::texts::Texts::default(),
+    )
 }
 
 /// `compare`, with the run-wide counts given (`crate::partition::Whole`) when
-/// these claims are one partition of the run.
+/// these claims are one partition of the run, and the claims' texts read back
+/// from `texts` for the clusters that are judged, one cluster at a time.
 pub fn compare_in(
     claims: &[Claim],
     clusters: &[Cluster],
     profiles: &[Profile],
     whole: Option<&crate::partition::Whole>,
+    texts: &crate::texts::Texts,
 ) -> Vec<Discrepancy> {
     let published: FxHashMap<&str, chrono::NaiveDate> = profiles
         .iter()
@@ -891,7 +899,14 @@ pub fn compare_in(
     // clusters are judged apart from one another, and numbered in cluster order
     let judged: Vec<Vec<Judgement>> = clusters
         .par_iter()
-        .map(|cluster| judge(claims, cluster, &published, &evidence))
+        .map(|cluster| {
+            let mine = cluster
+                .claims
+                .iter()
+                .map(|&i| std::borrow::Cow::Borrowed(&claims[i]))
+                .collect();
+            judge(mine, texts, &published, &evidence)
+        })
         .collect();
     clusters
         .iter()
@@ -983,18 +998,27 @@ fn months_apart(a: &Say, b: &Say) -> i64 {
 const DATES_FAR_DAYS: i64 = 7;
 
 fn judge(
-    claims: &[Claim],
-    cluster: &Cluster,
+    mine: Vec<std::borrow::Cow<Claim>>,
+    texts: &crate::texts::Texts,
     published: &FxHashMap<&str, chrono::NaiveDate>,
     evidence: &Evidence,
 ) -> Vec<Judgement> {
-    let mut mine: Vec<&Claim> = cluster.claims.iter().map(|&i| &claims[i]).collect();
-    let Some(first) = mine.first().copied() else {
+    let Some(first) = mine.first() else {
         return Vec::new();
     };
     if mine.iter().all(|c| c.document == first.document) {
         return Vec::new();
     }
+    // only a cluster of two documents or more is read: its texts come back now
+    let held: Vec<std::borrow::Cow<Claim>> = mine
+        .into_iter()
+        .map(|c| match c {
+            std::borrow::Cow::Borrowed(c) => texts.with_text(c),
+            owned => owned,
+        })
+        .collect();
+    let mut mine: Vec<&Claim> = held.iter().map(|c| c.as_ref()).collect();
+    let first = mine[0];
     let key = first.measure.as_ref();
     let measure = key.map_or("", MeasureKey::as_str);
     let open_key = key.is_none_or(MeasureKey::is_open);
@@ -1004,7 +1028,7 @@ fn judge(
     let mut per_doc: Vec<(&str, Vec<Statement>)> = mine
         .chunk_by(|a, b| a.document == b.document)
         .map(|cs| {
-            let d = cs[0].document.as_str();
+            let d = &*cs[0].document;
             (d, statements(cs, published.get(d).copied()))
         })
         .collect();

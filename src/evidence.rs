@@ -165,7 +165,7 @@ impl<'a> Evidence<'a> {
         let mut story_of: FxHashMap<&str, usize> = FxHashMap::default();
         for k in clusters {
             for &i in &k.claims {
-                story_of.insert(claims[i].document.as_str(), k.story);
+                story_of.insert(&*claims[i].document, k.story);
             }
         }
         let mut members: FxHashMap<usize, Vec<&str>> = FxHashMap::default();
@@ -179,10 +179,7 @@ impl<'a> Evidence<'a> {
                 c.measure.as_ref().map(crate::key::MeasureKey::as_str),
                 telling(c),
             ) {
-                figures
-                    .entry(c.document.as_str())
-                    .or_default()
-                    .insert((m, v));
+                figures.entry(&*c.document).or_default().insert((m, v));
             }
         }
         let mut story_names: FxHashMap<(usize, &str), usize> = FxHashMap::default();

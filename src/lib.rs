@@ -27,6 +27,7 @@ pub mod report;
 pub mod review;
 pub mod rule;
 pub mod segment;
+pub mod texts;
 
 use std::path::Path;
 
@@ -56,6 +57,9 @@ pub struct Outcome {
     pub clusters: Vec<Cluster>,
     pub discrepancies: Vec<Discrepancy>,
     pub problems: Vec<Problem>,
+    /// The texts of claims that do not hold their own (`texts`): the claims of
+    /// the findings hold theirs again once the run is compared.
+    pub texts: texts::Texts,
 }
 
 #[derive(Debug, Serialize)]
@@ -176,6 +180,60 @@ fn gather(per_doc: Vec<Extracted>, progress: &progress::Progress) -> Outcome {
     outcome
 }
 
+/// What a run over files keeps of each batch as it is extracted: documents
+/// without their text, claims with their texts moved to the `spill`, profiles.
+struct Held {
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    profiles: Vec<Profile>,
+    spill: texts::Spill,
+    /// How many inputs the run lists, to size the lists once.
+    inputs: usize,
+}
+
+impl Held {
+    fn new(inputs: usize) -> Held {
+        Held {
+            documents: Vec::with_capacity(inputs),
+            claims: Vec::new(),
+            profiles: Vec::with_capacity(inputs),
+            spill: texts::Spill::new(),
+            inputs,
+        }
+    }
+
+    /// Number the batch's documents after those held, move their claims'
+    /// texts out and keep the rest.
+    fn add(&mut self, batch: Vec<Extracted>, story_per_folder: bool) {
+        if self.claims.capacity() == 0 {
+            // claims are sized once from the first batch's rate (a quarter to
+            // spare): growing by doubling would hold the list twice while it
+            // is copied
+            let per_doc = batch.iter().map(|(_, c, _)| c.len()).sum::<usize>() as f64
+                / batch.len().max(1) as f64;
+            self.claims
+                .reserve((per_doc * 1.25 * self.inputs as f64) as usize + 64);
+        }
+        for (mut d, mut claims, mut profile) in batch {
+            model::give_id(
+                ingest::document_id(self.documents.len()),
+                &mut d,
+                &mut claims,
+                &mut profile,
+            );
+            if story_per_folder {
+                profile.folder = Some(folder_of(&d.path));
+            }
+            for mut c in claims {
+                self.spill.put(&mut c);
+                self.claims.push(c);
+            }
+            self.documents.push(d);
+            self.profiles.push(profile);
+        }
+    }
+}
+
 /// The folder a document was filed in: its path's parent (a JSON record's
 /// is its file's).
 pub(crate) fn folder_of(path: &str) -> String {
@@ -196,14 +254,6 @@ fn file_in_folders(documents: &[Document], profiles: &mut [Profile]) {
     }
 }
 
-/// Give the documents of a streamed read their ids (`ingest::document_id` of
-/// their position), and their claims and profiles with them.
-fn number(per_doc: &mut [Extracted]) {
-    for (i, (d, claims, profile)) in per_doc.iter_mut().enumerate() {
-        model::give_id(ingest::document_id(i), d, claims, profile);
-    }
-}
-
 /// The reduce half: cluster and compare claims already extracted (by `analyse`
 /// or read back from `crosscheck extract` records).
 pub fn conclude(documents: Vec<Document>, claims: Vec<Claim>, profiles: &[Profile]) -> Outcome {
@@ -217,22 +267,45 @@ pub fn conclude_with(
     profiles: &[Profile],
     progress: &progress::Progress,
 ) -> Outcome {
-    conclude_in(documents, claims, profiles, progress, None)
+    conclude_in(
+        documents,
+        claims,
+        profiles,
+        progress,
+        None,
+        texts::Texts::default(),
+    )
 }
 
 /// `conclude_with`; with `whole`, the documents are one partition of a run
-/// and its stories and run-wide counts are the table's (`partition`).
+/// and its stories and run-wide counts are the table's (`partition`); the
+/// claims' texts that are not in them are in `texts`.
 pub fn conclude_in(
     documents: Vec<Document>,
     mut claims: Vec<Claim>,
     profiles: &[Profile],
     progress: &progress::Progress,
     whole: Option<&partition::Whole>,
+    texts: texts::Texts,
 ) -> Outcome {
     progress.stage("clustering");
     let clusters = cluster::cluster_in(&mut claims, profiles, whole);
     progress.stage("comparing");
-    let mut discrepancies = compare::compare_in(&claims, &clusters, profiles, whole);
+    let mut discrepancies = compare::compare_in(&claims, &clusters, profiles, whole, &texts);
+    // every view of a finding reads its claims' words
+    let shown: rustc_hash::FxHashSet<&str> = discrepancies
+        .iter()
+        .flat_map(|d| d.claims.iter().map(String::as_str))
+        .collect();
+    if !shown.is_empty() {
+        for c in claims
+            .iter_mut()
+            .filter(|c| c.stored.is_some() && shown.contains(c.id.as_str()))
+        {
+            texts.fill(c);
+        }
+    }
+    drop(shown);
     // summaries name the files, not the run's document ids
     if !discrepancies.is_empty() {
         let index = report::sources::Index::new(&claims, &documents);
@@ -246,6 +319,7 @@ pub fn conclude_in(
         clusters,
         discrepancies,
         problems: Vec::new(),
+        texts,
     }
 }
 
@@ -397,6 +471,7 @@ fn run_clocked(
             &profiles,
             progress,
             whole.as_ref(),
+            texts::Texts::default(),
         );
         progress.finish();
         // inputs the map step skipped are reported as a run over the files would
@@ -434,20 +509,46 @@ fn run_clocked(
         (out, !problems.is_empty())
     } else if config.dump.is_none() {
         progress.stage("extracting");
-        let mut read = ingest::read_each(listing, &config.ingest, |d| extract_one(d, progress));
-        number(&mut read.documents);
-        if config.story_per_folder {
-            for (d, _, p) in &mut read.documents {
-                p.folder = Some(folder_of(&d.path));
-            }
-        }
-        let count = read.documents.len();
-        let (warnings, problems) = match preface(config, read.skipped, read.warnings, count) {
+        let mut held = Held::new(listing.len());
+        let read = ingest::read_batches(
+            listing,
+            &config.ingest,
+            |d| extract_one(d, progress),
+            |batch| {
+                held.add(batch, config.story_per_folder);
+                true
+            },
+        );
+        let count = held.documents.len();
+        let (mut warnings, problems) = match preface(config, read.skipped, read.warnings, count) {
             Ok(messages) => messages,
             Err(nothing_read) => return Ok(*nothing_read),
         };
         let skipped_any = !problems.is_empty();
-        let mut outcome = gather(read.documents, progress);
+        let Held {
+            documents,
+            claims,
+            profiles,
+            spill,
+            ..
+        } = held;
+        let texts = match spill.finish() {
+            Ok(texts) => texts,
+            Err(e) => {
+                warnings.push(format!(
+                    "crosscheck: the claims' sentences could not be kept in a temporary file: {e}"
+                ));
+                return Ok(Output {
+                    stdout: String::new(),
+                    report: None,
+                    warnings,
+                    code: exit::TROUBLE,
+                    timings: Vec::new(),
+                });
+            }
+        };
+        let mut outcome = conclude_in(documents, claims, &profiles, progress, None, texts);
+        drop(profiles);
         outcome.problems = problems;
         let out = finish(config, outcome, warnings)?;
         progress.finish();
@@ -645,6 +746,11 @@ fn finish(
     mut warnings: Vec<String>,
 ) -> anyhow::Result<Output> {
     keep_confident(&mut outcome.discrepancies, config.min_confidence);
+    // views of every claim read every claim's words; a JSON report reads
+    // them back one at a time as it writes them
+    if matches!(config.dump, Some(Stage::Claims | Stage::Clusters)) || config.mode == Mode::Claims {
+        outcome.texts.fill_all(&mut outcome.claims);
+    }
     match config.dump {
         Some(Stage::Claims) => {
             let v: Vec<_> = outcome.claims.iter().map(report::json::claim).collect();
@@ -732,6 +838,11 @@ fn finish(
         Mode::Check => report::render_check(&outcome, config.format, &config.style, &gate),
         _ => report::render_claims(&outcome, config.format, &config.style),
     };
+    if let Some(e) = outcome.texts.failure() {
+        // a sentence could not be read back: a half-empty report is worse
+        // than none
+        anyhow::bail!("reading back the claims' sentences: {e}");
+    }
     Ok(Output {
         stdout,
         report: None,

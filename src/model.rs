@@ -395,7 +395,8 @@ pub fn month_and_day(
 pub struct Claim {
     /// "<document id>.<n>", n counting from 1 in text order.
     pub id: String,
-    pub document: String,
+    /// The document's id, one allocation shared by its claims.
+    pub document: std::sync::Arc<str>,
     pub kind: ClaimKind,
     /// The exact source text of the figure with its qualifier.
     pub quote: String,
@@ -411,17 +412,30 @@ pub struct Claim {
     /// The event it belongs to ("war", "clashes", "quake", "talks" …), if known.
     pub event: Option<crate::event::EventClass>,
     /// The event's time anchor, if stated ("the 2020 war", "in September").
-    pub anchor: Option<Anchor>,
+    pub anchor: Option<Box<Anchor>>,
     /// Names near the figure (places, organisations, people), normalised; the
     /// claims of one sentence share one list.
     pub entities: std::sync::Arc<[String]>,
-    /// A readable key of measure + event + anchor; claims are compared within it.
-    pub topic: String,
+    /// A readable key of measure + event + anchor; claims are compared within
+    /// it. The claims of one cluster share one.
+    pub topic: std::sync::Arc<str>,
     /// The grammar rule that matched, for `--dump`.
     pub rule: crate::rule::Rule,
+    /// Where `sentence` and `quote` wait while the run holds them out of
+    /// memory (`crate::texts`); both are empty meanwhile.
+    #[serde(skip)]
+    pub stored: Option<crate::texts::TextAt>,
 }
 
 impl Claim {
+    /// `extract::sentence_hash` of its sentence, held or stored.
+    pub fn sentence_hash(&self) -> u64 {
+        self.stored.map_or_else(
+            || crate::extract::sentence_hash(&self.sentence),
+            crate::texts::TextAt::sentence_hash,
+        )
+    }
+
     /// The figure's value when it can tell one event from another: a number that is
     /// not a small count (more than 12, or with a fraction), as its bits; dates, spans
     /// and open keys counted under an act ("tackle, fifth") are too loose for that.
@@ -491,9 +505,10 @@ pub struct SentenceProfile {
 /// Give a document its id, and its claims (`<id>.1`, `<id>.2` … in order) and
 /// profile with it.
 pub fn give_id(id: String, d: &mut Document, claims: &mut [Claim], profile: &mut Profile) {
+    let shared: std::sync::Arc<str> = id.as_str().into();
     for (k, c) in claims.iter_mut().enumerate() {
         c.id = format!("{id}.{}", k + 1);
-        c.document.clone_from(&id);
+        c.document = shared.clone();
     }
     profile.document.clone_from(&id);
     d.id = id;

@@ -104,8 +104,9 @@ pub fn build(paths: &[PathBuf], parts: usize, story_per_folder: bool) -> anyhow:
     let mut claims = Vec::new();
     for (i, (path, mut profile, mut cs)) in kept.into_iter().enumerate() {
         let id = crate::ingest::document_id(i);
+        let shared: std::sync::Arc<str> = id.as_str().into();
         for c in &mut cs {
-            c.document.clone_from(&id);
+            c.document = shared.clone();
         }
         profile.document = id;
         if story_per_folder {

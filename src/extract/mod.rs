@@ -270,7 +270,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             let end_loc = locator.locate(seg.start + f.end);
             claims.push(Claim {
                 id: format!("{}.{}", doc.id, claims.len() + 1),
-                document: doc.id.clone(),
+                document: doc.id.as_str().into(),
                 kind: f.kind,
                 quote: sentence[f.start..f.end].to_string(),
                 sentence: if sentence.len() <= SENTENCE_MAX {
@@ -287,7 +287,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                 value: f.value.clone(),
                 measure,
                 event,
-                anchor,
+                anchor: anchor.map(Box::new),
                 entities: entities
                     .get_or_insert_with(|| {
                         // the dateline's place and agency are where the report was
@@ -303,8 +303,9 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                         }
                     })
                     .clone(),
-                topic: String::new(),
+                topic: "".into(),
                 rule: f.rule,
+                stored: None,
             });
         }
         // context reaches one sentence on, no further
@@ -454,7 +455,7 @@ fn profile_named(
         spellings.push(spelled);
     }
     Profile {
-        document: doc.id.clone(),
+        document: doc.id.as_str().into(),
         published: doc.published,
         outlet: doc.outlet.clone(),
         folder: None,

@@ -363,12 +363,12 @@ fn card(
             figure: sources::figure(parts),
             pieces: pieces(&first.sentence, parts),
         };
-        match sources.iter_mut().find(|(doc, _)| *doc == first.document) {
+        match sources.iter_mut().find(|(doc, _)| **doc == *first.document) {
             Some((_, s)) => s.sentences.push(sentence),
             None => {
-                let doc = docs.get(first.document.as_str());
+                let doc = docs.get(&*first.document);
                 sources.push((
-                    first.document.clone(),
+                    first.document.to_string(),
                     SourceView {
                         outlet: doc.and_then(|d| d.outlet.clone()),
                         title: doc.and_then(|d| d.title.clone()),
@@ -531,7 +531,7 @@ fn picture(
     let mut spans: Vec<(Span, usize)> = Vec::new();
     let mut dates = None;
     for parts in statements {
-        let doc = parts[0].document.as_str();
+        let doc = &*parts[0].document;
         let name = docs
             .get(doc)
             .and_then(|d| d.outlet.clone())

@@ -261,7 +261,8 @@ mod pretty {
 
     /// `claim(c)` pretty-printed at `depth`, with the same keys in the same
     /// (sorted) order as its JSON tree, so the same bytes.
-    pub fn claim(out: &mut Vec<u8>, c: &Claim, depth: usize) {
+    /// Its sentence and quote are given apart (`crate::texts`).
+    pub fn claim_with(out: &mut Vec<u8>, c: &Claim, sentence: &str, quote: &str, depth: usize) {
         let d = depth + 1;
         out.push(b'{');
         key(out, d, true, "anchor");
@@ -306,15 +307,15 @@ mod pretty {
         key(out, d, false, "measure");
         opt_string(out, c.measure.as_ref().map(crate::key::MeasureKey::as_str));
         key(out, d, false, "quote");
-        string(out, &c.quote);
+        string(out, quote);
         key(out, d, false, "rule");
         string(out, c.rule.as_str());
         key(out, d, false, "sentence");
-        string(out, &c.sentence);
+        string(out, sentence);
         key(out, d, false, "start");
         scalar(out, &c.start);
         key(out, d, false, "topic");
-        opt_string(out, (!c.topic.is_empty()).then_some(c.topic.as_str()));
+        opt_string(out, (!c.topic.is_empty()).then_some(&*c.topic));
         key(out, d, false, "value");
         value(out, c, d);
         newline(out, depth);
@@ -429,7 +430,15 @@ fn write_array<T: Sync>(
 pub fn write_report(o: &Outcome, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut buf = std::io::BufWriter::with_capacity(1 << 16, w);
     buf.write_all(b"{\n  \"claims\": ")?;
-    write_array(&mut buf, &o.claims, |out, c| pretty::claim(out, c, 2))?;
+    write_array(&mut buf, &o.claims, |out, c| {
+        let (sentence, quote) = o.texts.text(c);
+        pretty::claim_with(out, c, &sentence, &quote, 2);
+    })?;
+    if let Some(e) = o.texts.failure() {
+        return Err(std::io::Error::other(format!(
+            "reading the claims' sentences back from their temporary file: {e}"
+        )));
+    }
     buf.write_all(b",\n  \"discrepancies\": ")?;
     write_array(&mut buf, &o.discrepancies, |out, d| {
         pretty::nested(out, &serde_json::to_value(d).unwrap_or_default(), 2);
@@ -507,7 +516,7 @@ pub fn lines(o: &Outcome) -> String {
         put("document", document(d));
     }
     for c in &o.claims {
-        put("claim", claim(c));
+        put("claim", claim(&o.texts.with_text(c)));
     }
     for d in &o.discrepancies {
         put("discrepancy", serde_json::to_value(d).unwrap_or_default());
@@ -593,13 +602,13 @@ mod tests {
             for c in &claims {
                 let tree = serde_json::to_string_pretty(&claim(c)).unwrap_or_default();
                 let mut streamed = Vec::new();
-                pretty::claim(&mut streamed, c, 0);
+                pretty::claim_with(&mut streamed, c, &c.sentence, &c.quote, 0);
                 assert_eq!(String::from_utf8(streamed).unwrap_or_default(), tree);
                 // deeper: every line but the first indented further (30: past
                 // the keys' stack buffer)
                 for depth in [2, 30] {
                     let mut deep = Vec::new();
-                    pretty::claim(&mut deep, c, depth);
+                    pretty::claim_with(&mut deep, c, &c.sentence, &c.quote, depth);
                     let mut nested = Vec::new();
                     pretty::nested(&mut nested, &claim(c), depth);
                     assert_eq!(deep, nested);

@@ -109,7 +109,7 @@ pub fn sources<'a>(d: &Discrepancy, index: &Index<'a>) -> Vec<Source<'a>> {
             continue;
         };
         let fig = figure(&parts);
-        match out.iter_mut().find(|s| s.document == first.document) {
+        match out.iter_mut().find(|s| s.document == &*first.document) {
             Some(s) => match s.figures.iter_mut().find(|(f, _)| same(f, &fig)) {
                 Some((_, n)) => *n += 1,
                 None => s.figures.push((fig, 1)),
