@@ -200,8 +200,14 @@ pub struct InputArgs {
     /// Read every input as this format, whatever its extension.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
-    /// Skip files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::ingest::DEFAULT_MAX_FILE_SIZE)]
+    /// Skip files larger than this many bytes (at most 4 GiB less one byte:
+    /// claims keep 32-bit offsets).
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value_t = crate::ingest::DEFAULT_MAX_FILE_SIZE,
+        value_parser = clap::value_parser!(u64).range(0..=u64::from(u32::MAX))
+    )]
     pub max_file_size: u64,
     /// In folders, read only files matching this glob, whatever their extension (repeatable).
     #[arg(long, value_name = "GLOB")]

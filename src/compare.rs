@@ -181,7 +181,7 @@ fn told_as_past_day(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
 /// incidents ("the city's last shooting, on Jan. 30"), not a disagreement.
 /// Where a claim's quote starts in its (squashed) sentence.
 fn quote_at(c: &Claim) -> usize {
-    c.sentence.find(c.quote.as_str()).unwrap_or(0)
+    c.sentence.find(&*c.quote).unwrap_or(0)
 }
 
 fn comparable(a: &Statement, b: &Statement) -> bool {
@@ -327,7 +327,7 @@ fn loose_reading(
 /// A date given as "the night of March 3", "overnight on Friday": the night
 /// straddles midnight.
 fn said_of_a_night(c: &Claim) -> bool {
-    let Some(at) = c.sentence.find(c.quote.as_str()) else {
+    let Some(at) = c.sentence.find(&*c.quote) else {
         return false;
     };
     let before = c.sentence[..at].trim_end().to_lowercase();
@@ -389,7 +389,7 @@ fn part(c: &Claim) -> Part {
     if c.kind != ClaimKind::Count {
         return Part::Whole;
     }
-    let Some(start) = c.sentence.find(c.quote.as_str()) else {
+    let Some(start) = c.sentence.find(&*c.quote) else {
         return Part::Whole;
     };
     if out_of(&c.sentence[..start]) {
@@ -493,7 +493,7 @@ fn told_out_of(after: &str) -> bool {
 /// The place a distance is measured from ("40 km east of Lowmere" is
 /// "east of lowmere"): two distances are one measure only when they share it.
 fn reference_place(c: &Claim) -> Option<String> {
-    let at = c.sentence.find(c.quote.as_str())? + c.quote.len();
+    let at = c.sentence.find(&*c.quote)? + c.quote.len();
     let rest = &c.sentence[at..];
     let words: Vec<&str> = rest
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '-'))
@@ -542,10 +542,10 @@ fn statements<'a>(
     let mut claims: Vec<&Claim> = claims
         .iter()
         .copied()
-        .filter(|c| said.insert((c.sentence.as_str(), c.quote.as_str())))
+        .filter(|c| said.insert((&*c.sentence, &*c.quote)))
         .collect();
     // sentence by sentence, in text order; a sentence's claims as they came
-    let at = |c: &&'a Claim| -> (usize, &'a str) {
+    let at = |c: &&'a Claim| -> (u32, &'a str) {
         let c: &'a Claim = c;
         (c.line, &c.sentence)
     };
@@ -655,8 +655,8 @@ fn statements<'a>(
                     }
                 }
                 // a bare distance, whose measure is its unit
-                if c.value.unit.as_deref().is_some_and(is_length)
-                    && c.measure.as_ref().map(MeasureKey::as_str) == c.value.unit.as_deref()
+                if c.value.unit.is_some_and(is_length)
+                    && c.measure.as_ref().map(MeasureKey::as_str) == c.value.unit
                 {
                     st.distance = Some(reference_place(c));
                 }
@@ -1261,7 +1261,7 @@ fn finding(
     let summary = involved
         .iter()
         .map(|s| {
-            let quotes: Vec<&str> = s.claims.iter().map(|c| c.quote.as_str()).collect();
+            let quotes: Vec<&str> = s.claims.iter().map(|c| &*c.quote).collect();
             let text = quotes.join(" + ");
             format!("{} ({})", text, s.claims[0].document)
         })
@@ -1380,7 +1380,7 @@ mod tests {
         let (claims, _) = crate::extract::extract_and_profile(&doc, &segments);
         claims
             .into_iter()
-            .find(|c| c.quote == quote)
+            .find(|c| &*c.quote == quote)
             .expect("the quote is a claim")
     }
 

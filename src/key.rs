@@ -91,7 +91,7 @@ pub enum MeasureKey {
     /// A unit of `lexicon/units.toml` standing as the measure: "km", "lb".
     Unit(&'static str),
     /// Read from the figure's own words.
-    Open(OpenKey),
+    Open(Box<OpenKey>),
     /// The date of a point event of this class.
     DateOf(EventClass),
 }
@@ -143,12 +143,14 @@ impl MeasureKey {
                 text.push_str(", ");
                 let act_at = Some(text.len());
                 text.push_str(a);
-                MeasureKey::Open(OpenKey { text, act_at })
+                MeasureKey::Open(Box::new(OpenKey { text, act_at }))
             }
-            None => MeasureKey::closed(&what).unwrap_or(MeasureKey::Open(OpenKey {
-                text: what,
-                act_at: None,
-            })),
+            None => MeasureKey::closed(&what).unwrap_or_else(|| {
+                MeasureKey::Open(Box::new(OpenKey {
+                    text: what,
+                    act_at: None,
+                }))
+            }),
         }
     }
 

@@ -330,9 +330,35 @@ pub struct Value {
     /// The central figure as stated: 6500 for "more than 6,500"; for dates the
     /// normalised value (`2023-07-04`, `2023-06`, `199X`, `2023-Q3`).
     pub stated: Stated,
-    /// "people", "%", "USD", "EUR", "km", "days" …
-    pub unit: Option<String>,
+    /// "people", "%", "USD", "EUR", "km", "days" …: a word of the grammar's
+    /// own lists, so one copy serves every claim.
+    #[serde(deserialize_with = "unit_of_record")]
+    pub unit: Option<Word>,
     pub precision: Precision,
+}
+
+/// A word of the program's own lists (its units), which lives as long as the
+/// program; the alias keeps serde from asking records to outlive it.
+pub type Word = &'static str;
+
+/// A unit read back from a record: one lasting copy per distinct word, as the
+/// grammar's own are (a record's units come from the grammar that wrote it).
+fn unit_of_record<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<&'static str>, D::Error> {
+    static SEEN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let Some(unit) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    let mut seen = SEEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&known) = seen.iter().find(|&&u| u == unit) {
+        return Ok(Some(known));
+    }
+    let lasting: &'static str = Box::leak(unit.into_boxed_str());
+    seen.push(lasting);
+    Ok(Some(lasting))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -390,6 +416,12 @@ pub fn month_and_day(
     (month, day)
 }
 
+/// A place in a file as a claim keeps it: files are at most 4 GiB
+/// (`--max-file-size`), so this never saturates in practice.
+pub fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// One figure found in a document.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
@@ -399,13 +431,13 @@ pub struct Claim {
     pub document: std::sync::Arc<str>,
     pub kind: ClaimKind,
     /// The exact source text of the figure with its qualifier.
-    pub quote: String,
-    pub sentence: String,
-    pub line: usize,
-    pub column: usize,
-    /// Byte offsets into the file.
-    pub start: usize,
-    pub end: usize,
+    pub quote: Box<str>,
+    pub sentence: Box<str>,
+    pub line: u32,
+    pub column: u32,
+    /// Byte offsets into the file (a file over 4 GiB is refused at ingest).
+    pub start: u32,
+    pub end: u32,
     pub value: Value,
     /// What it measures ("deaths", "injured", "troops", "jobs", "date of talks" …), if known.
     pub measure: Option<crate::key::MeasureKey>,
@@ -426,6 +458,12 @@ pub struct Claim {
     #[serde(skip)]
     pub stored: Option<crate::texts::TextAt>,
 }
+
+// What one claim costs in memory before its heap parts (docs/scale.md): a run
+// holds every claim from extraction to the report, so growing it is a choice
+// to be made here, not by accident.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Claim>() <= 272);
 
 impl Claim {
     /// `extract::sentence_hash` of its sentence, held or stored.

@@ -77,8 +77,8 @@ fn slim(claims: Vec<Claim>) -> Vec<Claim> {
         .into_iter()
         .filter(matters)
         .map(|mut c| {
-            c.sentence = String::new();
-            c.quote = String::new();
+            c.sentence = Box::default();
+            c.quote = Box::default();
             c.entities = std::sync::Arc::from(Vec::<String>::new());
             c
         })

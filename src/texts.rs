@@ -18,7 +18,9 @@ use crate::model::Claim;
 pub struct TextAt {
     at: u64,
     sentence: u32,
-    quote: u32,
+    /// The quote's length and one: never zero, so an absent `TextAt` costs
+    /// nothing beside a present one.
+    quote_and_one: std::num::NonZeroU32,
     /// `extract::sentence_hash` of the sentence, which story grouping reads
     /// of every claim (boilerplate).
     hash: u64,
@@ -72,9 +74,12 @@ impl Spill {
         let Some(out) = self.out.as_mut() else {
             return;
         };
-        let (Ok(sentence), Ok(quote)) = (
+        let (Ok(sentence), Some(quote_and_one)) = (
             u32::try_from(c.sentence.len()),
-            u32::try_from(c.quote.len()),
+            u32::try_from(c.quote.len())
+                .ok()
+                .and_then(|q| q.checked_add(1))
+                .and_then(std::num::NonZeroU32::new),
         ) else {
             return;
         };
@@ -91,12 +96,12 @@ impl Spill {
         c.stored = Some(TextAt {
             at: self.at,
             sentence,
-            quote,
+            quote_and_one,
             hash: crate::extract::sentence_hash(&c.sentence),
         });
-        self.at += u64::from(sentence) + u64::from(quote);
-        c.sentence = String::new();
-        c.quote = String::new();
+        self.at += u64::from(sentence) + u64::from(quote_and_one.get() - 1);
+        c.sentence = Box::default();
+        c.quote = Box::default();
     }
 
     /// Done writing: the store to read texts back from, or why the texts
@@ -165,8 +170,8 @@ impl Texts {
         };
         match self.read(at) {
             Ok((sentence, quote)) => {
-                c.sentence = sentence;
-                c.quote = quote;
+                c.sentence = sentence.into();
+                c.quote = quote.into();
                 c.stored = None;
             }
             Err(e) => {
@@ -191,7 +196,7 @@ impl Texts {
         let Some(file) = &self.file else {
             return Err(std::io::Error::other("the texts' temporary file is gone"));
         };
-        let mut buf = vec![0; at.sentence as usize + at.quote as usize];
+        let mut buf = vec![0; at.sentence as usize + (at.quote_and_one.get() - 1) as usize];
         read_at(file, &mut buf, at.at)?;
         let quote = buf.split_off(at.sentence as usize);
         let text = |b: Vec<u8>| {
@@ -237,7 +242,7 @@ mod tests {
         let (claims, _) = crate::extract::extract_and_profile(&doc, &segments);
         claims
             .into_iter()
-            .find(|c| c.quote == quote)
+            .find(|c| &*c.quote == quote)
             .expect("the quote is a claim")
     }
 
@@ -254,13 +259,13 @@ mod tests {
         );
         let texts = spill.finish().expect("flushed");
         assert_eq!(
-            texts.with_text(&b).sentence,
+            &*texts.with_text(&b).sentence,
             "Café owners — 12 of them — shut their doors."
         );
-        assert_eq!(texts.with_text(&b).quote, "12");
+        assert_eq!(&*texts.with_text(&b).quote, "12");
         texts.fill(&mut a);
         assert_eq!(
-            (a.sentence.as_str(), a.quote.as_str()),
+            (&*a.sentence, &*a.quote),
             ("Nine people were hurt on Monday.", "Nine")
         );
         assert!(a.stored.is_none());
@@ -272,7 +277,7 @@ mod tests {
         let mut spill = Spill::none();
         let mut a = claim("Four people left.", "Four");
         spill.put(&mut a);
-        assert_eq!(a.sentence, "Four people left.");
+        assert_eq!(&*a.sentence, "Four people left.");
         let texts = spill.finish().expect("nothing to flush");
         assert!(matches!(texts.with_text(&a), Cow::Borrowed(_)));
     }

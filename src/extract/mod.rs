@@ -32,7 +32,7 @@ pub struct NumberMatch {
     pub low: f64,
     pub high: f64,
     pub stated: f64,
-    pub unit: Option<String>,
+    pub unit: Option<&'static str>,
     pub precision: Precision,
     pub rule: Rule,
     /// The counted noun for counts, lower case as written ("people", "soldiers",
@@ -112,7 +112,7 @@ fn lead_place(claims: &[Claim]) -> Option<String> {
         .take(LEAD_FIGURES)
         .filter(|c| c.kind == ClaimKind::Count && c.measure.is_some())
         .find_map(|c| {
-            let at = c.sentence.find(c.quote.as_str())?;
+            let at = c.sentence.find(&*c.quote)?;
             place::place(&c.sentence, at, at + c.quote.len())
         })
 }
@@ -165,7 +165,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                     f.start,
                     f.end,
                     f.kind,
-                    f.value.unit.as_deref(),
+                    f.value.unit,
                     &spans,
                     !matches!(
                         f.value.interval,
@@ -272,18 +272,19 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                 id: format!("{}.{}", doc.id, claims.len() + 1),
                 document: doc.id.as_str().into(),
                 kind: f.kind,
-                quote: sentence[f.start..f.end].to_string(),
+                quote: sentence[f.start..f.end].into(),
                 sentence: if sentence.len() <= SENTENCE_MAX {
                     squashed
                         .get_or_insert_with(|| squash_space(sentence))
-                        .clone()
+                        .as_str()
+                        .into()
                 } else {
-                    context(sentence, f.start, f.end)
+                    context(sentence, f.start, f.end).into()
                 },
-                line: loc.line,
-                column: loc.column,
-                start: loc.offset,
-                end: end_loc.offset,
+                line: crate::model::narrow(loc.line),
+                column: crate::model::narrow(loc.column),
+                start: crate::model::narrow(loc.offset),
+                end: crate::model::narrow(end_loc.offset),
                 value: f.value.clone(),
                 measure,
                 event,
@@ -637,7 +638,7 @@ fn find_all(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
             low: d.low,
             high: d.high,
         });
-        let unit = (d.kind == ClaimKind::Duration).then(|| "days".to_string());
+        let unit = (d.kind == ClaimKind::Duration).then_some("days");
         found.push(Found {
             start: d.start,
             end: d.end,
@@ -805,7 +806,7 @@ mod tests {
             };
             let before = claims
                 .iter()
-                .find(|c| c.quote != figure && c.measure.is_some())
+                .find(|c| &*c.quote != figure && c.measure.is_some())
                 .and_then(|c| c.measure.as_ref())
                 .map(|m| m.as_str().to_string());
             assert_eq!(before.as_deref(), Some(first), "{text}");
@@ -890,7 +891,7 @@ mod tests {
         let segments = crate::segment::segment(&doc);
         extract(&doc, &segments)
             .into_iter()
-            .map(|c| (c.quote, c.measure.map(|m| m.to_string())))
+            .map(|c| (c.quote.into(), c.measure.map(|m| m.to_string())))
             .collect()
     }
 

@@ -49,7 +49,7 @@ pub fn discrepancies(o: &Outcome, root: &Path, show_decided: bool, fail_on: Fail
             continue;
         };
         let c = first.first;
-        let end = c.column + c.quote.chars().count();
+        let end = c.column as usize + c.quote.chars().count();
         let file = crate::review::fingerprint::relative(first.path, root);
         let title = format!("crosscheck {}: {}", d.severity.as_str(), d.topic);
         let mut message = format!(

@@ -436,7 +436,7 @@ fn pieces(sentence: &str, parts: &[&Claim]) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut at = 0;
     for c in parts {
-        let Some(found) = sentence.get(at..).and_then(|rest| rest.find(&c.quote)) else {
+        let Some(found) = sentence.get(at..).and_then(|rest| rest.find(&*c.quote)) else {
             continue;
         };
         if c.quote.is_empty() {
@@ -451,7 +451,7 @@ fn pieces(sentence: &str, parts: &[&Claim]) -> Vec<Piece> {
         }
         at = start + c.quote.len();
         out.push(Piece {
-            text: c.quote.clone(),
+            text: c.quote.to_string(),
             mark: true,
         });
     }

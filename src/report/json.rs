@@ -355,7 +355,7 @@ mod pretty {
             Stated::Text(t) => string(out, t),
         }
         key(out, d, false, "unit");
-        opt_string(out, v.unit.as_deref());
+        opt_string(out, v.unit);
         newline(out, depth);
         out.push(b'}');
     }

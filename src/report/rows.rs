@@ -54,9 +54,9 @@ pub fn rows(o: &Outcome, root: &Path, keep: impl Fn(&Discrepancy) -> bool) -> Ve
                 crate::review::fingerprint::relative(index.path(&c.document), root),
                 c.line.to_string(),
                 c.column.to_string(),
-                c.quote.clone(),
+                c.quote.to_string(),
                 stated,
-                c.value.unit.clone().unwrap_or_default(),
+                c.value.unit.unwrap_or_default().to_string(),
             ]);
         }
     }

@@ -76,7 +76,7 @@ fn result(d: &Discrepancy, index: &Index, root: &Path, baseline: bool) -> Json {
                         "startLine": c.line,
                         "startColumn": c.column,
                         "endLine": c.line,
-                        "endColumn": c.column + c.quote.chars().count(),
+                        "endColumn": c.column as usize + c.quote.chars().count(),
                         "snippet": {"text": c.quote},
                     },
                 },

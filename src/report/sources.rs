@@ -229,7 +229,7 @@ mod tests {
         let (claims, _) = crate::extract::extract_and_profile(&doc, &segments);
         claims
             .into_iter()
-            .find(|c| c.quote == quote)
+            .find(|c| &*c.quote == quote)
             .expect("the quote is a claim")
     }
 

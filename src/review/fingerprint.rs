@@ -105,7 +105,7 @@ pub fn figure(c: &Claim) -> String {
     format!(
         "{:?}:{stated}:{}:{precision:?}:{interval}",
         c.kind,
-        c.value.unit.as_deref().unwrap_or("")
+        c.value.unit.unwrap_or("")
     )
     .to_lowercase()
 }

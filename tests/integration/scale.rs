@@ -179,6 +179,25 @@ fn an_absurd_thread_count_is_capped_and_said() {
     );
 }
 
+/// Claims keep 32-bit offsets: a file size past 4 GiB is refused with the
+/// flag's range, as trouble, before any file is read; the largest allowed runs.
+#[test]
+fn a_file_size_past_32_bit_offsets_is_refused() {
+    let (dir, _) = corpus();
+    let run = Command::cargo_bin("crosscheck")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["check", "--max-file-size", "4294967296", "."])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--max-file-size"), "{stderr}");
+    assert!(stderr.contains("0..=4294967295"), "{stderr}");
+    let (_, code) = crosscheck(&["check", "--max-file-size", "4294967295", "."], dir.path());
+    assert_ne!(code, 2);
+}
+
 /// `extract` writes its records batch by batch; the documents of a later batch
 /// go on numbering where the earlier ones stopped, in path order, with a
 /// skipped input taking no number.

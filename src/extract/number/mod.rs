@@ -555,7 +555,7 @@ impl<'a> Parser<'a> {
                 low,
                 high,
                 stated,
-                unit: unit.map(|u| u.1.to_string()),
+                unit: unit.map(|u| u.1),
                 precision,
                 rule,
                 noun,

@@ -97,7 +97,7 @@ fn diff(m: &NumberMatch, e: &Expect, span: (usize, usize), plain: &str) -> Vec<S
         d.push(format!("kind {:?} != {kind}", m.kind));
     }
     if let Some(u) = &e.unit
-        && m.unit.as_deref().unwrap_or("") != u
+        && m.unit.unwrap_or("") != u
     {
         d.push(format!("unit {:?} != {u:?}", m.unit));
     }
