@@ -88,13 +88,13 @@ impl Shared {
 /// Per-run tables: each document's names and figures, how many documents carry
 /// each name in the run, and which event group of its story each document is in.
 pub struct Evidence<'a> {
-    names: FxHashMap<&'a str, FxHashSet<&'a str>>,
+    names: FxHashMap<&'a str, Sorted<&'a str>>,
     run_docs: FxHashMap<&'a str, usize>,
     /// `SPECIFIC_DOCS`, or `SPECIFIC_SHARE` of the run's documents if more.
     specific_docs: usize,
     story_size: FxHashMap<usize, usize>,
     story_of: FxHashMap<&'a str, usize>,
-    figures: FxHashMap<&'a str, FxHashSet<(&'a str, Fig)>>,
+    figures: FxHashMap<&'a str, Sorted<(&'a str, Fig)>>,
     /// Per story and name (or figure): how many of its documents carry it.
     story_names: FxHashMap<(usize, &'a str), usize>,
     story_figures: FxHashMap<(usize, &'a str, Fig), usize>,
@@ -111,8 +111,60 @@ pub struct Evidence<'a> {
     spelled: FxHashMap<&'a str, &'a str>,
 }
 
+/// A document's names or figures, sorted and without repeats: a run keeps one
+/// per document, and a slice is a third of a hash set's memory for the handful
+/// each holds.
+#[derive(Debug)]
+struct Sorted<T>(Box<[T]>);
+
+impl<T: Ord + Copy> Sorted<T> {
+    fn new(mut items: Vec<T>) -> Sorted<T> {
+        items.sort_unstable();
+        items.dedup();
+        Sorted(items.into_boxed_slice())
+    }
+
+    fn contains(&self, x: &T) -> bool {
+        self.0.binary_search(x).is_ok()
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    /// What both hold, in order.
+    fn intersection<'s>(&'s self, other: &'s Sorted<T>) -> impl Iterator<Item = &'s T> + 's {
+        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+        std::iter::from_fn(move || {
+            loop {
+                match a.peek()?.cmp(b.peek()?) {
+                    std::cmp::Ordering::Less => {
+                        a.next();
+                    }
+                    std::cmp::Ordering::Greater => {
+                        b.next();
+                    }
+                    std::cmp::Ordering::Equal => {
+                        b.next();
+                        return a.next();
+                    }
+                }
+            }
+        })
+    }
+}
+
+impl<'s, T> IntoIterator for &'s Sorted<T> {
+    type Item = &'s T;
+    type IntoIter = std::slice::Iter<'s, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// A figure as the evidence tables hold it: a number's bits, or a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Fig {
     Number(u64),
     Day(chrono::NaiveDate),
@@ -173,15 +225,19 @@ impl<'a> Evidence<'a> {
             members.entry(*s).or_default().push(d);
         }
         let story_size = members.iter().map(|(s, ds)| (*s, ds.len())).collect();
-        let mut figures: FxHashMap<&str, FxHashSet<(&str, Fig)>> = FxHashMap::default();
+        let mut told: FxHashMap<&str, Vec<(&str, Fig)>> = FxHashMap::default();
         for c in claims {
             if let (Some(m), Some(v)) = (
                 c.measure.as_ref().map(crate::key::MeasureKey::as_str),
                 telling(c),
             ) {
-                figures.entry(&*c.document).or_default().insert((m, v));
+                told.entry(&*c.document).or_default().push((m, v));
             }
         }
+        let figures: FxHashMap<&str, Sorted<(&str, Fig)>> = told
+            .into_iter()
+            .map(|(d, figs)| (d, Sorted::new(figs)))
+            .collect();
         let mut story_names: FxHashMap<(usize, &str), usize> = FxHashMap::default();
         let mut story_figures: FxHashMap<(usize, &str, Fig), usize> = FxHashMap::default();
         for (d, s) in &story_of {
@@ -249,7 +305,7 @@ impl<'a> Evidence<'a> {
     /// town and its bridge): then neither report may name a name that leads the
     /// other.
     pub fn different_principals(&self, a: &str, b: &str) -> bool {
-        let names = |d: &str, n: &str| self.names.get(d).is_some_and(|s| s.contains(n));
+        let names = |d: &str, n: &str| self.names.get(d).is_some_and(|s| s.contains(&n));
         match (self.principal.get(a), self.principal.get(b)) {
             (Some(x), Some(y)) if x.len() == 1 && y.len() == 1 => x != y,
             (Some(x), Some(y)) => !x.iter().any(|n| names(b, n)) && !y.iter().any(|n| names(a, n)),
@@ -263,7 +319,7 @@ impl<'a> Evidence<'a> {
         let Some(set) = self.names.get(doc) else {
             return true;
         };
-        !names.iter().any(|n| set.contains(n.as_str()))
+        !names.iter().any(|n| set.contains(&n.as_str()))
     }
 
     /// Do `a` and `b` belong to different event groups of their story?
@@ -328,16 +384,16 @@ impl<'a> Evidence<'a> {
 }
 
 /// Per document (by id), the names of all its sentences.
-fn doc_names(profiles: &[Profile]) -> FxHashMap<&str, FxHashSet<&str>> {
+fn doc_names(profiles: &[Profile]) -> FxHashMap<&str, Sorted<&str>> {
     profiles
         .par_iter()
         .map(|p| {
-            let set: FxHashSet<&str> = p
+            let all: Vec<&str> = p
                 .sentences
                 .iter()
                 .flat_map(|s| s.names.iter().map(String::as_str))
                 .collect();
-            (p.document.as_str(), set)
+            (p.document.as_str(), Sorted::new(all))
         })
         .collect::<Vec<_>>()
         .into_iter()
@@ -345,7 +401,7 @@ fn doc_names(profiles: &[Profile]) -> FxHashMap<&str, FxHashSet<&str>> {
 }
 
 /// Per name, the documents that carry it.
-fn run_docs<'a>(names: &FxHashMap<&'a str, FxHashSet<&'a str>>) -> FxHashMap<&'a str, usize> {
+fn run_docs<'a>(names: &FxHashMap<&'a str, Sorted<&'a str>>) -> FxHashMap<&'a str, usize> {
     let mut run_docs: FxHashMap<&str, usize> = FxHashMap::default();
     for set in names.values() {
         for n in set {
@@ -457,8 +513,8 @@ fn leading_names(p: &Profile) -> Vec<&str> {
 /// reports come out: one event needs no groups.
 fn event_groups<'a>(
     docs: &[&'a str],
-    names: &FxHashMap<&'a str, FxHashSet<&'a str>>,
-    figures: &FxHashMap<&'a str, FxHashSet<(&'a str, Fig)>>,
+    names: &FxHashMap<&'a str, Sorted<&'a str>>,
+    figures: &FxHashMap<&'a str, Sorted<(&'a str, Fig)>>,
     group: &mut FxHashMap<&'a str, usize>,
 ) {
     let n = docs.len();
@@ -471,8 +527,8 @@ fn event_groups<'a>(
         Name(&'a str),
         Figure(&'a str, Fig),
     }
-    let empty_n = FxHashSet::default();
-    let empty_f = FxHashSet::default();
+    let empty_n = Sorted(Box::default());
+    let empty_f = Sorted(Box::default());
     let mut df: FxHashMap<Detail, usize> = FxHashMap::default();
     let details_of = |d: &str| {
         let ns = names
