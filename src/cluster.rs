@@ -126,7 +126,7 @@ fn vectors<'p>(profiles: &'p [Profile], boiler: &FxHashSet<u64>) -> NameVectors<
                 .sentences
                 .iter()
                 .filter(|s| !boiler.contains(&s.hash))
-                .flat_map(|s| s.names.iter().map(String::as_str))
+                .flat_map(|s| s.names.iter().map(|n| &**n))
                 .collect();
             all.sort_unstable();
             let mut tf: Vec<(&str, u32)> = Vec::new();
@@ -667,7 +667,7 @@ fn join_instances(
             .sentences
             .iter()
             .filter(|s| !boiler.contains(&s.hash))
-            .flat_map(|s| s.names.iter().map(String::as_str))
+            .flat_map(|s| s.names.iter().map(|n| &**n))
             .collect();
         names.sort_unstable();
         names.dedup();
@@ -900,7 +900,7 @@ fn split_by_lead_place(profiles: &[Profile], story: &[usize]) -> Vec<usize> {
         profiles[d]
             .sentences
             .iter()
-            .flat_map(|s| s.names.iter().map(String::as_str))
+            .flat_map(|s| s.names.iter().map(|n| &**n))
             .collect()
     };
     let mut out = story.to_vec();
@@ -1409,7 +1409,10 @@ mod tests {
             sentences: vec![crate::model::SentenceProfile {
                 hash: crate::extract::sentence_hash(doc),
                 digits: false,
-                names: names.iter().map(|n| n.to_string()).collect(),
+                names: names
+                    .iter()
+                    .map(|n| crate::model::Name::from(&**n))
+                    .collect(),
             }],
         }
     }

@@ -391,7 +391,7 @@ fn doc_names(profiles: &[Profile]) -> FxHashMap<&str, Sorted<&str>> {
             let all: Vec<&str> = p
                 .sentences
                 .iter()
-                .flat_map(|s| s.names.iter().map(String::as_str))
+                .flat_map(|s| s.names.iter().map(|n| &**n))
                 .collect();
             (p.document.as_str(), Sorted::new(all))
         })
@@ -966,7 +966,7 @@ mod tests {
                 .map(|ns| crate::model::SentenceProfile {
                     hash: 0,
                     digits: false,
-                    names: ns.iter().map(|n| n.to_string()).collect(),
+                    names: ns.iter().map(|n| crate::model::Name::from(&**n)).collect(),
                 })
                 .collect(),
         };

@@ -187,6 +187,8 @@ struct Held {
     claims: Vec<Claim>,
     profiles: Vec<Profile>,
     spill: texts::Spill,
+    /// The profiles' names, one allocation for each distinct name.
+    names: model::Names,
     /// How many inputs the run lists, to size the lists once.
     inputs: usize,
 }
@@ -198,6 +200,7 @@ impl Held {
             claims: Vec::new(),
             profiles: Vec::with_capacity(inputs),
             spill: texts::Spill::new(),
+            names: model::Names::default(),
             inputs,
         }
     }
@@ -229,6 +232,7 @@ impl Held {
                 self.claims.push(c);
             }
             self.documents.push(d);
+            self.names.intern(&mut profile);
             self.profiles.push(profile);
         }
     }

@@ -537,7 +537,30 @@ pub struct Profile {
 pub struct SentenceProfile {
     pub hash: u64,
     pub digits: bool,
-    pub names: Vec<String>,
+    pub names: Vec<Name>,
+}
+
+/// A name as profiles hold it: once `Names::intern` has seen a profile, one
+/// allocation serves every sentence of the run that names it.
+pub type Name = std::sync::Arc<str>;
+
+/// The distinct names of a run's profiles.
+#[derive(Debug, Default)]
+pub struct Names(rustc_hash::FxHashSet<Name>);
+
+impl Names {
+    /// Point the profile's names at the run's copies, keeping the first
+    /// copy of each new name.
+    pub fn intern(&mut self, p: &mut Profile) {
+        for n in p.sentences.iter_mut().flat_map(|s| &mut s.names) {
+            match self.0.get(n) {
+                Some(known) => *n = known.clone(),
+                None => {
+                    self.0.insert(n.clone());
+                }
+            }
+        }
+    }
 }
 
 /// Give a document its id, and its claims (`<id>.1`, `<id>.2` … in order) and

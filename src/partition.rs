@@ -91,7 +91,9 @@ fn slim(claims: Vec<Claim>) -> Vec<Claim> {
 /// each to the partition with the fewest documents so far.
 pub fn build(paths: &[PathBuf], parts: usize, story_per_folder: bool) -> anyhow::Result<Table> {
     let mut kept: Vec<(String, Profile, Vec<Claim>)> = Vec::new();
-    let mut problems = records::visit(paths, |r: Record| {
+    let mut names = crate::model::Names::default();
+    let mut problems = records::visit(paths, |mut r: Record| {
+        names.intern(&mut r.profile);
         kept.push((r.document.path, r.profile, slim(r.claims)));
     })?;
     // the order and numbering `records::read` gives

@@ -451,7 +451,7 @@ fn profile_named(
         sentences.push(SentenceProfile {
             hash: sentence_hash(text),
             digits: text.bytes().any(|b| b.is_ascii_digit()),
-            names,
+            names: names.into_iter().map(crate::model::Name::from).collect(),
         });
         spellings.push(spelled);
     }
@@ -501,7 +501,7 @@ fn doc_spellings(
     }
     let mut total: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for n in sentences.iter().flat_map(|s| &s.names) {
-        if forms.contains_key(n.as_str()) {
+        if forms.contains_key(&**n) {
             *total.entry(n).or_default() += 1;
         }
     }

@@ -113,7 +113,11 @@ pub fn read_numbered(
     positions: Option<&rustc_hash::FxHashMap<String, usize>>,
 ) -> anyhow::Result<Loaded> {
     let mut records: Vec<Record> = Vec::new();
-    let mut problems = visit(paths, |r| records.push(r))?;
+    let mut names = crate::model::Names::default();
+    let mut problems = visit(paths, |mut r| {
+        names.intern(&mut r.profile);
+        records.push(r)
+    })?;
     // the order `ingest` gives: by file path, then by record number in the file
     records.sort_by(|a, b| order_key(&a.document.path).cmp(&order_key(&b.document.path)));
     records.dedup_by(|a, b| a.document.path == b.document.path);
