@@ -274,6 +274,12 @@ pub struct Acts {
     pub irregular_participles: Vec<&'static str>,
     /// Nouns of a change in a level ("increase"): a percentage of one has no open key.
     pub change_nouns: Vec<&'static str>,
+    /// Verbs of searching: the people a search is for are sought, not counted.
+    pub search_words: Vec<&'static str>,
+    /// Words that deny the cue after them ("no deaths", "attempted murder").
+    pub denial_words: Vec<&'static str>,
+    /// Words that make the people before them the ones blamed for the act after.
+    pub blame_words: Vec<&'static str>,
 }
 
 lexicon_file!(ACTS: Acts = "acts.toml");

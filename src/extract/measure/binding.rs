@@ -102,6 +102,16 @@ pub(crate) fn nearest_cue(
             }
             break;
         }
+        // "two men accused of murdering a student", "spent 16 years in prison
+        // for killing his wife": the act beyond is the victims', the figure
+        // the blamed
+        let next = ws.get(j + 1).map(|n| n.low_str()).unwrap_or("");
+        if (crate::lexicon::ACTS.blame_words.contains(&w.as_str())
+            && matches!(next, "of" | "in" | "for"))
+            || (w == "for" && next.len() > 4 && next.ends_with("ing") && !next.contains('-'))
+        {
+            break;
+        }
         d += 1;
         j += 1;
     }
@@ -134,14 +144,54 @@ pub(crate) fn nearest_cue(
         if opens_clause(w) {
             break;
         }
+        // "arrested for shooting four people": the figure is the object of
+        // the act after "for"; a cue before it is what befell the actor
+        // ("the cost of closing the plant" is the cost's own complement)
+        let of_blame = || {
+            j > lo + 1 && ws[j - 1].low_str() == "of" && {
+                let b = ws[j - 2].low_str();
+                b == "suspicion" || crate::lexicon::ACTS.blame_words.contains(&b)
+            }
+        };
+        if w.ends_with("ing")
+            && j > lo
+            && (matches!(ws[j - 1].low_str(), "for" | "with") || of_blame())
+        {
+            break;
+        }
         d += 1;
     }
     best
 }
 
-/// Is the cue at word `j` denied ("without injury", "no deaths")?
+/// Is the cue at word `j` denied ("without injury", "no deaths", "attempted
+/// murder", "have not made any arrests")?
 fn negated(ws: &Sentence<'_>, j: usize) -> bool {
-    j > 0 && matches!(ws[j - 1].low().as_str(), "without" | "no")
+    let denial = |k: usize| crate::lexicon::ACTS.denial_words.contains(&ws[k].low_str());
+    let not = |k: usize| {
+        let w = ws[k].low_str();
+        matches!(w, "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n’t")
+    };
+    match j {
+        0 => false,
+        // "not made any arrests", "no more deaths"
+        _ if matches!(ws[j - 1].low_str(), "any" | "more") => {
+            (j.saturating_sub(4)..j - 1).any(|k| not(k) || denial(k))
+        }
+        _ => denial(j - 1),
+    }
+}
+
+/// Is the figure opening at word `first` what a search is for ("looking for two
+/// men", "police are seeking three suspects", "a manhunt for two gunmen")? Such
+/// people are sought: no cue of the clause before them counts them.
+pub(crate) fn sought(ws: &Sentence<'_>, first: usize) -> bool {
+    let search = |k: usize| crate::lexicon::ACTS.search_words.contains(&ws[k].low_str());
+    match first {
+        0 => false,
+        1 => search(0),
+        _ => search(first - 1) || (ws[first - 1].low_str() == "for" && search(first - 2)),
+    }
 }
 
 /// Is the figure ending at word `last` the subject of a verb of its own, a form

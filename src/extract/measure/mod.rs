@@ -83,6 +83,10 @@ pub fn measure_in(
             } else if agent(ws, first, last, &figures) {
                 // "a gunman shot and killed two men": the figure did it
                 None
+            } else if sought(ws, first) {
+                // "no arrests were made and police are looking for two men":
+                // the sought are no one's toll
+                None
             } else if own_act.is_some() {
                 // "one was killed and four others are trapped": the figure's
                 // own act, no cue of change, is what happened to it
@@ -170,7 +174,12 @@ pub fn measure_in(
         // neither the revenue nor a part of it
         ClaimKind::Money if frame::per_unit(ws, last) => None,
         ClaimKind::Percent => nearest_cue(ws, first, last, &figures, &NOUNS, 10)
-            .or_else(|| nearest_cue(ws, first, last, &figures, &CHANGE, 6))
+            // "cut 10% of its workforce" is a cut of jobs; "cut the rate of
+            // relapses by 38%" is not: as for a count, the cut of jobs needs jobs
+            .or_else(|| {
+                nearest_cue(ws, first, last, &figures, &CHANGE, 6)
+                    .filter(|(m, _)| *m != Measure::JOBS_CUT)
+            })
             // "coverage with two doses of the vaccine … stands at 87%": a level
             // reached takes the measure of its subject, however far it stands
             .or_else(|| subject_cue(ws, first, &figures).map(|m| (m, 0)))

@@ -78,6 +78,19 @@ measures! {
     no_deaths_is_no_toll: "Police said 40 people were at the party and no deaths were reported.", "40" => None;
     whose_son_was_shot: "A father whose daughter was shot twice spoke to reporters.", "A father" => None;
     a_home_is_no_population: "Officers said one of the three boys inside the home woke up.", "three" => None;
+    no_arrests_and_two_sought: "Deputies have not made any arrests and are looking for two men.", "two" => None;
+    no_more_deaths: "Rescuers said there would be no more deaths among the 30 still inside.", "30" => None;
+    sought_after_a_death: "Detectives are searching for a man suspected in the fatal crash.", "a man" => None;
+    sought_by_a_manhunt: "A manhunt for three inmates entered its second day.", "three" => None;
+    seeking_the_driver: "State police are seeking two drivers after the deadly pile-up.", "two" => None;
+    accused_are_not_the_dead: "The two men accused of killing a courier appeared in court.", "two" => None;
+    suspected_is_not_the_dead: "A woman suspected of poisoning three neighbours was detained.", "A woman" => None;
+    convicted_is_not_the_dead: "The three brothers convicted of murdering a farmer will appeal.", "three" => None;
+    murdering_counts_the_dead: "He is accused of murdering four hikers in the park.", "four" => Some("deaths");
+    attempted_murder_is_no_death: "He faces charges of attempted murder of two guards.", "two" => None;
+    arrested_for_shooting_others: "A man arrested for shooting three neighbours is in custody.", "three" => Some(SHOT);
+    held_for_killing_is_no_toll: "He spent 12 in jail for killing a rival.", "12" => None;
+    treated_for_injuries: "Four others were treated for non-life-threatening injuries.", "Four" => Some("injured");
     came_home_to_find: "He came home to find two men in the kitchen.", "two" => None;
     home_with_a_man: "The boy was at home with three cousins when the shot was fired.", "three" => None;
     without_a_cue_is_not_the_cue: "Four people were killed and two more were in the house.", "two" => None;
@@ -394,4 +407,7 @@ frames! {
     percent_of_a_name: Percent, "About 45% of Americans approve.", "45%" => None;
     percent_of_people: Percent, "To stop the outbreak, about 90% of adults need a second dose.", "90%" => None;
     percent_alone: Percent, "Turnout was 64%, officials said.", "64%" => None;
+    a_rate_cut_is_no_job_cut: Percent, "The drug cut the rate of seizures by 41% in the study.", "41%" => None;
+    containment_cut: Percent, "Crews had cut fire lines around 20 percent of the blaze.", "20 percent" => None;
+    a_workforce_cut: Percent, "The bank will cut 8% of its workforce.", "8%" => Some("workforce %");
 }
