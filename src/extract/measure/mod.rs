@@ -165,7 +165,7 @@ pub fn measure_in(
                 (None, Some((n, _))) => Some(MeasureKey::Class(n)),
                 (None, None) => unit
                     .filter(|u| !u.is_empty())
-                    .map(MeasureKey::unit)
+                    .and_then(|u| open::unit_key(ws, first, last, u))
                     .or_else(|| own_act.as_deref().map(open_people)),
             }
         }

@@ -254,3 +254,41 @@ pub(crate) fn open_key(head: &str, modifier: Option<&str>, act: Option<&str>) ->
     };
     MeasureKey::open(what, act)
 }
+
+/// The key of a figure given in a unit, with no word of the lexicon to say what it
+/// measures: the unit itself ("14,200 acres", "63,500 pounds of sausage"), unless
+/// the figure sizes the word after it ("a 47-yard field goal", "a 9mm pistol",
+/// "6 feet tall", "two metres wide") or describes a person ("weighing 240
+/// pounds", "6 feet 7 inches"): such a figure is one thing's size among many that
+/// a report gives in that unit, and meets no other.
+pub(crate) fn unit_key(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    unit: &str,
+) -> Option<MeasureKey> {
+    let next = ws.get(last + 1);
+    // "6 feet 7 inches", "6-foot-7": a height told in two units
+    let paired = next.is_some_and(|w| w.text().starts_with(|c: char| c.is_ascii_digit()));
+    // "the suspect, 6 feet tall and weighing 200 pounds"
+    let described = (first.saturating_sub(4)..first).any(|j| {
+        let w = ws[j].low_str();
+        w.starts_with("weigh") || matches!(w, "tall" | "height" | "stood" | "stands")
+    });
+    // a word of content right after the unit: the figure sizes it
+    let sizes = next.is_some_and(|w| {
+        let low = w.low_str();
+        // ("140 yards Sunday": a name or a day after it is sized by nothing)
+        w.text().starts_with(|c: char| c.is_lowercase())
+            && w.text().chars().all(|c| c.is_alphabetic() || c == '-')
+            && !counted::is_function_word(low)
+            && !PASSIVE.contains(&low)
+            && !crate::lexicon::PLACES.directions.contains(&low)
+            && !crate::lexicon::ACTS.auxiliaries.contains(&low)
+    });
+    let key = MeasureKey::unit(unit);
+    // a unit that is a measure of the lexicon ("a 6.1-magnitude quake") says
+    // what it measures wherever it stands
+    let named = matches!(key, MeasureKey::Class(_));
+    (named || !(paired || described || sizes)).then_some(key)
+}

@@ -411,3 +411,46 @@ frames! {
     containment_cut: Percent, "Crews had cut fire lines around 20 percent of the blaze.", "20 percent" => None;
     a_workforce_cut: Percent, "The bank will cut 8% of its workforce.", "8%" => Some("workforce %");
 }
+
+/// What a figure given in a unit measures.
+fn in_unit(sentence: &str, figure: &str, unit: &str) -> Option<String> {
+    let start = sentence.find(figure).expect("figure in sentence");
+    measure_in(
+        &Sentence::new(sentence),
+        start,
+        start + figure.len(),
+        ClaimKind::Quantity,
+        Some(unit),
+        &[(start, start + figure.len())],
+        true,
+    )
+    .0
+    .map(|m| m.to_string())
+}
+
+macro_rules! units {
+    ($($name:ident: $sentence:expr, $figure:expr, $unit:expr => $want:expr;)*) => {
+        $(#[test] fn $name() {
+            assert_eq!(in_unit($sentence, $figure, $unit).as_deref(), $want, "{}", $sentence);
+        })*
+    };
+}
+
+units! {
+    // the unit alone, where nothing else says what the figure measures
+    area_burned: "The fire has burned 9,400 acres of scrub.", "9,400 acres", "acre" => Some("acre");
+    area_at_the_end: "By Monday the blaze covered more than 9,400 acres.", "more than 9,400 acres", "acre" => Some("acre");
+    weight_recalled: "The firm is recalling 12,000 pounds of ground beef.", "12,000 pounds", "lb" => Some("lb");
+    volume_of: "Crews poured 3,000 gallons of water on the roof.", "3,000 gallons", "gal" => Some("gal");
+    distance_then_a_day: "She ran for 140 yards Sunday.", "140 yards", "yd" => Some("yd");
+    a_unit_that_is_a_measure: "A 5.8-magnitude quake struck at dawn.", "5.8-magnitude", "magnitude" => Some("magnitude");
+    // a size of the thing named after it, or of a person described
+    a_field_goal: "He kicked a 38-yard field goal.", "38-yard", "yd" => None;
+    a_calibre: "Officers found a 9mm pistol in the car.", "9mm", "mm" => None;
+    a_plot: "The school sits on a 12-acre plot.", "12-acre", "acre" => None;
+    tall: "The suspect is 6 feet tall.", "6 feet", "ft" => None;
+    feet_and_inches: "The suspect is 5 feet 10 inches.", "5 feet", "ft" => None;
+    weighing: "He was described as weighing 180 pounds.", "180 pounds", "lb" => None;
+    wide: "The blast left a crater two metres wide.", "two metres", "m" => None;
+    away: "The car was found four miles away.", "four miles", "mi" => None;
+}
