@@ -333,6 +333,8 @@ pub struct Places {
     pub wide_places: Vec<&'static str>,
     pub street_suffixes: Vec<&'static str>,
     pub directions: Vec<&'static str>,
+    /// Prepositions of place the stop-word list lacks.
+    pub place_prepositions: Vec<&'static str>,
 }
 
 lexicon_file!(PLACES: Places = "places.toml");

@@ -510,6 +510,10 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("places.toml: wide_places", &PLACES.wide_places);
     add("places.toml: street_suffixes", &PLACES.street_suffixes);
     add("places.toml: directions", &PLACES.directions);
+    add(
+        "places.toml: place_prepositions",
+        &PLACES.place_prepositions,
+    );
     add("not-names.toml: words", &NOT_NAMES.words);
     add("abbreviations.toml: words", &ABBREVIATIONS.words);
     let c = &CALENDAR;

@@ -284,6 +284,7 @@ pub(crate) fn unit_key(
             && !counted::is_function_word(low)
             && !PASSIVE.contains(&low)
             && !crate::lexicon::PLACES.directions.contains(&low)
+            && !crate::lexicon::PLACES.place_prepositions.contains(&low)
             && !crate::lexicon::ACTS.auxiliaries.contains(&low)
     });
     let key = MeasureKey::unit(unit);

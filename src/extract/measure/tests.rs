@@ -453,4 +453,6 @@ units! {
     weighing: "He was described as weighing 180 pounds.", "180 pounds", "lb" => None;
     wide: "The blast left a crater two metres wide.", "two metres", "m" => None;
     away: "The car was found four miles away.", "four miles", "mi" => None;
+    beneath: "The quake struck six miles beneath the seabed.", "six miles", "mi" => Some("mi");
+    behind: "The gun lay 200 feet behind the barn.", "200 feet", "ft" => Some("ft");
 }
