@@ -90,6 +90,17 @@ pub(crate) fn nearest_cue(
         if figures.iter().any(|&(a, _)| a == j) {
             break;
         }
+        // "the toll has risen to 51, hospital officials said": an attribution
+        // after a comma names who said it, not what the figure counts
+        // (its words before the verb are a subject: "was killed, according to"
+        // is no attribution of the figure's clause)
+        if w == ","
+            && (j + 1..hi.min(j + 5))
+                .take_while(|&k| !PASSIVE.contains(&ws[k].low_str()) && ws[k].text != ",")
+                .any(|k| crate::lexicon::ACTS.saying_verbs.contains(&ws[k].low_str()))
+        {
+            break;
+        }
         // "was 16 when he was charged": a clause opened right after the
         // figure is another's, but for a relative pronoun ("three who were hurt")
         if (d > 0 || !matches!(w.as_str(), "who" | "which")) && opens_clause(w) {

@@ -90,6 +90,9 @@ measures! {
     attempted_murder_is_no_death: "He faces charges of attempted murder of two guards.", "two" => None;
     arrested_for_shooting_others: "A man arrested for shooting three neighbours is in custody.", "three" => Some(SHOT);
     held_for_killing_is_no_toll: "He spent 12 in jail for killing a rival.", "12" => None;
+    an_attribution_is_no_cue: "The toll has risen to 51, hospital officials said on Friday.", "51" => Some("deaths");
+    a_victim_before_an_attribution: "Ana Lind, a 30-year-old nurse, was killed, according to police.", "a 30-year-old nurse" => Some("deaths");
+    an_attribution_after_the_cue: "At least 51 people died, hospital officials said.", "51" => Some("deaths");
     treated_for_injuries: "Four others were treated for non-life-threatening injuries.", "Four" => Some("injured");
     came_home_to_find: "He came home to find two men in the kitchen.", "two" => None;
     home_with_a_man: "The boy was at home with three cousins when the shot was fired.", "three" => None;
@@ -455,4 +458,39 @@ units! {
     away: "The car was found four miles away.", "four miles", "mi" => None;
     beneath: "The quake struck six miles beneath the seabed.", "six miles", "mi" => Some("mi");
     behind: "The gun lay 200 feet behind the barn.", "200 feet", "ft" => Some("ft");
+}
+
+/// The event class a count belongs to.
+fn event_of_count(sentence: &str, figure: &str) -> Option<String> {
+    let start = sentence.find(figure).expect("figure in sentence");
+    measure_in(
+        &Sentence::new(sentence),
+        start,
+        start + figure.len(),
+        ClaimKind::Count,
+        None,
+        &[(start, start + figure.len())],
+        true,
+    )
+    .1
+    .map(|e| e.to_string())
+}
+
+macro_rules! events {
+    ($($name:ident: $sentence:expr, $figure:expr => $want:expr;)*) => {
+        $(#[test] fn $name() {
+            assert_eq!(event_of_count($sentence, $figure).as_deref(), $want, "{}", $sentence);
+        })*
+    };
+}
+
+events! {
+    // one class, many surface forms
+    a_bomber: "At least 20 people were killed when a bomber struck a bus stop.", "20" => Some("explosion");
+    a_bombing: "The bombing killed 20 people.", "20" => Some("explosion");
+    bombed: "Jets bombed the depot, killing 20 people.", "20" => Some("explosion");
+    a_blast: "A blast at the depot killed 20 people.", "20" => Some("explosion");
+    twin_bombings: "The twin bombings killed 20 people.", "20" => Some("explosion");
+    // no event word in the sentence: none
+    no_event_word: "Officials said 20 people were killed.", "20" => None;
 }
