@@ -280,6 +280,8 @@ pub struct Acts {
     pub denial_words: Vec<&'static str>,
     /// Words that make the people before them the ones blamed for the act after.
     pub blame_words: Vec<&'static str>,
+    /// Words that put the event of their subject on the date after them.
+    pub scheduling_words: Vec<&'static str>,
 }
 
 lexicon_file!(ACTS: Acts = "acts.toml");

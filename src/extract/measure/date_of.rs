@@ -4,10 +4,11 @@
 //! Saturday and died Monday": Monday dates the death), and a durative event (a
 //! war) dates nothing: its years are anchors.
 
-use super::binding::{clause, part_of_a_name};
+use super::binding::{clause, opens_clause, part_of_a_name};
 use super::cues::*;
 use crate::event::{EventClass, event_of};
 use crate::extract::token::{NO_WORD, Sentence, lower, words};
+use crate::lexicon;
 
 /// How far from its date an event word may stand and still be what the date dates.
 pub(crate) const DATE_EVENT_REACH: usize = 8;
@@ -31,6 +32,9 @@ pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Optio
         return None;
     }
     let (lo, hi) = clause(ws, first);
+    if let Some(e) = scheduled_subject(ws, first, lo) {
+        return Some(e);
+    }
     let mut best: Option<(Option<EventClass>, usize)> = None;
     for (j, word) in ws.iter().enumerate().take(hi).skip(lo) {
         if j >= first && j <= last {
@@ -48,6 +52,45 @@ pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Optio
         }
     }
     best.and_then(|(e, _)| e)
+}
+
+/// The event a date still to come is set for: "A preliminary hearing in the
+/// shooting case is scheduled for Aug. 17", "The meeting, planned for May 4,
+/// …": the first event word of the subject of the scheduling word right before
+/// the date (after "for", "to", "on" or "until"), read back to the comma, the word
+/// or the clause opener that starts the subject.
+fn scheduled_subject(ws: &Sentence<'_>, first: usize, lo: usize) -> Option<EventClass> {
+    let scheduling = |k: usize| lexicon::ACTS.scheduling_words.contains(&ws[k].low_str());
+    let mut k = first.checked_sub(1)?;
+    let preposition = matches!(ws[k].low_str(), "for" | "to" | "on" | "until");
+    if preposition {
+        k = k.checked_sub(1)?;
+    }
+    // without a preposition only a word of scheduling itself ("scheduled July
+    // 7"): "delayed Thursday" dates the delay, "debentures due Oct. 15" a maturity
+    let bare = || matches!(ws[k].low_str(), "scheduled" | "slated" | "planned" | "set");
+    if k < lo || !scheduling(k) || !(preposition || bare()) {
+        return None;
+    }
+    // "The meeting, planned for …": the appositive's subject is before its comma
+    let mut end = k;
+    if end > lo && ws[end - 1].text == "," {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > lo {
+        let w = ws[start - 1].low_str();
+        if w == "," || w == "and" || opens_clause(w) || matches!(w, "that" | "which" | "who") {
+            break;
+        }
+        start -= 1;
+    }
+    (start..end).find_map(|j| {
+        ws[j]
+            .event_of_low()
+            .filter(|&(_, durative)| !durative && !part_of_a_name(ws, j))
+            .map(|(e, _)| e)
+    })
 }
 
 /// A verb in the past tense that is neither an event of the story nor something

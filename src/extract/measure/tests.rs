@@ -494,3 +494,44 @@ events! {
     // no event word in the sentence: none
     no_event_word: "Officials said 20 people were killed.", "20" => None;
 }
+
+/// What a date given to the day dates.
+fn date_of(sentence: &str, date: &str) -> Option<String> {
+    let start = sentence.find(date).expect("date in sentence");
+    measure_in(
+        &Sentence::new(sentence),
+        start,
+        start + date.len(),
+        ClaimKind::Date,
+        None,
+        &[(start, start + date.len())],
+        true,
+    )
+    .0
+    .map(|m| m.to_string())
+}
+
+macro_rules! dates_of {
+    ($($name:ident: $sentence:expr, $date:expr => $want:expr;)*) => {
+        $(#[test] fn $name() {
+            assert_eq!(date_of($sentence, $date).as_deref(), $want, "{}", $sentence);
+        })*
+    };
+}
+
+dates_of! {
+    // one event, many ways of giving its day
+    meeting_on: "The ministers will meet on May 4 in the capital.", "May 4" => Some("date of talks");
+    meeting_planned_for: "The meeting is planned for May 4 in the capital.", "May 4" => Some("date of talks");
+    meeting_planned_aside: "The meeting, planned for May 4, will go ahead.", "May 4" => Some("date of talks");
+    meeting_slated: "Talks are slated for May 4.", "May 4" => Some("date of talks");
+    meeting_postponed: "The summit was postponed to May 4.", "May 4" => Some("date of talks");
+    hearing_in_a_case: "A hearing in the shooting case is scheduled for May 4.", "May 4" => Some("date of trial");
+    meeting_before_a_plan: "A council meeting has been scheduled for May 4 where members plan to vote.", "May 4" => Some("date of talks");
+    due_on: "The verdict is due on May 4.", "May 4" => Some("date of trial");
+    set_after_the_subject_clause: "Police said the crash happened on Monday and a hearing is set for May 4.", "May 4" => Some("date of trial");
+    scheduled_bare: "A hearing is scheduled May 4 for the two men.", "May 4" => Some("date of trial");
+    delayed_bare_is_the_delay: "Sentencing was delayed Thursday for the man convicted in the shooting.", "Thursday" => None;
+    // another act nearer the date takes it
+    another_act: "The ministers, who met in March, signed the text on May 4.", "May 4" => None;
+}
