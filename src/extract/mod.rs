@@ -583,6 +583,17 @@ fn since(sentence: &str, at: usize) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("since"))
 }
 
+/// Does the date ending at byte `end` open a clause of its own time (", when …")?
+fn when_after(sentence: &str, end: usize) -> bool {
+    sentence.get(end..).is_some_and(|rest| {
+        let rest = rest.trim_start();
+        rest.strip_prefix(',')
+            .map(str::trim_start)
+            .and_then(|r| r.get(..5))
+            .is_some_and(|w| w.eq_ignore_ascii_case("when "))
+    })
+}
+
 /// The date of the sentence nearest to figure `f` that speaks of the same event.
 fn nearest_anchor(
     sentence: &str,
@@ -596,12 +607,17 @@ fn nearest_anchor(
         .iter()
         .zip(described)
         .filter(|(d, (_, e))| {
+            // "the worst since 2019, when 22 died": the time of what follows
+            // it, whatever event the words before the date name
+            let when = f.start > d.end && when_after(sentence, d.end);
             d.anchor.is_some()
                 && d.start != f.start
                 && Some(d.start) != dateline
-                && same_event(*e, event)
-                // "the longest stoppage since 1989": a time measured from, not of
-                && !since(sentence, d.start)
+                && (when
+                    || same_event(*e, event)
+                        // "the longest stoppage since 1989": a time measured
+                        // from, not of
+                        && !since(sentence, d.start))
         })
         .min_by_key(|(d, _)| {
             if d.end <= f.start {
@@ -893,6 +909,43 @@ mod tests {
             .into_iter()
             .map(|c| (c.quote.into(), c.measure.map(|m| m.to_string())))
             .collect()
+    }
+
+    /// The anchor (the time a figure speaks of) of each figure of `text`.
+    fn anchors_in(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = Document {
+            id: "d1".into(),
+            path: "t.txt".into(),
+            published: NaiveDate::from_ymd_opt(2021, 3, 8),
+            published_from: crate::model::DateSource::Metadata,
+            text: text.into(),
+            ..Document::default()
+        };
+        let segments = crate::segment::segment(&doc);
+        extract(&doc, &segments)
+            .into_iter()
+            .map(|c| (c.quote.into(), c.anchor.map(|a| a.value.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_date_after_since_anchors_only_its_when_clause() {
+        let anchor = |text: &str, quote: &str| {
+            anchors_in(text)
+                .into_iter()
+                .find(|(q, _)| q == quote)
+                .and_then(|(_, a)| a)
+        };
+        // one value, many surface forms: the when-clause's time
+        for text in [
+            "It was the worst attack since 2017, when 22 people died in a blast.",
+            "It was the deadliest raid since 2017, when 22 people were killed in a bombing.",
+        ] {
+            assert_eq!(anchor(text, "22").as_deref(), Some("2017"), "{text}");
+        }
+        // a time measured from is no time of the figure
+        let from = "The strike is the longest since 2017 and has cost 22 jobs.";
+        assert_eq!(anchor(from, "22"), None);
     }
 
     #[test]
