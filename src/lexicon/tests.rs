@@ -483,6 +483,8 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: denial_words", &a.denial_words);
     add("acts.toml: blame_words", &a.blame_words);
     add("acts.toml: scheduling_words", &a.scheduling_words);
+    add("acts.toml: capacity_words", &a.capacity_words);
+    add("acts.toml: holding_verbs", &a.holding_verbs);
     let f = &FUNCTION_WORDS;
     add("function-words.toml: aside_openers", &f.aside_openers);
     add("function-words.toml: object_starts", &f.object_starts);

@@ -279,6 +279,27 @@ pub(crate) fn earlier_value(
             .any(|j| ws[j].low() == "to" && figures.iter().any(|&(a, _)| a == j + 1))
 }
 
+/// Is the figure opening at word `first` what something may hold ("licensed to
+/// carry 250 passengers", "the stadium can seat 40,000", "a capacity of 300")? A
+/// capacity is no count of the event: the ferry's licence is not its passengers.
+pub(crate) fn capacity(ws: &Sentence<'_>, first: usize) -> bool {
+    let acts = &crate::lexicon::ACTS;
+    let low = |k: usize| ws[k].low_str();
+    // "a capacity of 300", "capacity for 300"
+    let of_capacity =
+        first >= 2 && matches!(low(first - 1), "of" | "for") && low(first - 2) == "capacity";
+    // "[licensed] to carry 250", "can seat 40,000": a verb of holding right
+    // before the figure (after "up to", "about" and the like), a word of ability
+    // at most three words before the verb
+    let verb = (first.saturating_sub(3)..first)
+        .rev()
+        .find(|&k| acts.holding_verbs.contains(&low(k)));
+    of_capacity
+        || verb.is_some_and(|v| {
+            (v.saturating_sub(3)..v).any(|k| acts.capacity_words.contains(&low(k)))
+        })
+}
+
 /// "three times", "three of those hurt", "two of them": not a count of a group.
 pub(crate) fn frequency_or_part(ws: &Sentence<'_>, last: usize) -> bool {
     let next = |k: usize| ws.get(last + k).map_or(&NO_WORD, |w| w.low());

@@ -66,6 +66,8 @@ pub fn measure_in(
         // "shot three times" counts shots; "three of those injured" is a part
         // of a group whose size is given elsewhere
         ClaimKind::Count if frequency_or_part(ws, last) => None,
+        // "licensed to carry 250 passengers": what it may hold, not what it held
+        ClaimKind::Count | ClaimKind::Quantity if capacity(ws, first) => None,
         // "raised the number of seats from 65 to 125": 65 is what it was
         ClaimKind::Count | ClaimKind::Quantity if earlier_value(ws, first, last, &figures) => None,
         // "120,000 homes without power", "power was cut to 95,000 customers"

@@ -93,6 +93,11 @@ measures! {
     an_attribution_is_no_cue: "The toll has risen to 51, hospital officials said on Friday.", "51" => Some("deaths");
     a_victim_before_an_attribution: "Ana Lind, a 30-year-old nurse, was killed, according to police.", "a 30-year-old nurse" => Some("deaths");
     an_attribution_after_the_cue: "At least 51 people died, hospital officials said.", "51" => Some("deaths");
+    licensed_to_carry: "The ferry was licensed to carry 250 passengers.", "250" => None;
+    can_seat: "The stadium can seat 40,000 spectators.", "40,000" => None;
+    built_to_hold: "The shelter was built to hold up to 300 people.", "300" => None;
+    a_capacity_of: "The hall has a capacity of 1,200 people.", "1,200" => None;
+    carrying_is_a_count: "A ferry carrying 212 passengers sank off the island.", "212" => Some("passengers");
     treated_for_injuries: "Four others were treated for non-life-threatening injuries.", "Four" => Some("injured");
     came_home_to_find: "He came home to find two men in the kitchen.", "two" => None;
     home_with_a_man: "The boy was at home with three cousins when the shot was fired.", "three" => None;
@@ -491,6 +496,8 @@ events! {
     bombed: "Jets bombed the depot, killing 20 people.", "20" => Some("explosion");
     a_blast: "A blast at the depot killed 20 people.", "20" => Some("explosion");
     twin_bombings: "The twin bombings killed 20 people.", "20" => Some("explosion");
+    capsized: "A ferry capsized off the island, leaving 20 people dead.", "20" => Some("sinking");
+    sank: "Twenty people drowned when the boat sank.", "Twenty" => Some("sinking");
     // no event word in the sentence: none
     no_event_word: "Officials said 20 people were killed.", "20" => None;
 }
