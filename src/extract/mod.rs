@@ -803,6 +803,18 @@ mod tests {
                 "deaths",
                 false,
             ),
+            (
+                "The firm employs 400 people and owns hundreds of trucks.",
+                "hundreds",
+                "jobs",
+                false,
+            ),
+            (
+                "The firm employs 400 people here and 250 abroad.",
+                "250",
+                "jobs",
+                true,
+            ),
         ];
         for &(text, figure, first, shared) in cases {
             let doc = Document {

@@ -319,13 +319,28 @@ pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureK
         _ => (false, false),
     };
     let people_as_things = of_things && counts_people(ws, last);
-    let things_as_people = of_people && counts_things(ws, last);
+    // ("hundreds of vehicles" names its things after "of")
+    let of_things_named = || {
+        ws.get(last + 1).is_some_and(|w| w.low_str() == "of")
+            && (counts_things(ws, last + 1) || counts_things(ws, last + 2))
+    };
+    let things_as_people = of_people && (counts_things(ws, last) || of_things_named());
     // "two were killed and three others were shot": a figure with a verb of
     // its own says what happened to it, or leaves it unsaid
     let own_verb = has_own_verb(ws, last, clause(ws, first).1, &[]);
+    // "employs 400 people and owns hundreds of trucks": a verb of its own
+    // between the "and" and the figure opens another predicate
+    let own_predicate = first >= 2 && {
+        let w = ws[first - 1].low_str();
+        w.len() > 2
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !crate::extract::counted::is_function_word(w)
+            && matches!(ws[first - 2].low_str(), "and" | "but" | "while")
+    };
     !(people_as_things
         || things_as_people
         || own_verb
+        || own_predicate
         || in_an_aside(ws, first)
         || over_a_period(ws, first, last))
 }

@@ -93,6 +93,8 @@ measures! {
     an_attribution_is_no_cue: "The toll has risen to 51, hospital officials said on Friday.", "51" => Some("deaths");
     a_victim_before_an_attribution: "Ana Lind, a 30-year-old nurse, was killed, according to police.", "a 30-year-old nurse" => Some("deaths");
     an_attribution_after_the_cue: "At least 51 people died, hospital officials said.", "51" => Some("deaths");
+    employs: "The company employs about 4,200 people at nine plants.", "about 4,200" => Some("jobs");
+    a_workforce_of: "It had a workforce of 4,200 last year.", "4,200" => Some("jobs");
     licensed_to_carry: "The ferry was licensed to carry 250 passengers.", "250" => None;
     can_seat: "The stadium can seat 40,000 spectators.", "40,000" => None;
     built_to_hold: "The shelter was built to hold up to 300 people.", "300" => None;
@@ -417,7 +419,7 @@ frames! {
     percent_alone: Percent, "Turnout was 64%, officials said.", "64%" => None;
     a_rate_cut_is_no_job_cut: Percent, "The drug cut the rate of seizures by 41% in the study.", "41%" => None;
     containment_cut: Percent, "Crews had cut fire lines around 20 percent of the blaze.", "20 percent" => None;
-    a_workforce_cut: Percent, "The bank will cut 8% of its workforce.", "8%" => Some("workforce %");
+    a_workforce_cut: Percent, "The bank will cut 8% of its workforce.", "8%" => Some("jobs %");
 }
 
 /// What a figure given in a unit measures.
