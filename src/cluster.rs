@@ -660,6 +660,17 @@ fn join_instances(
             events[d].push(e);
         }
     }
+    // per document, the days it gives as the date of an event ("Tuesday's
+    // fire"), with the event
+    let mut dated: Vec<Vec<(u32, NaiveDate)>> = vec![Vec::new(); n];
+    for b in briefs {
+        if let (Some(d), Some(m), Some(e), Some(day)) = (b.doc, b.measure, b.event, b.day)
+            && lexicon.is_date(m)
+            && !dated[d].contains(&(e, day))
+        {
+            dated[d].push((e, day));
+        }
+    }
     // per rare name, the documents that carry it
     let mut carriers: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (d, p) in profiles.iter().enumerate() {
@@ -730,7 +741,10 @@ fn join_instances(
         let figures_agree = same_figures
             .get(&(a, b))
             .is_some_and(|&k| k >= INSTANCE_FIGURES);
-        if close && (enough || figures_agree) {
+        // any kind of event: a rare name and the same event on the same day
+        // ("Tuesday's fire" in two reports of Wednesday) are one instance
+        let same_day = dated[a].iter().any(|x| dated[b].contains(x));
+        if close && (enough || figures_agree || same_day) {
             uf.union(story[a], story[b]);
         }
     }
