@@ -282,6 +282,8 @@ pub struct Acts {
     pub blame_words: Vec<&'static str>,
     /// Words that put the event of their subject on the date after them.
     pub scheduling_words: Vec<&'static str>,
+    /// Words that move or expect an event: a scheduling word only before a preposition.
+    pub deferring_words: Vec<&'static str>,
     /// Words of what a thing may hold ("licensed to carry 250").
     pub capacity_words: Vec<&'static str>,
     /// Verbs of holding that a capacity word puts before its figure.

@@ -54,22 +54,22 @@ pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Optio
     best.and_then(|(e, _)| e)
 }
 
-/// The event a date still to come is set for: "A preliminary hearing in the
-/// shooting case is scheduled for Aug. 17", "The meeting, planned for May 4,
-/// …": the first event word of the subject of the scheduling word right before
-/// the date (after "for", "to", "on" or "until"), read back to the comma, the word
-/// or the clause opener that starts the subject.
+/// The event a date still to come is set for: "A hearing in the fraud case is
+/// set for May 4", "The meeting, planned for May 4, …": the first event word of
+/// the subject of the scheduling word right before the date (a deferring word
+/// only after "for", "to", "on" or "until"), read back to the comma, the word or
+/// the clause opener that starts the subject.
 fn scheduled_subject(ws: &Sentence<'_>, first: usize, lo: usize) -> Option<EventClass> {
-    let scheduling = |k: usize| lexicon::ACTS.scheduling_words.contains(&ws[k].low_str());
+    let acts = &lexicon::ACTS;
     let mut k = first.checked_sub(1)?;
     let preposition = matches!(ws[k].low_str(), "for" | "to" | "on" | "until");
     if preposition {
         k = k.checked_sub(1)?;
     }
-    // without a preposition only a word of scheduling itself ("scheduled July
-    // 7"): "delayed Thursday" dates the delay, "debentures due Oct. 15" a maturity
-    let bare = || matches!(ws[k].low_str(), "scheduled" | "slated" | "planned" | "set");
-    if k < lo || !scheduling(k) || !(preposition || bare()) {
+    let w = ws[k].low_str();
+    let sets =
+        acts.scheduling_words.contains(&w) || (preposition && acts.deferring_words.contains(&w));
+    if k < lo || !sets {
         return None;
     }
     // "The meeting, planned for …": the appositive's subject is before its comma
@@ -77,10 +77,13 @@ fn scheduled_subject(ws: &Sentence<'_>, first: usize, lo: usize) -> Option<Event
     if end > lo && ws[end - 1].text == "," {
         end -= 1;
     }
+    // ("elections which are planned for …": a relative pronoun leads back to
+    // its antecedent, the subject)
     let mut start = end;
     while start > lo {
         let w = ws[start - 1].low_str();
-        if w == "," || w == "and" || opens_clause(w) || matches!(w, "that" | "which" | "who") {
+        let relative = matches!(w, "that" | "which" | "who");
+        if w == "," || w == "and" || (opens_clause(w) && !relative) {
             break;
         }
         start -= 1;

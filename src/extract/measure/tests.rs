@@ -539,6 +539,7 @@ dates_of! {
     meeting_before_a_plan: "A council meeting has been scheduled for May 4 where members plan to vote.", "May 4" => Some("date of talks");
     due_on: "The verdict is due on May 4.", "May 4" => Some("date of trial");
     set_after_the_subject_clause: "Police said the crash happened on Monday and a hearing is set for May 4.", "May 4" => Some("date of trial");
+    planned_in_a_relative_clause: "Elections which are planned for May 4 will be held in two rounds.", "May 4" => Some("date of election");
     scheduled_bare: "A hearing is scheduled May 4 for the two men.", "May 4" => Some("date of trial");
     delayed_bare_is_the_delay: "Sentencing was delayed Thursday for the man convicted in the shooting.", "Thursday" => None;
     // another act nearer the date takes it
