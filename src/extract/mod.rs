@@ -904,7 +904,8 @@ mod tests {
         assert_eq!(context("Short one, 3 dead.", 11, 12), "Short one, 3 dead.");
     }
 
-    fn measures_in(text: &str) -> Vec<(String, Option<String>)> {
+    /// The claims of `text` as a plain-text report published on 8 March 2021.
+    fn claims_in(text: &str) -> Vec<Claim> {
         let doc = Document {
             id: "d1".into(),
             path: "t.txt".into(),
@@ -918,35 +919,23 @@ mod tests {
         };
         let segments = crate::segment::segment(&doc);
         extract(&doc, &segments)
-            .into_iter()
-            .map(|c| (c.quote.into(), c.measure.map(|m| m.to_string())))
-            .collect()
     }
 
-    /// The anchor (the time a figure speaks of) of each figure of `text`.
-    fn anchors_in(text: &str) -> Vec<(String, Option<String>)> {
-        let doc = Document {
-            id: "d1".into(),
-            path: "t.txt".into(),
-            published: NaiveDate::from_ymd_opt(2021, 3, 8),
-            published_from: crate::model::DateSource::Metadata,
-            text: text.into(),
-            ..Document::default()
-        };
-        let segments = crate::segment::segment(&doc);
-        extract(&doc, &segments)
+    /// Each figure of `text` with its measure.
+    fn measures_in(text: &str) -> Vec<(String, Option<String>)> {
+        claims_in(text)
             .into_iter()
-            .map(|c| (c.quote.into(), c.anchor.map(|a| a.value.clone())))
+            .map(|c| (c.quote.into(), c.measure.map(|m| m.to_string())))
             .collect()
     }
 
     #[test]
     fn a_date_after_since_anchors_only_its_when_clause() {
         let anchor = |text: &str, quote: &str| {
-            anchors_in(text)
+            claims_in(text)
                 .into_iter()
-                .find(|(q, _)| q == quote)
-                .and_then(|(_, a)| a)
+                .find(|c| &*c.quote == quote)
+                .and_then(|c| c.anchor.map(|a| a.value.clone()))
         };
         // one value, many surface forms: the when-clause's time
         for text in [

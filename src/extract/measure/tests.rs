@@ -261,20 +261,6 @@ fn durative_events_give_no_date_measure() {
 
 #[test]
 fn what_a_date_dates() {
-    let dated = |s: &str, date: &str| {
-        let start = s.find(date).expect("date in sentence");
-        measure_in(
-            &Sentence::new(s),
-            start,
-            start + date.len(),
-            ClaimKind::Date,
-            None,
-            &[],
-            true,
-        )
-        .0
-        .map(|m| m.to_string())
-    };
     let shooting = Some("date of shooting".to_string());
     let cases = [
         (
@@ -322,7 +308,7 @@ fn what_a_date_dates() {
         ),
     ];
     for (s, date, want) in cases {
-        assert_eq!(dated(s, date), want, "{s}");
+        assert_eq!(date_of(s, date), want, "{s}");
     }
 }
 
@@ -347,20 +333,55 @@ fn present_tense_puts_the_event_on_the_dateline() {
     );
 }
 
-/// What a sum of money or a span of time is of, read from its frame.
-fn framed(sentence: &str, figure: &str, kind: ClaimKind) -> Option<String> {
+/// What the figure `figure` of `sentence` measures and the event it belongs to,
+/// read as a claim of `kind` given in `unit`, with no other figure in the sentence.
+fn read(
+    sentence: &str,
+    figure: &str,
+    kind: ClaimKind,
+    unit: Option<&str>,
+) -> (Option<String>, Option<String>) {
     let start = sentence.find(figure).expect("figure in sentence");
-    measure_in(
+    let (m, e) = measure_in(
         &Sentence::new(sentence),
         start,
         start + figure.len(),
         kind,
-        None,
+        unit,
         &[(start, start + figure.len())],
         true,
-    )
-    .0
-    .map(|m| m.to_string())
+    );
+    (m.map(|m| m.to_string()), e.map(|e| e.to_string()))
+}
+
+/// What a sum of money or a span of time is of, read from its frame.
+fn framed(sentence: &str, figure: &str, kind: ClaimKind) -> Option<String> {
+    read(sentence, figure, kind, None).0
+}
+
+/// What a figure given in a unit measures.
+fn in_unit(sentence: &str, figure: &str, unit: &str) -> Option<String> {
+    read(sentence, figure, ClaimKind::Quantity, Some(unit)).0
+}
+
+/// The event class a count belongs to.
+fn event_of_count(sentence: &str, figure: &str) -> Option<String> {
+    read(sentence, figure, ClaimKind::Count, None).1
+}
+
+/// What a date given to the day dates.
+fn date_of(sentence: &str, date: &str) -> Option<String> {
+    read(sentence, date, ClaimKind::Date, None).0
+}
+
+/// A table of cases for one reader: each row a test of its own, named, with the
+/// reader's arguments and the one value expected.
+macro_rules! cases {
+    ($read:ident: $($name:ident: $($arg:expr),+ => $want:expr;)*) => {
+        $(#[test] fn $name() {
+            assert_eq!($read($($arg),+).as_deref(), $want, "{:?}", ($($arg),+));
+        })*
+    };
 }
 
 macro_rules! frames {
@@ -422,31 +443,8 @@ frames! {
     a_workforce_cut: Percent, "The bank will cut 8% of its workforce.", "8%" => Some("jobs %");
 }
 
-/// What a figure given in a unit measures.
-fn in_unit(sentence: &str, figure: &str, unit: &str) -> Option<String> {
-    let start = sentence.find(figure).expect("figure in sentence");
-    measure_in(
-        &Sentence::new(sentence),
-        start,
-        start + figure.len(),
-        ClaimKind::Quantity,
-        Some(unit),
-        &[(start, start + figure.len())],
-        true,
-    )
-    .0
-    .map(|m| m.to_string())
-}
-
-macro_rules! units {
-    ($($name:ident: $sentence:expr, $figure:expr, $unit:expr => $want:expr;)*) => {
-        $(#[test] fn $name() {
-            assert_eq!(in_unit($sentence, $figure, $unit).as_deref(), $want, "{}", $sentence);
-        })*
-    };
-}
-
-units! {
+cases! {
+    in_unit:
     // the unit alone, where nothing else says what the figure measures
     area_burned: "The fire has burned 9,400 acres of scrub.", "9,400 acres", "acre" => Some("acre");
     area_at_the_end: "By Monday the blaze covered more than 9,400 acres.", "more than 9,400 acres", "acre" => Some("acre");
@@ -467,31 +465,8 @@ units! {
     behind: "The gun lay 200 feet behind the barn.", "200 feet", "ft" => Some("ft");
 }
 
-/// The event class a count belongs to.
-fn event_of_count(sentence: &str, figure: &str) -> Option<String> {
-    let start = sentence.find(figure).expect("figure in sentence");
-    measure_in(
-        &Sentence::new(sentence),
-        start,
-        start + figure.len(),
-        ClaimKind::Count,
-        None,
-        &[(start, start + figure.len())],
-        true,
-    )
-    .1
-    .map(|e| e.to_string())
-}
-
-macro_rules! events {
-    ($($name:ident: $sentence:expr, $figure:expr => $want:expr;)*) => {
-        $(#[test] fn $name() {
-            assert_eq!(event_of_count($sentence, $figure).as_deref(), $want, "{}", $sentence);
-        })*
-    };
-}
-
-events! {
+cases! {
+    event_of_count:
     // one class, many surface forms
     a_bomber: "At least 20 people were killed when a bomber struck a bus stop.", "20" => Some("explosion");
     a_bombing: "The bombing killed 20 people.", "20" => Some("explosion");
@@ -504,31 +479,8 @@ events! {
     no_event_word: "Officials said 20 people were killed.", "20" => None;
 }
 
-/// What a date given to the day dates.
-fn date_of(sentence: &str, date: &str) -> Option<String> {
-    let start = sentence.find(date).expect("date in sentence");
-    measure_in(
-        &Sentence::new(sentence),
-        start,
-        start + date.len(),
-        ClaimKind::Date,
-        None,
-        &[(start, start + date.len())],
-        true,
-    )
-    .0
-    .map(|m| m.to_string())
-}
-
-macro_rules! dates_of {
-    ($($name:ident: $sentence:expr, $date:expr => $want:expr;)*) => {
-        $(#[test] fn $name() {
-            assert_eq!(date_of($sentence, $date).as_deref(), $want, "{}", $sentence);
-        })*
-    };
-}
-
-dates_of! {
+cases! {
+    date_of:
     // one event, many ways of giving its day
     meeting_on: "The ministers will meet on May 4 in the capital.", "May 4" => Some("date of talks");
     meeting_planned_for: "The meeting is planned for May 4 in the capital.", "May 4" => Some("date of talks");
