@@ -804,13 +804,13 @@ mod tests {
                 false,
             ),
             (
-                "The firm employs 400 people and owns hundreds of trucks.",
-                "hundreds",
+                "The firm employs 900 people and runs dozens of depots.",
+                "dozens",
                 "jobs",
                 false,
             ),
             (
-                "The firm employs 400 people here and 250 abroad.",
+                "The firm employs 900 people here and 250 abroad.",
                 "250",
                 "jobs",
                 true,

@@ -113,8 +113,8 @@ pub(crate) fn nearest_cue(
             }
             break;
         }
-        // "two men accused of murdering a student", "spent 16 years in prison
-        // for killing his wife": the act beyond is the victims', the figure
+        // "a clerk accused of poisoning a colleague", "served nine years for
+        // killing a rival": the act beyond is the victims', the figure
         // the blamed
         let next = ws.get(j + 1).map(|n| n.low_str()).unwrap_or("");
         if (crate::lexicon::ACTS.blame_words.contains(&w.as_str())
@@ -155,7 +155,7 @@ pub(crate) fn nearest_cue(
         if opens_clause(w) {
             break;
         }
-        // "arrested for shooting four people": the figure is the object of
+        // "arrested for stabbing three cyclists": the figure is the object of
         // the act after "for"; a cue before it is what befell the actor
         // ("the cost of closing the plant" is the cost's own complement)
         let of_blame = || {
@@ -176,7 +176,7 @@ pub(crate) fn nearest_cue(
 }
 
 /// Is the cue at word `j` denied ("without injury", "no deaths", "attempted
-/// murder", "have not made any arrests")?
+/// murder", "did not report any arrests")?
 fn negated(ws: &Sentence<'_>, j: usize) -> bool {
     let denial = |k: usize| crate::lexicon::ACTS.denial_words.contains(&ws[k].low_str());
     let not = |k: usize| {
@@ -185,7 +185,7 @@ fn negated(ws: &Sentence<'_>, j: usize) -> bool {
     };
     match j {
         0 => false,
-        // "not made any arrests", "no more deaths"
+        // "not report any arrests", "no more deaths"
         _ if matches!(ws[j - 1].low_str(), "any" | "more") => {
             (j.saturating_sub(4)..j - 1).any(|k| not(k) || denial(k))
         }
@@ -193,8 +193,8 @@ fn negated(ws: &Sentence<'_>, j: usize) -> bool {
     }
 }
 
-/// Is the figure opening at word `first` what a search is for ("looking for two
-/// men", "police are seeking three suspects", "a manhunt for two gunmen")? Such
+/// Is the figure opening at word `first` what a search is for ("searching for three
+/// hikers", "rangers are seeking a courier", "a manhunt for two drivers")? Such
 /// people are sought: no cue of the clause before them counts them.
 pub(crate) fn sought(ws: &Sentence<'_>, first: usize) -> bool {
     let search = |k: usize| crate::lexicon::ACTS.search_words.contains(&ws[k].low_str());

@@ -86,7 +86,7 @@ pub fn measure_in(
                 // "a gunman shot and killed two men": the figure did it
                 None
             } else if sought(ws, first) {
-                // "no arrests were made and police are looking for two men":
+                // "no charges yet, and rangers are searching for three hikers":
                 // the sought are no one's toll
                 None
             } else if own_act.is_some() {
@@ -319,7 +319,7 @@ pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureK
         _ => (false, false),
     };
     let people_as_things = of_things && counts_people(ws, last);
-    // ("hundreds of vehicles" names its things after "of")
+    // ("dozens of depots" names its things after "of")
     let of_things_named = || {
         ws.get(last + 1).is_some_and(|w| w.low_str() == "of")
             && (counts_things(ws, last + 1) || counts_things(ws, last + 2))
@@ -328,7 +328,7 @@ pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureK
     // "two were killed and three others were shot": a figure with a verb of
     // its own says what happened to it, or leaves it unsaid
     let own_verb = has_own_verb(ws, last, clause(ws, first).1, &[]);
-    // "employs 400 people and owns hundreds of trucks": a verb of its own
+    // "employs 900 people and runs dozens of depots": a verb of its own
     // between the "and" and the figure opens another predicate
     let own_predicate = first >= 2 && {
         let w = ws[first - 1].low_str();

@@ -257,9 +257,9 @@ pub(crate) fn open_key(head: &str, modifier: Option<&str>, act: Option<&str>) ->
 
 /// The key of a figure given in a unit, with no word of the lexicon to say what it
 /// measures: the unit itself ("14,200 acres", "63,500 pounds of sausage"), unless
-/// the figure sizes the word after it ("a 47-yard field goal", "a 9mm pistol",
-/// "6 feet tall", "two metres wide") or describes a person ("weighing 240
-/// pounds", "6 feet 7 inches"): such a figure is one thing's size among many that
+/// the figure sizes the word after it ("a 38-yard field goal", "a 7mm rifle",
+/// "5 feet tall", "three metres wide") or describes a person ("weighing 180
+/// pounds", "5 feet 8 inches"): such a figure is one thing's size among many that
 /// a report gives in that unit, and meets no other.
 pub(crate) fn unit_key(
     ws: &Sentence<'_>,
@@ -268,9 +268,9 @@ pub(crate) fn unit_key(
     unit: &str,
 ) -> Option<MeasureKey> {
     let next = ws.get(last + 1);
-    // "6 feet 7 inches", "6-foot-7": a height told in two units
+    // "5 feet 8 inches", "5-foot-8": a height told in two units
     let paired = next.is_some_and(|w| w.text().starts_with(|c: char| c.is_ascii_digit()));
-    // "the suspect, 6 feet tall and weighing 200 pounds"
+    // "the driver, 5 feet tall and weighing 180 pounds"
     let described = (first.saturating_sub(4)..first).any(|j| {
         let w = ws[j].low_str();
         w.starts_with("weigh") || matches!(w, "tall" | "height" | "stood" | "stands")

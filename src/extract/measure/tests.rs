@@ -78,7 +78,7 @@ measures! {
     no_deaths_is_no_toll: "Police said 40 people were at the party and no deaths were reported.", "40" => None;
     whose_son_was_shot: "A father whose daughter was shot twice spoke to reporters.", "A father" => None;
     a_home_is_no_population: "Officers said one of the three boys inside the home woke up.", "three" => None;
-    no_arrests_and_two_sought: "Deputies have not made any arrests and are looking for two men.", "two" => None;
+    no_arrests_and_two_sought: "Rangers did not report any arrests and are searching for three hikers.", "three" => None;
     no_more_deaths: "Rescuers said there would be no more deaths among the 30 still inside.", "30" => None;
     sought_after_a_death: "Detectives are searching for a man suspected in the fatal crash.", "a man" => None;
     sought_by_a_manhunt: "A manhunt for three inmates entered its second day.", "three" => None;
@@ -86,12 +86,12 @@ measures! {
     accused_are_not_the_dead: "The two men accused of killing a courier appeared in court.", "two" => None;
     suspected_is_not_the_dead: "A woman suspected of poisoning three neighbours was detained.", "A woman" => None;
     convicted_is_not_the_dead: "The three brothers convicted of murdering a farmer will appeal.", "three" => None;
-    murdering_counts_the_dead: "He is accused of murdering four hikers in the park.", "four" => Some("deaths");
+    murdering_counts_the_dead: "He is accused of murdering two hikers in the park.", "two" => Some("deaths");
     attempted_murder_is_no_death: "He faces charges of attempted murder of two guards.", "two" => None;
-    arrested_for_shooting_others: "A man arrested for shooting three neighbours is in custody.", "three" => Some(SHOT);
-    held_for_killing_is_no_toll: "He spent 12 in jail for killing a rival.", "12" => None;
+    arrested_for_shooting_others: "A driver arrested for shooting three cyclists is in custody.", "three" => Some(SHOT);
+    held_for_killing_is_no_toll: "She served 9 in prison for killing a rival.", "9" => None;
     an_attribution_is_no_cue: "The toll has risen to 51, hospital officials said on Friday.", "51" => Some("deaths");
-    a_victim_before_an_attribution: "Ana Lind, a 30-year-old nurse, was killed, according to police.", "a 30-year-old nurse" => Some("deaths");
+    a_victim_before_an_attribution: "Ana Lind, a nurse at the clinic, was killed, according to police.", "a nurse" => Some("deaths");
     an_attribution_after_the_cue: "At least 51 people died, hospital officials said.", "51" => Some("deaths");
     employs: "The company employs about 4,200 people at nine plants.", "about 4,200" => Some("jobs");
     a_workforce_of: "It had a workforce of 4,200 last year.", "4,200" => Some("jobs");
@@ -454,15 +454,15 @@ cases! {
     a_unit_that_is_a_measure: "A 5.8-magnitude quake struck at dawn.", "5.8-magnitude", "magnitude" => Some("magnitude");
     // a size of the thing named after it, or of a person described
     a_field_goal: "He kicked a 38-yard field goal.", "38-yard", "yd" => None;
-    a_calibre: "Officers found a 9mm pistol in the car.", "9mm", "mm" => None;
+    a_calibre: "Officers found a 7mm rifle in the van.", "7mm", "mm" => None;
     a_plot: "The school sits on a 12-acre plot.", "12-acre", "acre" => None;
-    tall: "The suspect is 6 feet tall.", "6 feet", "ft" => None;
-    feet_and_inches: "The suspect is 5 feet 10 inches.", "5 feet", "ft" => None;
+    tall: "The driver is 5 feet tall.", "5 feet", "ft" => None;
+    feet_and_inches: "The driver is 5 feet 8 inches.", "5 feet", "ft" => None;
     weighing: "He was described as weighing 180 pounds.", "180 pounds", "lb" => None;
-    wide: "The blast left a crater two metres wide.", "two metres", "m" => None;
+    wide: "The blast left a crater three metres wide.", "three metres", "m" => None;
     away: "The car was found four miles away.", "four miles", "mi" => None;
-    beneath: "The quake struck six miles beneath the seabed.", "six miles", "mi" => Some("mi");
-    behind: "The gun lay 200 feet behind the barn.", "200 feet", "ft" => Some("ft");
+    beneath: "The quake struck four miles beneath the seabed.", "four miles", "mi" => Some("mi");
+    behind: "The rifle lay 80 feet behind the barn.", "80 feet", "ft" => Some("ft");
 }
 
 cases! {
@@ -487,13 +487,13 @@ cases! {
     meeting_planned_aside: "The meeting, planned for May 4, will go ahead.", "May 4" => Some("date of talks");
     meeting_slated: "Talks are slated for May 4.", "May 4" => Some("date of talks");
     meeting_postponed: "The summit was postponed to May 4.", "May 4" => Some("date of talks");
-    hearing_in_a_case: "A hearing in the shooting case is scheduled for May 4.", "May 4" => Some("date of trial");
-    meeting_before_a_plan: "A council meeting has been scheduled for May 4 where members plan to vote.", "May 4" => Some("date of talks");
+    hearing_in_a_case: "A hearing in the fraud case is scheduled for May 4.", "May 4" => Some("date of trial");
+    meeting_before_a_plan: "The board meeting was set for May 4, when members plan to vote.", "May 4" => Some("date of talks");
     due_on: "The verdict is due on May 4.", "May 4" => Some("date of trial");
     set_after_the_subject_clause: "Police said the crash happened on Monday and a hearing is set for May 4.", "May 4" => Some("date of trial");
     planned_in_a_relative_clause: "Elections which are planned for May 4 will be held in two rounds.", "May 4" => Some("date of election");
     scheduled_bare: "A hearing is scheduled May 4 for the two men.", "May 4" => Some("date of trial");
-    delayed_bare_is_the_delay: "Sentencing was delayed Thursday for the man convicted in the shooting.", "Thursday" => None;
+    delayed_bare_is_the_delay: "The verdict was delayed Thursday for the driver charged in the crash.", "Thursday" => None;
     // another act nearer the date takes it
     another_act: "The ministers, who met in March, signed the text on May 4.", "May 4" => None;
 }
