@@ -392,6 +392,11 @@ impl<'a> Parser<'a> {
             )
     }
 
+    /// A hyphen standing alone between spaces, as a dash: "CITY, May 4 - Nine …".
+    fn spaced_hyphen(&self, k: usize) -> bool {
+        k > 0 && self.punct(k) == Some('-') && !self.adj(k - 1, k) && !self.adj(k, k + 1)
+    }
+
     /// A hyphen between `i` and `i + 2`, touching both ("thirty-five", "23-year").
     fn hyphen_joins(&self, i: usize) -> bool {
         matches!(self.punct(i + 1), Some('-' | '‐')) && self.adj(i, i + 1) && self.adj(i + 1, i + 2)
@@ -744,7 +749,12 @@ impl<'a> Parser<'a> {
             || get(&SCALES_MAP, w).is_some()
             || get(&VAGUE_PLURALS_MAP, w).is_some()
             || w == "tens";
-        if looks_number && t.is_capitalised() && !self.title_case && !self.sentence_initial(i) {
+        if looks_number
+            && t.is_capitalised()
+            && !self.title_case
+            && !self.sentence_initial(i)
+            && !self.spaced_hyphen(i.wrapping_sub(1))
+        {
             return Err(Some(i + 1));
         }
         let amount = |end, base, words| Amount {
