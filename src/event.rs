@@ -121,6 +121,37 @@ pub(crate) static EVENT_CUES: LazyLock<Lex<&'static str, (EventClass, bool)>> =
         }))
     });
 
+/// `events.toml: not_event_phrases`, each split into its words (`*` for any one word).
+static NOT_EVENT_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    lexicon::EVENTS
+        .not_event_phrases
+        .iter()
+        .map(|p| p.split(' ').collect())
+        .collect()
+});
+
+/// Does an event word at the start of `words` (lower-cased) open a phrase that names
+/// no event ("fighting for her life")?
+pub(crate) fn opens_not_event_phrase<'w>(mut words: impl Iterator<Item = &'w str>) -> bool {
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let candidates: Vec<&Vec<&str>> = NOT_EVENT_PHRASES.iter().filter(|p| p[0] == first).collect();
+    if candidates.is_empty() {
+        return false;
+    }
+    let rest: Vec<&str> = words
+        .take(candidates.iter().map(|p| p.len()).max().unwrap_or(1) - 1)
+        .collect();
+    candidates.iter().any(|p| {
+        p.len() - 1 <= rest.len()
+            && p[1..]
+                .iter()
+                .zip(&rest)
+                .all(|(want, got)| *want == "*" || want == got)
+    })
+}
+
 /// The event class of a word, and whether that class is durative.
 pub fn event_of(word: &str) -> Option<(EventClass, bool)> {
     // lower case ASCII needs no lowering (and no allocation)

@@ -190,6 +190,7 @@ pub struct Event<'a> {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Events {
+    pub not_event_phrases: Vec<&'static str>,
     pub event: Vec<Event<'static>>,
 }
 

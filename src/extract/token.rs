@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::event::{EVENT_CUES, EventClass, event_of};
+use crate::event::{EVENT_CUES, EventClass};
 
 /// A word of a sentence with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,7 +205,7 @@ pub struct Tok<'a> {
     pub(crate) end: usize,
     /// `lower(text)`
     pub(crate) low: Lower<'a>,
-    /// `event_of(text)`
+    /// `event_of(text)`, unless the word opens a phrase that names no event
     pub(crate) event: Option<(EventClass, bool)>,
 }
 
@@ -239,12 +239,9 @@ impl Tok<'_> {
 
     /// `event_of` of the lower-cased word (`event_of(lower(text))`).
     pub(crate) fn event_of_low(&self) -> Option<(EventClass, bool)> {
-        // an ASCII lower-cased word is its own lower case
-        if self.low.is_ascii() {
-            self.event
-        } else {
-            event_of(&self.low)
-        }
+        // `low` is lower-cased with its apostrophes straightened, as `event_of` folds it;
+        // `Sentence::new` clears it inside a phrase that names no event
+        self.event
     }
 }
 
@@ -272,6 +269,14 @@ impl<'a> Sentence<'a> {
                 event,
             });
         });
+        // "fighting for her life" names no clash
+        for i in 0..ws.len() {
+            if ws[i].event.is_some()
+                && crate::event::opens_not_event_phrase(ws[i..].iter().map(|w| w.low.as_str()))
+            {
+                ws[i].event = None;
+            }
+        }
         Sentence {
             ws,
             title: std::cell::OnceCell::new(),

@@ -463,6 +463,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     let mut out: Vec<(String, Vec<&'static str>)> =
         classes().into_iter().map(|c| (c.name, c.words)).collect();
     let mut add = |name: &str, words: &[&'static str]| out.push((name.to_string(), words.to_vec()));
+    add("events.toml: not_event_phrases", &EVENTS.not_event_phrases);
     let a = &ACTS;
     add("acts.toml: other_acts", &a.other_acts);
     add("acts.toml: not_acts", &a.not_acts);

@@ -477,6 +477,11 @@ cases! {
     sank: "Twenty people drowned when the boat sank.", "Twenty" => Some("sinking");
     // no event word in the sentence: none
     no_event_word: "Officials said 20 people were killed.", "20" => None;
+    // a phrase that opens with an event word and names none
+    fighting_for_her_life: "Two men are dead and a woman is fighting for her life.", "Two" => None;
+    fighting_for_their_lives: "Three people were fighting for their lives after the crash.", "Three" => Some("crash");
+    battle_for_his_life: "One boy died and another is in a battle for his life.", "One" => None;
+    fighting_is_still_a_clash: "Two soldiers died in fighting near the pass.", "Two" => Some("clashes");
 }
 
 cases! {
