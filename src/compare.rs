@@ -184,6 +184,21 @@ fn quote_at(c: &Claim) -> usize {
     c.sentence.find(&*c.quote).unwrap_or(0)
 }
 
+/// Two figures of one sentence joined as two groups, "two men and two women":
+/// parts even when equal, never a total and its restatement.
+fn coordinated_groups(numbers: &[&Claim]) -> bool {
+    let [a, b] = numbers else {
+        return false;
+    };
+    let (a, b) = if a.start <= b.start { (a, b) } else { (b, a) };
+    let from = quote_at(a) + a.quote.len();
+    let to = quote_at(a) + (b.start - a.start) as usize;
+    a.sentence.get(from..to).is_some_and(|between| {
+        matches!(between.split_whitespace().collect::<Vec<_>>().as_slice(),
+            [noun, "and"] if noun.chars().all(char::is_alphabetic))
+    })
+}
+
 fn comparable(a: &Statement, b: &Statement) -> bool {
     // two owners' figures (two companies' headcounts) are two measures
     if let (Some(x), Some(y)) = (a.owner(), b.owner())
@@ -538,11 +553,17 @@ fn statements<'a>(
     published: Option<chrono::NaiveDate>,
 ) -> Vec<Statement<'a>> {
     // a page that repeats a sentence (captions, teasers) says it once
-    let mut said: FxHashSet<(&str, &str)> = FxHashSet::default();
+    // (the same figure twice in one sentence, "two men and two women", is said twice)
+    let mut said: FxHashSet<(&str, &str, usize)> = FxHashSet::default();
+    let mut nth: FxHashMap<(u32, &str, &str), usize> = FxHashMap::default();
     let mut claims: Vec<&Claim> = claims
         .iter()
         .copied()
-        .filter(|c| said.insert((&*c.sentence, &*c.quote)))
+        .filter(|c| {
+            let n = nth.entry((c.line, &*c.sentence, &*c.quote)).or_insert(0);
+            *n += 1;
+            said.insert((&*c.sentence, &*c.quote, *n))
+        })
         .collect();
     // sentence by sentence, in text order; a sentence's claims as they came
     let at = |c: &&'a Claim| -> (u32, &'a str) {
@@ -579,7 +600,9 @@ fn statements<'a>(
                 .iter()
                 .all(|c| !matches!(part(c), Part::Share | Part::Total))
         };
-        if numbers.len() >= 2 && numbers.len() == group.len() && no_share() && one_owner() {
+        // ("one of the two men and two women": two coordinated wholes add up)
+        let parts = || no_share() || coordinated_groups(&numbers);
+        if numbers.len() >= 2 && numbers.len() == group.len() && parts() && one_owner() {
             // parts of one total, unless one of them already is the total
             let values: Vec<Say> = numbers.iter().map(|c| say(c, published)).collect();
             let stated: Vec<f64> = values
@@ -591,7 +614,7 @@ fn statements<'a>(
                 .collect();
             let max = stated.iter().cloned().fold(f64::MIN, f64::max);
             let rest: f64 = stated.iter().sum::<f64>() - max;
-            if (rest - max).abs() < 1e-9 {
+            if (rest - max).abs() < 1e-9 && !coordinated_groups(&numbers) {
                 let i = stated.iter().position(|&s| s == max).unwrap_or(0);
                 out.push(Statement::new(vec![numbers[i]], values[i].clone()));
                 continue;
@@ -1382,6 +1405,61 @@ mod tests {
             .into_iter()
             .find(|c| &*c.quote == quote)
             .expect("the quote is a claim")
+    }
+
+    /// The statements a one-document `text` makes about the measure `measure`: the
+    /// quotes of each and the figure it states.
+    fn said(text: &str, measure: &str) -> Vec<(Vec<String>, f64)> {
+        let doc = crate::ingest::parse_document(
+            "x.txt".into(),
+            crate::model::Format::Text,
+            text.into(),
+            &crate::ingest::IngestOptions::default(),
+        );
+        let segments = crate::segment::segment(&doc);
+        let (claims, _) = crate::extract::extract_and_profile(&doc, &segments);
+        let of: Vec<&Claim> = claims
+            .iter()
+            .filter(|c| c.measure.as_ref().is_some_and(|m| m.to_string() == measure))
+            .collect();
+        statements(&of, None)
+            .into_iter()
+            .map(|s| {
+                let quotes = s.claims.iter().map(|c| c.quote.to_string()).collect();
+                match s.value {
+                    Say::Number { stated, .. } => (quotes, stated),
+                    _ => (quotes, f64::NAN),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_groups_of_people_add_up() {
+        let q = |qs: &[&str]| qs.iter().map(|q| q.to_string()).collect::<Vec<_>>();
+        // one sum, many surface forms: two groups joined by "and" under one predicate
+        for text in [
+            "Three men and a woman were killed in the fire.",
+            "Two men and two women were killed in the fire.",
+            "One of the two men and two women killed in the fire was a nurse.",
+        ] {
+            let got = said(text, "deaths");
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, 4.0, "{text}: {got:?}");
+        }
+        // a total and its restatement are one figure, not two parts
+        assert_eq!(
+            said(
+                "Four people were killed, four of them in the fire.",
+                "deaths"
+            ),
+            vec![(q(&["Four"]), 4.0)]
+        );
+        // a repeated sentence (a caption printed twice) says its figure once
+        assert_eq!(
+            said("Two men were killed.\n\nTwo men were killed.", "deaths"),
+            vec![(q(&["Two"]), 2.0)]
+        );
     }
 
     #[test]

@@ -350,6 +350,30 @@ fn inherit_coordinated(
             described[i] = described[j].clone();
         }
     }
+    // "three men and a woman were killed": the first of two coordinated groups of
+    // people shares the predicate that follows the second
+    for i in 0..found.len().saturating_sub(1) {
+        let k = i + 1;
+        if described[i].0.is_some()
+            || found[i].kind != ClaimKind::Count
+            || found[k].kind != ClaimKind::Count
+        {
+            continue;
+        }
+        let between: Vec<&str> = sentence[found[i].end..found[k].start]
+            .split_whitespace()
+            .collect();
+        let coordinated = matches!(between.as_slice(), [noun, "and"]
+            if noun.chars().all(|c| c.is_alphabetic()) && !counted::is_function_word(noun));
+        if coordinated
+            && described[k].0.as_ref().is_some_and(|m| {
+                measure::counts_people_measure(m)
+                    && measure::may_share(words, found[i].start, found[i].end, m)
+            })
+        {
+            described[i] = described[k].clone();
+        }
+    }
 }
 
 /// "the party has 62 of parliament's 150 seats": a count told out of the
@@ -986,6 +1010,48 @@ mod tests {
         ] {
             assert_eq!(of(text, "70%"), None, "{text}");
         }
+    }
+
+    #[test]
+    fn the_first_of_two_coordinated_groups_shares_the_predicate() {
+        let of = |text: &str, q: &str| {
+            measures_in(text)
+                .into_iter()
+                .find(|(x, _)| x == q)
+                .and_then(|(_, m)| m)
+        };
+        // one measure, many surface forms
+        for (text, q, want) in [
+            (
+                "Three men and a woman were killed in the fire.",
+                "Three",
+                "deaths",
+            ),
+            (
+                "Two adults and three children were injured in the crash.",
+                "Two",
+                "injured",
+            ),
+            (
+                "Police said four men and two women were arrested.",
+                "four",
+                "arrests",
+            ),
+        ] {
+            assert_eq!(of(text, q).as_deref(), Some(want), "{text}");
+        }
+        // not things beside people, nor people beside things
+        assert_eq!(
+            of(
+                "The service said 85 firefighters and 22 engines were sent.",
+                "85"
+            ),
+            None
+        );
+        assert_eq!(
+            of("Two cars and three people were hit by the truck.", "Two"),
+            None
+        );
     }
 
     #[test]

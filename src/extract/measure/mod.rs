@@ -299,6 +299,15 @@ pub(crate) fn finish(
     (measure, event.map(|(e, _)| e))
 }
 
+/// Does `measure` count people ("deaths", people shot), as no thing, sum or open key does?
+pub fn counts_people_measure(measure: &MeasureKey) -> bool {
+    match measure {
+        MeasureKey::Class(m) => !THING_MEASURES.contains(m) && !MONEY_MEASURES.contains(m),
+        MeasureKey::Shot | MeasureKey::HospitalisedInjured | MeasureKey::StillInHospital => true,
+        _ => false,
+    }
+}
+
 /// May the figure at `start..end` of the sentence `ws` take `measure` from a figure
 /// it is coordinated with? Not a measure of things when it names people ("50
 /// rounds were fired and one woman was hit").
