@@ -475,6 +475,8 @@ cases! {
     twin_bombings: "The twin bombings killed 20 people.", "20" => Some("explosion");
     capsized: "A ferry capsized off the island, leaving 20 people dead.", "20" => Some("sinking");
     sank: "Twenty people drowned when the boat sank.", "Twenty" => Some("sinking");
+    an_aftershock_is_its_own_event: "A strong aftershock on Monday killed two more people.", "two" => Some("aftershock");
+    the_main_shock: "The quake killed 20 people and was followed by aftershocks.", "20" => Some("earthquake");
     // no event word in the sentence: none
     no_event_word: "Officials said 20 people were killed.", "20" => None;
     // a phrase that opens with an event word and names none
