@@ -590,10 +590,24 @@ pub(crate) fn nearest_event(
     kind: ClaimKind,
 ) -> Option<(EventClass, bool)> {
     // saying, calling and confirming date a report; a count never belongs to them
-    nearest_word(ws, first, last, |w| {
+    let event = |w: &Tok<'_>| {
         w.event
             .filter(|(e, _)| kind == ClaimKind::Date || !e.reporting())
-    })
+    };
+    // "the quake, which the service measured at magnitude 6.8, was followed by
+    // aftershocks": a figure in a relative clause speaks of the clause's antecedent
+    let (lo, _) = clause(ws, first);
+    let comma = (lo..first).rev().find(|&k| ws[k].text == ",");
+    if let Some(k) = comma
+        && k >= 1
+        && ws
+            .get(k + 1)
+            .is_some_and(|w| matches!(w.low_str(), "which" | "that" | "who"))
+        && let Some(e) = event(&ws[k - 1]).filter(|_| !part_of_a_name(ws, k - 1))
+    {
+        return Some(e);
+    }
+    nearest_word(ws, first, last, event)
 }
 
 /// What `found` says of the word nearest to the figure at words `first..=last`

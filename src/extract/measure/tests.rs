@@ -477,6 +477,7 @@ cases! {
     sank: "Twenty people drowned when the boat sank.", "Twenty" => Some("sinking");
     an_aftershock_is_its_own_event: "A strong aftershock on Monday killed two more people.", "two" => Some("aftershock");
     the_main_shock: "The quake killed 20 people and was followed by aftershocks.", "20" => Some("earthquake");
+    a_relative_clause_speaks_of_its_antecedent: "The quake, which the civil defence agency said had killed 20 people, was followed by aftershocks.", "20" => Some("earthquake");
     // no event word in the sentence: none
     no_event_word: "Officials said 20 people were killed.", "20" => None;
     // a phrase that opens with an event word and names none
