@@ -171,14 +171,6 @@ fn told_as_past_day(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
     counts_from_publication(c.rule) && in_the_past(c, published)
 }
 
-/// Whether two statements can speak of the same occurrence. Past dates of a
-/// recurring event ("the hearing Wednesday", "a news conference on Monday")
-/// counted back from two reports published on different days name different
-/// sessions; a calendar date ("the July 4 talks") or a session still to come
-/// is compared with any date of the event.
-///
-/// Dates of a sudden incident more than `EVENT_DAY_GAP` days apart are two
-/// incidents ("the city's last shooting, on Jan. 30"), not a disagreement.
 /// Where a claim's quote starts in its (squashed) sentence.
 fn quote_at(c: &Claim) -> usize {
     c.sentence.find(&*c.quote).unwrap_or(0)
@@ -199,6 +191,15 @@ fn coordinated_groups(numbers: &[&Claim]) -> bool {
     })
 }
 
+/// Whether two statements can speak of the same occurrence. Past dates of a
+/// recurring event ("the hearing Wednesday", "a news conference on Monday")
+/// counted back from two reports published on different days name different
+/// sessions; a calendar date ("the July 4 talks") or a session still to come
+/// is compared with any date of the event.
+///
+/// Dates of a sudden incident more than `EVENT_DAY_GAP` days apart are two
+/// incidents ("the city's last shooting, on Jan. 30"), not a disagreement;
+/// where a year is missing, by month and day.
 fn comparable(a: &Statement, b: &Statement) -> bool {
     // two owners' figures (two companies' headcounts) are two measures
     if let (Some(x), Some(y)) = (a.owner(), b.owner())
@@ -216,7 +217,11 @@ fn comparable(a: &Statement, b: &Statement) -> bool {
     if a.by_place && b.by_place && a.place() != b.place() {
         return false;
     }
-    if a.incident && b.incident && days_apart(&a.value, &b.value) > EVENT_DAY_GAP {
+    if a.incident
+        && b.incident
+        && (days_apart(&a.value, &b.value) > EVENT_DAY_GAP
+            || days_apart_in_a_year(&a.value, &b.value) > EVENT_DAY_GAP)
+    {
         return false;
     }
     // a case's hearings and trial are many steps, rescheduled as it goes: only
@@ -235,6 +240,40 @@ fn comparable(a: &Statement, b: &Statement) -> bool {
         (Some((true, pa)), Some((true, pb))) => pa.is_some() && pa == pb,
         _ => true,
     }
+}
+
+/// Days between two dates by month and day, when one or both have no year
+/// ("Jan. 4" and "December 2004"): the shorter way round the year, from the
+/// nearest edges of a month given without its day; 0 when unknown.
+fn days_apart_in_a_year(a: &Say, b: &Say) -> i64 {
+    let (
+        Say::Date {
+            low: al,
+            month: Some(am),
+            day: ad,
+            ..
+        },
+        Say::Date {
+            low: bl,
+            month: Some(bm),
+            day: bd,
+            ..
+        },
+    ) = (a, b)
+    else {
+        return 0;
+    };
+    if al.is_some() && bl.is_some() {
+        return 0;
+    }
+    // a day of the year on a 360-day calendar is close enough for a gap of a week
+    let span = |m: u32, d: Option<u32>| match d {
+        Some(d) => (m as i64 * 30 + d as i64, m as i64 * 30 + d as i64),
+        None => (m as i64 * 30 + 1, m as i64 * 30 + 30),
+    };
+    let ((alo, ahi), (blo, bhi)) = (span(*am, *ad), span(*bm, *bd));
+    let gap = (blo - ahi).max(alo - bhi).max(0);
+    gap.min(360 - gap.max(0)).max(0)
 }
 
 /// Days between two resolved dates' intervals (0 when they overlap or are unknown).
@@ -1808,6 +1847,43 @@ mod tests {
         assert!(!comparable(&at(1, 30, true), &at(3, 8, true)));
         // talks months apart are still compared
         assert!(comparable(&at(1, 30, false), &at(3, 8, false)));
+        // without a year, by month and day: "Jan. 4" is not the quake "in December 2004"
+        let yearless = |m, day: Option<u32>, year: Option<i32>| {
+            let low = year.and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1)));
+            let mut s = Statement::new(
+                Vec::new(),
+                Say::Date {
+                    low,
+                    high: low,
+                    month: Some(m),
+                    day,
+                    night: false,
+                },
+            );
+            s.incident = true;
+            s
+        };
+        assert!(!comparable(
+            &yearless(1, Some(4), None),
+            &yearless(12, None, Some(2004))
+        ));
+        assert!(!comparable(
+            &yearless(1, Some(4), None),
+            &yearless(2, Some(20), None)
+        ));
+        // a week round the turn of the year, or a day apart, is one incident misdated
+        assert!(comparable(
+            &yearless(1, Some(2), None),
+            &yearless(12, Some(30), Some(2020))
+        ));
+        assert!(comparable(
+            &yearless(3, Some(4), None),
+            &yearless(3, Some(5), Some(2021))
+        ));
+        assert!(comparable(
+            &yearless(3, Some(4), None),
+            &yearless(3, None, Some(2021))
+        ));
     }
 
     #[test]
