@@ -130,6 +130,46 @@ static NOT_EVENT_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Does `phrase` (words, `*` for any one) match the start of `words`?
+fn phrase_matches(phrase: &[&str], words: &[&str]) -> bool {
+    phrase.len() <= words.len()
+        && phrase
+            .iter()
+            .zip(words)
+            .all(|(want, got)| *want == "*" || want == got)
+}
+
+/// `events.toml` phrases, each split into its words, with the class it names.
+static EVENT_PHRASES: LazyLock<Vec<(Vec<&'static str>, (EventClass, bool))>> =
+    LazyLock::new(|| {
+        lexicon::EVENTS
+            .event
+            .iter()
+            .flat_map(|e| {
+                e.phrases
+                    .iter()
+                    .map(move |p| (p.split(' ').collect(), (EventClass(e.class), e.durative)))
+            })
+            .collect()
+    });
+
+/// Does some event phrase open with `word`, in any case? (A cheap test before
+/// `phrase_event`.)
+pub(crate) fn opens_event_phrase(word: &str) -> bool {
+    EVENT_PHRASES
+        .iter()
+        .any(|(p, _)| p[0].eq_ignore_ascii_case(word))
+}
+
+/// The event a phrase at the start of `words` (lower-cased) names, and its length
+/// ("burst its banks": a flood, three words).
+pub(crate) fn phrase_event(words: &[&str]) -> Option<(usize, (EventClass, bool))> {
+    EVENT_PHRASES
+        .iter()
+        .find(|(p, _)| phrase_matches(p, words))
+        .map(|(p, e)| (p.len(), *e))
+}
+
 /// Does an event word at the start of `words` (lower-cased) open a phrase that names
 /// no event ("fighting for her life")?
 pub(crate) fn opens_not_event_phrase<'w>(mut words: impl Iterator<Item = &'w str>) -> bool {

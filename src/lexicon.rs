@@ -184,6 +184,8 @@ pub struct Event<'a> {
     #[serde(default)]
     pub reporting: bool,
     pub words: Vec<&'a str>,
+    #[serde(default)]
+    pub phrases: Vec<&'a str>,
 }
 
 /// `events.toml`.
@@ -265,6 +267,8 @@ pub struct Acts {
     pub owning_words: Vec<&'static str>,
     /// Verbs that give a figure as the level its subject reached.
     pub level_verbs: Vec<&'static str>,
+    pub rate_level_verbs: Vec<&'static str>,
+    pub rate_direct_verbs: Vec<&'static str>,
     /// Verbs of lasting, whose span belongs to their subject ("the strike lasted").
     pub lasting_verbs: Vec<&'static str>,
     /// Verbs of saying: a figure after one is what was said, not what it hangs on.
@@ -316,6 +320,7 @@ lexicon_file!(FUNCTION_WORDS: FunctionWords = "function-words.toml");
 pub struct NounPhrase {
     pub modifiers: Vec<&'static str>,
     pub not_nouns: Vec<&'static str>,
+    pub generic_heads: Vec<&'static str>,
 }
 
 lexicon_file!(NOUN_PHRASE: NounPhrase = "noun-phrase.toml");

@@ -269,12 +269,21 @@ impl<'a> Sentence<'a> {
                 event,
             });
         });
-        // "fighting for her life" names no clash
+        // "fighting for her life" names no clash; "burst its banks" names a flood
         for i in 0..ws.len() {
             if ws[i].event.is_some()
                 && crate::event::opens_not_event_phrase(ws[i..].iter().map(|w| w.low.as_str()))
             {
                 ws[i].event = None;
+            }
+            if crate::event::opens_event_phrase(ws[i].low.as_str()) {
+                let ahead: Vec<&str> = ws[i..(i + 4).min(ws.len())]
+                    .iter()
+                    .map(|w| w.low.as_str())
+                    .collect();
+                if let Some((n, e)) = crate::event::phrase_event(&ahead) {
+                    ws[i + n - 1].event = Some(e);
+                }
             }
         }
         Sentence {
