@@ -478,6 +478,8 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: changed_words", &a.changed_words);
     add("acts.toml: owning_words", &a.owning_words);
     add("acts.toml: level_verbs", &a.level_verbs);
+    add("acts.toml: rate_level_verbs", &a.rate_level_verbs);
+    add("acts.toml: rate_direct_verbs", &a.rate_direct_verbs);
     add("acts.toml: auxiliaries", &a.auxiliaries);
     add("acts.toml: irregular_participles", &a.irregular_participles);
     add("acts.toml: search_words", &a.search_words);
@@ -504,6 +506,10 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("function-words.toml: noun_run_stops", &f.noun_run_stops);
     add("noun-phrase.toml: modifiers", &NOUN_PHRASE.modifiers);
     add("noun-phrase.toml: not_nouns", &NOUN_PHRASE.not_nouns);
+    add(
+        "noun-phrase.toml: generic_heads",
+        &NOUN_PHRASE.generic_heads,
+    );
     add("people.toml: modifiers", &PEOPLE.modifiers);
     add("things.toml: wound_kinds", &THINGS.wound_kinds);
     add("things.toml: no_open_key", &THINGS.no_open_key);

@@ -187,7 +187,9 @@ pub fn measure_in(
             .or_else(|| subject_cue(ws, first, &figures).map(|m| (m, 0)))
             .map(|(m, _)| MeasureKey::Percent(m))
             // "25% of the jewelry market", "a 50% stake": the noun it is a share of
-            .or_else(|| open::open_percent(ws, last, &figures)),
+            .or_else(|| open::open_percent(ws, first, last, &figures))
+            // "annual inflation reached 38 percent": the level of its subject
+            .or_else(|| open::open_subject_percent(ws, first, last)),
         // "a minimum $1,000 fine": the noun the sum sizes, when the lexicon
         // folds it, outranks a cue further off ("a misdemeanor charge with …")
         ClaimKind::Money => crate::extract::counted::counted(ws, last, &figures)

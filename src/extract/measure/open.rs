@@ -90,14 +90,26 @@ pub(crate) fn open_count(
 
 /// The open key of a percentage whose noun the lexicon has no class for: the
 /// noun it is a share of ("25% of the jewelry market" → "jewelry market %") or
-/// the noun it sizes ("a 50% stake" → "stake %"). A name after "of" ("45% of
+/// the noun it sizes after an article or a possessive ("a 50% stake" → "stake %";
+/// "5% higher", "rose 60 percent overnight" size nothing). A name after "of" ("45% of
 /// Americans"), people ("95% of children"), a change, a span or an event gives none.
 pub(crate) fn open_percent(
     ws: &Sentence<'_>,
+    first: usize,
     last: usize,
     figures: &[(usize, usize)],
 ) -> Option<MeasureKey> {
     let of = ws.get(last + 1).is_some_and(|w| w.low_str() == "of");
+    // "a 50% stake", "an unwelcome 12.45% stake", "its 20% share": an article or a
+    // possessive opens the phrase the figure sizes
+    let article = |p: usize| {
+        let w = ws[p].low_str();
+        matches!(w, "a" | "an" | "the") || counted::determiner(w) || w.ends_with("'s")
+    };
+    let opened = first.checked_sub(1).is_some_and(|p| {
+        article(p)
+            || (p >= 1 && article(p - 1) && ws[p].low_str().bytes().all(|b| b.is_ascii_lowercase()))
+    });
     let c = if of {
         let mut k = last + 2;
         while ws
@@ -111,6 +123,11 @@ pub(crate) fn open_percent(
         counted::counted(ws, last, figures)?
     };
     let word = ws[c.at].low_str();
+    // without one, only a plural noun is sized ("13.5% bonds"): "5% higher" and
+    // "60 percent overnight" size nothing
+    if !of && !opened && !(word.len() > 3 && word.ends_with('s') && c.at <= last + 2) {
+        return None;
+    }
     if PERIOD_UNITS.contains(&word)
         || LONG_UNITS.contains(&word)
         || event_of(word).is_some()
@@ -123,6 +140,120 @@ pub(crate) fn open_percent(
         return None;
     }
     let what = open_key(&counted::singular(&c.head), c.modifier.as_deref(), None);
+    Some(MeasureKey::open(format!("{what} %"), None))
+}
+
+/// The open key of a percentage given as the level of a subject the lexicon has no
+/// class for: "annual inflation reached 38 percent" → "annual inflation %",
+/// "unemployment fell to 5%", "turnout was 64%", "with inflation at 40 percent".
+/// The subject is the word right before the verb (past its auxiliaries) with the one
+/// modifier before it; a name, a pronoun, people, a span or an event gives none, and
+/// so does a change without "to" ("prices rose 60%": by how much, not to what level).
+pub(crate) fn open_subject_percent(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+) -> Option<MeasureKey> {
+    let acts = &crate::lexicon::ACTS;
+    let word = |j: usize| ws.get(j).map_or("", |w| w.low_str());
+    let prev = first.checked_sub(1)?;
+    let verb_at = if matches!(word(prev), "to" | "at") {
+        let v = prev.checked_sub(1)?;
+        let w = word(v);
+        if acts.level_verbs.contains(&w) || acts.rate_level_verbs.contains(&w) {
+            Some(v)
+        } else if word(prev) == "at" && v >= 1 && word(v - 1) == "with" {
+            // "with inflation at 40 percent": the noun itself before "at"
+            return subject_key(ws, v);
+        } else {
+            None
+        }
+    } else {
+        let w = word(prev);
+        (acts.rate_direct_verbs.contains(&w)
+            || matches!(
+                w,
+                "is" | "was" | "are" | "were" | "been" | "remains" | "remained"
+            ))
+        .then_some(prev)
+    }?;
+    // "the county is 43 percent rural", "99.9 percent sure": a degree of the word
+    // after it, not a level of the subject
+    if ws.get(last + 1).is_some_and(|w| degree_word(w.low_str())) {
+        return None;
+    }
+    // "has risen to", "had been": the subject stands before the auxiliaries
+    let mut j = verb_at.checked_sub(1)?;
+    while acts.auxiliaries.contains(&word(j)) && word(j) != "now" {
+        j = j.checked_sub(1)?;
+    }
+    subject_key(ws, j)
+}
+
+/// A word after a percentage that the percentage is a degree of ("43 percent
+/// rural", "100 percent sure"): a plain word that is no function word and no word
+/// of time.
+fn degree_word(w: &str) -> bool {
+    w.len() > 2
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !counted::is_function_word(w)
+        && !matches!(w, "last" | "this" | "next" | "overall" | "according")
+        && !crate::lexicon::PERIODS.time_units.contains(&w)
+        && !crate::lexicon::CALENDAR
+            .months
+            .iter()
+            .any(|m| m.contains(&w))
+}
+
+/// `open_subject_percent`'s key for the subject whose head is word `j`.
+fn subject_key(ws: &Sentence<'_>, j: usize) -> Option<MeasureKey> {
+    let noun_like = |k: usize, head: bool| {
+        let w = &ws[k];
+        let low = w.low_str();
+        let capital = w.text.starts_with(char::is_uppercase);
+        low.len() >= 3
+            && low.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && (!capital || k == 0 || ws.title_case())
+            && !counted::is_function_word(low)
+            && !counted::determiner(low)
+            && !PEOPLE.contains(&low)
+            && !counted::is_people_noun(low)
+            && !PERIOD_UNITS.contains(&low)
+            && event_of(low).is_none()
+            && !(low.ends_with("ed") && !head)
+    };
+    if !noun_like(j, true) {
+        return None;
+    }
+    // "the $5.1 billion market": a figure's words are no modifier
+    let number_word = |w: &str| {
+        let n = &crate::lexicon::NUMBER_WORDS;
+        n.scales
+            .iter()
+            .chain(&n.units)
+            .chain(&n.tens)
+            .any(|(x, _)| *x == w)
+            || n.plural_scales.iter().any(|(x, _)| *x == w)
+    };
+    // "by noon turnout": a word after a preposition is no modifier
+    let after_preposition = j >= 2 && {
+        let w = ws[j - 2].low_str();
+        counted::is_function_word(w) && !matches!(w, "a" | "an" | "the") && !counted::determiner(w)
+    };
+    let modifier = (j >= 1
+        && noun_like(j - 1, false)
+        && !number_word(ws[j - 1].low_str())
+        && !after_preposition)
+        .then(|| ws[j - 1].low_str());
+    // "the rate was 3.9 percent": a level of what, the sentence does not say
+    if modifier.is_none()
+        && crate::lexicon::NOUN_PHRASE
+            .generic_heads
+            .contains(&ws[j].low_str())
+    {
+        return None;
+    }
+    let what = open_key(&counted::singular(ws[j].low_str()), modifier, None);
     Some(MeasureKey::open(format!("{what} %"), None))
 }
 

@@ -437,7 +437,29 @@ frames! {
     percent_of_a_change: Percent, "The agency reported a 12% increase on last year.", "12%" => None;
     percent_of_a_name: Percent, "About 45% of Americans approve.", "45%" => None;
     percent_of_people: Percent, "To stop the outbreak, about 90% of adults need a second dose.", "90%" => None;
-    percent_alone: Percent, "Turnout was 64%, officials said.", "64%" => None;
+    // a level of a subject the lexicon has no class for: the subject, with its modifier
+    subject_was: Percent, "Turnout was 64%, officials said.", "64%" => Some("turnout %");
+    subject_reached: Percent, "Turnout reached 64 percent in the capital.", "64 percent" => Some("turnout %");
+    subject_hit: Percent, "Turnout hit 64% by noon.", "64%" => Some("turnout %");
+    subject_with_at: Percent, "With turnout at 64 percent, the vote is valid.", "64 percent" => Some("turnout %");
+    subject_modified: Percent, "Annual inflation fell to 6.1% in May.", "6.1%" => Some("annual inflation %");
+    subject_modified_lower: Percent, "Last month annual inflation eased to 6.1 percent.", "6.1 percent" => Some("annual inflation %");
+    subject_after_a_preposition: Percent, "By noon turnout had hit 64%.", "64%" => Some("turnout %");
+    subject_peaked: Percent, "Inflation peaked at 90 percent that winter.", "90 percent" => Some("inflation %");
+    subject_has_risen: Percent, "Youth unemployment has risen to 31%.", "31%" => Some("youth unemployment %");
+    subject_of: Percent, "The rate of inflation was 4.2% in March.", "4.2%" => Some("inflation %");
+    // negative rows: a change is no level, a generic or a name is no subject
+    subject_change: Percent, "Fuel prices rose 60 percent overnight.", "60 percent" => None;
+    sizes_nothing: Percent, "It was 5% higher than forecast.", "5%" => None;
+    subject_generic: Percent, "Among graduates, the rate was 3.9 percent.", "3.9 percent" => None;
+    subject_pronoun: Percent, "It was 5% in the end.", "5%" => None;
+    subject_name: Percent, "Shares of Halvern rose to 12% of the index.", "12%" => Some("index %");
+    subject_a_figure: Percent, "Its share of the $5 billion market is 3%.", "3%" => Some("market %");
+    subject_degree: Percent, "The county is 43 percent rural.", "43 percent" => None;
+    subject_degree_sure: Percent, "The agency is 99 percent sure of it.", "99 percent" => None;
+    subject_then_a_month: Percent, "Inflation was 9 percent in March.", "9 percent" => Some("inflation %");
+    sized_after_an_adjective: Percent, "It holds an unwelcome 12% stake in the firm.", "12%" => Some("stake %");
+    sized_plural: Percent, "It sold $2 million of 12% convertible notes.", "12%" => Some("convertible note %");
     a_rate_cut_is_no_job_cut: Percent, "The drug cut the rate of seizures by 41% in the study.", "41%" => None;
     containment_cut: Percent, "Crews had cut fire lines around 20 percent of the blaze.", "20 percent" => None;
     a_workforce_cut: Percent, "The bank will cut 8% of its workforce.", "8%" => Some("jobs %");
@@ -478,6 +500,9 @@ cases! {
     an_aftershock_is_its_own_event: "A strong aftershock on Monday killed two more people.", "two" => Some("aftershock");
     the_main_shock: "The quake killed 20 people and was followed by aftershocks.", "20" => Some("earthquake");
     a_relative_clause_speaks_of_its_antecedent: "The quake, which the civil defence agency said had killed 20 people, was followed by aftershocks.", "20" => Some("earthquake");
+    burst_its_banks: "The river burst its banks, leaving 20 people dead.", "20" => Some("flood");
+    banks_are_lenders: "Two banks said 20 branches would shut.", "20" => Some("closure");
+    banks_alone: "The two banks employ 20 people in the town.", "20" => None;
     // no event word in the sentence: none
     no_event_word: "Officials said 20 people were killed.", "20" => None;
     // a phrase that opens with an event word and names none
