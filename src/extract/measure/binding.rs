@@ -67,6 +67,15 @@ pub(crate) fn nearest_cue(
         let w = ws[j].low();
         // "five more, including a nine-year-old, were hurt": the aside's
         // figures are parts; the cue lies beyond it
+        // "some 45,000 people, according to a police estimate, rallied": an
+        // attribution set off by commas is no part of the clause
+        if w == ","
+            && ws.get(j + 1).is_some_and(|n| n.low_str() == "according")
+            && let Some(k) = (j + 2..hi).find(|&k| ws[k].text == ",")
+        {
+            j = k + 1;
+            continue;
+        }
         if w == "including" {
             // to the comma that closes it, or to the verb that follows it
             let end =

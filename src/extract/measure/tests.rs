@@ -45,6 +45,11 @@ measures! {
     split_killed: "Four were killed and 11 others wounded.", "11" => Some("injured");
     split_killed_first: "Four were killed and 11 others wounded.", "Four" => Some("deaths");
     injured: "Some 300 people were injured in the town.", "300" => Some("injured");
+    crowd_marched: "At least 20,000 people marched through the capital.", "20,000" => Some("crowd");
+    crowd_rallied: "Some 4,000 students rallied outside the court.", "4,000" => Some("crowd");
+    crowd_gathered: "About 300 residents gathered for a vigil on Sunday.", "300" => Some("crowd");
+    crowd_aside: "Some 9,000 people, according to a police estimate, demonstrated in the square.", "9,000" => Some("crowd");
+    crowd_verb_before: "Parents protested the closure of three schools.", "three" => Some("school, closure");
     displaced: "About 20,000 residents have been displaced.", "20,000" => Some("displaced");
     houses_are_not_people: "The quake damaged 18 houses, injuring 11 residents.", "18" => Some("buildings");
     homes_counted_are_not_displaced: "The fire has destroyed 48 homes.", "48" => Some("home, destroyed");
