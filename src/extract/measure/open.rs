@@ -85,6 +85,13 @@ pub(crate) fn open_count(
         return None;
     }
     let head = counted::singular(&c.head);
+    // "agreeing a $3.6 billion loan" is the amount of the loan, as "a loan of $4.2
+    // billion" is: a sum's key is the noun it is the amount of, not the verb that
+    // handles it
+    if kind == ClaimKind::Money {
+        let what = open_key(&head, c.modifier.as_deref(), None);
+        return Some(MeasureKey::open(format!("amount of {what}"), None));
+    }
     Some(open_key(&head, c.modifier.as_deref(), act().as_deref()))
 }
 

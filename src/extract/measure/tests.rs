@@ -422,6 +422,10 @@ frames! {
     // a frame the lexicon does not fold keeps its own noun
     open_noun_frame: Duration, "The two-day hearing ended early.", "two-day" => Some("length of hearing");
     open_money_noun: Money, "It signed a deal worth $70 million.", "$70 million" => Some("amount of deal");
+    // a sum's noun, however the sum is told, without the verb that handles it
+    open_money_compound: Money, "The two sides are close to agreeing a $3 billion loan.", "$3 billion" => Some("amount of loan");
+    open_money_of: Money, "The country is negotiating a loan of $3 billion.", "$3 billion" => Some("amount of loan");
+    open_money_modified: Money, "It arranged a $6 billion bridge loan.", "$6 billion" => Some("amount of bridge loan");
     // negative rows: no frame, or one that names no length or sum
     unknown_verb: Money, "The family paid $3,000 for the funeral.", "$3,000" => None;
     unknown_verb_span: Duration, "She worked for 30 years at the mill.", "30 years" => None;
@@ -508,6 +512,8 @@ cases! {
     burst_its_banks: "The river burst its banks, leaving 20 people dead.", "20" => Some("flood");
     banks_are_lenders: "Two banks said 20 branches would shut.", "20" => Some("closure");
     banks_alone: "The two banks employ 20 people in the town.", "20" => None;
+    close_to_closes_nothing: "The storm struck close to the port, killing 20 people.", "20" => Some("storm");
+    close_to_a_figure: "Close to 20 people were hurt when the plant closed its gates.", "20" => Some("closure");
     // no event word in the sentence: none
     no_event_word: "Officials said 20 people were killed.", "20" => None;
     // a phrase that opens with an event word and names none
@@ -526,6 +532,8 @@ cases! {
     meeting_slated: "Talks are slated for May 4.", "May 4" => Some("date of talks");
     meeting_postponed: "The summit was postponed to May 4.", "May 4" => Some("date of talks");
     hearing_in_a_case: "A hearing in the fraud case is scheduled for May 4.", "May 4" => Some("date of trial");
+    referendum_is_no_election: "The referendum will be held on May 4.", "May 4" => Some("date of referendum");
+    a_vote_is_an_election: "The vote will be held on May 4.", "May 4" => Some("date of election");
     meeting_before_a_plan: "The board meeting was set for May 4, when members plan to vote.", "May 4" => Some("date of talks");
     due_on: "The verdict is due on May 4.", "May 4" => Some("date of trial");
     set_after_the_subject_clause: "Police said the crash happened on Monday and a hearing is set for May 4.", "May 4" => Some("date of trial");
