@@ -2227,7 +2227,7 @@ static DURATIONS: LazyLock<Regex> = LazyLock::new(|| {
         (?:(?P<the>(?i:the|a|an))\s+)?
         (?:(?P<dir>(?i:past|last|next|coming|first|final|previous|following|better\ part\ of\ the|whole|entire))\s+)?
         (?:(?P<qual>(?i:nearly|almost|about|some|more\ than|over|at\ least|roughly|around|just|only|less\ than|fewer\ than|up\ to|no\ more\ than|little\ more\ than|well\ over))\s+)?
-        \b(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?|(?i:{words}))
+        \b(?P<n>[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?|(?i:{words}))
         (?P<plus>-plus|\+|\s+or\s+more)?
         (?P<half>\s+(?i:and\ a\ half))?
         [-\ ]+

@@ -1254,8 +1254,12 @@ impl<'a> Parser<'a> {
         let plain = a.digits.is_some() && !qualified;
         if let Some(d) = a.digits.filter(|_| plain) {
             let raw = self.t[d].text;
-            // the emergency number, not a figure
-            if matches!(raw, "911" | "999" | "112") {
+            // the emergency number, not a figure, unless it counts something
+            // ("exchanged 112 prisoners")
+            if matches!(raw, "911" | "999" | "112")
+                && !(in_set(&PERSON_PLURAL_SET, self.w(end))
+                    && !self.t.get(end).is_some_and(|t| t.is_capitalised()))
+            {
                 return skip;
             }
             // a long bare digit run ("21230") is a code unless it counts something
