@@ -350,21 +350,51 @@ fn inherit_coordinated(
             described[i] = described[j].clone();
         }
     }
-    // "three men and a woman were killed": the first of two coordinated groups of
-    // people shares the predicate that follows the second
+    // "three men and a woman were killed", "118 soldiers and 97 troops were
+    // killed", "162 people in the capital and 53 in the port were arrested": the
+    // first of two coordinated groups of people shares the predicate that follows
+    // the second, whose act outranks the first's noun as a cue of change outranks
+    // a counted noun
+    let change = |m: &Option<MeasureKey>| match m {
+        Some(MeasureKey::Class(c)) => crate::lexicon::MEASURES
+            .change
+            .iter()
+            .any(|e| e.measure == c.as_str()),
+        Some(MeasureKey::Shot) => true,
+        _ => false,
+    };
     for i in 0..found.len().saturating_sub(1) {
         let k = i + 1;
-        if described[i].0.is_some()
-            || found[i].kind != ClaimKind::Count
-            || found[k].kind != ClaimKind::Count
-        {
+        let outranked = match &described[i].0 {
+            None => true,
+            own @ Some(MeasureKey::Class(_)) => !change(own) && change(&described[k].0),
+            Some(_) => false,
+        };
+        if !outranked || found[i].kind != ClaimKind::Count || found[k].kind != ClaimKind::Count {
             continue;
         }
         let between: Vec<&str> = sentence[found[i].end..found[k].start]
             .split_whitespace()
             .collect();
-        let coordinated = matches!(between.as_slice(), [noun, "and"]
-            if noun.chars().all(|c| c.is_alphabetic()) && !counted::is_function_word(noun));
+        // a noun phrase, perhaps with a place ("people in the capital"), then "and"
+        let coordinated = between.len() >= 2
+            && between.len() <= 5
+            && between.last() == Some(&"and")
+            && between[..between.len() - 1].iter().all(|w| {
+                let low = w.to_lowercase();
+                // "28 people shot and 10 killed": an act of the first's own
+                let act = crate::lexicon::MEASURES
+                    .change
+                    .iter()
+                    .any(|e| e.words.contains(&low.as_str()))
+                    || crate::lexicon::ACTS.harm_verbs.contains(&low.as_str());
+                w.chars().all(|c| c.is_alphabetic())
+                    && !w.ends_with("ed")
+                    && !act
+                    && (!counted::is_function_word(&w.to_lowercase())
+                        || matches!(*w, "in" | "at" | "of" | "the" | "from" | "on" | "near"))
+            })
+            && !counted::is_function_word(&between[0].to_lowercase());
         if coordinated
             && described[k].0.as_ref().is_some_and(|m| {
                 measure::counts_people_measure(m)
@@ -1068,6 +1098,26 @@ mod tests {
         ] {
             assert_eq!(of(text, q).as_deref(), Some(want), "{text}");
         }
+        // a place between the groups, or the first's own noun outranked by the act
+        for (text, q, want) in [
+            (
+                "Records show 16 people in the city and 5 in the port were arrested.",
+                "16",
+                "arrests",
+            ),
+            (
+                "Officials said 18 soldiers and 9 police officers were killed.",
+                "18",
+                "deaths",
+            ),
+        ] {
+            assert_eq!(of(text, q).as_deref(), Some(want), "{text}");
+        }
+        // an act of the first group's own is its own
+        assert_ne!(
+            of("The riots left 28 people shot and 10 people killed.", "28").as_deref(),
+            Some("deaths")
+        );
         // not things beside people, nor people beside things
         assert_eq!(
             of(
