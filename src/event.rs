@@ -140,18 +140,20 @@ fn phrase_matches(phrase: &[&str], words: &[&str]) -> bool {
 }
 
 /// `events.toml` phrases, each split into its words, with the class it names.
-static EVENT_PHRASES: LazyLock<Vec<(Vec<&'static str>, (EventClass, bool))>> =
-    LazyLock::new(|| {
-        lexicon::EVENTS
-            .event
-            .iter()
-            .flat_map(|e| {
-                e.phrases
-                    .iter()
-                    .map(move |p| (p.split(' ').collect(), (EventClass(e.class), e.durative)))
-            })
-            .collect()
-    });
+/// A phrase's words and the class it names, with whether that class is durative.
+type EventPhrase = (Vec<&'static str>, (EventClass, bool));
+
+static EVENT_PHRASES: LazyLock<Vec<EventPhrase>> = LazyLock::new(|| {
+    lexicon::EVENTS
+        .event
+        .iter()
+        .flat_map(|e| {
+            e.phrases
+                .iter()
+                .map(move |p| (p.split(' ').collect(), (EventClass(e.class), e.durative)))
+        })
+        .collect()
+});
 
 /// Does some event phrase open with `word`, in any case? (A cheap test before
 /// `phrase_event`.)

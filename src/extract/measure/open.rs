@@ -132,7 +132,8 @@ pub(crate) fn open_percent(
     let word = ws[c.at].low_str();
     // without one, only a plural noun is sized ("13.5% bonds"): "5% higher" and
     // "60 percent overnight" size nothing
-    if !of && !opened && !(word.len() > 3 && word.ends_with('s') && c.at <= last + 2) {
+    let plural_after = word.len() > 3 && word.ends_with('s') && c.at <= last + 2;
+    if !(of || opened || plural_after) {
         return None;
     }
     if PERIOD_UNITS.contains(&word)
@@ -227,7 +228,7 @@ fn subject_key(ws: &Sentence<'_>, j: usize) -> Option<MeasureKey> {
             && !counted::is_people_noun(low)
             && !PERIOD_UNITS.contains(&low)
             && event_of(low).is_none()
-            && !(low.ends_with("ed") && !head)
+            && (head || !low.ends_with("ed"))
     };
     if !noun_like(j, true) {
         return None;

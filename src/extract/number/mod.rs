@@ -1257,8 +1257,8 @@ impl<'a> Parser<'a> {
             // the emergency number, not a figure, unless it counts something
             // ("exchanged 112 prisoners")
             if matches!(raw, "911" | "999" | "112")
-                && !(in_set(&PERSON_PLURAL_SET, self.w(end))
-                    && !self.t.get(end).is_some_and(|t| t.is_capitalised()))
+                && (!in_set(&PERSON_PLURAL_SET, self.w(end))
+                    || self.t.get(end).is_some_and(|t| t.is_capitalised()))
             {
                 return skip;
             }
