@@ -1430,17 +1430,21 @@ fn doc_order(id: &str) -> (usize, String) {
 mod tests {
     use super::*;
 
-    /// The claim of `quote` as the extract stage reads it in `sentence`.
-    fn claim(quote: &str, sentence: &str) -> Claim {
+    /// The claims of `text` as the extract stage reads a plain-text report.
+    fn claims_of(text: &str) -> Vec<Claim> {
         let doc = crate::ingest::parse_document(
             "x.txt".into(),
             crate::model::Format::Text,
-            sentence.into(),
+            text.into(),
             &crate::ingest::IngestOptions::default(),
         );
         let segments = crate::segment::segment(&doc);
-        let (claims, _) = crate::extract::extract_and_profile(&doc, &segments);
-        claims
+        crate::extract::extract_and_profile(&doc, &segments).0
+    }
+
+    /// The claim of `quote` as the extract stage reads it in `sentence`.
+    fn claim(quote: &str, sentence: &str) -> Claim {
+        claims_of(sentence)
             .into_iter()
             .find(|c| &*c.quote == quote)
             .expect("the quote is a claim")
@@ -1449,14 +1453,7 @@ mod tests {
     /// The statements a one-document `text` makes about the measure `measure`: the
     /// quotes of each and the figure it states.
     fn said(text: &str, measure: &str) -> Vec<(Vec<String>, f64)> {
-        let doc = crate::ingest::parse_document(
-            "x.txt".into(),
-            crate::model::Format::Text,
-            text.into(),
-            &crate::ingest::IngestOptions::default(),
-        );
-        let segments = crate::segment::segment(&doc);
-        let (claims, _) = crate::extract::extract_and_profile(&doc, &segments);
+        let claims = claims_of(text);
         let of: Vec<&Claim> = claims
             .iter()
             .filter(|c| c.measure.as_ref().is_some_and(|m| m.to_string() == measure))
