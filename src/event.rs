@@ -139,10 +139,10 @@ fn phrase_matches(phrase: &[&str], words: &[&str]) -> bool {
             .all(|(want, got)| *want == "*" || want == got)
 }
 
-/// `events.toml` phrases, each split into its words, with the class it names.
 /// A phrase's words and the class it names, with whether that class is durative.
 type EventPhrase = (Vec<&'static str>, (EventClass, bool));
 
+/// `events.toml` phrases, each split into its words, with the class it names.
 static EVENT_PHRASES: LazyLock<Vec<EventPhrase>> = LazyLock::new(|| {
     lexicon::EVENTS
         .event
@@ -174,24 +174,8 @@ pub(crate) fn phrase_event(words: &[&str]) -> Option<(usize, (EventClass, bool))
 
 /// Does an event word at the start of `words` (lower-cased) open a phrase that names
 /// no event ("fighting for her life")?
-pub(crate) fn opens_not_event_phrase<'w>(mut words: impl Iterator<Item = &'w str>) -> bool {
-    let Some(first) = words.next() else {
-        return false;
-    };
-    let candidates: Vec<&Vec<&str>> = NOT_EVENT_PHRASES.iter().filter(|p| p[0] == first).collect();
-    if candidates.is_empty() {
-        return false;
-    }
-    let rest: Vec<&str> = words
-        .take(candidates.iter().map(|p| p.len()).max().unwrap_or(1) - 1)
-        .collect();
-    candidates.iter().any(|p| {
-        p.len() - 1 <= rest.len()
-            && p[1..]
-                .iter()
-                .zip(&rest)
-                .all(|(want, got)| *want == "*" || want == got)
-    })
+pub(crate) fn opens_not_event_phrase(words: &[&str]) -> bool {
+    NOT_EVENT_PHRASES.iter().any(|p| phrase_matches(p, words))
 }
 
 /// The event class of a word, and whether that class is durative.

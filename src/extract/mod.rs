@@ -525,41 +525,15 @@ fn profile_named(
     }
 }
 
-/// The sudden events (`event::sudden`) a text names, a class for each word
-/// that is a cue of one, read as the sentence reader reads them: not inside a
-/// phrase that names no event, and phrases that name one ("burst its banks").
+/// The sudden events (`event::sudden`) a text names, read by the sentence reader
+/// (`token::Sentence`), so that a phrase naming no event ("fighting for her life")
+/// or one naming an event ("burst its banks") counts as it does for the figures.
 fn sudden_events(text: &str) -> Vec<crate::event::EventClass> {
-    use crate::event::{event_of, opens_event_phrase, opens_not_event_phrase, phrase_event};
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let lower = |i: usize| -> Vec<String> {
-        words[i..(i + 4).min(words.len())]
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect()
-    };
-    let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if w.len() > 2
-            && let Some((class, _)) = event_of(w)
-            && crate::event::sudden(class)
-            && !opens_not_event_phrase(lower(i).iter().map(String::as_str))
-        {
-            out.push(class);
-        }
-        if opens_event_phrase(w) {
-            let ahead = lower(i);
-            let ahead: Vec<&str> = ahead.iter().map(String::as_str).collect();
-            if let Some((_, (class, _))) = phrase_event(&ahead)
-                && crate::event::sudden(class)
-            {
-                out.push(class);
-            }
-        }
-    }
-    out
+    token::Sentence::new(text)
+        .iter()
+        .filter_map(|w| w.event_of_low().map(|(class, _)| class))
+        .filter(|&class| crate::event::sudden(class))
+        .collect()
 }
 
 /// A document's spelling of each name it writes mostly otherwise than with a

@@ -271,19 +271,22 @@ impl<'a> Sentence<'a> {
         });
         // "fighting for her life" names no clash; "burst its banks" names a flood
         for i in 0..ws.len() {
-            if ws[i].event.is_some()
-                && crate::event::opens_not_event_phrase(ws[i..].iter().map(|w| w.low.as_str()))
-            {
+            let opens =
+                ws[i].event.is_some() || crate::event::opens_event_phrase(ws[i].low.as_str());
+            if !opens {
+                continue;
+            }
+            let ahead: Vec<&str> = ws[i..(i + 4).min(ws.len())]
+                .iter()
+                .map(|w| w.low.as_str())
+                .collect();
+            let none = ws[i].event.is_some() && crate::event::opens_not_event_phrase(&ahead);
+            let named = crate::event::phrase_event(&ahead);
+            if none {
                 ws[i].event = None;
             }
-            if crate::event::opens_event_phrase(ws[i].low.as_str()) {
-                let ahead: Vec<&str> = ws[i..(i + 4).min(ws.len())]
-                    .iter()
-                    .map(|w| w.low.as_str())
-                    .collect();
-                if let Some((n, e)) = crate::event::phrase_event(&ahead) {
-                    ws[i + n - 1].event = Some(e);
-                }
+            if let Some((n, e)) = named {
+                ws[i + n - 1].event = Some(e);
             }
         }
         Sentence {
