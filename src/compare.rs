@@ -185,9 +185,12 @@ fn coordinated_groups(numbers: &[&Claim]) -> bool {
     let (a, b) = if a.start <= b.start { (a, b) } else { (b, a) };
     let from = quote_at(a) + a.quote.len();
     let to = quote_at(a) + (b.start - a.start) as usize;
+    // only across one noun ("men and"): across a longer phrase the equal parts of
+    // one report met another report's parts told in separate sentences, which are
+    // not added up, as if each were the whole
     a.sentence.get(from..to).is_some_and(|between| {
-        matches!(between.split_whitespace().collect::<Vec<_>>().as_slice(),
-            [noun, "and"] if noun.chars().all(char::is_alphabetic))
+        between.split_whitespace().count() == 2
+            && crate::extract::measure::joins_two_groups(between)
     })
 }
 

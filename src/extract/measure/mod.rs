@@ -301,6 +301,41 @@ pub(crate) fn finish(
     (measure, event.map(|(e, _)| e))
 }
 
+/// Is `measure` a change that happened to what is counted ("deaths", "arrests",
+/// people shot), not a counted noun ("troops")? A change outranks a noun.
+pub fn is_change_measure(measure: &MeasureKey) -> bool {
+    match measure {
+        MeasureKey::Class(m) => CHANGE_CUES.iter().any(|(c, _)| *c == m.as_str()),
+        MeasureKey::Shot => true,
+        _ => false,
+    }
+}
+
+/// Is the text between two counts of one sentence a noun phrase, perhaps with a
+/// place, then "and" ("men and", "people in the capital and", "border soldiers
+/// and"): two coordinated groups that share what follows? Not when the first has an
+/// act of its own ("28 people shot and").
+pub fn joins_two_groups(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let Some((&"and", phrase)) = words.split_last() else {
+        return false;
+    };
+    !phrase.is_empty()
+        && phrase.len() <= 4
+        && phrase.iter().enumerate().all(|(k, w)| {
+            let low = w.to_lowercase();
+            let place_word = matches!(
+                low.as_str(),
+                "in" | "at" | "of" | "the" | "from" | "on" | "near"
+            );
+            w.chars().all(char::is_alphabetic)
+                && !low.ends_with("ed")
+                && class_of(&CHANGE, &low).is_none()
+                && !crate::lexicon::ACTS.harm_verbs.contains(&low.as_str())
+                && (!crate::extract::counted::is_function_word(&low) || (k > 0 && place_word))
+        })
+}
+
 /// Does `measure` count people ("deaths", people shot), as no thing, sum or open key does?
 pub fn counts_people_measure(measure: &MeasureKey) -> bool {
     match measure {
