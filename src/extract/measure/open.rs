@@ -178,12 +178,7 @@ pub(crate) fn open_subject_percent(
         }
     } else {
         let w = word(prev);
-        (acts.rate_direct_verbs.contains(&w)
-            || matches!(
-                w,
-                "is" | "was" | "are" | "were" | "been" | "remains" | "remained"
-            ))
-        .then_some(prev)
+        acts.rate_direct_verbs.contains(&w).then_some(prev)
     }?;
     // "the county is 43 percent rural", "99.9 percent sure": a degree of the word
     // after it, not a level of the subject
