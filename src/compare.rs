@@ -78,6 +78,13 @@ struct Statement<'a> {
     /// Its cluster breaks the measure down by place (one report gives figures
     /// of two places): figures are compared only with the same place's.
     by_place: bool,
+    /// The group of people its figures count ("civilians", "soldiers"), where
+    /// their words name one and all name the same. Read on first need.
+    group: std::cell::OnceCell<Option<&'static str>>,
+    /// Its cluster names two groups for one toll (civilians and soldiers):
+    /// figures are compared only with the same group's, and a figure of no
+    /// group with no group's.
+    by_group: bool,
 }
 
 impl<'a> Statement<'a> {
@@ -120,6 +127,18 @@ impl<'a> Statement<'a> {
             .as_ref()
     }
 
+    /// The group of people its figures count, if they all name one.
+    fn group(&self) -> Option<&'static str> {
+        *self.group.get_or_init(|| {
+            let mut groups = self.claims.iter().map(|c| {
+                let at = quote_at(c);
+                crate::extract::group::group(&c.sentence, at, at + c.quote.len())
+            });
+            let first = groups.next().flatten()?;
+            groups.all(|g| g == Some(first)).then_some(first)
+        })
+    }
+
     fn new(claims: Vec<&'a Claim>, value: Say) -> Self {
         Statement {
             claims,
@@ -131,6 +150,8 @@ impl<'a> Statement<'a> {
             owner: std::cell::OnceCell::new(),
             place: std::cell::OnceCell::new(),
             by_place: false,
+            group: std::cell::OnceCell::new(),
+            by_group: false,
             part: Part::Whole,
         }
     }
@@ -218,6 +239,11 @@ fn comparable(a: &Statement, b: &Statement) -> bool {
     // a toll broken down by place ("247 in Kenya and 10 in Tanzania"): one
     // place's figure is no account of another's, nor of the whole
     if a.by_place && b.by_place && a.place() != b.place() {
+        return false;
+    }
+    // a toll told for two groups ("31 civilians", "260 soldiers"): one group's
+    // figure is no account of another's, nor of a toll that names no group
+    if a.by_group && b.by_group && a.group() != b.group() {
         return false;
     }
     if a.incident
@@ -497,7 +523,7 @@ fn part(c: &Claim) -> Part {
                 Part::Others
             }
         }
-        "new" | "more" | "additional" | "further" | "extra" => Part::Added,
+        "new" | "newest" | "more" | "additional" | "further" | "extra" => Part::Added,
         _ => Part::Whole,
     }
 }
@@ -682,6 +708,21 @@ fn statements<'a>(
                     }
                 }
             }
+            // "nearly 200 soldiers and nineteen civilians": each group's toll
+            // is said as well as the whole (`comparable` sets the whole only
+            // beside a toll of no group, and each part beside its group's)
+            let groups: Vec<Option<&str>> = numbers
+                .iter()
+                .map(|c| {
+                    let at = quote_at(c);
+                    crate::extract::group::group(&c.sentence, at, at + c.quote.len())
+                })
+                .collect();
+            if groups.iter().all(Option::is_some) && groups.iter().any(|g| *g != groups[0]) {
+                for (c, v) in numbers.iter().zip(&values) {
+                    out.push(Statement::new(vec![*c], v.clone()));
+                }
+            }
             out.push(Statement::new(
                 numbers,
                 Say::Number {
@@ -848,7 +889,8 @@ fn irreconcilable(
     let mut mildest: Option<Severity> = None;
     for x in &a {
         for y in b.iter().filter(|y| meet(x, y)) {
-            let own = each || owned && both_owned(x, y);
+            // one group's toll agreeing says nothing of another group's
+            let own = each || owned && both_owned(x, y) || x.by_group && x.group().is_some();
             let sev = match disagree(&x.value, &y.value) {
                 Some(sev) => sev,
                 None if own => continue,
@@ -1110,6 +1152,24 @@ fn judge(
             st.by_place = true;
         }
     }
+    // a toll of people that the cluster's figures give for two groups
+    let by_group = key.is_some_and(|k| {
+        crate::extract::measure::is_change_measure(k)
+            && crate::extract::measure::counts_people_measure(k)
+    }) && {
+        let mut groups = per_doc
+            .iter()
+            .flat_map(|(_, sts)| sts.iter())
+            .filter_map(Statement::group);
+        groups
+            .next()
+            .is_some_and(|first| groups.any(|g| g != first))
+    };
+    if by_group {
+        for st in per_doc.iter_mut().flat_map(|(_, sts)| sts.iter_mut()) {
+            st.by_group = true;
+        }
+    }
     // every pair of documents that cannot both be right, with how sure we are
     // that they speak of one thing
     // a sum or span that is someone's (a prison term) is set side by side
@@ -1170,7 +1230,7 @@ fn judge(
             for x in &ia {
                 // one person's figure each: only the pairs that stand apart
                 let stands = |y: &Statement| {
-                    !(strict || both_owned(x, y))
+                    !(strict || both_owned(x, y) || x.by_group && x.group().is_some())
                         || disagree(&x.value, &y.value).is_some()
                             && !reconciled(x, &ib, meet)
                             && !reconciled(y, &ia, |p, q| meet(q, p))
@@ -1332,10 +1392,13 @@ fn finding(
         })
         .collect::<Vec<_>>()
         .join(" vs ");
-    let ids = involved
-        .iter()
-        .flat_map(|s| s.claims.iter().map(|c| c.id.clone()))
-        .collect();
+    // a figure in a group's part and in the whole it adds up to is listed once
+    let mut ids: Vec<String> = Vec::new();
+    for c in involved.iter().flat_map(|s| s.claims.iter()) {
+        if !ids.contains(&c.id) {
+            ids.push(c.id.clone());
+        }
+    }
     let event = involved
         .iter()
         .find_map(|s| s.claims[0].event.map(|e| e.as_str().to_string()));

@@ -229,6 +229,17 @@ pub struct People {
     pub parents: Vec<&'static str>,
     /// Other plural nouns for people, read only by the open measure key.
     pub other_plural: Vec<&'static str>,
+    /// The groups a count of people may be told of (soldiers, civilians…).
+    pub group: Vec<Group<'static>>,
+}
+
+/// One group of `people.toml`: its name and the nouns that name its members.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group<'a> {
+    pub group: &'a str,
+    #[serde(borrow)]
+    pub words: Vec<&'a str>,
 }
 
 lexicon_file!(PEOPLE: People = "people.toml");
@@ -275,6 +286,9 @@ pub struct Acts {
     pub saying_verbs: Vec<&'static str>,
     /// Words between a counted noun and the participle of its act.
     pub auxiliaries: Vec<&'static str>,
+    /// Verbs that tell an event taking place, starting or ending after the
+    /// event word that heads a sentence ("The truce took effect on …").
+    pub occurring_verbs: Vec<&'static str>,
     /// Past participles not in "-ed".
     pub irregular_participles: Vec<&'static str>,
     /// Nouns of a change in a level ("increase"): a percentage of one has no open key.

@@ -5,6 +5,7 @@
 
 pub mod counted;
 pub mod date;
+pub mod group;
 pub mod measure;
 pub mod names;
 pub mod number;

@@ -250,6 +250,7 @@ impl Tok<'_> {
 #[derive(Debug)]
 pub struct Sentence<'a> {
     ws: Vec<Tok<'a>>,
+    text: &'a str,
     title: std::cell::OnceCell<bool>,
 }
 
@@ -291,8 +292,19 @@ impl<'a> Sentence<'a> {
         }
         Sentence {
             ws,
+            text,
             title: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Does a stop ('.', '!', '?') stand between word `k` and the word before
+    /// it ("… Office.Authorities said", two sentences run together)?
+    pub(crate) fn stop_before(&self, k: usize) -> bool {
+        k > 0
+            && self
+                .text
+                .get(self.ws[k - 1].end..self.ws[k].start)
+                .is_some_and(|gap| gap.contains(['.', '!', '?']))
     }
 
     /// `title_case` of the sentence, read once.

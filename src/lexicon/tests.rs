@@ -81,6 +81,13 @@ fn classes() -> Vec<Class> {
         &PEOPLE.counted,
     ));
     out.push(class("people.toml: parents", "parent", &PEOPLE.parents));
+    for g in &PEOPLE.group {
+        out.push(class(
+            format!("people.toml: group {}", g.group),
+            "group of people",
+            &g.words,
+        ));
+    }
     out.push(class("things.toml: things", "thing", &THINGS.things));
     for (i, names) in CALENDAR.months.iter().enumerate() {
         out.push(class(
@@ -220,6 +227,26 @@ const MAY_SHARE: &[(&str, &str, &str)] = &[
         "a parent is a person (\"a mother of three\")",
     ),
     ("parent", "people", "parents are people"),
+    (
+        "group of people",
+        "people",
+        "a group is told by the plural nouns a figure counts (\"troops\", \"civilians\")",
+    ),
+    (
+        "group of people",
+        "one person",
+        "a group's member is a person (\"a soldier\")",
+    ),
+    (
+        "group of people",
+        "measure",
+        "a group may name a counted measure (\"troops\")",
+    ),
+    (
+        "group of people",
+        "counted people",
+        "`people.counted` nouns may be a group's",
+    ),
     (
         "vague plural",
         "plural scale",
@@ -481,6 +508,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: rate_level_verbs", &a.rate_level_verbs);
     add("acts.toml: rate_direct_verbs", &a.rate_direct_verbs);
     add("acts.toml: auxiliaries", &a.auxiliaries);
+    add("acts.toml: occurring_verbs", &a.occurring_verbs);
     add("acts.toml: irregular_participles", &a.irregular_participles);
     add("acts.toml: search_words", &a.search_words);
     add("acts.toml: denial_words", &a.denial_words);
@@ -511,6 +539,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
         &NOUN_PHRASE.generic_heads,
     );
     add("people.toml: modifiers", &PEOPLE.modifiers);
+
     add("things.toml: wound_kinds", &THINGS.wound_kinds);
     add("things.toml: no_open_key", &THINGS.no_open_key);
     let p = &PERIODS;

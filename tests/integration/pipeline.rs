@@ -388,3 +388,11 @@ fn a_co_defendants_term_is_not_the_defendants() {
         "{found:?}"
     );
 }
+
+/// Two reports give one toll for soldiers and one for civilians: the soldiers'
+/// agree, the civilians' do not, and no group is set against the other or
+/// added to it.
+#[test]
+fn a_toll_told_for_two_groups_is_compared_group_by_group() {
+    only_contradiction("two-groups", &["18", "30"]);
+}

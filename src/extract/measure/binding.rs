@@ -616,7 +616,42 @@ pub(crate) fn nearest_event(
     {
         return Some(e);
     }
-    nearest_word(ws, first, last, event)
+    // "…, according to a joint statement": an attribution is no figure's event
+    let attribution = attribution_after(ws, last);
+    // "31 civilians killed, most of them in villages that came under rocket
+    // fire": a relative clause past a comma after the figure, running to the
+    // end, tells of another noun ("two people, one of whom was …, were shot"
+    // is an aside: the figure's predicate follows its closing comma)
+    let relative = (last + 1..ws.len())
+        .find(|&p| {
+            matches!(ws[p].low_str(), "that" | "which" | "who" | "whom" | "where")
+                && (last + 1..p).any(|k| ws[k].text == ",")
+                && !(p + 1..ws.len()).any(|k| ws[k].text == "," || is_clause_break(ws[k].text))
+        })
+        .unwrap_or(ws.len());
+    nearest_word_where(ws, first, last, event, |j| {
+        !attribution.contains(&j) && j < relative
+    })
+}
+
+/// The longest attribution read: "according to" and ten words.
+const ATTRIBUTION_WORDS: usize = 12;
+
+/// The words of an attribution after the figure at word `last` ("…, according
+/// to a joint statement read out on television"): from "according to" to the
+/// comma or stop that closes it, or the end of the sentence. A figure's event or measure
+/// is never read in them.
+pub(crate) fn attribution_after(ws: &Sentence<'_>, last: usize) -> std::ops::Range<usize> {
+    let Some(j) = (last + 1..ws.len().saturating_sub(1))
+        .find(|&j| ws[j].low_str() == "according" && ws[j + 1].low_str() == "to")
+    else {
+        return 0..0;
+    };
+    let end = (j + 2..ws.len())
+        .find(|&k| ws[k].text == "," || ws.stop_before(k) || is_clause_break(ws[k].text))
+        .unwrap_or(ws.len())
+        .min(j + ATTRIBUTION_WORDS);
+    j..end
 }
 
 /// What `found` says of the word nearest to the figure at words `first..=last`
@@ -627,9 +662,20 @@ pub(crate) fn nearest_word<T>(
     last: usize,
     found: impl Fn(&Tok<'_>) -> Option<T>,
 ) -> Option<T> {
+    nearest_word_where(ws, first, last, found, |_| true)
+}
+
+/// `nearest_word` among the words at the positions `eligible` lets through.
+pub(crate) fn nearest_word_where<T>(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    found: impl Fn(&Tok<'_>) -> Option<T>,
+    eligible: impl Fn(usize) -> bool,
+) -> Option<T> {
     let mut best: Option<(T, usize)> = None;
     for (j, w) in ws.iter().enumerate() {
-        if j >= first && j <= last {
+        if j >= first && j <= last || !eligible(j) {
             continue;
         }
         let d = if j < first { first - j } else { j - last };

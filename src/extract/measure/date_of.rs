@@ -4,7 +4,7 @@
 //! Saturday and died Monday": Monday dates the death), and a durative event (a
 //! war) dates nothing: its years are anchors.
 
-use super::binding::{clause, opens_clause, part_of_a_name};
+use super::binding::{attribution_after, clause, opens_clause, part_of_a_name};
 use super::cues::*;
 use crate::event::{EventClass, event_of};
 use crate::extract::token::{NO_WORD, Sentence, lower, words};
@@ -35,9 +35,16 @@ pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Optio
     if let Some(e) = scheduled_subject(ws, first, lo) {
         return Some(e);
     }
+    // "the fighting, which began on 26 February, lasted four days": a date in
+    // a relative clause dates its antecedent
+    if let Some(e) = antecedent(ws, first, lo) {
+        return Some(e);
+    }
+    // "…, according to a joint statement": an attribution dates nothing
+    let attribution = attribution_after(ws, last);
     let mut best: Option<(Option<EventClass>, usize)> = None;
     for (j, word) in ws.iter().enumerate().take(hi).skip(lo) {
-        if j >= first && j <= last {
+        if j >= first && j <= last || attribution.contains(&j) {
             continue;
         }
         let d = if j < first { first - j } else { j - last };
@@ -51,7 +58,67 @@ pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Optio
             best = Some((None, d));
         }
     }
-    best.and_then(|(e, _)| e)
+    match best {
+        Some((e, _)) => e,
+        // "The truce, brokered by the mediators, took effect at midnight on
+        // March 1": with no event or act near, the sentence's subject
+        None => subject_event(ws, first, lo),
+    }
+}
+
+/// The point event named by the antecedent of the relative clause the date at
+/// word `first` stands in (", which began on …"), read back to the clause start `lo`.
+fn antecedent(ws: &Sentence<'_>, first: usize, lo: usize) -> Option<EventClass> {
+    let k = (lo..first).rev().find(|&k| ws[k].text == ",")?;
+    let relative = ws
+        .get(k + 1)
+        .is_some_and(|w| matches!(w.low_str(), "which" | "that"));
+    if !relative
+        || k == 0
+        || (k + 2..first).any(|j| ws[j].text == "," || ws[j].event_of_low().is_some())
+    {
+        return None;
+    }
+    ws[k - 1]
+        .event_of_low()
+        .filter(|&(_, durative)| !durative && !part_of_a_name(ws, k - 1))
+        .map(|(e, _)| e)
+}
+
+/// The point event that opens the sentence as its subject ("The truce, …,
+/// took effect …", "The protests started on …"), when the date at word `first`
+/// is in the sentence's first clause and nothing but an appositive set off by
+/// commas stands between them and a verb.
+fn subject_event(ws: &Sentence<'_>, first: usize, lo: usize) -> Option<EventClass> {
+    if lo != 0 {
+        return None;
+    }
+    let head = match ws.first().map(|w| w.low_str()) {
+        Some("the" | "a" | "an" | "this" | "that") => 1,
+        _ => 0,
+    };
+    // no other clause opens between the subject and the date
+    if (head + 1..first).any(|j| opens_clause(ws[j].low_str()) || ws[j].text == ";") {
+        return None;
+    }
+    // the event word heads the subject: a comma, a preposition or a verb
+    // follows it, not another noun ("Court records show …" is no trial)
+    let heads = ws.get(head + 1).is_some_and(|n| {
+        matches!(n.text, ",")
+            || matches!(
+                n.low_str(),
+                "at" | "in" | "on" | "for" | "of" | "near" | "outside"
+            )
+            || lexicon::ACTS.auxiliaries.contains(&n.low_str())
+            || n.low_str().ends_with("ed")
+            || OTHER_ACTS.contains(&n.low_str())
+            || lexicon::ACTS.occurring_verbs.contains(&n.low_str())
+    });
+    ws.get(head)
+        .filter(|_| head < first && heads)
+        .and_then(|w| w.event_of_low())
+        .filter(|&(_, durative)| !durative && !part_of_a_name(ws, head))
+        .map(|(e, _)| e)
 }
 
 /// The event a date still to come is set for: "A hearing in the fraud case is

@@ -521,6 +521,13 @@ cases! {
     fighting_for_their_lives: "Three people were fighting for their lives after the crash.", "Three" => Some("crash");
     battle_for_his_life: "One boy died and another is in a battle for his life.", "One" => None;
     fighting_is_still_a_clash: "Two soldiers died in fighting near the pass.", "Two" => Some("clashes");
+    // an attribution or a closing relative clause tells of another noun
+    attribution_is_no_event: "Two soldiers died, according to a statement.", "Two" => None;
+    attribution_after_the_event: "Two soldiers died in the clashes, according to a statement.", "Two" => Some("clashes");
+    attribution_ends_at_a_stop: "Two people died, according to the Harrow Sheriff's Office.Officials said the shooting was random.", "Two" => Some("shooting");
+    closing_relative_clause: "The tally lists 31 civilians killed, most of them in villages that came under rocket fire.", "31" => None;
+    relative_aside_keeps_the_predicate: "Two people, one of whom was a guard, were shot dead at the depot.", "Two" => Some("shooting");
+    relative_without_a_comma: "The storm killed 12 people who lived by the river.", "12" => Some("storm");
 }
 
 cases! {
@@ -542,4 +549,13 @@ cases! {
     delayed_bare_is_the_delay: "The verdict was delayed Thursday for the driver charged in the crash.", "Thursday" => None;
     // another act nearer the date takes it
     another_act: "The ministers, who met in March, signed the text on May 4.", "May 4" => None;
+    // a date in a relative clause dates its antecedent
+    date_in_a_relative_clause: "The fighting, which began on 26 February, lasted four days.", "26 February" => Some("date of clashes");
+    date_in_a_relative_clause_durative: "The war, which began on 26 February, lasted four years.", "26 February" => None;
+    // far from any event word, the subject's event: "took effect", "got underway"
+    subject_far_off: "The truce, brokered by the two neighbours' mediators, took effect at midnight on March 1.", "March 1" => Some("date of agreement");
+    subject_past_an_attribution: "The truce took effect at midnight on March 1, according to a joint statement.", "March 1" => Some("date of agreement");
+    subject_with_a_preposition: "The trial for the first of the five defendants gets underway March 13 in the capital.", "March 13" => Some("date of trial");
+    subject_is_a_modifier: "Court records seen by reporters on Thursday showed the two men had never spoken before March 1.", "March 1" => None;
+    subject_in_another_clause: "The truce held for weeks across the whole of the disputed valley, but on March 1 the guns spoke again.", "March 1" => None;
 }
