@@ -1307,6 +1307,10 @@ fn split_by_anchor(
                 };
                 match (pick(x), pick(y)) {
                     (Some(a), Some(b)) => a.compatible(b),
+                    // a figure of a report of unknown day against one its
+                    // sentence puts in a year or a season ("in 2019 it walked
+                    // away from a €2.8 billion bid"): a time recalled, not the news
+                    (Some(w), None) | (None, Some(w)) if dated_pair => !w.recalled(),
                     _ => true,
                 }
             })
@@ -1364,6 +1368,16 @@ impl Window<'_> {
         }
     }
 
+    /// Is it a stated time longer than a month (a year, a season, a decade)?
+    /// Reports recall earlier events by such times; the day's news is told by
+    /// its day or not at all.
+    fn recalled(&self) -> bool {
+        matches!(self, Window::Stated(_))
+            && self
+                .bounds()
+                .is_some_and(|(l, h)| (h - l).num_days() > RECALLED_SPAN_DAYS)
+    }
+
     /// `anchors_compatible`, without writing out a window that has both ends.
     fn compatible(&self, other: &Window) -> bool {
         match (self.bounds(), other.bounds()) {
@@ -1390,6 +1404,9 @@ fn background_incident(c: &Claim, event: Option<EventClass>, published: Option<N
         && (*high - *low).num_days() > EVENT_DAY_GAP
         && published.is_some_and(|p| (p - *high).num_days() > STORY_DAYS)
 }
+
+/// A stated time longer than this, in days, is one a report recalls (`Window::recalled`).
+pub const RECALLED_SPAN_DAYS: i64 = 31;
 
 /// How far before and after its publication a report's undated figures are
 /// taken to speak of: a figure with no time of its own is about the news of the day.

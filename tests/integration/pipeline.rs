@@ -396,3 +396,11 @@ fn a_co_defendants_term_is_not_the_defendants() {
 fn a_toll_told_for_two_groups_is_compared_group_by_group() {
     only_contradiction("two-groups", &["18", "30"]);
 }
+
+/// Two undated reports: one gives this week's bid, the other recalls a bid of
+/// 2019 by the same firm for the same target. A year recalled is not the news of
+/// a report whose day is unknown, so the two sums are not set side by side.
+#[test]
+fn a_sum_recalled_by_its_year_is_not_the_news_of_an_undated_report() {
+    no_findings("recalled-year");
+}
