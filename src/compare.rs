@@ -1186,6 +1186,8 @@ fn judge(
         let (cx, cy) = (x.claims[0], y.claims[0]);
         !strict
             || ex.first().is_some_and(|n| ey.first() == Some(n))
+            || crate::evidence::subject_name(&cx.sentence)
+                .is_some_and(|n| crate::evidence::subject_name(&cy.sentence) == Some(n))
             || crate::evidence::same_role_before(
                 &cx.sentence,
                 quote_at(cx),

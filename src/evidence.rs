@@ -650,6 +650,40 @@ pub fn same_role_before(a: &str, a_at: usize, b: &str, b_at: usize) -> bool {
     !pa.is_empty() && pairs(b, b_at).iter().any(|p| pa.contains(p))
 }
 
+/// The name a sentence opens on as its subject, lower-cased first word: past a
+/// dateline ("HARROW, May 4 (Wire) - Ann Pell, …", "HARROW - …") and a subordinator ("When Ann
+/// Pell was sentenced …"). None when the sentence opens on a possessive ("Pell's
+/// finance director …": the subject is someone else) or on no name.
+pub fn subject_name(sentence: &str) -> Option<String> {
+    let mut text = sentence;
+    // a dateline: a place, a comma and a date, then a dash
+    if let Some(k) = text.get(..text.len().min(100)).and_then(|h| {
+        [" - ", " – ", " — "]
+            .iter()
+            .find_map(|d| h.find(d).map(|k| k + d.len()))
+    }) && (text[..k].contains(',') && text[..k].bytes().any(|b| b.is_ascii_digit())
+        || text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| !c.is_lowercase())))
+    {
+        text = &text[k..];
+    }
+    let mut words = text.split_whitespace();
+    let mut w = words.next()?;
+    if crate::lexicon::FUNCTION_WORDS
+        .subordinators
+        .contains(&w.to_lowercase().as_str())
+    {
+        w = words.next()?;
+    }
+    let bare = w.trim_end_matches([',', ';', ':']);
+    let named = bare.chars().next().is_some_and(char::is_uppercase)
+        && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !crate::extract::names::not_a_name(&bare.to_lowercase());
+    named.then(|| bare.to_lowercase())
+}
+
 /// Content words two sentences share (lower-cased, no function words, no
 /// figures), for judging an open measure key.
 pub fn shared_context(a: &str, b: &str) -> usize {
@@ -755,6 +789,35 @@ pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One expected subject per row, many surface forms; `None` rows are negative.
+    #[test]
+    fn the_name_a_sentence_opens_on() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Ann Pell was sentenced to nine years.", Some("ann")),
+            (
+                "When Ann Pell was sentenced to 11 years, her victims wept.",
+                Some("ann"),
+            ),
+            (
+                "HARROW, Nov 14 (Orsk Wire) - Ann Pell, the fund's founder, was sentenced to nine years.",
+                Some("ann"),
+            ),
+            (
+                "Pell, who pleaded guilty, was jailed for three years.",
+                Some("pell"),
+            ),
+            (
+                "Pell's finance director is serving a three-year sentence.",
+                None,
+            ),
+            ("The judge sentenced her to nine years.", None),
+            ("HARROW - The judge sentenced her to nine years.", None),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(subject_name(sentence).as_deref(), *want, "{sentence}");
+        }
+    }
 
     #[test]
     fn dates_weeks_apart_need_two_shared_details() {

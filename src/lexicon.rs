@@ -324,6 +324,8 @@ pub struct FunctionWords {
     pub id_before: Vec<&'static str>,
     /// Words never heading a counted noun run, beyond the NLTK stop words.
     pub noun_run_stops: Vec<&'static str>,
+    /// Words that open a subordinate clause before its subject ("When … was").
+    pub subordinators: Vec<&'static str>,
 }
 
 lexicon_file!(FUNCTION_WORDS: FunctionWords = "function-words.toml");

@@ -532,6 +532,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     );
     add("function-words.toml: id_before", &f.id_before);
     add("function-words.toml: noun_run_stops", &f.noun_run_stops);
+    add("function-words.toml: subordinators", &f.subordinators);
     add("noun-phrase.toml: modifiers", &NOUN_PHRASE.modifiers);
     add("noun-phrase.toml: not_nouns", &NOUN_PHRASE.not_nouns);
     add(
