@@ -142,7 +142,8 @@ impl MeasureKey {
                 let mut text = what;
                 text.push_str(", ");
                 let act_at = Some(text.len());
-                text.push_str(a);
+                // "close 14 depots", "shut eleven depots": one act
+                text.push_str(lexicon::fold_act(a));
                 MeasureKey::Open(Box::new(OpenKey { text, act_at }))
             }
             None => MeasureKey::closed(&what).unwrap_or_else(|| {

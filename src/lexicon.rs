@@ -233,6 +233,23 @@ pub struct People {
     pub group: Vec<Group<'static>>,
 }
 
+/// One act of `acts.toml: same_act` and the words folded to it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SameAct<'a> {
+    pub act: &'a str,
+    #[serde(borrow)]
+    pub words: Vec<&'a str>,
+}
+
+/// The word an open key's act is folded to: its `same_act` entry, or itself.
+pub fn fold_act(word: &str) -> &str {
+    ACTS.same_act
+        .iter()
+        .find(|a| a.words.contains(&word))
+        .map_or(word, |a| a.act)
+}
+
 /// One group of `people.toml`: its name and the nouns that name its members.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -289,6 +306,8 @@ pub struct Acts {
     /// Verbs that tell an event taking place, starting or ending after the
     /// event word that heads a sentence ("The truce took effect on …").
     pub occurring_verbs: Vec<&'static str>,
+    /// Acts an open key is counted under, folded to one word.
+    pub same_act: Vec<SameAct<'static>>,
     /// Past participles not in "-ed".
     pub irregular_participles: Vec<&'static str>,
     /// Nouns of a change in a level ("increase"): a percentage of one has no open key.

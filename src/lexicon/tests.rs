@@ -81,6 +81,13 @@ fn classes() -> Vec<Class> {
         &PEOPLE.counted,
     ));
     out.push(class("people.toml: parents", "parent", &PEOPLE.parents));
+    for a in &ACTS.same_act {
+        out.push(class(
+            format!("acts.toml: same_act {}", a.act),
+            "act of an open key",
+            &a.words,
+        ));
+    }
     for g in &PEOPLE.group {
         out.push(class(
             format!("people.toml: group {}", g.group),
@@ -227,6 +234,16 @@ const MAY_SHARE: &[(&str, &str, &str)] = &[
         "a parent is a person (\"a mother of three\")",
     ),
     ("parent", "people", "parents are people"),
+    (
+        "act of an open key",
+        "event",
+        "an act may name an event (\"closed\"); the event class outranks the open key",
+    ),
+    (
+        "act of an open key",
+        "measure",
+        "an act may be a measure's cue (\"cut\"); the measure outranks the open key",
+    ),
     (
         "group of people",
         "people",

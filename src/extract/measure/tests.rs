@@ -49,7 +49,14 @@ measures! {
     crowd_rallied: "Some 4,000 students rallied outside the court.", "4,000" => Some("crowd");
     crowd_gathered: "About 300 residents gathered for a vigil on Sunday.", "300" => Some("crowd");
     crowd_aside: "Some 9,000 people, according to a police estimate, demonstrated in the square.", "9,000" => Some("crowd");
-    crowd_verb_before: "Parents protested the closure of three schools.", "three" => Some("school, closure");
+    crowd_verb_before: "Parents protested the closure of three schools.", "three" => Some("school, closed");
+    // an open key's act folds its inflections and plain synonyms (`acts.toml: same_act`)
+    act_close: "The firm said it would close 14 depots.", "14" => Some("depot, closed");
+    act_shut: "The plan will shut eleven depots in the north.", "eleven" => Some("depot, closed");
+    act_shuttered: "The chain has shuttered 30 depots.", "30" => Some("depot, closed");
+    act_swapped_people: "By Sunday 112 prisoners had been swapped.", "112" => Some("people, exchanged");
+    act_exchanged_people: "By Sunday 112 prisoners had been exchanged.", "112" => Some("people, exchanged");
+    act_not_listed_keeps_its_word: "The chain has renovated 30 depots.", "30" => Some("depot, renovated");
     displaced: "About 20,000 residents have been displaced.", "20,000" => Some("displaced");
     houses_are_not_people: "The quake damaged 18 houses, injuring 11 residents.", "18" => Some("buildings");
     homes_counted_are_not_displaced: "The fire has destroyed 48 homes.", "48" => Some("home, destroyed");
