@@ -110,6 +110,9 @@ pub fn measure_in(
                 }
             };
             let noun = nearest_cue(ws, first, last, &figures, &NOUNS, 4)
+                // "140 rescue workers", "300 aid workers": a noun narrowed by a
+                // noun of its own is not the class's ("workers" are jobs)
+                .filter(|(m, _)| !narrowed(ws, last, *m))
                 // "a rifle was emptied and 3 bystanders were hit": the figure counts people
                 .filter(|(m, _)| !(counts_people(ws, last) && THING_MEASURES.contains(m)))
                 // "each is held on a bond of …", "charges against two men": sums of
@@ -205,6 +208,36 @@ pub fn measure_in(
             .or_else(|| frame_key(ws, first, last, &figures, kind, true)),
     };
     finish(ws, first, last, kind, measure, event)
+}
+
+/// Is the lexicon's noun of class `m` right after the figure ending at word `last`
+/// (past at most two words) narrowed by a lower-case content word right before it
+/// that is no modifier of the noun-phrase lists ("140 rescue workers", not "140
+/// new workers" nor "1,800 of its 9,400 jobs")?
+pub(crate) fn narrowed(ws: &Sentence<'_>, last: usize, m: Measure) -> bool {
+    let Some(k) =
+        (last + 1..ws.len().min(last + 4)).find(|&k| class_of(&NOUNS, ws[k].low()) == Some(m))
+    else {
+        return false;
+    };
+    k >= last + 2 && {
+        let before = &ws[k - 1];
+        let w = before.low_str();
+        w.len() > 2
+            && before
+                .text()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !w.ends_with("ed")
+            && !crate::extract::counted::is_function_word(w)
+            && !crate::lexicon::PEOPLE.modifiers.contains(&w)
+            && !crate::lexicon::NOUN_PHRASE.modifiers.contains(&w)
+            // "five people staff the desk": the people are what is counted
+            && !crate::extract::counted::is_people_noun(w)
+            && !PEOPLE.contains(&w)
+            && class_of(&NOUNS, w).is_none()
+            && class_of(&CHANGE, w).is_none()
+    }
 }
 
 /// The population, when the figure opening at word `first` follows "home to"

@@ -64,10 +64,13 @@ pub(crate) fn open_count(
         let head = counted::singular(&c.head);
         return Some(open_key(&head, c.modifier.as_deref(), Some(act)));
     }
-    let known = class_of(&NOUNS, word).is_some()
+    // "140 rescue workers": a noun of the lexicon narrowed by one of its own
+    // takes a key of its own words
+    let narrowed = class_of(&NOUNS, word).is_some_and(|m| super::narrowed(ws, last, m));
+    let known = !narrowed && class_of(&NOUNS, word).is_some()
         || class_of(&CHANGE, word).is_some()
-        || PEOPLE.contains(&word)
-        || counted::is_people_noun(word)
+        || !narrowed && PEOPLE.contains(&word)
+        || !narrowed && counted::is_people_noun(word)
         || THINGS.contains(&word)
         || INCIDENTS.contains(&word)
         || TALLY_NOUNS.contains(&word)

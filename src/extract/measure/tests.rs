@@ -51,6 +51,13 @@ measures! {
     crowd_aside: "Some 9,000 people, according to a police estimate, demonstrated in the square.", "9,000" => Some("crowd");
     crowd_verb_before: "Parents protested the closure of three schools.", "three" => Some("school, closed");
     // an open key's act folds its inflections and plain synonyms (`acts.toml: same_act`)
+    // a noun of the lexicon narrowed by a noun of its own is not the class's
+    narrowed_workers: "Some 140 rescue workers took part in the search.", "140" => Some("rescue worker");
+    narrowed_family_members_are_no_members: "About 50 family members attended the vigil.", "50" => None;
+    workers_are_jobs: "The plant employs 1,900 workers.", "1,900" => Some("jobs");
+    people_who_staff: "Five people staff the night desk.", "Five" => Some("jobs");
+    new_workers_are_jobs: "The plant will take on 300 new workers.", "300" => Some("jobs");
+    a_part_of_the_jobs: "It will cut 1,800 of its 9,400 jobs.", "9,400" => Some("jobs");
     act_close: "The firm said it would close 14 depots.", "14" => Some("depot, closed");
     act_shut: "The plan will shut eleven depots in the north.", "eleven" => Some("depot, closed");
     act_shuttered: "The chain has shuttered 30 depots.", "30" => Some("depot, closed");
@@ -445,6 +452,8 @@ frames! {
     revenue_beside_a_per_share_figure: Money, "It earned $49 million, or $4.55 a share, on revenue of $1.2 billion.", "$1.2 billion" => Some("revenue");
     said: Money, "The minister said $80 million would be spent.", "$80 million" => None;
     // a share whose measure word stands apart, before a verb of level
+    premium_of: Percent, "The offer is a premium of 32% to the closing price.", "32%" => Some("premium %");
+    premium_at: Percent, "It values each share at a premium of 27 per cent.", "27 per cent" => Some("premium %");
     percent_level: Percent, "Coverage with two doses of the vaccine among children entering school in the district stands at 87%.", "87%" => Some("vaccination %");
     // a share the lexicon has no class for keeps the noun it is a share of
     percent_of_the: Percent, "The chain holds 30% of the furniture market.", "30%" => Some("furniture market %");
