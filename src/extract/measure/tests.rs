@@ -55,6 +55,11 @@ measures! {
     narrowed_workers: "Some 140 rescue workers took part in the search.", "140" => Some("rescue worker");
     narrowed_family_members_are_no_members: "About 50 family members attended the vigil.", "50" => None;
     workers_are_jobs: "The plant employs 1,900 workers.", "1,900" => Some("jobs");
+    // a tally over many incidents is no incident's toll
+    tally_of_accidents: "Last year 38 miners died in accidents nationwide.", "38" => None;
+    tally_of_incidents: "Four other overnight incidents left eight people wounded.", "eight" => None;
+    tally_of_shootings: "Nine people died in a spate of shootings this month.", "Nine" => None;
+    one_accident: "Three miners died in the accident.", "Three" => Some("deaths");
     people_who_staff: "Five people staff the night desk.", "Five" => Some("jobs");
     new_workers_are_jobs: "The plant will take on 300 new workers.", "300" => Some("jobs");
     a_part_of_the_jobs: "It will cut 1,800 of its 9,400 jobs.", "9,400" => Some("jobs");
