@@ -1214,8 +1214,12 @@ fn judge(
                 continue;
             };
             let (pa, pb) = (published.get(da), published.get(db));
+            // a report whose day is unknown is ordered by its own words: the
+            // higher toll told as a change ("rose to 11") is the later one
+            let unordered = pa.is_none() || pb.is_none();
             if matches!((pa, pb), (Some(p), Some(q)) if p < q) && is_update(sa, sb)
                 || matches!((pa, pb), (Some(p), Some(q)) if q < p) && is_update(sb, sa)
+                || unordered && (is_update(sa, sb) || is_update(sb, sa))
             {
                 severity = Severity::Update;
             }

@@ -404,3 +404,19 @@ fn a_toll_told_for_two_groups_is_compared_group_by_group() {
 fn a_sum_recalled_by_its_year_is_not_the_news_of_an_undated_report() {
     no_findings("recalled-year");
 }
+
+/// Two reports with no day of their own: the higher toll is told as a change
+/// ("has climbed to 19"), so it is the later report's update, shown and not
+/// failing the run.
+#[test]
+fn a_toll_told_as_risen_is_an_update_even_without_dates() {
+    let (report, code) = check("update-undated");
+    assert_eq!(
+        findings(&report),
+        vec![(
+            "update".to_string(),
+            vec!["19".to_string(), "At least six".to_string()]
+        )]
+    );
+    assert_eq!(code, 0);
+}
