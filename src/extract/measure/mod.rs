@@ -171,7 +171,9 @@ pub fn measure_in(
                 (None, None) => unit
                     .filter(|u| !u.is_empty())
                     .and_then(|u| open::unit_key(ws, first, last, u))
-                    .or_else(|| own_act.as_deref().map(open_people)),
+                    .or_else(|| own_act.as_deref().map(open_people))
+                    // "exchanged 112 prisoners": the act done to them
+                    .or_else(|| open::act_on_people(ws, first, last, &figures).map(open_people)),
             }
         }
         ClaimKind::Percent | ClaimKind::Money if earlier_value(ws, first, last, &figures) => None,

@@ -320,6 +320,28 @@ pub(crate) fn cut_off(
 /// it counts ("900 residents had lost contact", "four others are trapped",
 /// "Fifteen trapped"), when no cue of harm or change stands between the figure
 /// and the end of the act's clause part.
+/// The act done to the people a figure counts, told right before it by a verb of
+/// `acts.toml: same_act` ("exchanged 112 prisoners", "will send 300 monitors"), read
+/// only when no class of the lexicon binds the figure: the act `open_people` keys.
+pub(crate) fn act_on_people(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> Option<&'static str> {
+    let c = counted::counted(ws, last, figures)?;
+    let w = ws[c.at].low_str();
+    if !counted::is_people_noun(w) && !PEOPLE.contains(&w) {
+        return None;
+    }
+    let verb = ws.get(first.checked_sub(1)?)?.low_str();
+    crate::lexicon::ACTS
+        .same_act
+        .iter()
+        .find(|a| a.words.contains(&verb))
+        .map(|a| a.act)
+}
+
 pub(crate) fn own_act(
     ws: &Sentence<'_>,
     first: usize,

@@ -68,6 +68,9 @@ measures! {
     act_shuttered: "The chain has shuttered 30 depots.", "30" => Some("depot, closed");
     act_swapped_people: "By Sunday 112 prisoners had been swapped.", "112" => Some("people, exchanged");
     act_exchanged_people: "By Sunday 112 prisoners had been exchanged.", "112" => Some("people, exchanged");
+    act_on_people_before: "The two sides exchanged 112 prisoners on Sunday.", "112" => Some("people, exchanged");
+    act_on_people_sent: "The agency sent 40 volunteers to the town.", "40" => Some("people, sent");
+    act_on_people_unlisted: "The two sides freed 112 prisoners on Sunday.", "112" => None;
     act_not_listed_keeps_its_word: "The chain has renovated 30 depots.", "30" => Some("depot, renovated");
     displaced: "About 20,000 residents have been displaced.", "20,000" => Some("displaced");
     houses_are_not_people: "The quake damaged 18 houses, injuring 11 residents.", "18" => Some("buildings");
