@@ -230,14 +230,16 @@ pub struct People {
     /// Other plural nouns for people, read only by the open measure key.
     pub other_plural: Vec<&'static str>,
     /// The groups a count of people may be told of (soldiers, civilians…).
-    pub group: Vec<Group<'static>>,
+    pub group: Vec<WordClass<'static>>,
 }
 
-/// One act of `acts.toml: same_act` and the words folded to it.
+/// A named class of words: an act of `acts.toml: same_act` and the words folded
+/// to it, or a group of `people.toml` and the nouns that name its members.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SameAct<'a> {
-    pub act: &'a str,
+pub struct WordClass<'a> {
+    #[serde(alias = "act", alias = "group")]
+    pub name: &'a str,
     #[serde(borrow)]
     pub words: Vec<&'a str>,
 }
@@ -247,16 +249,7 @@ pub fn fold_act(word: &str) -> &str {
     ACTS.same_act
         .iter()
         .find(|a| a.words.contains(&word))
-        .map_or(word, |a| a.act)
-}
-
-/// One group of `people.toml`: its name and the nouns that name its members.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Group<'a> {
-    pub group: &'a str,
-    #[serde(borrow)]
-    pub words: Vec<&'a str>,
+        .map_or(word, |a| a.name)
 }
 
 lexicon_file!(PEOPLE: People = "people.toml");
@@ -307,7 +300,7 @@ pub struct Acts {
     /// event word that heads a sentence ("The truce took effect on …").
     pub occurring_verbs: Vec<&'static str>,
     /// Acts an open key is counted under, folded to one word.
-    pub same_act: Vec<SameAct<'static>>,
+    pub same_act: Vec<WordClass<'static>>,
     /// Past participles not in "-ed".
     pub irregular_participles: Vec<&'static str>,
     /// Nouns of a change in a level ("increase"): a percentage of one has no open key.

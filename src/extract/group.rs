@@ -69,7 +69,7 @@ fn group_of(word: &str) -> Option<&'static str> {
         .group
         .iter()
         .find(|g| g.words.contains(&word))
-        .map(|g| g.group)
+        .map(|g| g.name)
 }
 
 /// A word with the punctuation around it trimmed.

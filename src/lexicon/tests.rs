@@ -83,14 +83,14 @@ fn classes() -> Vec<Class> {
     out.push(class("people.toml: parents", "parent", &PEOPLE.parents));
     for a in &ACTS.same_act {
         out.push(class(
-            format!("acts.toml: same_act {}", a.act),
+            format!("acts.toml: same_act {}", a.name),
             "act of an open key",
             &a.words,
         ));
     }
     for g in &PEOPLE.group {
         out.push(class(
-            format!("people.toml: group {}", g.group),
+            format!("people.toml: group {}", g.name),
             "group of people",
             &g.words,
         ));

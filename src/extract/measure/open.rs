@@ -339,7 +339,7 @@ pub(crate) fn act_on_people(
         .same_act
         .iter()
         .find(|a| a.words.contains(&verb))
-        .map(|a| a.act)
+        .map(|a| a.name)
 }
 
 pub(crate) fn own_act(
