@@ -130,13 +130,16 @@ impl<'a> Statement<'a> {
     /// The group of people its figures count, if they all name one.
     fn group(&self) -> Option<&'static str> {
         *self.group.get_or_init(|| {
-            let mut groups = self.claims.iter().map(|c| {
-                let at = quote_at(c);
-                crate::extract::group::group(&c.sentence, at, at + c.quote.len())
-            });
+            let mut groups = self.claims.iter().map(|c| group_of(c));
             let first = groups.next().flatten()?;
             groups.all(|g| g == Some(first)).then_some(first)
         })
+    }
+
+    /// Is it one group's toll in a cluster told group by group? Then it is
+    /// judged on its own: another group's agreeing reconciles nothing.
+    fn a_groups_toll(&self) -> bool {
+        self.by_group && self.group().is_some()
     }
 
     fn new(claims: Vec<&'a Claim>, value: Say) -> Self {
@@ -190,6 +193,12 @@ fn in_the_past(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
 /// not a calendar date and not a session still to come ("will meet Friday").
 fn told_as_past_day(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
     counts_from_publication(c.rule) && in_the_past(c, published)
+}
+
+/// The group of people a claim's figure counts, where its words name one.
+fn group_of(c: &Claim) -> Option<&'static str> {
+    let at = quote_at(c);
+    crate::extract::group::group(&c.sentence, at, at + c.quote.len())
 }
 
 /// Where a claim's quote starts in its (squashed) sentence.
@@ -711,13 +720,7 @@ fn statements<'a>(
             // "nearly 200 soldiers and nineteen civilians": each group's toll
             // is said as well as the whole (`comparable` sets the whole only
             // beside a toll of no group, and each part beside its group's)
-            let groups: Vec<Option<&str>> = numbers
-                .iter()
-                .map(|c| {
-                    let at = quote_at(c);
-                    crate::extract::group::group(&c.sentence, at, at + c.quote.len())
-                })
-                .collect();
+            let groups: Vec<Option<&str>> = numbers.iter().map(|c| group_of(c)).collect();
             if groups.iter().all(Option::is_some) && groups.iter().any(|g| *g != groups[0]) {
                 for (c, v) in numbers.iter().zip(&values) {
                     out.push(Statement::new(vec![*c], v.clone()));
@@ -890,7 +893,7 @@ fn irreconcilable(
     for x in &a {
         for y in b.iter().filter(|y| meet(x, y)) {
             // one group's toll agreeing says nothing of another group's
-            let own = each || owned && both_owned(x, y) || x.by_group && x.group().is_some();
+            let own = each || owned && both_owned(x, y) || x.a_groups_toll();
             let sev = match disagree(&x.value, &y.value) {
                 Some(sev) => sev,
                 None if own => continue,
@@ -1147,11 +1150,6 @@ fn judge(
                 .next()
                 .is_some_and(|first| places.any(|p| p != first))
         });
-    if by_place {
-        for st in per_doc.iter_mut().flat_map(|(_, sts)| sts.iter_mut()) {
-            st.by_place = true;
-        }
-    }
     // a toll of people that the cluster's figures give for two groups
     let by_group = key.is_some_and(|k| {
         crate::extract::measure::is_change_measure(k)
@@ -1165,10 +1163,9 @@ fn judge(
             .next()
             .is_some_and(|first| groups.any(|g| g != first))
     };
-    if by_group {
-        for st in per_doc.iter_mut().flat_map(|(_, sts)| sts.iter_mut()) {
-            st.by_group = true;
-        }
+    for st in per_doc.iter_mut().flat_map(|(_, sts)| sts.iter_mut()) {
+        st.by_place = by_place;
+        st.by_group = by_group;
     }
     // every pair of documents that cannot both be right, with how sure we are
     // that they speak of one thing
@@ -1236,7 +1233,7 @@ fn judge(
             for x in &ia {
                 // one person's figure each: only the pairs that stand apart
                 let stands = |y: &Statement| {
-                    !(strict || both_owned(x, y) || x.by_group && x.group().is_some())
+                    !(strict || both_owned(x, y) || x.a_groups_toll())
                         || disagree(&x.value, &y.value).is_some()
                             && !reconciled(x, &ib, meet)
                             && !reconciled(y, &ia, |p, q| meet(q, p))

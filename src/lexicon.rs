@@ -244,12 +244,17 @@ pub struct WordClass<'a> {
     pub words: Vec<&'a str>,
 }
 
-/// The word an open key's act is folded to: its `same_act` entry, or itself.
-pub fn fold_act(word: &str) -> &str {
+/// The act of `acts.toml: same_act` a word is one of, if any.
+pub fn same_act(word: &str) -> Option<&'static str> {
     ACTS.same_act
         .iter()
         .find(|a| a.words.contains(&word))
-        .map_or(word, |a| a.name)
+        .map(|a| a.name)
+}
+
+/// The word an open key's act is folded to: its `same_act` entry, or itself.
+pub fn fold_act(word: &str) -> &str {
+    same_act(word).unwrap_or(word)
 }
 
 lexicon_file!(PEOPLE: People = "people.toml");

@@ -622,11 +622,17 @@ pub(crate) fn nearest_event(
     // fire": a relative clause past a comma after the figure, running to the
     // end, tells of another noun ("two people, one of whom was …, were shot"
     // is an aside: the figure's predicate follows its closing comma)
-    let relative = (last + 1..ws.len())
-        .find(|&p| {
-            matches!(ws[p].low_str(), "that" | "which" | "who" | "whom" | "where")
-                && (last + 1..p).any(|k| ws[k].text == ",")
-                && !(p + 1..ws.len()).any(|k| ws[k].text == "," || is_clause_break(ws[k].text))
+    // (one pass each way: the clause opens after the last comma or break of
+    // the sentence, and a comma must stand between it and the figure)
+    let after_comma = (last + 1..ws.len()).any(|k| ws[k].text == ",");
+    let last_break = (last + 1..ws.len())
+        .rev()
+        .find(|&k| ws[k].text == "," || is_clause_break(ws[k].text));
+    let relative = last_break
+        .filter(|_| after_comma)
+        .and_then(|b| {
+            (b + 1..ws.len())
+                .find(|&p| matches!(ws[p].low_str(), "that" | "which" | "who" | "whom" | "where"))
         })
         .unwrap_or(ws.len());
     nearest_word_where(ws, first, last, event, |j| {

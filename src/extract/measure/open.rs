@@ -334,12 +334,7 @@ pub(crate) fn act_on_people(
     if !counted::is_people_noun(w) && !PEOPLE.contains(&w) {
         return None;
     }
-    let verb = ws.get(first.checked_sub(1)?)?.low_str();
-    crate::lexicon::ACTS
-        .same_act
-        .iter()
-        .find(|a| a.words.contains(&verb))
-        .map(|a| a.name)
+    crate::lexicon::same_act(ws.get(first.checked_sub(1)?)?.low_str())
 }
 
 pub(crate) fn own_act(
