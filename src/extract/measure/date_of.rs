@@ -134,8 +134,12 @@ fn scheduled_subject(ws: &Sentence<'_>, first: usize, lo: usize) -> Option<Event
         k = k.checked_sub(1)?;
     }
     let w = ws[k].low_str();
-    let sets =
-        acts.scheduling_words.contains(&w) || (preposition && acts.deferring_words.contains(&w));
+    // "a referendum, to be held on 15 June": an event still to take place
+    let to_be =
+        preposition && acts.occurring_verbs.contains(&w) && k >= 1 && ws[k - 1].low_str() == "be";
+    let sets = acts.scheduling_words.contains(&w)
+        || (preposition && acts.deferring_words.contains(&w))
+        || to_be;
     if k < lo || !sets {
         return None;
     }
@@ -155,11 +159,23 @@ fn scheduled_subject(ws: &Sentence<'_>, first: usize, lo: usize) -> Option<Event
         }
         start -= 1;
     }
-    (start..end).find_map(|j| {
+    let event_at = |j: usize| {
         ws[j]
             .event_of_low()
             .filter(|&(_, durative)| !durative && !part_of_a_name(ws, j))
             .map(|(e, _)| e)
+    };
+    (start..end).find_map(event_at).or_else(|| {
+        // "called a referendum on the package, to be held on …": nothing but
+        // "to be" after the comma, so the event is the nearest named before it
+        let bare = (start..end).all(|j| matches!(ws[j].low_str(), "to" | "be" | "will"));
+        (to_be && bare && start > 0 && ws[start - 1].text == ",")
+            .then(|| {
+                (start.saturating_sub(DATE_EVENT_REACH)..start - 1)
+                    .rev()
+                    .find_map(event_at)
+            })
+            .flatten()
     })
 }
 
@@ -172,6 +188,8 @@ pub(crate) fn another_act(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_lowercase())
         && class_of(&CHANGE, w).is_none()
         && !NOT_ACTS.contains(&w)
+        // "The protests started on 5 May": the event's own start, not another act
+        && !lexicon::ACTS.occurring_verbs.contains(&w)
 }
 
 /// The event the sentence says happens as it is written ("X holds talks

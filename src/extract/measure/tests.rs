@@ -582,4 +582,16 @@ cases! {
     subject_with_a_preposition: "The trial for the first of the five defendants gets underway March 13 in the capital.", "March 13" => Some("date of trial");
     subject_is_a_modifier: "Court records seen by reporters on Thursday showed the two men had never spoken before March 1.", "March 1" => None;
     subject_in_another_clause: "The truce held for weeks across the whole of the disputed valley, but on March 1 the guns spoke again.", "March 1" => None;
+    // a verb of the event's own occurring is no other act
+    started_on: "The protests started on 5 May.", "5 May" => Some("date of protest");
+    started_with_a_clause_after: "The protests started on 5 May, when drivers blocked the roads.", "5 May" => Some("date of protest");
+    happened_bare: "The shooting happened Monday around 10 p.m. near the park.", "Monday" => Some("date of shooting");
+    occurred_on: "The crash occurred on Nov. 8 on the ring road.", "Nov. 8" => Some("date of crash");
+    erupted_after_the_event: "The clashes erupted late on Sunday outside the ministry.", "late on Sunday" => Some("date of clashes");
+    // "to be held on": the event named before the comma, still to take place
+    to_be_held_after_a_comma: "He called a referendum on the package, to be held on 15 June.", "15 June" => Some("date of referendum");
+    will_be_held_after_a_comma: "The party announced a vote, which will be held on 15 June.", "15 June" => Some("date of election");
+    to_be_held_names_nothing: "He said the package, to be held on 15 June, was final.", "15 June" => None;
+    // "ended" closes a period ("the year ended Jan. 31"), not an event's day
+    year_ended: "In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.", "Jan. 31" => None;
 }
