@@ -1228,6 +1228,7 @@ fn judge(
             let mut context = 0;
             let mut same_owner = false;
             let mut unnamed = false;
+            let mut nameless = false;
             let mut owner_unmentioned = false;
             let mut far = 0;
             for x in &ia {
@@ -1262,6 +1263,12 @@ fn judge(
                     // a sentence that names no one ("the company will cut …")
                     // leaves the owner to the documents' evidence
                     unnamed |= ex.is_empty() || ey.is_empty();
+                    nameless |= ex.is_empty()
+                        && ey.is_empty()
+                        && !is_vague(x.claims[0])
+                        && !is_vague(y.claims[0])
+                        && !crate::evidence::opens_on_pronoun(&x.claims[0].sentence)
+                        && !crate::evidence::opens_on_pronoun(&y.claims[0].sentence);
                     // unless that document never names the other's owner
                     owner_unmentioned |= (ex.is_empty()
                         && !ey.is_empty()
@@ -1284,6 +1291,7 @@ fn judge(
                 open_key,
                 owned,
                 unnamed,
+                nameless,
                 apart,
                 context,
                 same_owner,

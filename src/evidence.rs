@@ -655,6 +655,27 @@ pub fn same_role_before(a: &str, a_at: usize, b: &str, b_at: usize) -> bool {
 /// Pell was sentenced …"). None when the sentence opens on a possessive ("Pell's
 /// finance director …": the subject is someone else) or on no name.
 pub fn subject_name(sentence: &str) -> Option<String> {
+    let w = subject_word(sentence)?;
+    let bare = w.trim_end_matches([',', ';', ':']);
+    let named = bare.chars().next().is_some_and(char::is_uppercase)
+        && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !crate::extract::names::not_a_name(&bare.to_lowercase());
+    named.then(|| bare.to_lowercase())
+}
+
+/// Does the sentence open on a pronoun as its subject ("He caught 29 passes",
+/// "When she was sentenced …")? Its figure is then someone's named elsewhere.
+pub fn opens_on_pronoun(sentence: &str) -> bool {
+    subject_word(sentence).is_some_and(|w| {
+        let w = w.trim_end_matches([',', ';', ':', '\'']).to_lowercase();
+        crate::lexicon::FUNCTION_WORDS
+            .subject_pronouns
+            .contains(&w.as_str())
+    })
+}
+
+/// The first word of a sentence's subject: past a dateline and a subordinator.
+fn subject_word(sentence: &str) -> Option<&str> {
     let mut text = sentence;
     // a dateline: a place, a comma and a date, then a dash
     if let Some(k) = text.get(..text.len().min(100)).and_then(|h| {
@@ -677,11 +698,7 @@ pub fn subject_name(sentence: &str) -> Option<String> {
     {
         w = words.next()?;
     }
-    let bare = w.trim_end_matches([',', ';', ':']);
-    let named = bare.chars().next().is_some_and(char::is_uppercase)
-        && bare.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !crate::extract::names::not_a_name(&bare.to_lowercase());
-    named.then(|| bare.to_lowercase())
+    Some(w)
 }
 
 /// Content words two sentences share (lower-cased, no function words, no
@@ -708,6 +725,9 @@ pub struct PairFacts {
     pub owned: bool,
     /// One of the two sentences names no one.
     pub unnamed: bool,
+    /// Neither sentence names anyone, nor opens on a pronoun: nothing says
+    /// the two figures are two owners' ("The ship carried eight lifeboats").
+    pub nameless: bool,
     /// The documents fall in different event groups of their story.
     pub apart: bool,
     /// Content words the two sentences share.
@@ -735,6 +755,7 @@ pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
         open_key,
         owned,
         unnamed,
+        nameless,
         apart,
         context,
         same_owner,
@@ -773,7 +794,12 @@ pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
         // a key from the figure's own words needs its sentences to agree on
         // more: the names beside the figures (whose points, whose sales) and
         // their words
-        return if same_owner && context > OPEN_KEY_CONTEXT {
+        // or, two sentences that name no one and open on no pronoun ("The ship
+        // carried eight lifeboats" against "… carried 16 lifeboats"): no name
+        // makes them two players' or two firms' figures, and their reports
+        // share two details
+        let unowned = nameless && shared.count() >= 2;
+        return if (same_owner || unowned) && context > OPEN_KEY_CONTEXT {
             Confidence::Medium
         } else {
             Confidence::Low
@@ -789,6 +815,27 @@ pub fn confidence(facts: &PairFacts, shared: &Shared) -> Confidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_that_opens_on_a_pronoun() {
+        for s in [
+            "He caught 29 passes for 201 yards.",
+            "She was jailed for nine years.",
+            "When he was sentenced, the court fell silent.",
+            "HARROW, Nov 14 (Orsk Wire) - It carried 16 lifeboats.",
+            "Their offer values the group at $4 billion.",
+        ] {
+            assert!(opens_on_pronoun(s), "{s}");
+        }
+        for s in [
+            "The ship carried 16 lifeboats.",
+            "Hector caught 29 passes.",
+            "Helen was jailed.",
+            "Itself a small port, the town has 300 boats.",
+        ] {
+            assert!(!opens_on_pronoun(s), "{s}");
+        }
+    }
 
     /// One expected subject per row, many surface forms; `None` rows are negative.
     #[test]
@@ -929,6 +976,43 @@ mod tests {
                 &two
             ),
             Confidence::Medium
+        );
+        // sentences that name no one: their reports' two details and their words
+        assert_eq!(
+            confidence(
+                &PairFacts {
+                    open_key: true,
+                    context: 5,
+                    nameless: true,
+                    ..PairFacts::default()
+                },
+                &two
+            ),
+            Confidence::Medium
+        );
+        assert_eq!(
+            confidence(
+                &PairFacts {
+                    open_key: true,
+                    context: 5,
+                    nameless: true,
+                    ..PairFacts::default()
+                },
+                &one
+            ),
+            Confidence::Low
+        );
+        assert_eq!(
+            confidence(
+                &PairFacts {
+                    open_key: true,
+                    context: 1,
+                    nameless: true,
+                    ..PairFacts::default()
+                },
+                &two
+            ),
+            Confidence::Low
         );
         assert_eq!(
             confidence(

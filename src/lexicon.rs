@@ -343,6 +343,8 @@ pub struct FunctionWords {
     pub noun_run_stops: Vec<&'static str>,
     /// Words that open a subordinate clause before its subject ("When … was").
     pub subordinators: Vec<&'static str>,
+    /// Pronouns a sentence's subject may be ("He caught 29 passes").
+    pub subject_pronouns: Vec<&'static str>,
 }
 
 lexicon_file!(FUNCTION_WORDS: FunctionWords = "function-words.toml");
@@ -433,6 +435,8 @@ pub struct Currencies {
     pub dollar_prefixes: Vec<(&'static str, &'static str)>,
     pub codes: Vec<(&'static str, &'static str)>,
     pub words: Vec<(&'static str, &'static str)>,
+    /// A currency's hundredth part ("cents"), lower case.
+    pub subunits: Vec<&'static str>,
 }
 
 lexicon_file!(CURRENCIES: Currencies = "currencies.toml");

@@ -154,6 +154,7 @@ fn classes() -> Vec<Class> {
         "currency",
         &firsts(&c.words),
     ));
+    out.push(class("currencies.toml: subunits", "currency", &c.subunits));
     out.push(class(
         "currencies.toml: dollar_prefixes",
         "dollar prefix",
@@ -550,6 +551,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("function-words.toml: id_before", &f.id_before);
     add("function-words.toml: noun_run_stops", &f.noun_run_stops);
     add("function-words.toml: subordinators", &f.subordinators);
+    add("function-words.toml: subject_pronouns", &f.subject_pronouns);
     add("noun-phrase.toml: modifiers", &NOUN_PHRASE.modifiers);
     add("noun-phrase.toml: not_nouns", &NOUN_PHRASE.not_nouns);
     add(

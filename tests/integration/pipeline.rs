@@ -157,6 +157,21 @@ fn two_companies_charges_are_not_compared() {
     no_findings("two-insurers");
 }
 
+/// A count keyed on its own words ("containers, carried") in two sentences that
+/// name no one, in two reports of one sinking: nothing makes them two owners'
+/// figures, so they meet at the default confidence.
+#[test]
+fn an_open_key_in_sentences_that_name_no_one_is_compared() {
+    only_contradiction("unowned-open-key", &["14", "nine"]);
+}
+
+/// The same words said of "he" in two match reports: whose passes each counts
+/// is told elsewhere, so the pair stays below the default confidence.
+#[test]
+fn an_open_key_said_of_a_pronoun_is_not_compared() {
+    no_findings("pronoun-open-key");
+}
+
 #[test]
 fn what_changes_from_day_to_day_is_no_disagreement() {
     // "last week" said five days after a Tuesday, and patients still in
