@@ -845,6 +845,26 @@ mod tests {
                 "jobs",
                 true,
             ),
+            // people of another noun are not the first figure's class
+            (
+                "A ferry carrying 287 passengers and 19 crew capsized on Sunday.",
+                "19",
+                "passengers",
+                false,
+            ),
+            (
+                "The army has lost seven soldiers and four civilians in the conflict.",
+                "four",
+                "troops",
+                false,
+            ),
+            // a change said of both is shared
+            (
+                "The blast killed seven soldiers and four civilians.",
+                "four",
+                "deaths",
+                true,
+            ),
         ];
         for &(text, figure, first, shared) in cases {
             let doc = Document {

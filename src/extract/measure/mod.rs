@@ -115,6 +115,16 @@ pub fn measure_in(
                 .filter(|(m, _)| !narrowed(ws, last, *m))
                 // "a rifle was emptied and 3 bystanders were hit": the figure counts people
                 .filter(|(m, _)| !(counts_people(ws, last) && THING_MEASURES.contains(m)))
+                // "287 passengers and 19 crew": people of another noun named
+                // right after the figure are what it counts
+                .filter(|(m, _)| {
+                    ws.get(last + 1).is_none_or(|n| {
+                        !crate::extract::counted::is_people_noun(n.low_str())
+                            || class_of(&NOUNS, n.low()) == Some(*m)
+                    }) || !first
+                        .checked_sub(1)
+                        .is_some_and(|p| ws[p].low_str() == "and")
+                })
                 // "each is held on a bond of …", "charges against two men": sums of
                 // money are given as money
                 .filter(|(m, _)| !MONEY_MEASURES.contains(m))
@@ -387,7 +397,8 @@ pub fn counts_people_measure(measure: &MeasureKey) -> bool {
 /// people and leaving 9,000 homes without power").
 /// Nor when the figure is a part or a rate that `measure_in` left without a
 /// measure on purpose ("six hurt, including three pupils and a guard"), or
-/// has a verb of its own ("and three others were shot").
+/// has a verb of its own ("and three others were shot"), nor a class of people
+/// when it names people of another noun ("287 passengers and 19 crew").
 pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureKey) -> bool {
     let Some((first, last)) = span_words(ws, start, end) else {
         return true;
@@ -418,8 +429,18 @@ pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureK
             && !crate::extract::counted::is_function_word(w)
             && matches!(ws[first - 2].low_str(), "and" | "but" | "while")
     };
+    // "287 passengers and 19 crew": people of another noun than the class the
+    // first figure counts are not of that class (a change, "killed", is shared)
+    let other_people = match measure {
+        MeasureKey::Class(m) if !is_change_measure(measure) => ws.get(last + 1).is_some_and(|n| {
+            crate::extract::counted::is_people_noun(n.low_str())
+                && class_of(&NOUNS, n.low()) != Some(*m)
+        }),
+        _ => false,
+    };
     !(people_as_things
         || things_as_people
+        || other_people
         || own_verb
         || own_predicate
         || in_an_aside(ws, first)
