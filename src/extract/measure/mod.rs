@@ -115,6 +115,12 @@ pub fn measure_in(
                 .filter(|(m, _)| !narrowed(ws, last, *m))
                 // "a rifle was emptied and 3 bystanders were hit": the figure counts people
                 .filter(|(m, _)| !(counts_people(ws, last) && THING_MEASURES.contains(m)))
+                // "of those confirmed dead, 51 were passengers": a noun after a
+                // copula says what some of a group were, not what the figure counts
+                .filter(|_| {
+                    !ws.get(last + 1)
+                        .is_some_and(|w| matches!(w.low_str(), "were" | "was" | "are" | "is"))
+                })
                 // "287 passengers and 19 crew": people of another noun named
                 // right after the figure are what it counts
                 .filter(|(m, _)| {

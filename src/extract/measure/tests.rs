@@ -32,6 +32,12 @@ macro_rules! measures {
 }
 
 measures! {
+    crew_counted: "The ferry carried 287 passengers and 19 crew.", "19" => Some("crew");
+    crew_of: "The vessel sailed with a crew of 23.", "23" => Some("crew");
+    crew_members: "Nine crew members were rescued from the hold.", "Nine" => Some("rescued");
+    // a noun after a copula says what some of a group were
+    were_passengers: "Of those confirmed dead, 51 were passengers and seven were crew members.", "51" => None;
+    were_students: "All four were students at the school.", "four" => None;
     a_place_is_no_rate: "Two men were killed at a night club on Saturday.", "Two" => Some("deaths");
     a_rate_is_no_count: "The clinic sees 40 patients a day.", "40" => None;
     slaying: "Police are investigating the slaying of two teenagers.", "two" => Some("deaths");
