@@ -96,6 +96,17 @@ pub(crate) fn nearest_cue(
             j += 1;
             continue;
         }
+        // "the 17 miners who died in the blast": a relative clause on the
+        // figure's own noun whose verb of dying takes no object
+        if d <= 2
+            && matches!(w.as_str(), "who" | "that")
+            && ws
+                .get(j + 1)
+                .is_some_and(|n| crate::lexicon::ACTS.dying_verbs.contains(&n.low_str()))
+        {
+            j += 1;
+            continue;
+        }
         if figures.iter().any(|&(a, _)| a == j) {
             break;
         }

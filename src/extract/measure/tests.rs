@@ -32,6 +32,11 @@ macro_rules! measures {
 }
 
 measures! {
+    who_died: "The town buried the seventeen miners who died in the blast.", "seventeen" => Some("deaths");
+    who_died_bare: "Police named the two men who died after the shooting.", "two" => Some("deaths");
+    that_perished: "It listed the 40 villagers that perished in the flood.", "40" => Some("deaths");
+    // a relative clause whose verb has an object is the people's own act
+    who_shot_a_clerk: "Police are seeking two men who shot a clerk.", "two" => None;
     crew_counted: "The ferry carried 287 passengers and 19 crew.", "19" => Some("crew");
     crew_of: "The vessel sailed with a crew of 23.", "23" => Some("crew");
     crew_members: "Nine crew members were rescued from the hold.", "Nine" => Some("rescued");
