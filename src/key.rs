@@ -25,6 +25,7 @@ impl Measure {
     pub const JOBS_CUT: Measure = Measure("jobs cut");
     pub const HOSPITALISED: Measure = Measure("hospitalised");
     pub const SHOTS: Measure = Measure("shots");
+    pub const RESCUED: Measure = Measure("rescued");
 
     /// The lexicon's class of this name (change cues first, then counted nouns).
     pub fn named(name: &str) -> Option<Measure> {
@@ -287,6 +288,7 @@ mod tests {
             Measure::JOBS_CUT,
             Measure::HOSPITALISED,
             Measure::SHOTS,
+            Measure::RESCUED,
         ] {
             assert_eq!(Measure::named(m.as_str()), Some(m), "{}", m.as_str());
         }

@@ -318,6 +318,8 @@ pub struct Acts {
     pub blame_words: Vec<&'static str>,
     /// Verbs of dying with no object ("the 17 miners who died").
     pub dying_verbs: Vec<&'static str>,
+    /// Verbs of getting people out, which "alive" makes a rescue.
+    pub extraction_verbs: Vec<&'static str>,
     /// Words that put the event of their subject on the date after them.
     pub scheduling_words: Vec<&'static str>,
     /// Words that move or expect an event: a scheduling word only before a preposition.

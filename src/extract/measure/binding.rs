@@ -718,3 +718,18 @@ pub(crate) fn still_there(ws: &Sentence<'_>, first: usize) -> bool {
         ) || (w == "as" && ws.get(j + 1).is_some_and(|n| n.low() == "of"))
     })
 }
+
+/// "22 miners were brought out alive", "rescuers pulled 14 people alive from the
+/// rubble": "alive" after the figure in its clause, with a verb of getting people
+/// out (`extraction_verbs`) before it, makes the figure a count of the rescued.
+pub(crate) fn brought_out_alive(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
+    let (lo, hi) = clause(ws, first);
+    let Some(alive) = (last + 1..hi).find(|&k| ws[k].low_str() == "alive") else {
+        return false;
+    };
+    (lo.max(alive.saturating_sub(5))..alive).any(|k| {
+        crate::lexicon::ACTS
+            .extraction_verbs
+            .contains(&ws[k].low_str())
+    })
+}

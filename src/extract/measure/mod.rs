@@ -150,6 +150,11 @@ pub fn measure_in(
                     .flatten()
                     .map(|m| (m, 0))
             });
+            // "22 miners were brought out alive": the rescued
+            let change = change.or_else(|| {
+                (!counts_things(ws, last) && brought_out_alive(ws, first, last))
+                    .then_some((Measure::RESCUED, 0))
+            });
             // "86 tackles", "missing four games": a figure that names what it
             // counts, in words the lexicon has no class for, keeps a key of its
             // own words; a change cue nearby happened to someone else

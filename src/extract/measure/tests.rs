@@ -37,6 +37,11 @@ measures! {
     that_perished: "It listed the 40 villagers that perished in the flood.", "40" => Some("deaths");
     // a relative clause whose verb has an object is the people's own act
     who_shot_a_clerk: "Police are seeking two men who shot a clerk.", "two" => None;
+    brought_out_alive: "The company said 22 miners had been brought out alive.", "22" => Some("rescued");
+    brought_out_figure_alive: "Rescuers brought out 25 miners alive on Friday.", "25" => Some("rescued");
+    pulled_alive_from: "Crews pulled 14 people alive from the rubble.", "14" => Some("rescued");
+    // "alive" alone, or found alive, is no rescue
+    alive_alone: "Police said the four boys are alive and well.", "four" => None;
     crew_counted: "The ferry carried 287 passengers and 19 crew.", "19" => Some("crew");
     crew_of: "The vessel sailed with a crew of 23.", "23" => Some("crew");
     crew_members: "Nine crew members were rescued from the hold.", "Nine" => Some("rescued");
