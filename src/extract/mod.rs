@@ -156,6 +156,18 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         }
         let found = find_all(sentence, doc.published);
         let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        // "three people have now died": a word of the present between a count
+        // and its cue is no other figure (a day or a quarter still is: "fell
+        // 22% in the third quarter" keeps the quarter's figures apart)
+        let amounts: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| {
+                !f.anchor.as_ref().is_some_and(|a| {
+                    matches!(a.value.as_str(), "PRESENT_REF" | "PAST_REF" | "FUTURE_REF")
+                })
+            })
+            .map(|f| (f.start, f.end))
+            .collect();
         // the sentence's words, read once for all its figures
         let words = std::cell::OnceCell::new();
         let mut described: Vec<(Option<MeasureKey>, Option<EventClass>)> = found
@@ -167,7 +179,11 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                     f.end,
                     f.kind,
                     f.value.unit,
-                    &spans,
+                    if f.kind == ClaimKind::Date {
+                        &spans
+                    } else {
+                        &amounts
+                    },
                     !matches!(
                         f.value.interval,
                         Interval::Date {

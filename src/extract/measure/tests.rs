@@ -32,6 +32,8 @@ macro_rules! measures {
 }
 
 measures! {
+    now_before_the_cue: "Three people have now died in the blast.", "Three" => Some("deaths");
+    now_before_a_passive: "Five officials have now been detained by police.", "Five" => Some("arrests");
     who_died: "The town buried the seventeen miners who died in the blast.", "seventeen" => Some("deaths");
     who_died_bare: "Police named the two men who died after the shooting.", "two" => Some("deaths");
     that_perished: "It listed the 40 villagers that perished in the flood.", "40" => Some("deaths");
