@@ -36,6 +36,35 @@ pub(crate) fn shot_victims(
     if first > lo && (is_shot(first - 1) || gerund(first - 1)) {
         return true;
     }
+    // "the Saturday shooting of four people": the people shot ("the deadly
+    // shooting of a child" is a death the change cues do not see here)
+    if first >= lo + 2
+        && ws[first - 1].low() == "of"
+        && matches!(ws[first - 2].low().as_str(), "shooting" | "shootings")
+    {
+        let deadly = first >= lo + 3 && class_of(&CHANGE, ws[first - 3].low()).is_some()
+            || first >= lo + 3 && ws[first - 3].low() == "deadly";
+        // one person ("of a child"), or people as such ("of four people"): "the
+        // shooting of two children" may name a part of those shot
+        let one = last > first || matches!(ws[first].low_str(), "a" | "an" | "one");
+        let all = ws
+            .get(last + 1)
+            .is_some_and(|w| matches!(w.low_str(), "people" | "persons" | "victims"));
+        return !deadly && (one || all);
+    }
+    // "the bullet struck one teen", "a stray round hit two bystanders"
+    let projectile = |w: &str| {
+        matches!(
+            w,
+            "bullet" | "bullets" | "round" | "rounds" | "gunfire" | "shot" | "shots" | "pellets"
+        )
+    };
+    if first > lo + 1
+        && matches!(ws[first - 1].low().as_str(), "struck" | "hit")
+        && (first.saturating_sub(4).max(lo)..first - 1).any(|k| projectile(ws[k].low_str()))
+    {
+        return true;
+    }
     // "hit by gunfire", "struck by a stray bullet"
     let hit_by_gunfire = |j: usize| {
         matches!(ws[j].low().as_str(), "hit" | "struck")

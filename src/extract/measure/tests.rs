@@ -32,6 +32,13 @@ macro_rules! measures {
 }
 
 measures! {
+    shooting_of_people: "A man was charged in the Saturday shooting of four people outside a salon.", "four" => Some("shot (killed or wounded)");
+    shooting_of_one: "Police are investigating the shooting of a 5-year-old girl.", "a 5-year-old girl" => Some("shot (killed or wounded)");
+    bullet_struck: "The bullet struck one teen in the leg.", "one" => Some("shot (killed or wounded)");
+    stray_round_hit: "A stray round hit two bystanders near the bar.", "two" => Some("shot (killed or wounded)");
+    // a part of those shot, or a death the shooting's word tells
+    shooting_of_a_group: "The shooting of two children prompted a meeting.", "two" => None;
+    deadly_shooting_of: "A couple charged in the deadly shooting of a child pleaded not guilty.", "a child" => None;
     now_before_the_cue: "Three people have now died in the blast.", "Three" => Some("deaths");
     now_before_a_passive: "Five officials have now been detained by police.", "Five" => Some("arrests");
     who_died: "The town buried the seventeen miners who died in the blast.", "seventeen" => Some("deaths");
