@@ -201,9 +201,17 @@ fn group_of(c: &Claim) -> Option<&'static str> {
     crate::extract::group::group(&c.sentence, at, at + c.quote.len())
 }
 
-/// Where a claim's quote starts in its (squashed) sentence.
+/// Where a claim's quote starts in its (squashed) sentence: the first place it
+/// stands as words of its own ("5" is not the 5 of "2025").
 fn quote_at(c: &Claim) -> usize {
-    c.sentence.find(&*c.quote).unwrap_or(0)
+    let s = &*c.sentence;
+    let alnum = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+    s.match_indices(&*c.quote)
+        .find(|&(i, q)| {
+            !alnum(s[..i].chars().next_back()) && !alnum(s[i + q.len()..].chars().next())
+        })
+        .or_else(|| s.match_indices(&*c.quote).next())
+        .map_or(0, |(i, _)| i)
 }
 
 /// Two figures of one sentence joined as two groups, "two men and two women":
@@ -1058,15 +1066,22 @@ const CHANGE_REACH: usize = 4;
 /// Does the claim's sentence say, right before the figure, that it changed?
 fn says_it_changed(c: &Claim) -> bool {
     let before = &c.sentence[..quote_at(c)];
-    before
+    let mut words = before
         .split(|ch: char| !ch.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .rev()
-        .take(CHANGE_REACH)
-        .any(|w| {
-            let w = w.to_ascii_lowercase();
-            crate::lexicon::ACTS.changed_words.contains(&w.as_str())
-        })
+        .map(str::to_ascii_lowercase);
+    let near: Vec<String> = words.by_ref().take(CHANGE_REACH).collect();
+    near.iter()
+        .any(|w| crate::lexicon::ACTS.changed_words.contains(&w.as_str()))
+        // "bringing the military death toll after the rampage to 5": a verb
+        // that takes the level to the figure, however long its object
+        || near.first().is_some_and(|w| w == "to")
+            && near
+                .iter()
+                .cloned()
+                .chain(words.take(crate::extract::measure::SUBJECT_REACH))
+                .any(|w| crate::lexicon::ACTS.raising_verbs.contains(&w.as_str()))
 }
 
 /// Is the disagreement between two documents' statements a later report's
@@ -1211,9 +1226,10 @@ fn judge(
                 continue;
             };
             let (pa, pb) = (published.get(da), published.get(db));
-            // a report whose day is unknown is ordered by its own words: the
-            // higher toll told as a change ("rose to 11") is the later one
-            let unordered = pa.is_none() || pb.is_none();
+            // a report whose day is unknown, or two of one day, are ordered by
+            // their own words: the higher toll told as a change ("rose to 11")
+            // is the later one
+            let unordered = pa.is_none() || pb.is_none() || pa == pb;
             if matches!((pa, pb), (Some(p), Some(q)) if p < q) && is_update(sa, sb)
                 || matches!((pa, pb), (Some(p), Some(q)) if q < p) && is_update(sb, sa)
                 || unordered && (is_update(sa, sb) || is_update(sb, sa))

@@ -316,6 +316,8 @@ pub struct Acts {
     pub denial_words: Vec<&'static str>,
     /// Words that make the people before them the ones blamed for the act after.
     pub blame_words: Vec<&'static str>,
+    /// Verbs that take a level to a figure ("bringing the toll to 5").
+    pub raising_verbs: Vec<&'static str>,
     /// Verbs of dying with no object ("the 17 miners who died").
     pub dying_verbs: Vec<&'static str>,
     /// Verbs of getting people out, which "alive" makes a rescue.

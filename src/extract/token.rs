@@ -307,6 +307,16 @@ impl<'a> Sentence<'a> {
                 .is_some_and(|gap| gap.contains(['.', '!', '?']))
     }
 
+    /// Does a dash that is no word of its own stand between word `k` and the
+    /// word before it ("shot -- one fatally")?
+    pub(crate) fn dash_before(&self, k: usize) -> bool {
+        k > 0
+            && self
+                .text
+                .get(self.ws[k - 1].end..self.ws[k].start)
+                .is_some_and(|gap| gap.contains('-'))
+    }
+
     /// `title_case` of the sentence, read once.
     pub(crate) fn title_case(&self) -> bool {
         *self

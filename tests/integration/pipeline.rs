@@ -423,6 +423,22 @@ fn a_sum_recalled_by_its_year_is_not_the_news_of_an_undated_report() {
 /// Two reports with no day of their own: the higher toll is told as a change
 /// ("has climbed to 19"), so it is the later report's update, shown and not
 /// failing the run.
+/// Two reports of one day: the later toll is told as taken to its figure
+/// ("bringing the death toll … to 5"), so it is that day's update, not a
+/// contradiction; the dateline's "2025" holds a "5" that is not the figure's.
+#[test]
+fn a_toll_brought_to_a_figure_on_the_same_day_is_an_update() {
+    let (report, code) = check("update-same-day");
+    assert_eq!(
+        findings(&report),
+        vec![(
+            "update".to_string(),
+            vec!["5".to_string(), "Four".to_string()]
+        )]
+    );
+    assert_eq!(code, 0);
+}
+
 #[test]
 fn a_toll_told_as_risen_is_an_update_even_without_dates() {
     let (report, code) = check("update-undated");

@@ -127,8 +127,22 @@ pub(crate) fn nearest_cue(
             break;
         }
         if let Some(m) = class_of(table, w) {
+            // "sixteen people were shot -- one fatally": a cue right after a
+            // number word of its own is that number's
+            let another_count = j > last + 2 && {
+                let p = ws[j - 1].low_str();
+                let number = crate::lexicon::NUMBER_WORDS
+                    .units
+                    .iter()
+                    .any(|(u, _)| *u == p)
+                    || !p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit());
+                // set off as a part: after a comma, a dash or "and"
+                number
+                    && (matches!(ws[j - 2].low_str(), "," | "—" | "–" | "and")
+                        || ws.dash_before(j - 1))
+            };
             // "escaped without injury": a cue denied is no cue
-            if !negated(ws, j) {
+            if !negated(ws, j) && !another_count {
                 best = Some((m, d));
             }
             break;
@@ -247,7 +261,7 @@ pub(crate) fn span_words(ws: &Sentence<'_>, start: usize, end: usize) -> Option<
 }
 
 /// How far back the subject of a level verb may stand.
-pub(crate) const SUBJECT_REACH: usize = 25;
+pub const SUBJECT_REACH: usize = 25;
 
 /// The measure of the subject whose level the figure starting at word `first` gives
 /// ("the death toll … rose to 1,240", "cases stand at 389"): the figure follows a
@@ -258,9 +272,22 @@ pub(crate) fn subject_cue(
     figures: &[(usize, usize)],
 ) -> Option<Measure> {
     let level = &crate::lexicon::ACTS.level_verbs;
+    // "Injured: 4,877", "Deaths: 12": a label before a colon
+    if first >= 2 && ws[first - 1].text == ":" && first <= 4 {
+        return (0..first - 1).find_map(|j| {
+            class_of(&CHANGE, ws[j].low())
+                .or_else(|| class_of(&NOUNS, ws[j].low()))
+                .filter(|m| !MONEY_MEASURES.contains(m) && *m != Measure::JOBS_CUT)
+        });
+    }
     let mut v = first.checked_sub(1)?;
     if matches!(ws[v].low_str(), "to" | "at") {
         v = v.checked_sub(1)?;
+        // "bringing the military death toll after the rampage to 5": the
+        // object of a verb that takes it to the figure
+        if let Some(m) = raised_object(ws, v, figures) {
+            return Some(m);
+        }
     }
     if !level.contains(&ws[v].low_str()) {
         return None;
@@ -281,6 +308,30 @@ pub(crate) fn subject_cue(
         if let Some(m) = class_of(&NOUNS, w) {
             return Some(m).filter(|m| !MONEY_MEASURES.contains(m));
         }
+    }
+    None
+}
+
+/// The measure of the object of a raising verb ("bringing the death toll … to"),
+/// read back from word `end` (the word before "to") to the verb, within the
+/// clause and `SUBJECT_REACH` words: the first cue met going back, once the verb
+/// is found.
+fn raised_object(ws: &Sentence<'_>, end: usize, figures: &[(usize, usize)]) -> Option<Measure> {
+    let mut cue = None;
+    let mut j = end + 1;
+    while j > 0 && end + 1 - j < SUBJECT_REACH {
+        j -= 1;
+        if figures.iter().any(|&(_, b)| b == j) || is_clause_break(ws[j].text) {
+            return None;
+        }
+        let w = ws[j].low();
+        if crate::lexicon::ACTS.raising_verbs.contains(&w.as_str()) {
+            return cue;
+        }
+        cue = class_of(&CHANGE, w)
+            .or_else(|| class_of(&NOUNS, w))
+            .filter(|m| !MONEY_MEASURES.contains(m) && *m != Measure::JOBS_CUT)
+            .or(cue);
     }
     None
 }

@@ -16,6 +16,7 @@ mod frame;
 pub(crate) mod open;
 mod shooting;
 
+pub use binding::SUBJECT_REACH;
 pub use cues::mentions_death;
 pub use date_of::happening_now;
 

@@ -39,6 +39,16 @@ measures! {
     // a part of those shot, or a death the shooting's word tells
     shooting_of_a_group: "The shooting of two children prompted a meeting.", "two" => None;
     deadly_shooting_of: "A couple charged in the deadly shooting of a child pleaded not guilty.", "a child" => None;
+    one_fatally_after_a_comma: "Nine people were shot, one fatally, at the complex.", "Nine" => Some("shot (killed or wounded)");
+    one_fatally_after_a_dash: "Sixteen people were shot -- one fatally -- inside a club.", "Sixteen" => Some("shot (killed or wounded)");
+    mother_of_two_died: "A 59-year-old mother of two died when a car struck her.", "A 59-year-old mother" => Some("deaths");
+    label_injured: "Injured: 4,877", "4,877" => Some("injured");
+    label_deaths: "Deaths: 12", "12" => Some("deaths");
+    label_hospitalised: "Hospitalized: 542", "542" => Some("hospitalised");
+    bringing_the_toll_to: "One more died, bringing the military death toll after the rampage to 5.", "5" => Some("deaths");
+    raising_the_seats_to: "The reform raised the number of seats in parliament to 125.", "125" => Some("seats");
+    // a colon far into a sentence is no label
+    colon_late: "Officials said what the injured needed most was this: 40.", "40" => None;
     now_before_the_cue: "Three people have now died in the blast.", "Three" => Some("deaths");
     now_before_a_passive: "Five officials have now been detained by police.", "Five" => Some("arrests");
     who_died: "The town buried the seventeen miners who died in the blast.", "seventeen" => Some("deaths");
