@@ -489,9 +489,10 @@ fn part(c: &Claim) -> Part {
     if c.kind != ClaimKind::Count {
         return Part::Whole;
     }
-    let Some(start) = c.sentence.find(&*c.quote) else {
+    if !c.sentence.contains(&*c.quote) {
         return Part::Whole;
-    };
+    }
+    let start = quote_at(c);
     if out_of(&c.sentence[..start]) {
         return Part::Total;
     }
@@ -499,7 +500,11 @@ fn part(c: &Claim) -> Part {
         return Part::Share;
     }
     let at = start + c.quote.len();
-    if told_out_of(&c.sentence[at..]) {
+    // "will cut 1,800 of its 9,400 jobs": the cut is told out of the
+    // workforce, and is the whole of the cut
+    let cut =
+        matches!(&c.measure, Some(MeasureKey::Class(m)) if *m == crate::key::Measure::JOBS_CUT);
+    if told_out_of(&c.sentence[at..]) && !cut {
         return Part::Share;
     }
     let mut after = c.sentence[at..]

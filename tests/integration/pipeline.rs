@@ -423,6 +423,13 @@ fn a_sum_recalled_by_its_year_is_not_the_news_of_an_undated_report() {
 /// Two reports with no day of their own: the higher toll is told as a change
 /// ("has climbed to 19"), so it is the later report's update, shown and not
 /// failing the run.
+/// "cut 1,800 of its 9,400 jobs" tells the cut out of the workforce: the cut is
+/// whole, and meets another report's "eliminate 2,100 jobs".
+#[test]
+fn a_cut_told_out_of_the_workforce_is_the_whole_cut() {
+    only_contradiction("cut-of-workforce", &["1,800", "2,100"]);
+}
+
 /// Two reports of one day: the later toll is told as taken to its figure
 /// ("bringing the death toll … to 5"), so it is that day's update, not a
 /// contradiction; the dateline's "2025" holds a "5" that is not the figure's.

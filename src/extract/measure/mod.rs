@@ -169,6 +169,14 @@ pub fn measure_in(
                 (Some((c, _)), _) if c != Measure::JOBS_CUT => Some(MeasureKey::Class(c)),
                 // "will cut 1,200 jobs": the cut, not the headcount it is cut from
                 (Some(_), Some((Measure::JOBS, _))) => Some(MeasureKey::Class(Measure::JOBS_CUT)),
+                // "would cut 1,800 of its 9,400 jobs": the part cut of the whole
+                (Some((Measure::JOBS_CUT, _)), None)
+                    if ws.get(last + 1).is_some_and(|w| w.low_str() == "of")
+                        && (last + 2..ws.len().min(last + 9))
+                            .any(|k| class_of(&NOUNS, ws[k].low()) == Some(Measure::JOBS)) =>
+                {
+                    Some(MeasureKey::Class(Measure::JOBS_CUT))
+                }
                 (Some(_), _) => None,
                 // "one man is dead and three other people were shot": the
                 // others shot beside the dead are the wounded

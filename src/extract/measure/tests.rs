@@ -42,6 +42,7 @@ measures! {
     one_fatally_after_a_comma: "Nine people were shot, one fatally, at the complex.", "Nine" => Some("shot (killed or wounded)");
     one_fatally_after_a_dash: "Sixteen people were shot -- one fatally -- inside a club.", "Sixteen" => Some("shot (killed or wounded)");
     mother_of_two_died: "A 59-year-old mother of two died when a car struck her.", "A 59-year-old mother" => Some("deaths");
+    cut_part_of_the_jobs: "It also said it would cut 1,800 of its 9,400 jobs.", "1,800" => Some("jobs cut");
     label_injured: "Injured: 4,877", "4,877" => Some("injured");
     label_deaths: "Deaths: 12", "12" => Some("deaths");
     label_hospitalised: "Hospitalized: 542", "542" => Some("hospitalised");
