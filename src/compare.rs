@@ -62,6 +62,9 @@ struct Statement<'a> {
     /// For a date of a step of a process (a hearing, a trial): whether it had
     /// passed when the report was published, and that day.
     step: Option<(bool, Option<chrono::NaiveDate>)>,
+    /// For such a date: told as the day the process began ("the trial began on
+    /// September 22"), a step past that no rescheduling moves.
+    began: bool,
     /// For a distance: the place it is measured from or to ("northeast of X"),
     /// where the sentence names one.
     distance: Option<Option<String>>,
@@ -149,6 +152,7 @@ impl<'a> Statement<'a> {
             session: None,
             incident: false,
             step: None,
+            began: false,
             distance: None,
             owner: std::cell::OnceCell::new(),
             place: std::cell::OnceCell::new(),
@@ -187,6 +191,22 @@ fn in_the_past(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
         (Interval::Date { high: Some(h), .. }, Some(p)) => *h <= p,
         _ => false,
     }
+}
+
+/// Is the date told as the day a process began, in the past tense, right
+/// before it ("began on September 22", "which opened on 29 September")?
+fn told_as_begun(c: &Claim) -> bool {
+    let before = &c.sentence[..quote_at(c)];
+    let mut words = before
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .map(str::to_ascii_lowercase);
+    let mut w = words.next().unwrap_or_default();
+    if w == "on" {
+        w = words.next().unwrap_or_default();
+    }
+    crate::lexicon::ACTS.beginning_verbs.contains(&w.as_str())
 }
 
 /// A date counted back from the report's own day ("Wednesday", "last week"),
@@ -273,7 +293,9 @@ fn comparable(a: &Statement, b: &Statement) -> bool {
     // a case's hearings and trial are many steps, rescheduled as it goes: only
     // reports of one day, both of steps past or both of steps to come
     if let (Some((pa, da)), Some((pb, db))) = (a.step, b.step) {
-        return pa == pb && da.is_some() && da == db;
+        // two reports that both say the process began on their day speak of
+        // one day, whenever they were written
+        return pa == pb && da.is_some() && da == db || a.began && b.began;
     }
     // distances from different places, or from places not named, measure
     // different things
@@ -772,6 +794,7 @@ fn statements<'a>(
                 {
                     if is_process(event) {
                         st.step = Some((in_the_past(c, published), published));
+                        st.began = told_as_begun(c);
                     } else {
                         st.session = Some((told_as_past_day(c, published), published));
                     }
@@ -1252,6 +1275,8 @@ fn judge(
             let mut nameless = false;
             let mut owner_unmentioned = false;
             let mut far = 0;
+            // every pair set side by side tells the day a process began
+            let mut begun: Option<bool> = None;
             for x in &ia {
                 // one person's figure each: only the pairs that stand apart
                 let stands = |y: &Statement| {
@@ -1261,6 +1286,7 @@ fn judge(
                             && !reconciled(y, &ia, |p, q| meet(q, p))
                 };
                 for y in ib.iter().filter(|y| meet(x, y) && stands(y)) {
+                    begun = Some(begun.unwrap_or(true) && x.began && y.began);
                     far = far
                         .max(days_apart(&x.value, &y.value))
                         .max(months_apart(&x.value, &y.value));
@@ -1319,7 +1345,9 @@ fn judge(
                 principals_differ: evidence.different_principals(da, db),
                 owner_unmentioned,
                 dates_far: key.is_some_and(MeasureKey::is_date) && far > DATES_FAR_DAYS,
-                recurring_date: matches!(key, Some(MeasureKey::DateOf(e)) if recurs(*e)),
+                // the day a trial began is no session among many
+                recurring_date: matches!(key, Some(MeasureKey::DateOf(e)) if recurs(*e))
+                    && begun != Some(true),
             };
             let confidence = crate::evidence::confidence(&facts, &shared);
             pairs.push(Pair {

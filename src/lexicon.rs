@@ -318,6 +318,8 @@ pub struct Acts {
     pub blame_words: Vec<&'static str>,
     /// Verbs that take a level to a figure ("bringing the toll to 5").
     pub raising_verbs: Vec<&'static str>,
+    /// Verbs in the past tense that tell a process began ("began on").
+    pub beginning_verbs: Vec<&'static str>,
     /// Verbs of dying with no object ("the 17 miners who died").
     pub dying_verbs: Vec<&'static str>,
     /// Verbs of getting people out, which "alive" makes a rescue.

@@ -532,6 +532,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: denial_words", &a.denial_words);
     add("acts.toml: blame_words", &a.blame_words);
     add("acts.toml: dying_verbs", &a.dying_verbs);
+    add("acts.toml: beginning_verbs", &a.beginning_verbs);
     add("acts.toml: raising_verbs", &a.raising_verbs);
     add("acts.toml: extraction_verbs", &a.extraction_verbs);
     add("acts.toml: scheduling_words", &a.scheduling_words);

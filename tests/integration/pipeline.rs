@@ -423,6 +423,14 @@ fn a_sum_recalled_by_its_year_is_not_the_news_of_an_undated_report() {
 /// Two reports with no day of their own: the higher toll is told as a change
 /// ("has climbed to 19"), so it is the later report's update, shown and not
 /// failing the run.
+/// A trial's start told in the past tense by two reports weeks apart ("began on
+/// September 22", "which began on 29 September"): a step no rescheduling moves,
+/// so the two days disagree though the reports are of different days.
+#[test]
+fn the_day_a_trial_began_is_compared_across_reports_of_different_days() {
+    only_contradiction("trial-began", &["29 September", "September 22"]);
+}
+
 /// "cut 1,800 of its 9,400 jobs" tells the cut out of the workforce: the cut is
 /// whole, and meets another report's "eliminate 2,100 jobs".
 #[test]

@@ -79,10 +79,23 @@ fn antecedent(ws: &Sentence<'_>, first: usize, lo: usize) -> Option<EventClass> 
     {
         return None;
     }
-    ws[k - 1]
-        .event_of_low()
-        .filter(|&(_, durative)| !durative && !part_of_a_name(ws, k - 1))
-        .map(|(e, _)| e)
+    // the noun before the comma, or the one a name after "of" hangs on ("the
+    // trial of Oren Vale, which began …")
+    let event_at = |j: usize| {
+        ws[j]
+            .event_of_low()
+            .filter(|&(_, durative)| !durative && !part_of_a_name(ws, j))
+            .map(|(e, _)| e)
+    };
+    event_at(k - 1).or_else(|| {
+        let mut j = k - 1;
+        while j > lo && j + 4 > k && ws[j].text.starts_with(char::is_uppercase) {
+            j -= 1;
+        }
+        (j + 1 < k && ws[j].low_str() == "of" && j > lo)
+            .then(|| event_at(j - 1))
+            .flatten()
+    })
 }
 
 /// The point event that opens the sentence as its subject ("The truce, …,

@@ -611,6 +611,7 @@ cases! {
     another_act: "The ministers, who met in March, signed the text on May 4.", "May 4" => None;
     // a date in a relative clause dates its antecedent
     date_in_a_relative_clause: "The fighting, which began on 26 February, lasted four days.", "26 February" => Some("date of clashes");
+    date_in_a_relative_clause_of_a_name: "The fraud trial of Oren Vale, which began on 29 September, ended on Thursday.", "29 September" => Some("date of trial");
     date_in_a_relative_clause_durative: "The war, which began on 26 February, lasted four years.", "26 February" => None;
     // far from any event word, the subject's event: "took effect", "got underway"
     subject_far_off: "The truce, brokered by the two neighbours' mediators, took effect at midnight on March 1.", "March 1" => Some("date of agreement");
