@@ -262,6 +262,19 @@ fn coordinated_groups(numbers: &[&Claim]) -> bool {
 /// incidents ("the city's last shooting, on Jan. 30"), not a disagreement;
 /// where a year is missing, by month and day.
 fn comparable(a: &Statement, b: &Statement) -> bool {
+    // "22 miles" and "35 kilometers" under one measure (a depth): figures in
+    // two units are not converted, so they are not set side by side
+    let unit = |s: &Statement| {
+        s.claims
+            .first()
+            .and_then(|c| c.value.unit)
+            .filter(|u| !u.is_empty())
+    };
+    if let (Some(x), Some(y)) = (unit(a), unit(b))
+        && x != y
+    {
+        return false;
+    }
     // two owners' figures (two companies' headcounts) are two measures
     if let (Some(x), Some(y)) = (a.owner(), b.owner())
         && x != y

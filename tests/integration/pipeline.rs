@@ -431,6 +431,13 @@ fn the_day_a_trial_began_is_compared_across_reports_of_different_days() {
     only_contradiction("trial-began", &["29 September", "September 22"]);
 }
 
+/// A quake's depth told by three reports: 10 against 33 kilometres disagree;
+/// "about six miles" is in another unit and is set beside neither.
+#[test]
+fn depths_in_one_unit_are_compared_and_another_unit_is_left_apart() {
+    only_contradiction("depths", &["10 kilometres", "33 kilometres"]);
+}
+
 /// "cut 1,800 of its 9,400 jobs" tells the cut out of the workforce: the cut is
 /// whole, and meets another report's "eliminate 2,100 jobs".
 #[test]

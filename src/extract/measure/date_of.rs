@@ -106,10 +106,17 @@ fn subject_event(ws: &Sentence<'_>, first: usize, lo: usize) -> Option<EventClas
     if lo != 0 {
         return None;
     }
-    let head = match ws.first().map(|w| w.low_str()) {
+    let mut head = match ws.first().map(|w| w.low_str()) {
         Some("the" | "a" | "an" | "this" | "that") => 1,
         _ => 0,
     };
+    // "A powerful earthquake struck …": one modifier before the event word
+    if ws.get(head).is_some_and(|w| w.event_of_low().is_none())
+        && ws.get(head + 1).is_some_and(|w| w.event_of_low().is_some())
+        && ws[head].low_str().bytes().all(|b| b.is_ascii_lowercase())
+    {
+        head += 1;
+    }
     // no other clause opens between the subject and the date
     if (head + 1..first).any(|j| opens_clause(ws[j].low_str()) || ws[j].text == ";") {
         return None;

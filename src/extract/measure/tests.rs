@@ -43,6 +43,8 @@ measures! {
     one_fatally_after_a_dash: "Sixteen people were shot -- one fatally -- inside a club.", "Sixteen" => Some("shot (killed or wounded)");
     mother_of_two_died: "A 59-year-old mother of two died when a car struck her.", "A 59-year-old mother" => Some("deaths");
     cut_part_of_the_jobs: "It also said it would cut 1,800 of its 9,400 jobs.", "1,800" => Some("jobs cut");
+    depth_of: "The quake was centred at a depth of 10 kilometres.", "10 kilometres" => Some("depth");
+    depth_deep: "The focus lay 33 kilometres deep, the observatory said.", "33 kilometres" => Some("depth");
     label_injured: "Injured: 4,877", "4,877" => Some("injured");
     label_deaths: "Deaths: 12", "12" => Some("deaths");
     label_hospitalised: "Hospitalized: 542", "542" => Some("hospitalised");
@@ -619,6 +621,8 @@ cases! {
     subject_with_a_preposition: "The trial for the first of the five defendants gets underway March 13 in the capital.", "March 13" => Some("date of trial");
     subject_is_a_modifier: "Court records seen by reporters on Thursday showed the two men had never spoken before March 1.", "March 1" => None;
     subject_in_another_clause: "The truce held for weeks across the whole of the disputed valley, but on March 1 the guns spoke again.", "March 1" => None;
+    // the subject's event past one modifier, and verbs of striking
+    modified_subject_struck: "A powerful earthquake struck the province in the early hours of 12 October.", "12 October" => Some("date of earthquake");
     // a verb of the event's own occurring is no other act
     started_on: "The protests started on 5 May.", "5 May" => Some("date of protest");
     started_with_a_clause_after: "The protests started on 5 May, when drivers blocked the roads.", "5 May" => Some("date of protest");
