@@ -140,7 +140,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
     // a figure whose own sentence has no date takes its time from there
     let mut carried: Vec<(Anchor, Option<EventClass>)> = Vec::new();
     let mut last_paragraph = usize::MAX;
-    let dateline_end = dateline_end(doc);
+    let dateline = dateline_span(doc);
     let locator = crate::model::Locator::new(doc);
     // a report with no word of a death: everyone it says was shot was wounded
     let nobody_died = !measure::mentions_death(&doc.text);
@@ -226,7 +226,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         };
         let dateline_here = found
             .iter()
-            .find(|f| f.anchor.is_some() && (seg.start + f.start < dateline_end || stamp(f)))
+            .find(|f| f.anchor.is_some() && (dateline.contains(&(seg.start + f.start)) || stamp(f)))
             .map(|f| f.start);
         // "shot two people in the arms and another man in the hip": the one
         // is a part of the group, shot like them
@@ -251,7 +251,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             {
                 measure = Some(MeasureKey::Class(Measure::INJURED));
             }
-            let in_dateline = seg.start + f.start < dateline_end || stamp(f);
+            let in_dateline = dateline.contains(&(seg.start + f.start)) || stamp(f);
             // a dateline's date is the publication date; it dates the lede's event
             // only when the lede gives no date of its own and says it happens now
             if in_dateline {
@@ -310,10 +310,10 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                     .get_or_insert_with(|| {
                         // the dateline's place and agency are where the report was
                         // filed, not whose figure it is
-                        if seg.start < dateline_end && dateline_end < seg.end {
+                        if seg.start <= dateline.start && dateline.end < seg.end {
                             let head = crate::model::floor_char_boundary(
                                 sentence,
-                                dateline_end - seg.start,
+                                dateline.end - seg.start,
                             );
                             names::names(&sentence[head..]).into()
                         } else {
@@ -423,16 +423,13 @@ fn inherit_out_of(
     }
 }
 
-/// Where a dateline ends, for documents whose publication date came from one.
-fn dateline_end(doc: &Document) -> usize {
+/// Where the dateline stands, for documents whose publication date came from
+/// one: from its place to the dash that ends it, at the top or under a headline.
+fn dateline_span(doc: &Document) -> std::ops::Range<usize> {
     if doc.published_from != crate::model::DateSource::Dateline {
-        return 0;
+        return 0..0;
     }
-    let lead = doc.text.len() - doc.text.trim_start().len();
-    let head = &doc.text[lead..crate::model::floor_char_boundary(&doc.text, lead + 120)];
-    head.find(['—', '–', ':'])
-        .or_else(|| head.find(" - "))
-        .map_or(0, |i| lead + i)
+    crate::ingest::dateline_span(&doc.text).map_or(0..0, |(_, r)| r)
 }
 
 /// A date can anchor a figure when both speak of the same event, or either names none.
@@ -461,7 +458,11 @@ fn profile_named(
     let mut spellings: Vec<names::Spellings> = Vec::new();
     let mut sudden = Vec::new();
     let title = doc.title.iter().map(|t| t.as_str());
-    let dateline_end = dateline_end(doc);
+    let dateline = dateline_span(doc);
+    // the segment the dateline opens
+    let dated = segments
+        .iter()
+        .position(|s| s.start <= dateline.start && dateline.end <= s.end && !dateline.is_empty());
     for (i, text) in segments
         .iter()
         .map(|s| &doc.text[s.start..s.end])
@@ -471,9 +472,9 @@ fn profile_named(
         // the agency of a dateline ("(The Example Wire)") names the messenger,
         // not the story: it is left out of the names
         let read = names.next();
-        let (names, spelled) = match (i, segments.first()) {
-            (0, Some(first)) if first.start < dateline_end => {
-                let head = dateline_end.saturating_sub(first.start).min(text.len());
+        let (names, spelled) = match dated.filter(|&k| k == i).map(|k| &segments[k]) {
+            Some(first) => {
+                let head = dateline.end.saturating_sub(first.start).min(text.len());
                 let head = crate::model::floor_char_boundary(text, head);
                 let cut = text[..head].find('(').map_or(head, |p| p);
                 let mut spelled = names::Spellings::new();
@@ -649,6 +650,25 @@ fn nearest_anchor(
     event: Option<EventClass>,
     dateline: Option<usize>,
 ) -> Option<Anchor> {
+    // "reported revenue of 4.7 billion dravs last year": a date right after
+    // the figure (past one word at most, no comma) is its time whatever event
+    // words stand further off ("Kestrova, founded in 1989, …"); a word of the
+    // present is no such time
+    let beside = found.iter().find(|d| {
+        d.start >= f.end
+            && Some(d.start) != dateline
+            && d.anchor
+                .as_ref()
+                .is_some_and(|a| !a.value.ends_with("_REF"))
+            && sentence.get(f.end..d.start).is_some_and(|g| {
+                !g.contains([',', ';', '(', ')', '—', '–'])
+                    && g.split_whitespace().count() <= 1
+                    && !since(sentence, d.start)
+            })
+    });
+    if let Some(d) = beside {
+        return d.anchor.clone();
+    }
     found
         .iter()
         .zip(described)
@@ -905,6 +925,39 @@ mod tests {
                 .map(|m| m.as_str().to_string());
             assert_eq!(before.as_deref(), Some(first), "{text}");
             assert_eq!(measure(figure).as_deref() == Some(first), shared, "{text}");
+        }
+    }
+
+    /// A date right after a figure is its time, whatever event words stand
+    /// further off; one a word of the present, or past a comma, is not.
+    #[test]
+    fn a_date_right_after_a_figure_anchors_it() {
+        // (sentence, figure, anchored to the founding year)
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "Kestrova, founded in 1989 as a maker of boards, reported revenue of $4.7 billion last year.",
+                "$4.7 billion",
+                false,
+            ),
+            (
+                "The firm, founded in 1989, reported revenue of $4.7 billion.",
+                "$4.7 billion",
+                true,
+            ),
+        ];
+        for &(text, figure, want) in cases {
+            let doc = Document {
+                text: text.into(),
+                ..Document::default()
+            };
+            let segments = crate::segment::segment(&doc);
+            let claims = extract(&doc, &segments);
+            let c = claims
+                .iter()
+                .find(|c| &*c.quote == figure)
+                .unwrap_or_else(|| panic!("{figure} in {text}"));
+            let founding = c.anchor.as_ref().is_some_and(|a| a.value == "1989");
+            assert_eq!(founding, want, "{text}: {:?}", c.anchor);
         }
     }
 

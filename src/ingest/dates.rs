@@ -55,6 +55,7 @@ pub fn parse_date_value(s: &str) -> Option<NaiveDate> {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^[^\n,]{2,60},\s*             # the place, then a comma
+        (?:[^\n,0-9]{2,40},\s*)?           # and its state or country (Ill., Celdovia)
         (?:
           (?P<d1>[0-9]{1,2})\s+(?P<m1>[A-Za-z]+)\.?,?\s+(?P<y1>[0-9]{4})   # 4 July 2023
         | (?P<m2>[A-Za-z]+)\.?\s+(?P<d2>[0-9]{1,2}),?\s+(?P<y2>[0-9]{4})   # March 7, 2025
@@ -68,13 +69,49 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// How far into the text a dateline may start (after leading white space).
 const DATELINE_WINDOW: usize = 400;
 
+/// The longest first line taken for a headline above a dateline.
+const HEADLINE_MAX: usize = 200;
+
 /// A publication date from a dateline at the top of the text:
 /// `CITY, March 7, 2025 (Agency) —` or `City, 4 July 2023 (ABC):`.
 /// Leading white space (blanked markup, paragraph marks) is skipped first.
 pub fn dateline(text: &str) -> Option<NaiveDate> {
-    let text = text.trim_start();
+    dateline_span(text).map(|(d, _)| d)
+}
+
+/// `dateline`, with the byte span of the dateline in `text` (from its place
+/// to the dash or colon that ends it). The dateline opens the text, or the
+/// line after a headline: a first line of at most `HEADLINE_MAX` bytes that
+/// ends in no stop ("Ferry capsizes in strait\n\nPORT ALVER, March 3, 2025 …").
+pub fn dateline_span(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let lead = text.len() - text.trim_start().len();
+    if let Some((d, r)) = dateline_at(&text[lead..]) {
+        return Some((d, lead + r.start..lead + r.end));
+    }
+    let rest = &text[lead..];
+    let line_end = rest.find('\n')?;
+    let headline = rest[..line_end].trim_end();
+    if headline.is_empty()
+        || headline.len() > HEADLINE_MAX
+        || headline.ends_with(['.', '!', '?', ':', ';', ','])
+    {
+        return None;
+    }
+    let after = &rest[line_end..];
+    let skip = after.len() - after.trim_start().len();
+    let at = lead + line_end + skip;
+    if at - lead > DATELINE_WINDOW {
+        return None;
+    }
+    let (d, r) = dateline_at(&text[at..])?;
+    Some((d, at + r.start..at + r.end))
+}
+
+/// A dateline right at the start of `text`, with its span.
+fn dateline_at(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     let head = &text[..crate::model::floor_char_boundary(text, DATELINE_WINDOW)];
     let c = DATELINE.captures(head)?;
+    let span = c.get(0)?.range();
     let (d, m, y) = if let Some(d) = c.name("d1") {
         (d.as_str(), &c["m1"], &c["y1"])
     } else {
@@ -85,6 +122,7 @@ pub fn dateline(text: &str) -> Option<NaiveDate> {
         crate::extract::date::month_number(m)?,
         d.parse().ok()?,
     )
+    .map(|d| (d, span))
 }
 
 #[cfg(test)]
@@ -151,5 +189,28 @@ mod tests {
         assert_eq!(dateline("No dateline here, just text."), None);
         assert_eq!(dateline("TOWN, February 31, 2021 — text"), None);
         assert_eq!(dateline("He said, March 7, 2025 was a Friday."), None);
+        // a place with its state or country
+        assert_eq!(
+            dateline("SPRINGFIELD, Ill., March 3, 2025 (Wire) - Text"),
+            ymd(2025, 3, 3)
+        );
+        assert_eq!(
+            dateline("TOLVENNA, Celdovia, June 10, 2025 (Wire) - Text"),
+            ymd(2025, 6, 10)
+        );
+        // the line after a headline
+        assert_eq!(
+            dateline("Ferry capsizes in the strait\n\nPORT ALVER, March 3, 2025 (Wire) - Text"),
+            ymd(2025, 3, 3)
+        );
+        assert_eq!(
+            dateline_span("Ferry capsizes\n\nTOWN, March 3, 2025 - Text").map(|(_, r)| r),
+            Some(16..37)
+        );
+        // a first line that is a sentence is no headline
+        assert_eq!(
+            dateline("It sank on Sunday.\nTOWN, March 3, 2025 - Text"),
+            None
+        );
     }
 }

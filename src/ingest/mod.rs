@@ -26,7 +26,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use dates::{dateline, parse_date_value};
+pub use dates::{dateline, dateline_span, parse_date_value};
 pub use inplace::{PARAGRAPH, blank};
 
 use crate::model::{DateSource, Document, Format};

@@ -125,6 +125,28 @@ fn text_with_a_dateline() {
     assert_at(&report, "1,240", &text);
 }
 
+/// A headline line above the dateline, and a place with its country: the
+/// dateline still dates the report, "Thursday" resolves against it, and the
+/// dateline's agency is no name of the story.
+#[test]
+fn text_with_a_dateline_under_its_headline() {
+    let path = fixture("formats/dateline-under-headline.txt");
+    let (docs, r) = documents(std::slice::from_ref(&path), &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(docs[0]["published"], "2025-03-07");
+    assert_eq!(docs[0]["published_from"], "dateline");
+    let (report, r) = claims(std::slice::from_ref(&path), &[]);
+    assert_eq!(r.code, 0);
+    let claims = report["claims"].as_array().expect("claims");
+    let thursday = claims
+        .iter()
+        .find(|c| c["quote"] == "Thursday")
+        .expect("Thursday is a claim");
+    assert_eq!(thursday["value"]["low"], "2025-03-06", "{thursday}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_at(&report, "1,240", &text);
+}
+
 #[test]
 fn markdown_front_matter_and_markup() {
     let path = fixture("formats/front.md");
