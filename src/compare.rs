@@ -193,15 +193,19 @@ fn in_the_past(c: &Claim, published: Option<chrono::NaiveDate>) -> bool {
     }
 }
 
-/// Is the date told as the day a process began, in the past tense, right
-/// before it ("began on September 22", "which opened on 29 September")?
-fn told_as_begun(c: &Claim) -> bool {
-    let before = &c.sentence[..quote_at(c)];
-    let mut words = before
+/// The words of a claim's sentence before its quote, lower-cased, nearest first.
+fn words_before(c: &Claim) -> impl Iterator<Item = String> + '_ {
+    c.sentence[..quote_at(c)]
         .split(|ch: char| !ch.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .rev()
-        .map(str::to_ascii_lowercase);
+        .map(str::to_ascii_lowercase)
+}
+
+/// Is the date told as the day a process began, in the past tense, right
+/// before it ("began on September 22", "which opened on 29 September")?
+fn told_as_begun(c: &Claim) -> bool {
+    let mut words = words_before(c);
     let mut w = words.next().unwrap_or_default();
     if w == "on" {
         w = words.next().unwrap_or_default();
@@ -1106,12 +1110,7 @@ const CHANGE_REACH: usize = 4;
 
 /// Does the claim's sentence say, right before the figure, that it changed?
 fn says_it_changed(c: &Claim) -> bool {
-    let before = &c.sentence[..quote_at(c)];
-    let mut words = before
-        .split(|ch: char| !ch.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .map(str::to_ascii_lowercase);
+    let mut words = words_before(c);
     let near: Vec<String> = words.by_ref().take(CHANGE_REACH).collect();
     near.iter()
         .any(|w| crate::lexicon::ACTS.changed_words.contains(&w.as_str()))

@@ -125,12 +125,14 @@ pub fn measure_in(
                 // "287 passengers and 19 crew": people of another noun named
                 // right after the figure are what it counts
                 .filter(|(m, _)| {
-                    ws.get(last + 1).is_none_or(|n| {
-                        !crate::extract::counted::is_people_noun(n.low_str())
-                            || class_of(&NOUNS, n.low()) == Some(*m)
-                    }) || !first
+                    let joined = first
                         .checked_sub(1)
-                        .is_some_and(|p| ws[p].low_str() == "and")
+                        .is_some_and(|p| ws[p].low_str() == "and");
+                    let other_people = ws.get(last + 1).is_some_and(|n| {
+                        crate::extract::counted::is_people_noun(n.low_str())
+                            && class_of(&NOUNS, n.low()) != Some(*m)
+                    });
+                    !(joined && other_people)
                 })
                 // "each is held on a bond of …", "charges against two men": sums of
                 // money are given as money

@@ -42,8 +42,9 @@ pub(crate) fn shot_victims(
         && ws[first - 1].low() == "of"
         && matches!(ws[first - 2].low().as_str(), "shooting" | "shootings")
     {
-        let deadly = first >= lo + 3 && class_of(&CHANGE, ws[first - 3].low()).is_some()
-            || first >= lo + 3 && ws[first - 3].low() == "deadly";
+        let deadly = first >= lo + 3
+            && (class_of(&CHANGE, ws[first - 3].low()).is_some()
+                || ws[first - 3].low() == "deadly");
         // one person ("of a child"), or people as such ("of four people"): "the
         // shooting of two children" may name a part of those shot
         let one = last > first || matches!(ws[first].low_str(), "a" | "an" | "one");
