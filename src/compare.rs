@@ -63,7 +63,7 @@ struct Statement<'a> {
     /// passed when the report was published, and that day.
     step: Option<(bool, Option<chrono::NaiveDate>)>,
     /// For such a date: told as the day the process began ("the trial began on
-    /// September 22"), a step past that no rescheduling moves.
+    /// October 14"), a step past that no rescheduling moves.
     began: bool,
     /// For a distance: the place it is measured from or to ("northeast of X"),
     /// where the sentence names one.
@@ -203,7 +203,7 @@ fn words_before(c: &Claim) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Is the date told as the day a process began, in the past tense, right
-/// before it ("began on September 22", "which opened on 29 September")?
+/// before it ("began on October 14", "which opened on 21 October")?
 fn told_as_begun(c: &Claim) -> bool {
     let mut words = words_before(c);
     let mut w = words.next().unwrap_or_default();
@@ -266,7 +266,7 @@ fn coordinated_groups(numbers: &[&Claim]) -> bool {
 /// incidents ("the city's last shooting, on Jan. 30"), not a disagreement;
 /// where a year is missing, by month and day.
 fn comparable(a: &Statement, b: &Statement) -> bool {
-    // "22 miles" and "35 kilometers" under one measure (a depth): figures in
+    // "14 miles" and "23 kilometres" under one measure (a depth): figures in
     // two units are not converted, so they are not set side by side
     let unit = |s: &Statement| {
         s.claims
@@ -539,7 +539,7 @@ fn part(c: &Claim) -> Part {
         return Part::Share;
     }
     let at = start + c.quote.len();
-    // "will cut 1,800 of its 9,400 jobs": the cut is told out of the
+    // "will cut 640 of its 5,200 jobs": the cut is told out of the
     // workforce, and is the whole of the cut
     let cut =
         matches!(&c.measure, Some(MeasureKey::Class(m)) if *m == crate::key::Measure::JOBS_CUT);
@@ -1114,7 +1114,7 @@ fn says_it_changed(c: &Claim) -> bool {
     let near: Vec<String> = words.by_ref().take(CHANGE_REACH).collect();
     near.iter()
         .any(|w| crate::lexicon::ACTS.changed_words.contains(&w.as_str()))
-        // "bringing the military death toll after the rampage to 5": a verb
+        // "bringing the death toll from the siege to 9": a verb
         // that takes the level to the figure, however long its object
         || near.first().is_some_and(|w| w == "to")
             && near

@@ -663,7 +663,7 @@ pub fn subject_name(sentence: &str) -> Option<String> {
     named.then(|| bare.to_lowercase())
 }
 
-/// Does the sentence open on a pronoun as its subject ("He caught 29 passes",
+/// Does the sentence open on a pronoun as its subject ("She won 12 races",
 /// "When she was sentenced …")? Its figure is then someone's named elsewhere.
 pub fn opens_on_pronoun(sentence: &str) -> bool {
     subject_word(sentence).is_some_and(|w| {
@@ -819,7 +819,7 @@ mod tests {
     #[test]
     fn a_sentence_that_opens_on_a_pronoun() {
         for s in [
-            "He caught 29 passes for 201 yards.",
+            "She won 12 races for the club.",
             "She was jailed for nine years.",
             "When he was sentenced, the court fell silent.",
             "HARROW, Nov 14 (Orsk Wire) - It carried 16 lifeboats.",
@@ -829,7 +829,7 @@ mod tests {
         }
         for s in [
             "The ship carried 16 lifeboats.",
-            "Hector caught 29 passes.",
+            "Helga won 12 races.",
             "Helen was jailed.",
             "Itself a small port, the town has 300 boats.",
         ] {

@@ -351,7 +351,7 @@ pub struct FunctionWords {
     pub noun_run_stops: Vec<&'static str>,
     /// Words that open a subordinate clause before its subject ("When … was").
     pub subordinators: Vec<&'static str>,
-    /// Pronouns a sentence's subject may be ("He caught 29 passes").
+    /// Pronouns a sentence's subject may be ("She won 12 races").
     pub subject_pronouns: Vec<&'static str>,
 }
 

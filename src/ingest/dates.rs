@@ -55,7 +55,7 @@ pub fn parse_date_value(s: &str) -> Option<NaiveDate> {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^[^\n,]{2,60},\s*             # the place, then a comma
-        (?:[^\n,0-9]{2,40},\s*)?           # and its state or country (Ill., Celdovia)
+        (?:[^\n,0-9]{2,40},\s*)?           # and its state or country (Ill., Ostland)
         (?:
           (?P<d1>[0-9]{1,2})\s+(?P<m1>[A-Za-z]+)\.?,?\s+(?P<y1>[0-9]{4})   # 4 July 2023
         | (?P<m2>[A-Za-z]+)\.?\s+(?P<d2>[0-9]{1,2}),?\s+(?P<y2>[0-9]{4})   # March 7, 2025
@@ -82,7 +82,7 @@ pub fn dateline(text: &str) -> Option<NaiveDate> {
 /// `dateline`, with the byte span of the dateline in `text` (from its place
 /// to the dash or colon that ends it). The dateline opens the text, or the
 /// line after a headline: a first line of at most `HEADLINE_MAX` bytes that
-/// ends in no stop ("Ferry capsizes in strait\n\nPORT ALVER, March 3, 2025 …").
+/// ends in no stop ("Barge sinks in the estuary\n\nHALDER QUAY, March 3, 2025 …").
 pub fn dateline_span(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     let lead = text.len() - text.trim_start().len();
     if let Some((d, r)) = dateline_at(&text[lead..]) {
@@ -195,17 +195,17 @@ mod tests {
             ymd(2025, 3, 3)
         );
         assert_eq!(
-            dateline("TOLVENNA, Celdovia, June 10, 2025 (Wire) - Text"),
+            dateline("MARSKE, Ostland, June 10, 2025 (Wire) - Text"),
             ymd(2025, 6, 10)
         );
         // the line after a headline
         assert_eq!(
-            dateline("Ferry capsizes in the strait\n\nPORT ALVER, March 3, 2025 (Wire) - Text"),
+            dateline("Barge sinks in the estuary\n\nHALDER QUAY, March 3, 2025 (Wire) - Text"),
             ymd(2025, 3, 3)
         );
         assert_eq!(
-            dateline_span("Ferry capsizes\n\nTOWN, March 3, 2025 - Text").map(|(_, r)| r),
-            Some(16..37)
+            dateline_span("Barge sinks\n\nTOWN, March 3, 2025 - Text").map(|(_, r)| r),
+            Some(13..34)
         );
         // a first line that is a sentence is no headline
         assert_eq!(

@@ -7,7 +7,7 @@
 
 use super::cues::*;
 use crate::event::EventClass;
-use crate::extract::token::{NO_WORD, Sentence, Tok, capitalised};
+use crate::extract::token::{Lower, NO_WORD, Sentence, Tok, capitalised};
 use crate::key::Measure;
 use crate::model::ClaimKind;
 
@@ -127,7 +127,7 @@ pub(crate) fn nearest_cue(
             break;
         }
         if let Some(m) = class_of(table, w) {
-            // "sixteen people were shot -- one fatally": a cue right after a
+            // "eleven people were shot -- one fatally": a cue right after a
             // number word of its own is that number's
             let another_count = j > last + 2 && {
                 let p = ws[j - 1].low_str();
@@ -272,18 +272,14 @@ pub(crate) fn subject_cue(
     figures: &[(usize, usize)],
 ) -> Option<Measure> {
     let level = &crate::lexicon::ACTS.level_verbs;
-    // "Injured: 4,877", "Deaths: 12": a label before a colon
+    // "Injured: 1,312", "Deaths: 12": a label before a colon
     if first >= 2 && ws[first - 1].text == ":" && first <= 4 {
-        return (0..first - 1).find_map(|j| {
-            class_of(&CHANGE, ws[j].low())
-                .or_else(|| class_of(&NOUNS, ws[j].low()))
-                .filter(|m| !MONEY_MEASURES.contains(m) && *m != Measure::JOBS_CUT)
-        });
+        return (0..first - 1).find_map(|j| counted_class(ws[j].low()));
     }
     let mut v = first.checked_sub(1)?;
     if matches!(ws[v].low_str(), "to" | "at") {
         v = v.checked_sub(1)?;
-        // "bringing the military death toll after the rampage to 5": the
+        // "bringing the death toll from the siege to 9": the
         // object of a verb that takes it to the figure
         if let Some(m) = raised_object(ws, v, figures) {
             return Some(m);
@@ -328,12 +324,25 @@ fn raised_object(ws: &Sentence<'_>, end: usize, figures: &[(usize, usize)]) -> O
         if crate::lexicon::ACTS.raising_verbs.contains(&w.as_str()) {
             return cue;
         }
-        cue = class_of(&CHANGE, w)
-            .or_else(|| class_of(&NOUNS, w))
-            .filter(|m| !MONEY_MEASURES.contains(m) && *m != Measure::JOBS_CUT)
-            .or(cue);
+        cue = counted_class(w).or(cue);
     }
     None
+}
+
+/// The class a label or a raised object names: a change or a counted noun, but
+/// no sum of money and no cut (which needs the jobs it cuts).
+fn counted_class(w: &Lower<'_>) -> Option<Measure> {
+    class_of(&CHANGE, w)
+        .or_else(|| class_of(&NOUNS, w))
+        .filter(|m| !MONEY_MEASURES.contains(m) && *m != Measure::JOBS_CUT)
+}
+
+/// Do the words right after the figure ending at word `last` name people of
+/// another noun than class `m` counts ("19 crew" beside passengers)?
+pub(crate) fn names_other_people(ws: &Sentence<'_>, last: usize, m: Measure) -> bool {
+    ws.get(last + 1).is_some_and(|n| {
+        crate::extract::counted::is_people_noun(n.low_str()) && class_of(&NOUNS, n.low()) != Some(m)
+    })
 }
 
 /// Is the figure the earlier value of a change ("from 65 to 125", "up from 40")?

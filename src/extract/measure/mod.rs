@@ -128,11 +128,7 @@ pub fn measure_in(
                     let joined = first
                         .checked_sub(1)
                         .is_some_and(|p| ws[p].low_str() == "and");
-                    let other_people = ws.get(last + 1).is_some_and(|n| {
-                        crate::extract::counted::is_people_noun(n.low_str())
-                            && class_of(&NOUNS, n.low()) != Some(*m)
-                    });
-                    !(joined && other_people)
+                    !(joined && names_other_people(ws, last, *m))
                 })
                 // "each is held on a bond of …", "charges against two men": sums of
                 // money are given as money
@@ -171,7 +167,7 @@ pub fn measure_in(
                 (Some((c, _)), _) if c != Measure::JOBS_CUT => Some(MeasureKey::Class(c)),
                 // "will cut 1,200 jobs": the cut, not the headcount it is cut from
                 (Some(_), Some((Measure::JOBS, _))) => Some(MeasureKey::Class(Measure::JOBS_CUT)),
-                // "would cut 1,800 of its 9,400 jobs": the part cut of the whole
+                // "would cut 640 of its 5,200 jobs": the part cut of the whole
                 (Some((Measure::JOBS_CUT, _)), None)
                     if ws.get(last + 1).is_some_and(|w| w.low_str() == "of")
                         && (last + 2..ws.len().min(last + 9))
@@ -454,10 +450,7 @@ pub fn may_share(ws: &Sentence<'_>, start: usize, end: usize, measure: &MeasureK
     // "287 passengers and 19 crew": people of another noun than the class the
     // first figure counts are not of that class (a change, "killed", is shared)
     let other_people = match measure {
-        MeasureKey::Class(m) if !is_change_measure(measure) => ws.get(last + 1).is_some_and(|n| {
-            crate::extract::counted::is_people_noun(n.low_str())
-                && class_of(&NOUNS, n.low()) != Some(*m)
-        }),
+        MeasureKey::Class(m) if !is_change_measure(measure) => names_other_people(ws, last, *m),
         _ => false,
     };
     !(people_as_things

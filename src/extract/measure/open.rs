@@ -72,7 +72,7 @@ pub(crate) fn open_count(
         || !narrowed && PEOPLE.contains(&word)
         || !narrowed && counted::is_people_noun(word)
         || THINGS.contains(&word)
-        // "26 cents a share" is money
+        // "31 cents a share" is money
         || crate::lexicon::CURRENCIES.subunits.contains(&word)
         || INCIDENTS.contains(&word)
         || TALLY_NOUNS.contains(&word)

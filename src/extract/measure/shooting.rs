@@ -36,7 +36,7 @@ pub(crate) fn shot_victims(
     if first > lo && (is_shot(first - 1) || gerund(first - 1)) {
         return true;
     }
-    // "the Saturday shooting of four people": the people shot ("the deadly
+    // "the Sunday shooting of three people": the people shot ("the deadly
     // shooting of a child" is a death the change cues do not see here)
     if first >= lo + 2
         && ws[first - 1].low() == "of"
@@ -53,7 +53,7 @@ pub(crate) fn shot_victims(
             .is_some_and(|w| matches!(w.low_str(), "people" | "persons" | "victims"));
         return !deadly && (one || all);
     }
-    // "the bullet struck one teen", "a stray round hit two bystanders"
+    // "a stray bullet struck one cyclist", "one round hit two diners"
     let projectile = |w: &str| {
         matches!(
             w,

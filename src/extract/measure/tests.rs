@@ -32,30 +32,30 @@ macro_rules! measures {
 }
 
 measures! {
-    shooting_of_people: "A man was charged in the Saturday shooting of four people outside a salon.", "four" => Some("shot (killed or wounded)");
-    shooting_of_one: "Police are investigating the shooting of a 5-year-old girl.", "a 5-year-old girl" => Some("shot (killed or wounded)");
-    bullet_struck: "The bullet struck one teen in the leg.", "one" => Some("shot (killed or wounded)");
-    stray_round_hit: "A stray round hit two bystanders near the bar.", "two" => Some("shot (killed or wounded)");
+    shooting_of_people: "A teenager was charged over the Sunday shooting of three people near a laundrette.", "three" => Some("shot (killed or wounded)");
+    shooting_of_one: "Deputies are looking into the shooting of a 9-year-old boy.", "a 9-year-old boy" => Some("shot (killed or wounded)");
+    bullet_struck: "A stray bullet struck one cyclist in the arm.", "one" => Some("shot (killed or wounded)");
+    stray_round_hit: "One round hit two diners by the window.", "two" => Some("shot (killed or wounded)");
     // a part of those shot, or a death the shooting's word tells
-    shooting_of_a_group: "The shooting of two children prompted a meeting.", "two" => None;
-    deadly_shooting_of: "A couple charged in the deadly shooting of a child pleaded not guilty.", "a child" => None;
-    one_fatally_after_a_comma: "Nine people were shot, one fatally, at the complex.", "Nine" => Some("shot (killed or wounded)");
-    one_fatally_after_a_dash: "Sixteen people were shot -- one fatally -- inside a club.", "Sixteen" => Some("shot (killed or wounded)");
-    mother_of_two_died: "A 59-year-old mother of two died when a car struck her.", "A 59-year-old mother" => Some("deaths");
-    cut_part_of_the_jobs: "It also said it would cut 1,800 of its 9,400 jobs.", "1,800" => Some("jobs cut");
+    shooting_of_a_group: "The shooting of two brothers shocked the street.", "two" => None;
+    deadly_shooting_of: "A driver held over the deadly shooting of a clerk denied it.", "a clerk" => None;
+    one_fatally_after_a_comma: "Seven people were shot, one fatally, at the fair.", "Seven" => Some("shot (killed or wounded)");
+    one_fatally_after_a_dash: "Eleven people were shot -- one fatally -- at a wedding.", "Eleven" => Some("shot (killed or wounded)");
+    mother_of_two_died: "A 71-year-old father of three died when a van hit him.", "A 71-year-old father" => Some("deaths");
+    cut_part_of_the_jobs: "The brewer said it would cut 640 of its 5,200 jobs.", "640" => Some("jobs cut");
     depth_of: "The quake was centred at a depth of 10 kilometres.", "10 kilometres" => Some("depth");
     depth_deep: "The focus lay 33 kilometres deep, the observatory said.", "33 kilometres" => Some("depth");
-    label_injured: "Injured: 4,877", "4,877" => Some("injured");
+    label_injured: "Injured: 1,312", "1,312" => Some("injured");
     label_deaths: "Deaths: 12", "12" => Some("deaths");
-    label_hospitalised: "Hospitalized: 542", "542" => Some("hospitalised");
-    bringing_the_toll_to: "One more died, bringing the military death toll after the rampage to 5.", "5" => Some("deaths");
+    label_hospitalised: "Hospitalized: 208", "208" => Some("hospitalised");
+    bringing_the_toll_to: "A guard died on Friday, bringing the death toll from the siege to 9.", "9" => Some("deaths");
     raising_the_seats_to: "The reform raised the number of seats in parliament to 125.", "125" => Some("seats");
     // a colon far into a sentence is no label
     colon_late: "Officials said what the injured needed most was this: 40.", "40" => None;
     now_before_the_cue: "Three people have now died in the blast.", "Three" => Some("deaths");
     now_before_a_passive: "Five officials have now been detained by police.", "Five" => Some("arrests");
     who_died: "The town buried the seventeen miners who died in the blast.", "seventeen" => Some("deaths");
-    who_died_bare: "Police named the two men who died after the shooting.", "two" => Some("deaths");
+    who_died_bare: "The council named the three riders who died after the race.", "three" => Some("deaths");
     that_perished: "It listed the 40 villagers that perished in the flood.", "40" => Some("deaths");
     // a relative clause whose verb has an object is the people's own act
     who_shot_a_clerk: "Police are seeking two men who shot a clerk.", "two" => None;
@@ -64,12 +64,12 @@ measures! {
     pulled_alive_from: "Crews pulled 14 people alive from the rubble.", "14" => Some("rescued");
     // "alive" alone, or found alive, is no rescue
     alive_alone: "Police said the four boys are alive and well.", "four" => None;
-    crew_counted: "The ferry carried 287 passengers and 19 crew.", "19" => Some("crew");
+    crew_counted: "The launch carried 64 passengers and nine crew.", "nine" => Some("crew");
     crew_of: "The vessel sailed with a crew of 23.", "23" => Some("crew");
     crew_members: "Nine crew members were rescued from the hold.", "Nine" => Some("rescued");
     // a noun after a copula says what some of a group were
-    were_passengers: "Of those confirmed dead, 51 were passengers and seven were crew members.", "51" => None;
-    were_students: "All four were students at the school.", "four" => None;
+    were_passengers: "Of those found dead, 12 were passengers and two were crew members.", "12" => None;
+    were_students: "All three were nurses at the clinic.", "three" => None;
     a_place_is_no_rate: "Two men were killed at a night club on Saturday.", "Two" => Some("deaths");
     a_rate_is_no_count: "The clinic sees 40 patients a day.", "40" => None;
     slaying: "Police are investigating the slaying of two teenagers.", "two" => Some("deaths");
@@ -613,7 +613,7 @@ cases! {
     another_act: "The ministers, who met in March, signed the text on May 4.", "May 4" => None;
     // a date in a relative clause dates its antecedent
     date_in_a_relative_clause: "The fighting, which began on 26 February, lasted four days.", "26 February" => Some("date of clashes");
-    date_in_a_relative_clause_of_a_name: "The fraud trial of Oren Vale, which began on 29 September, ended on Thursday.", "29 September" => Some("date of trial");
+    date_in_a_relative_clause_of_a_name: "The fraud trial of Ilse Marrow, which began on 14 October, ended on Friday.", "14 October" => Some("date of trial");
     date_in_a_relative_clause_durative: "The war, which began on 26 February, lasted four years.", "26 February" => None;
     // far from any event word, the subject's event: "took effect", "got underway"
     subject_far_off: "The truce, brokered by the two neighbours' mediators, took effect at midnight on March 1.", "March 1" => Some("date of agreement");
@@ -626,13 +626,13 @@ cases! {
     // a verb of the event's own occurring is no other act
     started_on: "The protests started on 5 May.", "5 May" => Some("date of protest");
     started_with_a_clause_after: "The protests started on 5 May, when drivers blocked the roads.", "5 May" => Some("date of protest");
-    happened_bare: "The shooting happened Monday around 10 p.m. near the park.", "Monday" => Some("date of shooting");
-    occurred_on: "The crash occurred on Nov. 8 on the ring road.", "Nov. 8" => Some("date of crash");
+    happened_bare: "The stabbing happened Tuesday shortly after dusk by the canal.", "Tuesday" => Some("date of shooting");
+    occurred_on: "The crash occurred on Feb. 3 on the coast road.", "Feb. 3" => Some("date of crash");
     erupted_after_the_event: "The clashes erupted late on Sunday outside the ministry.", "late on Sunday" => Some("date of clashes");
     // "to be held on": the event named before the comma, still to take place
     to_be_held_after_a_comma: "He called a referendum on the package, to be held on 15 June.", "15 June" => Some("date of referendum");
     will_be_held_after_a_comma: "The party announced a vote, which will be held on 15 June.", "15 June" => Some("date of election");
     to_be_held_names_nothing: "He said the package, to be held on 15 June, was final.", "15 June" => None;
     // "ended" closes a period ("the year ended Jan. 31"), not an event's day
-    year_ended: "In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.", "Jan. 31" => None;
+    year_ended: "In the year ended March 31, the chain reported sales of $81 million.", "March 31" => None;
 }
