@@ -143,7 +143,7 @@ mod tests {
             ),
             // negative rows: the group is someone else's, or no group is named
             ("Soldiers said 40 people were killed.", "40", None),
-            ("At least 286 people lost their lives.", "286", None),
+            ("At least 175 people lost their lives.", "175", None),
             ("The fire killed 12, soldiers said.", "12", None),
             ("Five were killed near the soldiers' camp.", "Five", None),
             (

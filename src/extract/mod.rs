@@ -889,15 +889,15 @@ mod tests {
                 false,
             ),
             (
-                "The army has lost seven soldiers and four civilians in the conflict.",
-                "four",
+                "The army has now lost nine soldiers and three civilians in the war.",
+                "three",
                 "troops",
                 false,
             ),
             // a change said of both is shared
             (
-                "The blast killed seven soldiers and four civilians.",
-                "four",
+                "The blast killed nine soldiers and three civilians.",
+                "three",
                 "deaths",
                 true,
             ),

@@ -127,7 +127,7 @@ pub(crate) fn nearest_cue(
             break;
         }
         if let Some(m) = class_of(table, w) {
-            // "eleven people were shot -- one fatally": a cue right after a
+            // "eleven guests were shot -- one fatally": a cue right after a
             // number word of its own is that number's
             let another_count = j > last + 2 && {
                 let p = ws[j - 1].low_str();
@@ -691,7 +691,7 @@ pub(crate) fn nearest_event(
     let attribution = attribution_after(ws, last);
     // "31 civilians killed, most of them in villages that came under rocket
     // fire": a relative clause past a comma after the figure, running to the
-    // end, tells of another noun ("two people, one of whom was …, were shot"
+    // end, tells of another noun ("three men, one of whom was …, were shot"
     // is an aside: the figure's predicate follows its closing comma)
     // (one pass each way: the clause opens after the last comma or break of
     // the sentence, and a comma must stand between it and the figure)

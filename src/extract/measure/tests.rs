@@ -39,8 +39,8 @@ measures! {
     // a part of those shot, or a death the shooting's word tells
     shooting_of_a_group: "The shooting of two brothers shocked the street.", "two" => None;
     deadly_shooting_of: "A driver held over the deadly shooting of a clerk denied it.", "a clerk" => None;
-    one_fatally_after_a_comma: "Seven people were shot, one fatally, at the fair.", "Seven" => Some("shot (killed or wounded)");
-    one_fatally_after_a_dash: "Eleven people were shot -- one fatally -- at a wedding.", "Eleven" => Some("shot (killed or wounded)");
+    one_fatally_after_a_comma: "Seven people were shot, one fatally, near the fair.", "Seven" => Some("shot (killed or wounded)");
+    one_fatally_after_a_dash: "Eleven people were hit by gunfire -- one fatally -- at a wedding.", "Eleven" => Some("shot (killed or wounded)");
     mother_of_two_died: "A 71-year-old father of three died when a van hit him.", "A 71-year-old father" => Some("deaths");
     cut_part_of_the_jobs: "The brewer said it would cut 640 of its 5,200 jobs.", "640" => Some("jobs cut");
     depth_of: "The quake was centred at a depth of 10 kilometres.", "10 kilometres" => Some("depth");
@@ -95,7 +95,7 @@ measures! {
     workers_are_jobs: "The plant employs 1,900 workers.", "1,900" => Some("jobs");
     // a tally over many incidents is no incident's toll
     tally_of_accidents: "Last year 38 miners died in accidents nationwide.", "38" => None;
-    tally_of_incidents: "Four other overnight incidents left eight people wounded.", "eight" => None;
+    tally_of_incidents: "Three further incidents that night left six people hurt.", "six" => None;
     tally_of_shootings: "Nine people died in a spate of shootings this month.", "Nine" => None;
     one_accident: "Three miners died in the accident.", "Three" => Some("deaths");
     people_who_staff: "Five people staff the night desk.", "Five" => Some("jobs");
@@ -588,7 +588,7 @@ cases! {
     attribution_after_the_event: "Two soldiers died in the clashes, according to a statement.", "Two" => Some("clashes");
     attribution_ends_at_a_stop: "Two people died, according to the Harrow Sheriff's Office.Officials said the shooting was random.", "Two" => Some("shooting");
     closing_relative_clause: "The tally lists 31 civilians killed, most of them in villages that came under rocket fire.", "31" => None;
-    relative_aside_keeps_the_predicate: "Two people, one of whom was a guard, were shot dead at the depot.", "Two" => Some("shooting");
+    relative_aside_keeps_the_predicate: "Three men, one of whom was a driver, were shot dead at the yard.", "Three" => Some("shooting");
     relative_without_a_comma: "The storm killed 12 people who lived by the river.", "12" => Some("storm");
 }
 
