@@ -97,7 +97,13 @@ impl<'a> Statement<'a> {
             .get_or_init(|| {
                 let c = self.claims.first()?;
                 let at = quote_at(c);
-                crate::extract::owner::owner(&c.sentence, at, at + c.quote.len())
+                // a company's revenue said by the company: the speaker owns it
+                let owned = c.measure.as_ref().is_some_and(MeasureKey::is_owned);
+                crate::extract::owner::owner(&c.sentence, at, at + c.quote.len()).or_else(|| {
+                    owned
+                        .then(|| crate::extract::owner::speaker(&c.sentence, at))
+                        .flatten()
+                })
             })
             .as_ref()
     }

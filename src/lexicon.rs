@@ -51,6 +51,10 @@ pub struct Measure<'a> {
     /// the cue is someone else's act ("charged with shooting six people").
     #[serde(default)]
     pub after: bool,
+    /// Nouns that name the measure only as the object of an estimate ("police put
+    /// the crowd at 23,000"); elsewhere they are no cue ("fired into a crowd").
+    #[serde(default)]
+    pub estimated: Vec<&'a str>,
 }
 
 /// `measures.toml`: changes that happened to the counted things, then counted nouns.
@@ -267,6 +271,10 @@ pub struct Things {
     /// Things whose counts never take an open key.
     pub no_open_key: Vec<&'static str>,
     pub wound_kinds: Vec<&'static str>,
+    /// Parts of the body a bullet strikes ("struck in the leg").
+    pub body_parts: Vec<&'static str>,
+    /// Things a company's name may stand before ("504,200 Arlen Works shares").
+    pub issued: Vec<&'static str>,
     /// Supplies a fault cuts off, each a line of words that fold into its first.
     pub supplies: Vec<Vec<&'static str>>,
 }
@@ -318,6 +326,8 @@ pub struct Acts {
     pub blame_words: Vec<&'static str>,
     /// Verbs that take a level to a figure ("bringing the toll to 5").
     pub raising_verbs: Vec<&'static str>,
+    /// Verbs that give their object's estimate with "at" ("put the crowd at 23,000").
+    pub estimating_verbs: Vec<&'static str>,
     /// Verbs in the past tense that tell a process began ("began on").
     pub beginning_verbs: Vec<&'static str>,
     /// Verbs of dying with no object ("the 17 miners who died").
@@ -347,6 +357,8 @@ pub struct FunctionWords {
     pub one_blockers_after: Vec<&'static str>,
     pub one_blockers_before: Vec<&'static str>,
     pub id_before: Vec<&'static str>,
+    /// Words after which an `id_before` word is a verb ("to train 800 engineers").
+    pub verb_markers: Vec<&'static str>,
     /// Words never heading a counted noun run, beyond the NLTK stop words.
     pub noun_run_stops: Vec<&'static str>,
     /// Words that open a subordinate clause before its subject ("When … was").

@@ -81,6 +81,28 @@ pub fn counted(ws: &Sentence<'_>, last: usize, figures: &[(usize, usize)]) -> Op
     let mut run: Vec<usize> = Vec::with_capacity(RUN_MAX);
     let mut post: Option<usize> = None;
     let mut j = last + 1;
+    // "holds 504,200 Arlen Works shares": an issuer's name between the figure and
+    // the shares it counts is passed over (the owner reads it)
+    let name_len = (0..3)
+        .take_while(|&k| {
+            ws.get(last + 1 + k).is_some_and(|w| {
+                w.text().starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.text().bytes().all(|b| b.is_ascii_alphabetic())
+            })
+        })
+        .count();
+    if name_len > 0
+        && !ws.title_case()
+        && ws.get(last + 1 + name_len).is_some_and(|w| {
+            let n = w.low_str();
+            plain_word(w.text()) && crate::lexicon::THINGS.issued.contains(&n)
+        })
+        && !figures
+            .iter()
+            .any(|&(a, _)| a > last && a <= last + name_len)
+    {
+        j += name_len;
+    }
     while j < ws.len() && run.len() < RUN_MAX {
         if figures.iter().any(|&(a, _)| a == j) {
             break;
@@ -98,6 +120,13 @@ pub fn counted(ws: &Sentence<'_>, last: usize, figures: &[(usize, usize)]) -> Op
             break;
         }
         if run.is_empty() && verb_or_adverb(w) {
+            return None;
+        }
+        // "were both wearing jackets": after a floating quantifier, a verb
+        if run.is_empty()
+            && w.ends_with("ing")
+            && matches!(ws[last].low_str(), "both" | "all" | "each")
+        {
             return None;
         }
         run.push(j);

@@ -87,6 +87,40 @@ fn before_figure(sentence: &str, at: usize) -> Option<String> {
     None
 }
 
+/// The name a sentence opens on when it is the one who says the figure, which
+/// stands after the saying verb: "Pellick Corp, with 26,000 employees, said
+/// third-quarter revenue rose 9% to $3.9 billion" gives "pellick". Meant for
+/// measures that are always someone's (a company's revenue): the speaker of
+/// such a figure is its owner; for a toll it is only a source.
+pub fn speaker(sentence: &str, at: usize) -> Option<String> {
+    let before = sentence.get(..at)?;
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let saying = &crate::lexicon::ACTS.saying_verbs;
+    let verb = words
+        .iter()
+        .position(|w| saying.contains(&w.trim_end_matches(',').to_lowercase().as_str()))?;
+    // the name's run of capitalised words opens the sentence, past an article
+    let mut k = usize::from(matches!(words.first(), Some(&("The" | "A" | "An"))));
+    let start = k;
+    while k < verb && capitalised(words[k]) && !words[k].ends_with(',') {
+        k += 1;
+    }
+    let closes_name = k < verb && capitalised(words[k]) && words[k].ends_with(',');
+    if k == start && !closes_name {
+        return None;
+    }
+    let k = k + usize::from(closes_name);
+    // right after the name: the verb, or an aside between commas before it
+    let aside = k < verb && words[k - 1].ends_with(',') && words[verb - 1].ends_with(',');
+    if k != verb && !aside {
+        return None;
+    }
+    let first = words[start]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    (!first.is_empty() && !crate::extract::names::not_a_name(&first)).then_some(first)
+}
+
 /// A word that starts with a capital letter and is a word.
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_alphabetic)
@@ -122,6 +156,43 @@ mod tests {
                 Some("halvern"),
                 "{sentence}"
             );
+        }
+    }
+
+    /// The one who says a figure of its own owns it.
+    #[test]
+    fn speakers_of_their_own_figures() {
+        let at = |s: &str, f: &str| super::speaker(s, s.find(f).unwrap());
+        for (sentence, figure, want) in [
+            (
+                "Pellick Corp, with 26,000 employees, said revenue rose 9% to $3.9 billion.",
+                "$3.9",
+                Some("pellick"),
+            ),
+            (
+                "Halvern said revenue fell to $2.4 billion.",
+                "$2.4",
+                Some("halvern"),
+            ),
+            (
+                "The Halvern Group reported sales of $2.4 billion.",
+                "$2.4",
+                Some("halvern"),
+            ),
+            // a word capitalised by grammar, no name, or a name that does not say it
+            ("Police said revenue fell to $2.4 billion.", "$2.4", None),
+            (
+                "Revenue fell to $2.4 billion, the company said.",
+                "$2.4",
+                None,
+            ),
+            (
+                "Analysts at Orrin said revenue fell to $2.4 billion.",
+                "$2.4",
+                None,
+            ),
+        ] {
+            assert_eq!(at(sentence, figure).as_deref(), want, "{sentence}");
         }
     }
 

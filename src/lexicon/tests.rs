@@ -39,6 +39,13 @@ fn classes() -> Vec<Class> {
             "measure",
             &m.words,
         ));
+        if !m.estimated.is_empty() {
+            out.push(class(
+                format!("measures.toml: {} (estimated)", m.measure),
+                "measure",
+                &m.estimated,
+            ));
+        }
     }
     for m in &MEASURES.frame {
         let concept = if m.money {
@@ -534,6 +541,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: dying_verbs", &a.dying_verbs);
     add("acts.toml: beginning_verbs", &a.beginning_verbs);
     add("acts.toml: raising_verbs", &a.raising_verbs);
+    add("acts.toml: estimating_verbs", &a.estimating_verbs);
     add("acts.toml: extraction_verbs", &a.extraction_verbs);
     add("acts.toml: scheduling_words", &a.scheduling_words);
     add("acts.toml: deferring_words", &a.deferring_words);
@@ -556,6 +564,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("function-words.toml: noun_run_stops", &f.noun_run_stops);
     add("function-words.toml: subordinators", &f.subordinators);
     add("function-words.toml: subject_pronouns", &f.subject_pronouns);
+    add("function-words.toml: verb_markers", &f.verb_markers);
     add("noun-phrase.toml: modifiers", &NOUN_PHRASE.modifiers);
     add("noun-phrase.toml: not_nouns", &NOUN_PHRASE.not_nouns);
     add(
@@ -566,6 +575,8 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
 
     add("things.toml: wound_kinds", &THINGS.wound_kinds);
     add("things.toml: no_open_key", &THINGS.no_open_key);
+    add("things.toml: issued", &THINGS.issued);
+    add("things.toml: body_parts", &THINGS.body_parts);
     let p = &PERIODS;
     add("periods.toml: clock_after", &p.clock_after);
     add("periods.toml: period_units", &p.period_units);

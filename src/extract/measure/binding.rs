@@ -270,18 +270,32 @@ pub(crate) fn subject_cue(
     ws: &Sentence<'_>,
     first: usize,
     figures: &[(usize, usize)],
+    money: bool,
 ) -> Option<Measure> {
     let level = &crate::lexicon::ACTS.level_verbs;
     // "Injured: 1,312", "Deaths: 12": a label before a colon
-    if first >= 2 && ws[first - 1].text == ":" && first <= 4 {
+    if first >= 2 && ws[first - 1].text == ":" && first <= 4 && !money {
         return (0..first - 1).find_map(|j| counted_class(ws[j].low()));
     }
     let mut v = first.checked_sub(1)?;
-    if matches!(ws[v].low_str(), "to" | "at") {
+    let acts = &crate::lexicon::ACTS;
+    if let Some(verbs) = match ws[v].low_str() {
+        "to" => Some(&acts.raising_verbs),
+        "at" => Some(&acts.estimating_verbs),
+        _ => None,
+    } {
         v = v.checked_sub(1)?;
-        // "bringing the death toll from the siege to 9": the
-        // object of a verb that takes it to the figure
-        if let Some(m) = raised_object(ws, v, figures) {
+        // "sales rose 6.7% to $4.27 billion", "rose by 150 to 2,000": the
+        // change's own size stands between the verb and the level
+        if let Some(&(a, _)) = figures.iter().find(|&&(_, b)| b == v) {
+            v = a.checked_sub(1)?;
+            if ws[v].low_str() == "by" {
+                v = v.checked_sub(1)?;
+            }
+        }
+        // "bringing the death toll from the siege to 9", "police put the crowd
+        // at 23,000": the object of a verb that takes it to the figure
+        if let Some(m) = raised_object(ws, v, figures, verbs).filter(|_| !money) {
             return Some(m);
         }
     }
@@ -299,20 +313,26 @@ pub(crate) fn subject_cue(
         }
         let w = ws[j].low();
         if let Some(m) = class_of(&CHANGE, w) {
-            return Some(m).filter(|m| *m != Measure::JOBS_CUT);
+            return Some(m).filter(|m| *m != Measure::JOBS_CUT && !money);
         }
+        // a sum takes only a measure of money, and a count none
         if let Some(m) = class_of(&NOUNS, w) {
-            return Some(m).filter(|m| !MONEY_MEASURES.contains(m));
+            return Some(m).filter(|m| MONEY_MEASURES.contains(m) == money);
         }
     }
     None
 }
 
-/// The measure of the object of a raising verb ("bringing the death toll … to"),
-/// read back from word `end` (the word before "to") to the verb, within the
-/// clause and `SUBJECT_REACH` words: the first cue met going back, once the verb
-/// is found.
-fn raised_object(ws: &Sentence<'_>, end: usize, figures: &[(usize, usize)]) -> Option<Measure> {
+/// The measure of the object of a raising verb ("bringing the death toll … to") or
+/// an estimating one ("put the crowd … at"), one of `verbs`, read back from word
+/// `end` (the word before "to" or "at") to the verb, within the clause and
+/// `SUBJECT_REACH` words: the cue nearest the verb, once the verb is found.
+fn raised_object(
+    ws: &Sentence<'_>,
+    end: usize,
+    figures: &[(usize, usize)],
+    verbs: &[&str],
+) -> Option<Measure> {
     let mut cue = None;
     let mut j = end + 1;
     while j > 0 && end + 1 - j < SUBJECT_REACH {
@@ -321,10 +341,19 @@ fn raised_object(ws: &Sentence<'_>, end: usize, figures: &[(usize, usize)]) -> O
             return None;
         }
         let w = ws[j].low();
-        if crate::lexicon::ACTS.raising_verbs.contains(&w.as_str()) {
+        if verbs.contains(&w.as_str()) {
             return cue;
         }
-        cue = counted_class(w).or(cue);
+        // "put the crowd at": a noun that names its measure only as such an object
+        let estimated = || {
+            crate::lexicon::MEASURES
+                .change
+                .iter()
+                .chain(&crate::lexicon::MEASURES.noun)
+                .find(|m| m.estimated.contains(&w.as_str()))
+                .map(Measure::of)
+        };
+        cue = counted_class(w).or_else(estimated).or(cue);
     }
     None
 }

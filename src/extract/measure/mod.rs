@@ -73,6 +73,15 @@ pub fn measure_in(
         ClaimKind::Count | ClaimKind::Quantity if earlier_value(ws, first, last, &figures) => None,
         // "120,000 homes without power", "power was cut to 95,000 customers"
         ClaimKind::Count if let Some(k) = open::cut_off(ws, first, last, &figures) => Some(k),
+        // "net of $68.2 million, or 83 cents a share": a sum in cents per share
+        ClaimKind::Count
+            if ws
+                .get(last + 1)
+                .is_some_and(|w| crate::lexicon::CURRENCIES.subunits.contains(&w.low_str()))
+                && frame::per_unit(ws, last + 1) =>
+        {
+            per_share(ws, first, last + 1, &figures)
+        }
         ClaimKind::Count | ClaimKind::Quantity => {
             // "four others are trapped": people under an act of their own,
             // read once for the change cue and for the open key
@@ -130,6 +139,20 @@ pub fn measure_in(
                         .is_some_and(|p| ws[p].low_str() == "and");
                     !(joined && names_other_people(ws, last, *m))
                 })
+                // "the passengers included 33 children": people of another
+                // noun right after the figure are what it counts, not the
+                // subject's class before the verb ("employs 400 engineers"
+                // keeps the verb's)
+                .filter(|(m, _)| {
+                    let generic = ws
+                        .get(last + 1)
+                        .is_some_and(|n| matches!(n.low_str(), "people" | "persons" | "others"));
+                    let before = (first.saturating_sub(5)..first.saturating_sub(1))
+                        .any(|k| class_of(&NOUNS, ws[k].low()) == Some(*m));
+                    let after = (last + 1..ws.len().min(last + 5))
+                        .any(|k| class_of(&NOUNS, ws[k].low()) == Some(*m));
+                    !before || after || generic || !names_other_people(ws, last, *m)
+                })
                 // "each is held on a bond of …", "charges against two men": sums of
                 // money are given as money
                 .filter(|(m, _)| !MONEY_MEASURES.contains(m))
@@ -145,7 +168,7 @@ pub fn measure_in(
             // 1,240": a level reached takes the measure of its subject
             let change = change.or_else(|| {
                 (noun.is_none() && !counts_things(ws, last))
-                    .then(|| subject_cue(ws, first, &figures))
+                    .then(|| subject_cue(ws, first, &figures, false))
                     .flatten()
                     .map(|m| (m, 0))
             });
@@ -157,7 +180,41 @@ pub fn measure_in(
             // "86 tackles", "missing four games": a figure that names what it
             // counts, in words the lexicon has no class for, keeps a key of its
             // own words; a change cue nearby happened to someone else
-            if let Some(key) = open_count(ws, first, last, &figures, kind, unit) {
+            // "two court bailiffs were killed": a noun the lexicon does not know,
+            // said right after it to have died or been hurt, counts people, and
+            // the change is theirs
+            let harm = |m: Measure| matches!(m, Measure::DEATHS | Measure::INJURED);
+            let harmed = |k: usize| {
+                ws.get(k)
+                    .is_some_and(|w| class_of(&CHANGE, w.low()).is_some_and(harm))
+            };
+            // right after the noun, past "who were", "have been", an adverb
+            // ("two knives used to kill" is a thing's use, not its death)
+            let after_noun = |at: usize| {
+                let mut k = at + 1;
+                while ws.get(k).is_some_and(|w| {
+                    let w = w.low_str();
+                    matches!(w, "who" | "that")
+                        || PASSIVE.contains(&w)
+                        || w.ends_with("ly")
+                        || crate::lexicon::ACTS.auxiliaries.contains(&w)
+                }) && k < at + 4
+                {
+                    k += 1;
+                }
+                harmed(k)
+            };
+            let living = change.is_some_and(|(m, _)| harm(m))
+                && crate::extract::counted::counted(ws, last, &figures).is_some_and(|c| {
+                    // "killing 49 club-goers" ("executed 44 search warrants" is no harm)
+                    let verb_before = first > 0
+                        && crate::lexicon::ACTS
+                            .harm_verbs
+                            .contains(&ws[first - 1].low_str())
+                        && harmed(first - 1);
+                    after_noun(c.at) || verb_before
+                });
+            if !living && let Some(key) = open_count(ws, first, last, &figures, kind, unit) {
                 return finish(ws, first, last, kind, Some(key), event);
             }
             // "the town is home to 80,000 people": its population, where a
@@ -206,8 +263,9 @@ pub fn measure_in(
         }
         ClaimKind::Percent | ClaimKind::Money if earlier_value(ws, first, last, &figures) => None,
         // "$4.55 a share" beside "revenue of $12.97 billion": a rate is
-        // neither the revenue nor a part of it
-        ClaimKind::Money if frame::per_unit(ws, last) => None,
+        // neither the revenue nor a part of it; "earned $49 million, or $4.55
+        // a share" restates the sum before it per share
+        ClaimKind::Money if frame::per_unit(ws, last) => per_share(ws, first, last, &figures),
         ClaimKind::Percent => nearest_cue(ws, first, last, &figures, &NOUNS, 10)
             // "cut 10% of its workforce" is a cut of jobs; "cut the rate of
             // relapses by 38%" is not: as for a count, the cut of jobs needs jobs
@@ -217,27 +275,71 @@ pub fn measure_in(
             })
             // "coverage with two doses of the vaccine … stands at 87%": a level
             // reached takes the measure of its subject, however far it stands
-            .or_else(|| subject_cue(ws, first, &figures).map(|m| (m, 0)))
+            .or_else(|| subject_cue(ws, first, &figures, false).map(|m| (m, 0)))
             .map(|(m, _)| MeasureKey::Percent(m))
+            // "a 12 percent pay rise": the change of a named thing it sizes
+            .or_else(|| open::sized_change(ws, first, last, &figures))
             // "25% of the jewelry market", "a 50% stake": the noun it is a share of
             .or_else(|| open::open_percent(ws, first, last, &figures))
             // "annual inflation reached 38 percent": the level of its subject
             .or_else(|| open::open_subject_percent(ws, first, last)),
-        // "a minimum $1,000 fine": the noun the sum sizes, when the lexicon
-        // folds it, outranks a cue further off ("a misdemeanor charge with …")
-        ClaimKind::Money => crate::extract::counted::counted(ws, last, &figures)
-            .and_then(|_| frame_key(ws, first, last, &figures, kind, false))
-            .or_else(|| {
-                nearest_cue(ws, first, last, &figures, &NOUNS, 8).map(|(m, _)| MeasureKey::Class(m))
-            })
-            // "stole £2.3 million", "a $2 billion fine": a word the lexicon folds
-            .or_else(|| frame_key(ws, first, last, &figures, kind, false))
-            // "a $2 million fee": the noun it is the amount of
-            .or_else(|| open_count(ws, first, last, &figures, kind, None))
-            // "a deal worth £21m": the noun it hangs on
-            .or_else(|| frame_key(ws, first, last, &figures, kind, true)),
+        ClaimKind::Money => money_key(ws, first, last, &figures),
     };
     finish(ws, first, last, kind, measure, event)
+}
+
+/// What the sum at words `first..=last` is of.
+fn money_key(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> Option<MeasureKey> {
+    let kind = ClaimKind::Money;
+    // "a minimum $1,000 fine": the noun the sum sizes, when the lexicon
+    // folds it, outranks a cue further off ("a misdemeanor charge with …")
+    crate::extract::counted::counted(ws, last, figures)
+        .and_then(|_| frame_key(ws, first, last, figures, kind, false))
+        .or_else(|| {
+            nearest_cue(ws, first, last, figures, &NOUNS, 8).map(|(m, _)| MeasureKey::Class(m))
+        })
+        // "sales rose 6.7% to $4.27 billion": the level its subject reached
+        .or_else(|| subject_cue(ws, first, figures, true).map(MeasureKey::Class))
+        // "stole £2.3 million", "a $2 billion fine": a word the lexicon folds
+        .or_else(|| frame_key(ws, first, last, figures, kind, false))
+        // "a $2 million fee": the noun it is the amount of
+        .or_else(|| open_count(ws, first, last, figures, kind, None))
+        // "a deal worth £21m": the noun it hangs on
+        .or_else(|| frame_key(ws, first, last, figures, kind, true))
+}
+
+/// The key of a sum per share that restates the sum right before it ("net income
+/// of $68.2 million, or 83 cents a share"): that sum's key, per share. A rate told
+/// on its own ("a dividend of 10 cents a share") or of anything but a share gets none.
+fn per_share(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> Option<MeasureKey> {
+    let word = |j: usize| ws.get(j).map_or("", |w| w.low_str());
+    if !matches!(word(last + 2), "share" | "diluted") {
+        return None;
+    }
+    let (a, b) = *figures
+        .iter()
+        .find(|&&(_, b)| first >= 3 && b == first - 3 && word(first - 1) == "or")?;
+    if word(first - 2) != "," {
+        return None;
+    }
+    let rest: Vec<(usize, usize)> = figures
+        .iter()
+        .copied()
+        .filter(|&f| f != (a, b))
+        .chain([(first, last)])
+        .collect();
+    let whole = money_key(ws, a, b, &rest)?;
+    Some(MeasureKey::open(format!("{whole} per share"), None))
 }
 
 /// Is the lexicon's noun of class `m` right after the figure ending at word `last`

@@ -156,6 +156,62 @@ pub(crate) fn open_percent(
     Some(MeasureKey::open(format!("{what} %"), None))
 }
 
+/// The open key of a percentage that sizes a change of a named thing: "a 12 percent
+/// pay rise", "a pay rise of 3.5 percent" → "pay rise %", with the act the phrase
+/// is the object of ("offered", "demanding"), so an offer and a demand never meet.
+/// A change without a noun of its own ("a 10 percent rise") sizes nothing.
+pub(crate) fn sized_change(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+) -> Option<MeasureKey> {
+    let changes = &crate::lexicon::ACTS.change_nouns;
+    let word = |j: usize| ws.get(j).map_or("", |w| w.low_str());
+    let modifier_at = |k: usize| {
+        let w = ws[k].text();
+        let low = word(k);
+        low.len() >= 3
+            && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !counted::is_function_word(low)
+            && !changes.contains(&low)
+            && !PEOPLE.contains(&low)
+            && !counted::is_people_noun(low)
+            && !PERIOD_UNITS.contains(&low)
+            && !low.ends_with("ed")
+            && !low.ends_with("ly")
+    };
+    let (modifier, head, opens) = if first >= 3
+        && word(first - 1) == "of"
+        && changes.contains(&word(first - 2))
+        && modifier_at(first - 3)
+    {
+        // "a pay rise of 3.5 percent"
+        (first - 3, first - 2, first - 3)
+    } else if last + 2 < ws.len()
+        && first >= 1
+        && matches!(word(first - 1), "a" | "an" | "the") | counted::determiner(word(first - 1))
+        && changes.contains(&word(last + 2))
+        && modifier_at(last + 1)
+    {
+        // "a 12 percent pay rise"
+        (last + 1, last + 2, first)
+    } else {
+        return None;
+    };
+    let opens = if opens >= 1
+        && (matches!(word(opens - 1), "a" | "an" | "the") || counted::determiner(word(opens - 1)))
+    {
+        opens - 1
+    } else {
+        opens
+    };
+    let (lo, _) = clause(ws, first);
+    let act = counted::act(ws, opens, lo, figures);
+    let what = format!("{} {} %", word(modifier), counted::singular(word(head)));
+    Some(MeasureKey::open(what, act.as_deref()))
+}
+
 /// The open key of a percentage given as the level of a subject the lexicon has no
 /// class for: "annual inflation reached 38 percent" → "annual inflation %",
 /// "unemployment fell to 5%", "turnout was 64%", "with inflation at 40 percent".

@@ -66,16 +66,27 @@ pub(crate) fn shot_victims(
     {
         return true;
     }
-    // "hit by gunfire", "struck by a stray bullet"
+    // "hit by gunfire", "struck by a stray bullet", "struck in the shooting",
+    // "struck in the lower leg"
     let hit_by_gunfire = |j: usize| {
-        matches!(ws[j].low().as_str(), "hit" | "struck")
-            && ws.get(j + 1).is_some_and(|w| w.low() == "by")
+        let struck = matches!(ws[j].low().as_str(), "hit" | "struck");
+        let by = ws.get(j + 1).is_some_and(|w| w.low() == "by")
             && ws[j + 2..ws.len().min(j + 5)].iter().any(|w| {
                 matches!(
                     w.low().as_str(),
                     "gunfire" | "bullet" | "bullets" | "gunshot" | "gunshots"
                 )
-            })
+            });
+        let in_the = ws.get(j + 1).is_some_and(|w| w.low() == "in")
+            && ws
+                .get(j + 2)
+                .is_some_and(|w| matches!(w.low_str(), "the" | "his" | "her" | "their"))
+            && ws.get(j + 3).is_some_and(|w| {
+                let w = w.low_str();
+                matches!(w, "shooting" | "gunfire" | "crossfire")
+                    || crate::lexicon::THINGS.body_parts.contains(&w)
+            });
+        struck && (by || in_the)
     };
     // a headline's bare participle: "Three people shot outside diner", "5 shot,
     // including teen" (not "two men shot at officers", "two men shot him")
@@ -87,7 +98,12 @@ pub(crate) fn shot_victims(
         && !ws.get(last + 2 + noun).is_some_and(|w| {
             // "shot and killed", "shot back" are not the headline's passive
             let l = lower(w.text);
-            opens_an_object(&l)
+            // "8 shot at Lakeside Park": a place, not the people shot at
+            let at_a_place = l == "at"
+                && ws
+                    .get(last + 3 + noun)
+                    .is_some_and(|p| p.text.starts_with(|c: char| c.is_uppercase()));
+            (opens_an_object(&l) && !at_a_place)
                 || matches!(l.as_str(), "and" | "back")
                 || (w.text.starts_with(|c: char| c.is_uppercase()) && l != "including")
         })

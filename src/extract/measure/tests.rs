@@ -36,6 +36,12 @@ measures! {
     shooting_of_one: "Deputies are looking into the shooting of a 9-year-old boy.", "a 9-year-old boy" => Some("shot (killed or wounded)");
     bullet_struck: "A stray bullet struck one cyclist in the arm.", "one" => Some("shot (killed or wounded)");
     stray_round_hit: "One round hit two diners by the window.", "two" => Some("shot (killed or wounded)");
+    struck_in_the_shooting: "A 34-year-old man was struck in the shooting.", "A 34-year-old man" => Some("shot (killed or wounded)");
+    struck_in_the_leg: "Two children were struck in the lower leg.", "Two" => Some("shot (killed or wounded)");
+    headline_shot_at_a_place: "8 shot at Lakeside Park on the holiday; 2 detained", "8" => Some("shot (killed or wounded)");
+    // struck in no wound, shot at people
+    struck_in_the_dark: "Two men were struck in the dark by a van.", "Two" => None;
+    headline_shot_at_people: "Two men shot at officers on Elm Street", "Two" => None;
     // a part of those shot, or a death the shooting's word tells
     shooting_of_a_group: "The shooting of two brothers shocked the street.", "two" => None;
     deadly_shooting_of: "A driver held over the deadly shooting of a clerk denied it.", "a clerk" => None;
@@ -88,6 +94,31 @@ measures! {
     crowd_gathered: "About 300 residents gathered for a vigil on Sunday.", "300" => Some("crowd");
     crowd_aside: "Some 9,000 people, according to a police estimate, demonstrated in the square.", "9,000" => Some("crowd");
     crowd_verb_before: "Parents protested the closure of three schools.", "three" => Some("school, closed");
+    // a noun the lexicon does not know, killed or hurt: people
+    bailiffs_killed: "The sheriff confirmed that two court bailiffs were killed.", "two" => Some("deaths");
+    wardens_hurt: "Three park wardens were injured in the blast.", "Three" => Some("injured");
+    bailiffs_killing: "The inmate grabbed a gun, killing two bailiffs.", "two" => Some("deaths");
+    constables_who_were_wounded: "Two deputy constables who were wounded went home.", "Two" => Some("injured");
+    // a thing's own act stays its key ("86 tackles", not someone's death)
+    knives_used_to_kill: "Police found the two knives used to kill the men.", "two" => Some("knife, found");
+    warrants_executed: "Investigators had executed 44 search warrants in two towns.", "44" => Some("search warrant, executed");
+    scenes_of_the_dead: "Police report at least five crime scenes of dead victims.", "at least five" => Some("crime scene, report");
+    tackles_before_the_death: "He made 86 tackles in the season before he died.", "86" => Some("tackle, made");
+    // an owner's name between the figure and what it counts
+    shares_of_a_named_firm: "A fund holds 504,200 Arlen Works shares.", "504,200" => Some("share, holds");
+    // a verb after a floating quantifier counts nothing
+    both_wearing: "The two, who were both wearing caps, spoke to reporters.", "both" => None;
+    crowd_put_at: "Police put the crowd at 23,000.", "23,000" => Some("crowd");
+    crowd_estimated_at: "Organisers estimated the crowd outside the hall at 9,500.", "9,500" => Some("crowd");
+    crowd_pegged_at: "Officials pegged the crowds at about 4,000.", "about 4,000" => Some("crowd");
+    toll_put_at: "Officials put the death toll at 40.", "40" => Some("deaths");
+    toll_estimated_at: "The ministry estimated the number of injured at 212.", "212" => Some("injured");
+    // a crowd anywhere else is no cue
+    crowd_fired_into: "Two gunmen fired into a crowd outside the club.", "Two" => None;
+    crowd_sized: "The singer led the 9,000 crowd in a chant.", "9,000" => None;
+    // people of their own noun after the figure, not the subject's class
+    children_among_passengers: "The passengers included 33 children, the operator said.", "33" => None;
+    employs_engineers: "The plant employs 400 engineers.", "400" => Some("jobs");
     // an open key's act folds its inflections and plain synonyms (`acts.toml: same_act`)
     // a noun of the lexicon narrowed by a noun of its own is not the class's
     narrowed_workers: "Some 140 rescue workers took part in the search.", "140" => Some("rescue worker");
@@ -494,12 +525,25 @@ frames! {
     a_point: Duration, "The plant closed two years ago.", "two years" => None;
     time_spent_so_far: Duration, "He spent nine months in jail before the trial.", "nine months" => None;
     a_rate: Money, "The contract paid him $4 million a year.", "$4 million" => None;
+    sum_level_past_its_change: Money, "Sales rose 6.7% to $4.27 billion from $4 billion.", "$4.27 billion" => Some("revenue");
+    sum_level_profit: Money, "Profit jumped 45 percent to $5.8 million.", "$5.8 million" => Some("profit");
+    per_share_alone: Money, "The board declared a dividend of $0.10 a share.", "$0.10" => None;
     per_share_is_not_revenue: Money, "It earned $49 million, or $4.55 a share, on revenue of $1.2 billion.", "$4.55" => None;
     revenue_beside_a_per_share_figure: Money, "It earned $49 million, or $4.55 a share, on revenue of $1.2 billion.", "$1.2 billion" => Some("revenue");
     said: Money, "The minister said $80 million would be spent.", "$80 million" => None;
     // a share whose measure word stands apart, before a verb of level
     premium_of: Percent, "The offer is a premium of 32% to the closing price.", "32%" => Some("premium %");
     premium_at: Percent, "It values each share at a premium of 27 per cent.", "27 per cent" => Some("premium %");
+    // a change of a named thing, with the act the phrase is the object of
+    pay_rise_offered: Percent, "The government has offered a pay rise of 3.5 percent this year.", "3.5 percent" => Some("pay rise %, offered");
+    pay_rise_offer_of: Percent, "The minister said the offer of a 4.5 percent pay rise remained.", "4.5 percent" => Some("pay rise %, offered");
+    pay_rise_proposed: Percent, "The board proposed a 4 percent pay rise.", "4 percent" => Some("pay rise %, offered");
+    pay_rise_demanded: Percent, "The union is demanding a 12 percent pay rise.", "12 percent" => Some("pay rise %, demanded");
+    pay_rise_wanted: Percent, "The union wants a pay rise of 10 percent.", "10 percent" => Some("pay rise %, demanded");
+    rent_hike: Percent, "Tenants face a 9% rent hike.", "9%" => Some("rent hike %, face");
+    // a change of nothing named sizes nothing
+    bare_rise: Percent, "The union wants a 10 percent rise.", "10 percent" => None;
+    bare_increase_of: Percent, "The survey showed an increase of 5 percent.", "5 percent" => None;
     percent_level: Percent, "Coverage with two doses of the vaccine among children entering school in the district stands at 87%.", "87%" => Some("vaccination %");
     // a share the lexicon has no class for keeps the noun it is a share of
     percent_of_the: Percent, "The chain holds 30% of the furniture market.", "30%" => Some("furniture market %");
@@ -635,4 +679,51 @@ cases! {
     to_be_held_names_nothing: "He said the package, to be held on 15 June, was final.", "15 June" => None;
     // "ended" closes a period ("the year ended Jan. 31"), not an event's day
     year_ended: "In the year ended March 31, the chain reported sales of $81 million.", "March 31" => None;
+}
+
+/// What a sum per share restates: the figure read beside the other figures of its
+/// sentence, each given by its text.
+fn beside(sentence: &str, figure: &str, kind: ClaimKind, others: &[&str]) -> Option<String> {
+    let span = |f: &str| {
+        let at = sentence.find(f).expect("figure in sentence");
+        (at, at + f.len())
+    };
+    let (start, end) = span(figure);
+    let spans: Vec<(usize, usize)> = others
+        .iter()
+        .map(|f| span(f))
+        .chain([(start, end)])
+        .collect();
+    measure_in(
+        &Sentence::new(sentence),
+        start,
+        end,
+        kind,
+        None,
+        &spans,
+        true,
+    )
+    .0
+    .map(|m| m.to_string())
+}
+
+#[test]
+fn a_sum_per_share_restates_the_sum_before_it() {
+    let net = "It had net income of $68.2 million, or $0.83 a share.";
+    let cents = "Profit jumped 45% to $5.8 million, or 28 cents a share, from a year earlier.";
+    let alone = "The board declared a dividend of 10 cents a share.";
+    let rate = "It earned $68.2 million, or $4.55 an hour.";
+    assert_eq!(
+        beside(net, "$0.83", ClaimKind::Money, &["$68.2 million"]).as_deref(),
+        Some("amount of income per share")
+    );
+    assert_eq!(
+        beside(cents, "28", ClaimKind::Count, &["45%", "$5.8 million"]).as_deref(),
+        Some("profit per share")
+    );
+    assert_eq!(beside(alone, "10", ClaimKind::Count, &[]), None);
+    assert_eq!(
+        beside(rate, "$4.55", ClaimKind::Money, &["$68.2 million"]),
+        None
+    );
 }

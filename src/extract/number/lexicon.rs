@@ -103,6 +103,9 @@ pub static TIME_UNITS: LazyLock<Vec<&str>> = LazyLock::new(|| {
 /// Words before a number that make it a label, not a figure ("Route 66", "No. 3").
 pub static ID_BEFORE: LazyLock<&[&str]> = LazyLock::new(|| &FUNCTION_WORDS.id_before);
 
+/// Words after which a word of `ID_BEFORE` is a verb ("to train 800 engineers").
+pub static VERB_MARKERS: LazyLock<&[&str]> = LazyLock::new(|| &FUNCTION_WORDS.verb_markers);
+
 /// Month names and their abbreviations, lower case.
 pub static MONTHS: LazyLock<Vec<&str>> = LazyLock::new(|| {
     let months = &CALENDAR.months;

@@ -201,6 +201,7 @@ static PERSON_PLURAL_SET: LazyLock<LexSet> = LazyLock::new(|| set(&PERSON_PLURAL
 static PERSON_MODIFIERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&PERSON_MODIFIERS));
 static TIME_UNITS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&TIME_UNITS));
 static ID_BEFORE_SET: LazyLock<LexSet> = LazyLock::new(|| set(&ID_BEFORE));
+static VERB_MARKERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&VERB_MARKERS));
 
 // The shorter lists, too: a scan of twenty entries costs more than one hash.
 static ARTICLE_BLOCKERS_SET: LazyLock<LexSet> = LazyLock::new(|| set(&ARTICLE_BLOCKERS));
@@ -1123,8 +1124,14 @@ impl<'a> Parser<'a> {
             }
         }
         // "aged 23", "ages 18 to 25", "No. 3", "Route 66", "page 12", "per 100,000";
-        // a list goes with its label ("ages 15, 10 and 6", "Image 3 of 8")
-        if in_set(&ID_BEFORE_SET, before) {
+        // a list goes with its label ("ages 15, 10 and 6", "Image 3 of 8"); the
+        // word as a verb labels nothing ("will train 800 engineers")
+        let verb = i >= 2 && {
+            let marker = self.prev_word(i - 1);
+            in_set(&VERB_MARKERS_SET, marker)
+                || (marker == "to" && next.len() > 3 && next.ends_with('s'))
+        };
+        if in_set(&ID_BEFORE_SET, before) && !verb {
             return Some(self.list_end(end.max(a.end)));
         }
         // "11 or younger", "18 and older": ages

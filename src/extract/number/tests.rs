@@ -483,6 +483,7 @@ fn probe_words() -> Vec<String> {
         &PERSON_MODIFIERS[..],
         &TIME_UNITS[..],
         &ID_BEFORE[..],
+        &VERB_MARKERS[..],
         &ARTICLE_BLOCKERS[..],
         &BOTH_VERBS[..],
         &CASUALTY_WORDS[..],
@@ -576,6 +577,7 @@ fn indexed_tables_agree_with_a_scan() {
             (&PERSON_MODIFIERS[..], &PERSON_MODIFIERS_SET),
             (&TIME_UNITS[..], &TIME_UNITS_SET),
             (&ID_BEFORE[..], &ID_BEFORE_SET),
+            (&VERB_MARKERS[..], &VERB_MARKERS_SET),
         ] {
             assert_eq!(in_set(set, w), list.contains(&w.as_str()), "{w:?}");
         }
