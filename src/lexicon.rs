@@ -357,6 +357,8 @@ pub struct FunctionWords {
     pub one_blockers_after: Vec<&'static str>,
     pub one_blockers_before: Vec<&'static str>,
     pub id_before: Vec<&'static str>,
+    /// Nouns an emergency number names a service of ("911 calls").
+    pub emergency_service_nouns: Vec<&'static str>,
     /// Words after which an `id_before` word is a verb ("to train 800 engineers").
     pub verb_markers: Vec<&'static str>,
     /// Words never heading a counted noun run, beyond the NLTK stop words.
@@ -376,6 +378,8 @@ pub struct NounPhrase {
     pub modifiers: Vec<&'static str>,
     pub not_nouns: Vec<&'static str>,
     pub generic_heads: Vec<&'static str>,
+    /// Nouns of a level that fold into the noun narrowing them ("inflation rate").
+    pub level_heads: Vec<&'static str>,
 }
 
 lexicon_file!(NOUN_PHRASE: NounPhrase = "noun-phrase.toml");

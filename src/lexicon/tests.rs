@@ -565,12 +565,17 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("function-words.toml: subordinators", &f.subordinators);
     add("function-words.toml: subject_pronouns", &f.subject_pronouns);
     add("function-words.toml: verb_markers", &f.verb_markers);
+    add(
+        "function-words.toml: emergency_service_nouns",
+        &f.emergency_service_nouns,
+    );
     add("noun-phrase.toml: modifiers", &NOUN_PHRASE.modifiers);
     add("noun-phrase.toml: not_nouns", &NOUN_PHRASE.not_nouns);
     add(
         "noun-phrase.toml: generic_heads",
         &NOUN_PHRASE.generic_heads,
     );
+    add("noun-phrase.toml: level_heads", &NOUN_PHRASE.level_heads);
     add("people.toml: modifiers", &PEOPLE.modifiers);
 
     add("things.toml: wound_kinds", &THINGS.wound_kinds);

@@ -120,6 +120,16 @@ fn frame(
     {
         return Some((w.low_str().to_string(), true));
     }
+    // "€25,000 in compensation", "$2 million in fines": a sum told with the
+    // frame it is paid as
+    if let (Some(p), Some(w)) = (ws.get(last + 1), ws.get(last + 2))
+        && p.low_str() == "in"
+        && last + 2 < hi
+        && !figure_at(last + 2)
+        && FRAMES.contains_key(&(stem(w.low_str()), true))
+    {
+        return Some((w.low_str().to_string(), true));
+    }
     // "two extensions in seven months", "over six years": a window something
     // happened in, not the length of anything
     if first > 0

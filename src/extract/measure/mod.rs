@@ -73,14 +73,10 @@ pub fn measure_in(
         ClaimKind::Count | ClaimKind::Quantity if earlier_value(ws, first, last, &figures) => None,
         // "120,000 homes without power", "power was cut to 95,000 customers"
         ClaimKind::Count if let Some(k) = open::cut_off(ws, first, last, &figures) => Some(k),
-        // "net of $68.2 million, or 83 cents a share": a sum in cents per share
-        ClaimKind::Count
-            if ws
-                .get(last + 1)
-                .is_some_and(|w| crate::lexicon::CURRENCIES.subunits.contains(&w.low_str()))
-                && frame::per_unit(ws, last + 1) =>
-        {
-            per_share(ws, first, last + 1, &figures)
+        // "net of $68.2 million, or 83 cents a share", "14 Canadian cents a
+        // share": a sum in cents per share
+        ClaimKind::Count if let Some(cents) = subunit_after(ws, last) => {
+            per_share(ws, first, cents, &figures)
         }
         ClaimKind::Count | ClaimKind::Quantity => {
             // "four others are trapped": people under an act of their own,
@@ -286,6 +282,28 @@ pub fn measure_in(
         ClaimKind::Money => money_key(ws, first, last, &figures),
     };
     finish(ws, first, last, kind, measure, event)
+}
+
+/// The word of a currency's subunit that the count ending at word `last` is told in
+/// as a rate ("83 cents a share", "14 Canadian cents a share"), past one capitalised
+/// word of its country.
+fn subunit_after(ws: &Sentence<'_>, last: usize) -> Option<usize> {
+    let subunit = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| crate::lexicon::CURRENCIES.subunits.contains(&w.low_str()))
+    };
+    let k = if subunit(last + 1) {
+        last + 1
+    } else if ws
+        .get(last + 1)
+        .is_some_and(|w| w.text().starts_with(|c: char| c.is_ascii_uppercase()))
+        && subunit(last + 2)
+    {
+        last + 2
+    } else {
+        return None;
+    };
+    frame::per_unit(ws, k).then_some(k)
 }
 
 /// What the sum at words `first..=last` is of.

@@ -251,6 +251,22 @@ pub(crate) fn open_subject_percent(
     while acts.auxiliaries.contains(&word(j)) && word(j) != "now" {
         j = j.checked_sub(1)?;
     }
+    // "methane levels at the coal face had reached": the subject's head stands
+    // before the phrase that places it
+    let places = &crate::lexicon::PLACES.place_prepositions;
+    if let Some(p) = (j.saturating_sub(4)..j)
+        .rev()
+        .find(|&p| places.contains(&word(p)) || matches!(word(p), "in" | "at" | "on"))
+        && p >= 1
+        && (p + 1..=j).all(|k| {
+            ws[k]
+                .text()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-')
+        })
+    {
+        return subject_key(ws, p - 1).or_else(|| subject_key(ws, j));
+    }
     subject_key(ws, j)
 }
 
@@ -316,6 +332,14 @@ fn subject_key(ws: &Sentence<'_>, j: usize) -> Option<MeasureKey> {
             .contains(&ws[j].low_str())
     {
         return None;
+    }
+    // "the inflation rate", "methane levels": the level of what narrows it
+    if let Some(m) = modifier
+        && crate::lexicon::NOUN_PHRASE
+            .level_heads
+            .contains(&ws[j].low_str())
+    {
+        return Some(MeasureKey::open(format!("{m} %"), None));
     }
     let what = open_key(&counted::singular(ws[j].low_str()), modifier, None);
     Some(MeasureKey::open(format!("{what} %"), None))

@@ -525,6 +525,10 @@ frames! {
     a_point: Duration, "The plant closed two years ago.", "two years" => None;
     time_spent_so_far: Duration, "He spent nine months in jail before the trial.", "nine months" => None;
     a_rate: Money, "The contract paid him $4 million a year.", "$4 million" => None;
+    settlement_in: Money, "Each family would receive €25,000 in compensation from a fund.", "€25,000" => Some("settlement");
+    fine_in: Money, "The banks paid $2 million in fines last year.", "$2 million" => Some("fine");
+    // a span in prison is no sum and no term
+    span_in_jail: Duration, "She spent nine months in jail before the trial.", "nine months" => None;
     sum_level_past_its_change: Money, "Sales rose 6.7% to $4.27 billion from $4 billion.", "$4.27 billion" => Some("revenue");
     sum_level_profit: Money, "Profit jumped 45 percent to $5.8 million.", "$5.8 million" => Some("profit");
     per_share_alone: Money, "The board declared a dividend of $0.10 a share.", "$0.10" => None;
@@ -544,6 +548,11 @@ frames! {
     // a change of nothing named sizes nothing
     bare_rise: Percent, "The union wants a 10 percent rise.", "10 percent" => None;
     bare_increase_of: Percent, "The survey showed an increase of 5 percent.", "5 percent" => None;
+    // a level's noun narrowed by what it is the level of, placed or not
+    level_of_methane: Percent, "Methane levels at the coal face had reached 4.5% before the blast.", "4.5%" => Some("methane %");
+    level_of_methane_concentration: Percent, "Methane concentrations in the affected district had reached 3.2 percent.", "3.2 percent" => Some("methane %");
+    level_inflation_rate: Percent, "The inflation rate reached 38 percent in April.", "38 percent" => Some("inflation %");
+    level_placed: Percent, "Unemployment in the north rose to 9 percent.", "9 percent" => Some("unemployment %");
     percent_level: Percent, "Coverage with two doses of the vaccine among children entering school in the district stands at 87%.", "87%" => Some("vaccination %");
     // a share the lexicon has no class for keeps the noun it is a share of
     percent_of_the: Percent, "The chain holds 30% of the furniture market.", "30%" => Some("furniture market %");
@@ -711,6 +720,11 @@ fn beside(sentence: &str, figure: &str, kind: ClaimKind, others: &[&str]) -> Opt
 fn a_sum_per_share_restates_the_sum_before_it() {
     let net = "It had net income of $68.2 million, or $0.83 a share.";
     let cents = "Profit jumped 45% to $5.8 million, or 28 cents a share, from a year earlier.";
+    let national = "It had a net loss of $2.3 million, or 14 Canadian cents a share.";
+    assert_eq!(
+        beside(national, "14", ClaimKind::Count, &["$2.3 million"]).as_deref(),
+        Some("amount of loss per share")
+    );
     let alone = "The board declared a dividend of 10 cents a share.";
     let rate = "It earned $68.2 million, or $4.55 an hour.";
     assert_eq!(

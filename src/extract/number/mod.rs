@@ -1263,10 +1263,16 @@ impl<'a> Parser<'a> {
             let raw = self.t[d].text;
             // the emergency number, not a figure, unless it counts something
             // ("exchanged 112 prisoners")
-            if matches!(raw, "911" | "999" | "112")
-                && (!in_set(&PERSON_PLURAL_SET, self.w(end))
-                    || self.t.get(end).is_some_and(|t| t.is_capitalised()))
-            {
+            // ("112 miners": a plural in lower case right after it)
+            let counts = !self.t.get(end).is_some_and(|t| t.is_capitalised())
+                && (in_set(&PERSON_PLURAL_SET, self.w(end))
+                    || (self.w(end).len() > 3
+                        && self.w(end).ends_with('s')
+                        && !crate::lexicon::FUNCTION_WORDS
+                            .emergency_service_nouns
+                            .contains(&self.w(end))
+                        && self.noun_after(end, true).is_some()));
+            if matches!(raw, "911" | "999" | "112") && !counts {
                 return skip;
             }
             // a long bare digit run ("21230") is a code unless it counts something
