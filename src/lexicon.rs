@@ -273,7 +273,7 @@ pub struct Things {
     pub wound_kinds: Vec<&'static str>,
     /// Parts of the body a bullet strikes ("struck in the leg").
     pub body_parts: Vec<&'static str>,
-    /// Things a company's name may stand before ("504,200 Arlen Works shares").
+    /// Things a company's name may stand before ("318,400 Velder Mills shares").
     pub issued: Vec<&'static str>,
     /// Supplies a fault cuts off, each a line of words that fold into its first.
     pub supplies: Vec<Vec<&'static str>>,

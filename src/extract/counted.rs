@@ -81,7 +81,7 @@ pub fn counted(ws: &Sentence<'_>, last: usize, figures: &[(usize, usize)]) -> Op
     let mut run: Vec<usize> = Vec::with_capacity(RUN_MAX);
     let mut post: Option<usize> = None;
     let mut j = last + 1;
-    // "holds 504,200 Arlen Works shares": an issuer's name between the figure and
+    // "holds 318,400 Velder Mills shares": an issuer's name between the figure and
     // the shares it counts is passed over (the owner reads it)
     let name_len = (0..3)
         .take_while(|&k| {

@@ -285,7 +285,7 @@ pub(crate) fn subject_cue(
         _ => None,
     } {
         v = v.checked_sub(1)?;
-        // "sales rose 6.7% to $4.27 billion", "rose by 150 to 2,000": the
+        // "turnover rose 5.2% to $3.16 billion", "rose by 150 to 2,000": the
         // change's own size stands between the verb and the level
         if let Some(&(a, _)) = figures.iter().find(|&&(_, b)| b == v) {
             v = a.checked_sub(1)?;

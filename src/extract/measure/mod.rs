@@ -73,7 +73,7 @@ pub fn measure_in(
         ClaimKind::Count | ClaimKind::Quantity if earlier_value(ws, first, last, &figures) => None,
         // "120,000 homes without power", "power was cut to 95,000 customers"
         ClaimKind::Count if let Some(k) = open::cut_off(ws, first, last, &figures) => Some(k),
-        // "net of $68.2 million, or 83 cents a share", "14 Canadian cents a
+        // "net of $41.7 million, or 62 cents a share", "9 Canadian cents a
         // share": a sum in cents per share
         ClaimKind::Count if let Some(cents) = subunit_after(ws, last) => {
             per_share(ws, first, cents, &figures)
@@ -176,7 +176,7 @@ pub fn measure_in(
             // "86 tackles", "missing four games": a figure that names what it
             // counts, in words the lexicon has no class for, keeps a key of its
             // own words; a change cue nearby happened to someone else
-            // "two court bailiffs were killed": a noun the lexicon does not know,
+            // "two lift attendants were killed": a noun the lexicon does not know,
             // said right after it to have died or been hurt, counts people, and
             // the change is theirs
             let harm = |m: Measure| matches!(m, Measure::DEATHS | Measure::INJURED);
@@ -202,7 +202,7 @@ pub fn measure_in(
             };
             let living = change.is_some_and(|(m, _)| harm(m))
                 && crate::extract::counted::counted(ws, last, &figures).is_some_and(|c| {
-                    // "killing 49 club-goers" ("executed 44 search warrants" is no harm)
+                    // "killing 38 club-goers" ("executed 37 search warrants" is no harm)
                     let verb_before = first > 0
                         && crate::lexicon::ACTS
                             .harm_verbs
@@ -285,7 +285,7 @@ pub fn measure_in(
 }
 
 /// The word of a currency's subunit that the count ending at word `last` is told in
-/// as a rate ("83 cents a share", "14 Canadian cents a share"), past one capitalised
+/// as a rate ("62 cents a share", "9 Canadian cents a share"), past one capitalised
 /// word of its country.
 fn subunit_after(ws: &Sentence<'_>, last: usize) -> Option<usize> {
     let subunit = |k: usize| {
@@ -321,7 +321,7 @@ fn money_key(
         .or_else(|| {
             nearest_cue(ws, first, last, figures, &NOUNS, 8).map(|(m, _)| MeasureKey::Class(m))
         })
-        // "sales rose 6.7% to $4.27 billion": the level its subject reached
+        // "turnover rose 5.2% to $3.16 billion": the level its subject reached
         .or_else(|| subject_cue(ws, first, figures, true).map(MeasureKey::Class))
         // "stole £2.3 million", "a $2 billion fine": a word the lexicon folds
         .or_else(|| frame_key(ws, first, last, figures, kind, false))
@@ -332,7 +332,7 @@ fn money_key(
 }
 
 /// The key of a sum per share that restates the sum right before it ("net income
-/// of $68.2 million, or 83 cents a share"): that sum's key, per share. A rate told
+/// of $41.7 million, or 62 cents a share"): that sum's key, per share. A rate told
 /// on its own ("a dividend of 10 cents a share") or of anything but a share gets none.
 fn per_share(
     ws: &Sentence<'_>,

@@ -36,7 +36,7 @@ measures! {
     shooting_of_one: "Deputies are looking into the shooting of a 9-year-old boy.", "a 9-year-old boy" => Some("shot (killed or wounded)");
     bullet_struck: "A stray bullet struck one cyclist in the arm.", "one" => Some("shot (killed or wounded)");
     stray_round_hit: "One round hit two diners by the window.", "two" => Some("shot (killed or wounded)");
-    struck_in_the_shooting: "A 34-year-old man was struck in the shooting.", "A 34-year-old man" => Some("shot (killed or wounded)");
+    struck_in_the_shooting: "A 29-year-old cook was struck in the shooting.", "A 29-year-old cook" => Some("shot (killed or wounded)");
     struck_in_the_leg: "Two children were struck in the lower leg.", "Two" => Some("shot (killed or wounded)");
     headline_shot_at_a_place: "8 shot at Lakeside Park on the holiday; 2 detained", "8" => Some("shot (killed or wounded)");
     // struck in no wound, shot at people
@@ -95,17 +95,17 @@ measures! {
     crowd_aside: "Some 9,000 people, according to a police estimate, demonstrated in the square.", "9,000" => Some("crowd");
     crowd_verb_before: "Parents protested the closure of three schools.", "three" => Some("school, closed");
     // a noun the lexicon does not know, killed or hurt: people
-    bailiffs_killed: "The sheriff confirmed that two court bailiffs were killed.", "two" => Some("deaths");
+    bailiffs_killed: "The warden confirmed that two lift attendants were killed.", "two" => Some("deaths");
     wardens_hurt: "Three park wardens were injured in the blast.", "Three" => Some("injured");
     bailiffs_killing: "The inmate grabbed a gun, killing two bailiffs.", "two" => Some("deaths");
-    constables_who_were_wounded: "Two deputy constables who were wounded went home.", "Two" => Some("injured");
+    constables_who_were_wounded: "Two lift attendants who were wounded went home.", "Two" => Some("injured");
     // a thing's own act stays its key ("86 tackles", not someone's death)
-    knives_used_to_kill: "Police found the two knives used to kill the men.", "two" => Some("knife, found");
-    warrants_executed: "Investigators had executed 44 search warrants in two towns.", "44" => Some("search warrant, executed");
-    scenes_of_the_dead: "Police report at least five crime scenes of dead victims.", "at least five" => Some("crime scene, report");
+    knives_used_to_kill: "Officers found the two blades used to kill the men.", "two" => Some("blade, found");
+    warrants_executed: "Detectives had executed 37 search warrants across three towns.", "37" => Some("search warrant, executed");
+    scenes_of_the_dead: "Deputies listed at least four crime scenes of dead victims.", "at least four" => Some("crime scene, listed");
     tackles_before_the_death: "He made 86 tackles in the season before he died.", "86" => Some("tackle, made");
     // an owner's name between the figure and what it counts
-    shares_of_a_named_firm: "A fund holds 504,200 Arlen Works shares.", "504,200" => Some("share, holds");
+    shares_of_a_named_firm: "A fund holds 318,400 Velder Mills shares.", "318,400" => Some("share, holds");
     // a verb after a floating quantifier counts nothing
     both_wearing: "The two, who were both wearing caps, spoke to reporters.", "both" => None;
     crowd_put_at: "Police put the crowd at 23,000.", "23,000" => Some("crowd");
@@ -114,7 +114,7 @@ measures! {
     toll_put_at: "Officials put the death toll at 40.", "40" => Some("deaths");
     toll_estimated_at: "The ministry estimated the number of injured at 212.", "212" => Some("injured");
     // a crowd anywhere else is no cue
-    crowd_fired_into: "Two gunmen fired into a crowd outside the club.", "Two" => None;
+    crowd_fired_into: "Two masked men fired into the crowd near the depot.", "Two" => None;
     crowd_sized: "The singer led the 9,000 crowd in a chant.", "9,000" => None;
     // people of their own noun after the figure, not the subject's class
     children_among_passengers: "The passengers included 33 children, the operator said.", "33" => None;
@@ -528,9 +528,9 @@ frames! {
     settlement_in: Money, "Each family would receive €25,000 in compensation from a fund.", "€25,000" => Some("settlement");
     fine_in: Money, "The banks paid $2 million in fines last year.", "$2 million" => Some("fine");
     // a span in prison is no sum and no term
-    span_in_jail: Duration, "She spent nine months in jail before the trial.", "nine months" => None;
-    sum_level_past_its_change: Money, "Sales rose 6.7% to $4.27 billion from $4 billion.", "$4.27 billion" => Some("revenue");
-    sum_level_profit: Money, "Profit jumped 45 percent to $5.8 million.", "$5.8 million" => Some("profit");
+    span_in_jail: Duration, "The clerk spent eleven months in jail awaiting the hearing.", "eleven months" => None;
+    sum_level_past_its_change: Money, "Turnover rose 5.2% to $3.16 billion from $3 billion.", "$3.16 billion" => Some("revenue");
+    sum_level_profit: Money, "Profit climbed 31 percent to $7.4 million.", "$7.4 million" => Some("profit");
     per_share_alone: Money, "The board declared a dividend of $0.10 a share.", "$0.10" => None;
     per_share_is_not_revenue: Money, "It earned $49 million, or $4.55 a share, on revenue of $1.2 billion.", "$4.55" => None;
     revenue_beside_a_per_share_figure: Money, "It earned $49 million, or $4.55 a share, on revenue of $1.2 billion.", "$1.2 billion" => Some("revenue");
@@ -718,26 +718,26 @@ fn beside(sentence: &str, figure: &str, kind: ClaimKind, others: &[&str]) -> Opt
 
 #[test]
 fn a_sum_per_share_restates_the_sum_before_it() {
-    let net = "It had net income of $68.2 million, or $0.83 a share.";
-    let cents = "Profit jumped 45% to $5.8 million, or 28 cents a share, from a year earlier.";
-    let national = "It had a net loss of $2.3 million, or 14 Canadian cents a share.";
+    let net = "It had net income of $41.7 million, or $0.62 a share.";
+    let cents = "Profit climbed 31% to $7.4 million, or 19 cents a share, from a year earlier.";
+    let national = "It had a net loss of $5.6 million, or 9 Canadian cents a share.";
     assert_eq!(
-        beside(national, "14", ClaimKind::Count, &["$2.3 million"]).as_deref(),
+        beside(national, "9", ClaimKind::Count, &["$5.6 million"]).as_deref(),
         Some("amount of loss per share")
     );
     let alone = "The board declared a dividend of 10 cents a share.";
-    let rate = "It earned $68.2 million, or $4.55 an hour.";
+    let rate = "It earned $41.7 million, or $3.10 an hour.";
     assert_eq!(
-        beside(net, "$0.83", ClaimKind::Money, &["$68.2 million"]).as_deref(),
+        beside(net, "$0.62", ClaimKind::Money, &["$41.7 million"]).as_deref(),
         Some("amount of income per share")
     );
     assert_eq!(
-        beside(cents, "28", ClaimKind::Count, &["45%", "$5.8 million"]).as_deref(),
+        beside(cents, "19", ClaimKind::Count, &["31%", "$7.4 million"]).as_deref(),
         Some("profit per share")
     );
     assert_eq!(beside(alone, "10", ClaimKind::Count, &[]), None);
     assert_eq!(
-        beside(rate, "$4.55", ClaimKind::Money, &["$68.2 million"]),
+        beside(rate, "$3.10", ClaimKind::Money, &["$41.7 million"]),
         None
     );
 }
