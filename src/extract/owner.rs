@@ -70,6 +70,14 @@ fn before_figure(sentence: &str, at: usize) -> Option<String> {
         while k > 0 && capitalised(words[k - 1]) {
             k -= 1;
         }
+        // "Miro Kastanek of the Civic Party won 55,000": a name that an "of the"
+        // phrase follows owns the figure, not the phrase's name
+        while k >= 3 && words[k - 1] == "the" && words[k - 2] == "of" && capitalised(words[k - 3]) {
+            k -= 3;
+            while k > 0 && capitalised(words[k - 1]) {
+                k -= 1;
+            }
+        }
         // "The Civic Union won 64": the article opens the sentence, not the name
         if k < j && matches!(words[k], "The" | "A" | "An") {
             k += 1;
@@ -150,6 +158,10 @@ mod tests {
                 "18,000",
             ),
             ("The Halvern Group won 18,000 new orders.", "18,000"),
+            (
+                "Halvern Tull of the Civic Party won 18,000 votes.",
+                "18,000",
+            ),
         ] {
             assert_eq!(
                 of(sentence, figure).as_deref(),
