@@ -174,43 +174,35 @@ mod tests {
 
     #[test]
     fn datelines() {
-        assert_eq!(
-            dateline("PARIS, March 7, 2025 (Agency) — Text"),
-            ymd(2025, 3, 7)
-        );
-        assert_eq!(
-            dateline("Some City, 4 July 2023 (ABC): text"),
-            ymd(2023, 7, 4)
-        );
-        assert_eq!(
-            dateline("   \n\x0C  TOWN, Sept. 9, 2021 - text"),
-            ymd(2021, 9, 9)
-        );
-        assert_eq!(dateline("No dateline here, just text."), None);
-        assert_eq!(dateline("TOWN, February 31, 2021 — text"), None);
-        assert_eq!(dateline("He said, March 7, 2025 was a Friday."), None);
-        // a place with its state or country
-        assert_eq!(
-            dateline("SPRINGFIELD, Ill., March 3, 2025 (Wire) - Text"),
-            ymd(2025, 3, 3)
-        );
-        assert_eq!(
-            dateline("MARSKE, Ostland, June 10, 2025 (Wire) - Text"),
-            ymd(2025, 6, 10)
-        );
-        // the line after a headline
-        assert_eq!(
-            dateline("Barge sinks in the estuary\n\nHALDER QUAY, March 3, 2025 (Wire) - Text"),
-            ymd(2025, 3, 3)
-        );
+        for (text, want) in [
+            ("PARIS, March 7, 2025 (Agency) — Text", ymd(2025, 3, 7)),
+            ("Some City, 4 July 2023 (ABC): text", ymd(2023, 7, 4)),
+            ("   \n\x0C  TOWN, Sept. 9, 2021 - text", ymd(2021, 9, 9)),
+            ("No dateline here, just text.", None),
+            ("TOWN, February 31, 2021 — text", None),
+            ("He said, March 7, 2025 was a Friday.", None),
+            // a place with its state or country
+            (
+                "SPRINGFIELD, Ill., March 3, 2025 (Wire) - Text",
+                ymd(2025, 3, 3),
+            ),
+            (
+                "MARSKE, Ostland, June 10, 2025 (Wire) - Text",
+                ymd(2025, 6, 10),
+            ),
+            // the line after a headline
+            (
+                "Barge sinks in the estuary\n\nHALDER QUAY, March 3, 2025 (Wire) - Text",
+                ymd(2025, 3, 3),
+            ),
+            // a first line that is a sentence is no headline
+            ("It sank on Sunday.\nTOWN, March 3, 2025 - Text", None),
+        ] {
+            assert_eq!(dateline(text), want, "{text:?}");
+        }
         assert_eq!(
             dateline_span("Barge sinks\n\nTOWN, March 3, 2025 - Text").map(|(_, r)| r),
             Some(13..34)
-        );
-        // a first line that is a sentence is no headline
-        assert_eq!(
-            dateline("It sank on Sunday.\nTOWN, March 3, 2025 - Text"),
-            None
         );
     }
 }

@@ -420,9 +420,6 @@ fn a_sum_recalled_by_its_year_is_not_the_news_of_an_undated_report() {
     no_findings("recalled-year");
 }
 
-/// Two reports with no day of their own: the higher toll is told as a change
-/// ("has climbed to 19"), so it is the later report's update, shown and not
-/// failing the run.
 /// A trial's start told in the past tense by two reports weeks apart ("began on
 /// October 14", "which began on 21 October"): a step no rescheduling moves,
 /// so the two days disagree though the reports are of different days.
@@ -461,6 +458,9 @@ fn a_toll_brought_to_a_figure_on_the_same_day_is_an_update() {
     assert_eq!(code, 0);
 }
 
+/// Two reports with no day of their own: the higher toll is told as a change
+/// ("has climbed to 19"), so it is the later report's update, shown and not
+/// failing the run.
 #[test]
 fn a_toll_told_as_risen_is_an_update_even_without_dates() {
     let (report, code) = check("update-undated");

@@ -131,10 +131,7 @@ pub(crate) fn nearest_cue(
             // number word of its own is that number's
             let another_count = j > last + 2 && {
                 let p = ws[j - 1].low_str();
-                let number = crate::lexicon::NUMBER_WORDS
-                    .units
-                    .iter()
-                    .any(|(u, _)| *u == p)
+                let number = crate::extract::number::small_number_word(p).is_some()
                     || !p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit());
                 // set off as a part: after a comma, a dash or "and"
                 number
@@ -345,15 +342,9 @@ fn raised_object(
             return cue;
         }
         // "put the crowd at": a noun that names its measure only as such an object
-        let estimated = || {
-            crate::lexicon::MEASURES
-                .change
-                .iter()
-                .chain(&crate::lexicon::MEASURES.noun)
-                .find(|m| m.estimated.contains(&w.as_str()))
-                .map(Measure::of)
-        };
-        cue = counted_class(w).or_else(estimated).or(cue);
+        cue = counted_class(w)
+            .or_else(|| ESTIMATED.get(w.as_str()).copied())
+            .or(cue);
     }
     None
 }
@@ -821,4 +812,49 @@ pub(crate) fn brought_out_alive(ws: &Sentence<'_>, first: usize, last: usize) ->
             .extraction_verbs
             .contains(&ws[k].low_str())
     })
+}
+
+/// Are the people the figure at words `first..=last` counts, under a noun the
+/// lexicon does not know, said to have died or been hurt, so that `change` (a death
+/// or an injury) is theirs and not an open key's? "two lift attendants were
+/// killed", "Two attendants who were wounded", "killing 38 club-goers"; not "the
+/// two knives used to kill" (a thing's use) nor "executed 37 search warrants".
+pub(crate) fn harmed_people(
+    ws: &Sentence<'_>,
+    first: usize,
+    last: usize,
+    figures: &[(usize, usize)],
+    change: Option<Measure>,
+) -> bool {
+    let harm = |m: Measure| matches!(m, Measure::DEATHS | Measure::INJURED);
+    let harmed = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| class_of(&CHANGE, w.low()).is_some_and(harm))
+    };
+    // right after the noun, past "who were", "have been", an adverb
+    let after_noun = |at: usize| {
+        let mut k = at + 1;
+        while k < at + 4
+            && ws.get(k).is_some_and(|w| {
+                let w = w.low_str();
+                matches!(w, "who" | "that")
+                    || PASSIVE.contains(&w)
+                    || w.ends_with("ly")
+                    || crate::lexicon::ACTS.auxiliaries.contains(&w)
+            })
+        {
+            k += 1;
+        }
+        harmed(k)
+    };
+    let verb_before = || {
+        first > 0
+            && crate::lexicon::ACTS
+                .harm_verbs
+                .contains(&ws[first - 1].low_str())
+            && harmed(first - 1)
+    };
+    change.is_some_and(harm)
+        && crate::extract::counted::counted(ws, last, figures)
+            .is_some_and(|c| after_noun(c.at) || verb_before())
 }

@@ -39,6 +39,21 @@ pub(crate) static CHANGE: LazyLock<Cues> = LazyLock::new(|| Cues::new(&lexicon::
 
 pub(crate) static NOUNS: LazyLock<Cues> = LazyLock::new(|| Cues::new(&lexicon::MEASURES.noun));
 
+/// Nouns that name a measure only as the object of an estimate ("put the crowd at").
+pub(crate) static ESTIMATED: LazyLock<WordMap<&'static str, Measure>> = LazyLock::new(|| {
+    let mut map = WordMap::default();
+    for m in lexicon::MEASURES
+        .change
+        .iter()
+        .chain(&lexicon::MEASURES.noun)
+    {
+        for w in &m.estimated {
+            map.entry(*w).or_insert(Measure::of(m));
+        }
+    }
+    map
+});
+
 /// Change classes whose cue binds only after the figure (`after` in the lexicon).
 pub(crate) static AFTER_ONLY: LazyLock<Vec<Measure>> = LazyLock::new(|| {
     lexicon::MEASURES

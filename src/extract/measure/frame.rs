@@ -111,22 +111,16 @@ fn frame(
     }
     // "after three weeks on strike", "after nine days of talks": a span told
     // with what lasted it, a frame the lexicon folds, is that thing's length
-    // however it is introduced
+    // however it is introduced; "€25,000 in compensation", "$2 million in
+    // fines": a sum told with the frame it is paid as
     if let (Some(p), Some(w)) = (ws.get(last + 1), ws.get(last + 2))
-        && matches!(p.low_str(), "on" | "of")
         && last + 2 < hi
         && !figure_at(last + 2)
-        && FRAMES.contains_key(&(stem(w.low_str()), false))
-    {
-        return Some((w.low_str().to_string(), true));
-    }
-    // "€25,000 in compensation", "$2 million in fines": a sum told with the
-    // frame it is paid as
-    if let (Some(p), Some(w)) = (ws.get(last + 1), ws.get(last + 2))
-        && p.low_str() == "in"
-        && last + 2 < hi
-        && !figure_at(last + 2)
-        && FRAMES.contains_key(&(stem(w.low_str()), true))
+        && match p.low_str() {
+            "on" | "of" => FRAMES.contains_key(&(stem(w.low_str()), false)),
+            "in" => FRAMES.contains_key(&(stem(w.low_str()), true)),
+            _ => false,
+        }
     {
         return Some((w.low_str().to_string(), true));
     }

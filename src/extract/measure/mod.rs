@@ -176,40 +176,9 @@ pub fn measure_in(
             // "86 tackles", "missing four games": a figure that names what it
             // counts, in words the lexicon has no class for, keeps a key of its
             // own words; a change cue nearby happened to someone else
-            // "two lift attendants were killed": a noun the lexicon does not know,
-            // said right after it to have died or been hurt, counts people, and
-            // the change is theirs
-            let harm = |m: Measure| matches!(m, Measure::DEATHS | Measure::INJURED);
-            let harmed = |k: usize| {
-                ws.get(k)
-                    .is_some_and(|w| class_of(&CHANGE, w.low()).is_some_and(harm))
-            };
-            // right after the noun, past "who were", "have been", an adverb
-            // ("two knives used to kill" is a thing's use, not its death)
-            let after_noun = |at: usize| {
-                let mut k = at + 1;
-                while ws.get(k).is_some_and(|w| {
-                    let w = w.low_str();
-                    matches!(w, "who" | "that")
-                        || PASSIVE.contains(&w)
-                        || w.ends_with("ly")
-                        || crate::lexicon::ACTS.auxiliaries.contains(&w)
-                }) && k < at + 4
-                {
-                    k += 1;
-                }
-                harmed(k)
-            };
-            let living = change.is_some_and(|(m, _)| harm(m))
-                && crate::extract::counted::counted(ws, last, &figures).is_some_and(|c| {
-                    // "killing 38 club-goers" ("executed 37 search warrants" is no harm)
-                    let verb_before = first > 0
-                        && crate::lexicon::ACTS
-                            .harm_verbs
-                            .contains(&ws[first - 1].low_str())
-                        && harmed(first - 1);
-                    after_noun(c.at) || verb_before
-                });
+            // "two lift attendants were killed": a noun the lexicon does not
+            // know, killed or hurt, counts people, and the change is theirs
+            let living = harmed_people(ws, first, last, &figures, change.map(|(m, _)| m));
             if !living && let Some(key) = open_count(ws, first, last, &figures, kind, unit) {
                 return finish(ws, first, last, kind, Some(key), event);
             }

@@ -114,10 +114,7 @@ pub(crate) fn open_percent(
     let of = ws.get(last + 1).is_some_and(|w| w.low_str() == "of");
     // "a 50% stake", "an unwelcome 12.45% stake", "its 20% share": an article or a
     // possessive opens the phrase the figure sizes
-    let article = |p: usize| {
-        let w = ws[p].low_str();
-        matches!(w, "a" | "an" | "the") || counted::determiner(w) || w.ends_with("'s")
-    };
+    let article = |p: usize| opens_a_phrase(ws[p].low_str());
     let opened = first.checked_sub(1).is_some_and(|p| {
         article(p)
             || (p >= 1 && article(p - 1) && ws[p].low_str().bytes().all(|b| b.is_ascii_lowercase()))
@@ -156,6 +153,12 @@ pub(crate) fn open_percent(
     Some(MeasureKey::open(format!("{what} %"), None))
 }
 
+/// Does `w` (lower case) open a noun phrase: an article, a determiner of a whole
+/// ("its", "their") or a possessive ("the union's")?
+fn opens_a_phrase(w: &str) -> bool {
+    matches!(w, "a" | "an" | "the") || counted::determiner(w) || w.ends_with("'s")
+}
+
 /// The open key of a percentage that sizes a change of a named thing: "a 12 percent
 /// pay rise", "a pay rise of 3.5 percent" → "pay rise %", with the act the phrase
 /// is the object of ("offered", "demanding"), so an offer and a demand never meet.
@@ -190,7 +193,7 @@ pub(crate) fn sized_change(
         (first - 3, first - 2, first - 3)
     } else if last + 2 < ws.len()
         && first >= 1
-        && matches!(word(first - 1), "a" | "an" | "the") | counted::determiner(word(first - 1))
+        && opens_a_phrase(word(first - 1))
         && changes.contains(&word(last + 2))
         && modifier_at(last + 1)
     {
@@ -199,9 +202,7 @@ pub(crate) fn sized_change(
     } else {
         return None;
     };
-    let opens = if opens >= 1
-        && (matches!(word(opens - 1), "a" | "an" | "the") || counted::determiner(word(opens - 1)))
-    {
+    let opens = if opens >= 1 && opens_a_phrase(word(opens - 1)) {
         opens - 1
     } else {
         opens

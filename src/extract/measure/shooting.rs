@@ -80,7 +80,7 @@ pub(crate) fn shot_victims(
         let in_the = ws.get(j + 1).is_some_and(|w| w.low() == "in")
             && ws
                 .get(j + 2)
-                .is_some_and(|w| matches!(w.low_str(), "the" | "his" | "her" | "their"))
+                .is_some_and(|w| crate::extract::counted::determiner(w.low_str()))
             && ws.get(j + 3).is_some_and(|w| {
                 let w = w.low_str();
                 matches!(w, "shooting" | "gunfire" | "crossfire")

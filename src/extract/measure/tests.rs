@@ -49,7 +49,7 @@ measures! {
     one_fatally_after_a_dash: "Eleven people were hit by gunfire -- one fatally -- at a wedding.", "Eleven" => Some("shot (killed or wounded)");
     mother_of_two_died: "A 71-year-old father of three died when a van hit him.", "A 71-year-old father" => Some("deaths");
     cut_part_of_the_jobs: "The brewer said it would cut 640 of its 5,200 jobs.", "640" => Some("jobs cut");
-    depth_of: "The quake was centred at a depth of 10 kilometres.", "10 kilometres" => Some("depth");
+    depth_of: "The quake was centred at a depth of 14 kilometres.", "14 kilometres" => Some("depth");
     depth_deep: "The focus lay 33 kilometres deep, the observatory said.", "33 kilometres" => Some("depth");
     label_injured: "Injured: 1,312", "1,312" => Some("injured");
     label_deaths: "Deaths: 12", "12" => Some("deaths");
