@@ -50,7 +50,7 @@ fn before_figure(sentence: &str, at: usize) -> Option<String> {
         .filter(|w| !w.is_empty())
         .collect();
     let owning = &crate::lexicon::ACTS.owning_words;
-    let mut j = words.len();
+    let mut j = restated(&words);
     let mut seen = 0;
     while j > 0 && seen < OWNER_REACH {
         j -= 1;
@@ -70,13 +70,17 @@ fn before_figure(sentence: &str, at: usize) -> Option<String> {
         while k > 0 && capitalised(words[k - 1]) {
             k -= 1;
         }
-        // "Miro Kastanek of the Civic Party won 55,000": a name that an "of the"
+        // "Halvern Tull of the Civic Party won 18,000": a name that an "of the"
         // phrase follows owns the figure, not the phrase's name
         while k >= 3 && words[k - 1] == "the" && words[k - 2] == "of" && capitalised(words[k - 3]) {
             k -= 3;
             while k > 0 && capitalised(words[k - 1]) {
                 k -= 1;
             }
+        }
+        // "Tull's Civic Union won 64": the union's, not its leader's
+        if let Some(m) = (k..j).rev().find(|&m| possessive(words[m])) {
+            k = m + 1;
         }
         // "The Civic Union won 64": the article opens the sentence, not the name
         if k < j && matches!(words[k], "The" | "A" | "An") {
@@ -129,6 +133,29 @@ pub fn speaker(sentence: &str, at: usize) -> Option<String> {
     (!first.is_empty() && !crate::extract::names::not_a_name(&first)).then_some(first)
 }
 
+/// How many of `words` (those before a figure) to read back from: past a share
+/// the figure restates (", or" after "38.4 percent" in "Tull won 41.5 percent,
+/// or 18,000 votes"), so the share's owner is the figure's.
+fn restated(words: &[&str]) -> usize {
+    let n = words.len();
+    let number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    if n >= 4 && words[n - 1] == "or" && words[n - 2] == "," {
+        let unit = n - 3;
+        if matches!(words[unit], "percent" | "%") && unit > 0 && number(words[unit - 1]) {
+            return unit - 1;
+        }
+        if words[unit].ends_with('%') && number(words[unit]) {
+            return unit;
+        }
+    }
+    n
+}
+
+/// A possessive word ("Tull's").
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
 /// A word that starts with a capital letter and is a word.
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_alphabetic)
@@ -160,6 +187,17 @@ mod tests {
             ("The Halvern Group won 18,000 new orders.", "18,000"),
             (
                 "Halvern Tull of the Civic Party won 18,000 votes.",
+                "18,000",
+            ),
+            (
+                "Halvern won 41.5 percent, or 18,000 votes, on Sunday.",
+                "18,000",
+            ),
+            ("Halvern won 41.5%, or 18,000 votes.", "18,000"),
+            ("Tull's Halvern Party won 18,000 votes.", "18,000"),
+            ("Halvern Tull received 18,000 votes.", "18,000"),
+            (
+                "Halvern Tull of the Civic Party finished third with 18,000 votes.",
                 "18,000",
             ),
         ] {
@@ -242,6 +280,9 @@ mod tests {
             ("The storm killed 40 in September last year.", "40"),
             ("The storm killed 40 Monday night.", "40"),
             ("Its staff numbered 40. Halvern said so.", "40"),
+            // a restated share's owner only right before it
+            ("Police said 12 percent, or 40 homes, burned.", "40"),
+            ("Halvern won, with 12 seats or 40 votes.", "40"),
         ] {
             assert_eq!(of(sentence, figure), None, "{sentence}");
         }

@@ -1414,8 +1414,11 @@ impl<'a> Parser<'a> {
                 k += 1;
             }
         }
-        // identifiers after a capitalised word: "Boeing 737", "Apollo 11", "IL 62704"
+        // identifiers after a capitalised word: "Boeing 737", "Apollo 11", "IL 62704";
+        // never one written with thousands separators ("gave Halvern 61,250 votes")
+        let grouped = a.digits.is_some_and(|d| self.t[d].text.contains(','));
         if plain
+            && !grouped
             && !self.title_case
             && let Some(p) = i.checked_sub(1)
         {
