@@ -143,8 +143,10 @@ impl MeasureKey {
                 let mut text = what;
                 text.push_str(", ");
                 let act_at = Some(text.len());
-                // "close 14 depots", "shut eleven depots": one act
-                text.push_str(lexicon::fold_act(a));
+                // "close 14 depots", "shut eleven depots": one act; people
+                // found are not people identified (`same_thing_act`)
+                let people = text.starts_with("people, ");
+                text.push_str(lexicon::fold_act(a, !people));
                 MeasureKey::Open(Box::new(OpenKey { text, act_at }))
             }
             None => MeasureKey::closed(&what).unwrap_or_else(|| {

@@ -256,9 +256,18 @@ pub fn same_act(word: &str) -> Option<&'static str> {
         .map(|a| a.name)
 }
 
-/// The word an open key's act is folded to: its `same_act` entry, or itself.
-pub fn fold_act(word: &str) -> &str {
-    same_act(word).unwrap_or(word)
+/// The word an open key's act is folded to: its `same_act` entry, for a count
+/// of things also its `same_thing_act` entry, or itself.
+pub fn fold_act(word: &str, things: bool) -> &str {
+    same_act(word)
+        .or_else(|| {
+            ACTS.same_thing_act
+                .iter()
+                .filter(|_| things)
+                .find(|a| a.words.contains(&word))
+                .map(|a| a.name)
+        })
+        .unwrap_or(word)
 }
 
 lexicon_file!(PEOPLE: People = "people.toml");
@@ -312,12 +321,25 @@ pub struct Acts {
     /// Verbs that tell an event taking place, starting or ending after the
     /// event word that heads a sentence ("The truce took effect on …").
     pub occurring_verbs: Vec<&'static str>,
+    /// Nouns of a time of an event itself ("the start of the strike"): a date
+    /// after "<noun> of the <event>" still dates the event.
+    pub event_phases: Vec<&'static str>,
+    /// Words that place a counted noun in an earlier body or event ("in the
+    /// outgoing chamber"): the figure is what it was, not a claim of the story.
+    pub earlier_words: Vec<&'static str>,
     /// Acts an open key is counted under, folded to one word.
     pub same_act: Vec<WordClass<'static>>,
+    /// Acts folded like `same_act`, for counts of things only.
+    pub same_thing_act: Vec<WordClass<'static>>,
     /// Past participles not in "-ed".
     pub irregular_participles: Vec<&'static str>,
     /// Nouns of a change in a level ("increase"): a percentage of one has no open key.
     pub change_nouns: Vec<&'static str>,
+    /// Change nouns of a rise ("increase", "hike"): an offer or a demand of one
+    /// is keyed "rise %" with its act.
+    pub rise_nouns: Vec<&'static str>,
+    /// Folded acts whose object a bare rise may be ("demanding a 7 percent increase").
+    pub bargaining_acts: Vec<&'static str>,
     /// Verbs of searching: the people a search is for are sought, not counted.
     pub search_words: Vec<&'static str>,
     /// Words that deny the cue after them ("no deaths", "attempted murder").

@@ -95,6 +95,13 @@ fn classes() -> Vec<Class> {
             &a.words,
         ));
     }
+    for a in &ACTS.same_thing_act {
+        out.push(class(
+            format!("acts.toml: same_thing_act {}", a.name),
+            "act of an open key",
+            &a.words,
+        ));
+    }
     for g in &PEOPLE.group {
         out.push(class(
             format!("people.toml: group {}", g.name),
@@ -534,6 +541,9 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: rate_direct_verbs", &a.rate_direct_verbs);
     add("acts.toml: auxiliaries", &a.auxiliaries);
     add("acts.toml: occurring_verbs", &a.occurring_verbs);
+    add("acts.toml: event_phases", &a.event_phases);
+    add("acts.toml: earlier_words", &a.earlier_words);
+    add("acts.toml: rise_nouns", &a.rise_nouns);
     add("acts.toml: irregular_participles", &a.irregular_participles);
     add("acts.toml: search_words", &a.search_words);
     add("acts.toml: denial_words", &a.denial_words);

@@ -373,10 +373,17 @@ pub(crate) fn earlier_value(
     last: usize,
     figures: &[(usize, usize)],
 ) -> bool {
-    first > 0
+    let from_to = first > 0
         && ws[first - 1].low() == "from"
         && (last + 1..(last + 4).min(ws.len()))
-            .any(|j| ws[j].low() == "to" && figures.iter().any(|&(a, _)| a == j + 1))
+            .any(|j| ws[j].low() == "to" && figures.iter().any(|&(a, _)| a == j + 1));
+    // "held 31 seats in the outgoing chamber", "won 12 seats at the previous
+    // election": the noun it counts placed in an earlier body or event
+    let word = |k: usize| ws.get(k).map_or("", |w| w.low_str());
+    let earlier = matches!(word(last + 2), "in" | "at" | "on")
+        && word(last + 3) == "the"
+        && crate::lexicon::ACTS.earlier_words.contains(&word(last + 4));
+    from_to || earlier
 }
 
 /// Is the figure opening at word `first` what something may hold ("licensed to

@@ -53,7 +53,15 @@ pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Optio
         }
         let w = word.low();
         if let Some((e, durative)) = word.event_of_low().filter(|_| !part_of_a_name(ws, j)) {
-            best = Some(((!durative).then_some(e), d));
+            // "certified the results of the poll's count on Friday": the
+            // certifying is dated, not the election
+            // (only when the date follows the phrase right away: "the results
+            // of the election on Wednesday", not "a spate of shootings including
+            // Thursday's")
+            let right_after = j + 1 == first
+                || j + 2 == first && matches!(ws[j + 1].low_str(), "on" | "in" | "at");
+            let dated = !(durative || right_after && complement(ws, j, lo));
+            best = Some((dated.then_some(e), d));
         } else if OTHER_ACTS.contains(&w.as_str()) || another_act(w) {
             best = Some((None, d));
         }
@@ -64,6 +72,51 @@ pub(crate) fn dated_event(ws: &Sentence<'_>, first: usize, last: usize) -> Optio
         // March 1": with no event or act near, the sentence's subject
         None => subject_event(ws, first, lo),
     }
+}
+
+/// Is the event word at `j` the complement of "of" after the object of another
+/// act ("certified the results of the club's election", "counted the victims of
+/// the crash"), read back to the clause start `lo`? A date after such a phrase
+/// dates that act. A noun of a time of the event itself ("the start of the
+/// strike") and a report of the event ("a report of a shooting") are no such object.
+fn complement(ws: &Sentence<'_>, j: usize, lo: usize) -> bool {
+    let plain = |k: usize| ws[k].text.chars().all(|c| c.is_lowercase() || c == '-');
+    let mut m = j;
+    for _ in 0..4 {
+        if m <= lo + 1 {
+            return false;
+        }
+        m -= 1;
+        let w = ws[m].low_str();
+        if w == "of" {
+            let head = m - 1;
+            let h = ws[head].low_str();
+            if ws[head].event_of_low().is_some()
+                || !plain(head)
+                || h.ends_with("ed")
+                || lexicon::ACTS.event_phases.contains(&h)
+            {
+                return false;
+            }
+            // the act whose object the noun is: right before it, or its article
+            let mut v = head;
+            if v > lo && matches!(ws[v - 1].low_str(), "the" | "a" | "an" | "its" | "their") {
+                v -= 1;
+            }
+            return v > lo && {
+                let verb = ws[v - 1].low();
+                OTHER_ACTS.contains(&verb.as_str()) || another_act(verb)
+            };
+        }
+        let modifier = matches!(w, "the" | "a" | "an" | "its" | "their" | "this")
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || plain(m);
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// The point event named by the antecedent of the relative clause the date at

@@ -46,6 +46,27 @@ pub(crate) fn open_count(
     }) {
         return None;
     }
+    // "90 cancelled sailings": a participle before the plural it counts is the act
+    if let (Some(p), Some(n)) = (ws.get(last + 1), ws.get(last + 2)) {
+        let (part, noun) = (p.low_str(), n.low_str());
+        if p.text() == part
+            && part.len() > 4
+            && part.ends_with("ed")
+            && counted::is_participle(part)
+            && n.text() == noun
+            && noun.len() > 3
+            && noun.ends_with('s')
+            && !counted::is_function_word(noun)
+            && class_of(&NOUNS, noun).is_none()
+            && class_of(&CHANGE, part).is_none()
+            && !PEOPLE.contains(&noun)
+            && !counted::is_people_noun(noun)
+            && !PERIOD_UNITS.contains(&noun)
+            && event_of(noun).is_none()
+        {
+            return Some(open_key(&counted::singular(noun), None, Some(part)));
+        }
+    }
     let c = counted::counted(ws, last, figures)?;
     let word = ws[c.at].low_str();
     // "120 homes had been damaged", "destroyed 48 homes": a thing counted under
@@ -90,6 +111,13 @@ pub(crate) fn open_count(
         return None;
     }
     let head = counted::singular(&c.head);
+    // "confirmed that nine depots were closed": the act told of the noun after it
+    // is its own, not the verb before the figure
+    let passive = ws
+        .get(c.at + 1)
+        .is_some_and(|w| crate::lexicon::ACTS.auxiliaries.contains(&w.low_str()));
+    let before = act;
+    let act = || passive.then(after).flatten().or_else(&before);
     // "agreeing a $3.6 billion loan" is the amount of the loan, as "a loan of $4.2
     // billion" is: a sum's key is the noun it is the amount of, not the verb that
     // handles it
@@ -199,6 +227,17 @@ pub(crate) fn sized_change(
     {
         // "a 12 percent pay rise"
         (last + 1, last + 2, first)
+    } else if first >= 1 && opens_a_phrase(word(first - 1)) && changes.contains(&word(last + 1)) {
+        // "demanding a 7 percent increase": a bare change, keyed only as
+        // the object of an offer or a demand
+        let (lo, _) = clause(ws, first);
+        let act = counted::act(ws, first - 1, lo, figures)?;
+        let folded = crate::lexicon::fold_act(&act, true);
+        if !crate::lexicon::ACTS.bargaining_acts.contains(&folded) {
+            return None;
+        }
+        let rise = crate::lexicon::ACTS.rise_nouns.contains(&word(last + 1));
+        return rise.then(|| MeasureKey::open("rise %".to_string(), Some(folded)));
     } else {
         return None;
     };
@@ -227,6 +266,15 @@ pub(crate) fn open_subject_percent(
     let acts = &crate::lexicon::ACTS;
     let word = |j: usize| ws.get(j).map_or("", |w| w.low_str());
     let prev = first.checked_sub(1)?;
+    // "turnout of 47 percent at the count": the noun the share is of
+    // names its level, as "turnout was 51.8 percent" does
+    // (the noun's phrase opens the sentence or an article opens it: "requires
+    // coverage of 95%" leaves a verb where the modifier would be)
+    if word(prev) == "of" && prev >= 1 && ws.get(last + 1).is_none_or(|w| w.low_str() != "of") {
+        let j = prev - 1;
+        let opened = j == 0 || opens_a_phrase(word(j - 1)) || j >= 2 && opens_a_phrase(word(j - 2));
+        return opened.then(|| subject_key(ws, j)).flatten();
+    }
     let verb_at = if matches!(word(prev), "to" | "at") {
         let v = prev.checked_sub(1)?;
         let w = word(v);
@@ -305,6 +353,10 @@ fn subject_key(ws: &Sentence<'_>, j: usize) -> Option<MeasureKey> {
     };
     if !noun_like(j, true) {
         return None;
+    }
+    // a noun of the lexicon ("turnout") is its class's share
+    if let Some(m) = class_of(&NOUNS, ws[j].low()) {
+        return Some(MeasureKey::Percent(m));
     }
     // "the $5.1 billion market": a figure's words are no modifier
     let number_word = |w: &str| {

@@ -101,6 +101,15 @@ measures! {
     constables_who_were_wounded: "Two lift attendants who were wounded went home.", "Two" => Some("injured");
     // a thing's own act stays its key ("86 tackles", not someone's death)
     knives_used_to_kill: "Officers found the two blades used to kill the men.", "two" => Some("blade, found");
+    // a count placed in an earlier body or event is what was
+    seats_in_the_outgoing: "The party, which held 31 seats in the outgoing chamber, lost ground.", "31" => None;
+    seats_at_the_previous: "It won 14 seats at the previous election.", "14" => None;
+    seats_in_the_new: "It won 14 seats in the new chamber.", "14" => Some("seats");
+    deaths_in_the_last_week: "The fever killed 14 people in the last week.", "14" => Some("deaths");
+    // an act told of the noun in the passive is its own, not the verb before
+    wards_confirmed_closed: "Managers confirmed that nine depots were closed on Friday.", "nine" => Some("depot, closed");
+    breaches_recorded: "An inspection recorded 23 breaches of the rules.", "23" => Some("breach, found");
+    cancelled_before_noun: "The storm cost the ferry line 90 cancelled sailings.", "90" => Some("sailing, cancelled");
     warrants_executed: "Detectives had executed 37 search warrants across three towns.", "37" => Some("search warrant, executed");
     scenes_of_the_dead: "Deputies listed at least four crime scenes of dead victims.", "at least four" => Some("crime scene, listed");
     tackles_before_the_death: "He made 86 tackles in the season before he died.", "86" => Some("tackle, made");
@@ -391,6 +400,34 @@ fn what_a_date_dates() {
             "Monday",
             None,
         ),
+        // the event as the complement of another act's object
+        (
+            "The coroner counted the victims of the shooting on Monday.",
+            "Monday",
+            None,
+        ),
+        // ... but not a place, a report or a charge of the event
+        (
+            "Traffic stopped near the scene of that shooting on Monday.",
+            "Monday",
+            shooting.clone(),
+        ),
+        (
+            "Deputies were sent to a report of that shooting late Monday.",
+            "late Monday",
+            shooting.clone(),
+        ),
+        (
+            "He is accused of shooting a clerk on Monday.",
+            "Monday",
+            shooting.clone(),
+        ),
+        // ... but a time of the event itself still dates it
+        (
+            "Crowds gathered at the start of the shooting on Monday.",
+            "Monday",
+            shooting.clone(),
+        ),
         (
             "By Monday, most of those shot had left hospital.",
             "Monday",
@@ -406,6 +443,13 @@ fn what_a_date_dates() {
     for (s, date, want) in cases {
         assert_eq!(date_of(s, date), want, "{s}");
     }
+    assert_eq!(
+        date_of(
+            "The board certified the results of the club's election on Monday.",
+            "Monday"
+        ),
+        None
+    );
 }
 
 #[test]
@@ -546,7 +590,12 @@ frames! {
     pay_rise_wanted: Percent, "The union wants a pay rise of 10 percent.", "10 percent" => Some("pay rise %, demanded");
     rent_hike: Percent, "Tenants face a 9% rent hike.", "9%" => Some("rent hike %, face");
     // a change of nothing named sizes nothing
-    bare_rise: Percent, "The union wants a 10 percent rise.", "10 percent" => None;
+    bare_rise: Percent, "Prices saw a 10 percent rise.", "10 percent" => None;
+    demanded_rise: Percent, "The union wants a 10 percent rise.", "10 percent" => Some("rise %, demanded");
+    sought_rise: Percent, "The union is seeking a 9 percent increase.", "9 percent" => Some("rise %, demanded");
+    offered_rise: Percent, "The board offered a 4 percent hike.", "4 percent" => Some("rise %, offered");
+    share_of_noun: Percent, "Turnout of 51 percent in the first round was high.", "51 percent" => Some("turnout %");
+    share_of_a_verbs_object: Percent, "Protection requires coverage of about 95%.", "about 95%" => None;
     bare_increase_of: Percent, "The survey showed an increase of 5 percent.", "5 percent" => None;
     // a level's noun narrowed by what it is the level of, placed or not
     level_of_methane: Percent, "Methane levels at the coal face had reached 4.5% before the blast.", "4.5%" => Some("methane %");
