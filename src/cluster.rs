@@ -521,17 +521,6 @@ fn split_by_event_day(
             .filter_map(|&d| day_of(d).map(|day| (day, d)))
             .collect();
         dated.sort();
-        // runs of days that differ by a night's slip at most
-        let mut runs: Vec<(NaiveDate, NaiveDate, Vec<usize>)> = Vec::new();
-        for (day, d) in dated {
-            match runs.last_mut() {
-                Some((_, hi, ds)) if (day - *hi).num_days() <= DAY_SLIP => {
-                    *hi = day;
-                    ds.push(d);
-                }
-                _ => runs.push((day, day, vec![d])),
-            }
-        }
         // two lone reports written the same day, one telling of that day's
         // event and the other of one days before, tell of two events (a
         // city's round-ups of the weekend's and of the day's shootings): a
@@ -543,6 +532,21 @@ fn split_by_event_day(
             }
             _ => false,
         };
+        // runs of days that differ by a night's slip at most; not two lone
+        // reports of one day that are days apart, one of them on its own day
+        let mut runs: Vec<(NaiveDate, NaiveDate, Vec<usize>)> = Vec::new();
+        for (day, d) in dated {
+            match runs.last_mut() {
+                Some((_, hi, ds))
+                    if (day - *hi).num_days() <= DAY_SLIP
+                        && !((day - *hi).num_days() > 1 && same_day_pair(ds, &[d])) =>
+                {
+                    *hi = day;
+                    ds.push(d);
+                }
+                _ => runs.push((day, day, vec![d])),
+            }
+        }
         // a lone report within EVENT_DAY_GAP of a run misdated it; runs that
         // several reports agree on are events of their own, and so is a day
         // that came after every earlier report had been published

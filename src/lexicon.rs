@@ -321,6 +321,9 @@ pub struct Acts {
     /// Verbs that tell an event taking place, starting or ending after the
     /// event word that heads a sentence ("The truce took effect on …").
     pub occurring_verbs: Vec<&'static str>,
+    /// Words that say a state holds at a time ("were still alive Tuesday"): a
+    /// date after one times the state, not the harm.
+    pub state_words: Vec<&'static str>,
     /// Nouns of a time of an event itself ("the start of the strike"): a date
     /// after "<noun> of the <event>" still dates the event.
     pub event_phases: Vec<&'static str>,
@@ -373,6 +376,7 @@ lexicon_file!(ACTS: Acts = "acts.toml");
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct FunctionWords {
     pub aside_openers: Vec<&'static str>,
+    pub attributive_openers: Vec<&'static str>,
     pub object_starts: Vec<&'static str>,
     pub article_blockers: Vec<&'static str>,
     pub both_before: Vec<&'static str>,

@@ -23,24 +23,6 @@ pub struct Counted {
     pub at: usize,
 }
 
-/// Words that can never be the head of a counted noun or an act: the function
-/// words of English (the NLTK list, shipped by the `stop-words` crate), and the
-/// few quantity words it lacks.
-static FUNCTION_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: FxHashSet<&'static str> = stop_words::lookup("en")
-        .unwrap_or(&[])
-        .iter()
-        .copied()
-        .collect();
-    set.extend(
-        crate::lexicon::FUNCTION_WORDS
-            .noun_run_stops
-            .iter()
-            .copied(),
-    );
-    set
-});
-
 /// Is `w` (lower case, as written) a plural noun for people?
 pub fn is_people_noun(w: &str) -> bool {
     static PEOPLE_NOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
@@ -55,10 +37,7 @@ pub fn is_people_noun(w: &str) -> bool {
     PEOPLE_NOUNS.contains(w)
 }
 
-/// Is `w` (lower case) a function word?
-pub fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(w)
-}
+pub use super::token::is_function_word;
 
 /// A word that may stand in a noun run: lower-case letters, perhaps hyphenated.
 fn plain_word(w: &str) -> bool {

@@ -147,6 +147,8 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
     // the sentence before, in the same paragraph: what an elliptical share
     // ("only 81% do") is a share of
     let mut previous: &str = "";
+    // dates that no event word dates but that time the injured of their sentence
+    let mut injury_dates: Vec<usize> = Vec::new();
     for (seg, sentence_names) in segments.iter().zip(names) {
         let sentence = &doc.text[seg.start..seg.end];
         if seg.paragraph != last_paragraph {
@@ -239,6 +241,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
         // and its names, one list for all its figures
         let mut squashed: Option<String> = None;
         let mut entities: Option<std::sync::Arc<[String]>> = None;
+        let sentence_start = claims.len();
         for (f, (measure, event)) in found.iter().zip(&described) {
             let mut measure = measure.clone();
             // one person shot, with no word of a death, is a gunshot injury;
@@ -326,6 +329,10 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
                 stored: None,
             });
         }
+        injury_dates.extend(
+            times_the_injured(sentence, &claims[sentence_start..], &found)
+                .map(|k| sentence_start + k),
+        );
         // context reaches one sentence on, no further
         carried = found
             .iter()
@@ -333,7 +340,74 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             .filter_map(|(f, (_, e))| f.anchor.clone().map(|a| (a, *e)))
             .collect();
     }
+    // "six others were hurt when part of the roof fell in on Thursday night",
+    // under a headline of a warehouse collapse: the time of an incident's
+    // injured is the incident's date, when the report names one sudden event
+    if !injury_dates.is_empty() {
+        let mut sudden = sudden_events(&doc.text);
+        sudden.sort_unstable();
+        sudden.dedup();
+        if let [class] = sudden[..] {
+            for k in injury_dates {
+                claims[k].measure = Some(MeasureKey::DateOf(class));
+                claims[k].event = Some(class);
+            }
+        }
+    }
     claims
+}
+
+/// The claims (indices into `claims`, one sentence's claims in the order of
+/// `found`) that are dates no event word dates but that anchor a count of the
+/// injured with no event of its own, told after the count and not as a
+/// modifier: "six were hurt when … on Thursday night", not "brought together
+/// for a Saturday-night party – was hit in the arm".
+fn times_the_injured<'a>(
+    sentence: &'a str,
+    claims: &'a [Claim],
+    found: &'a [Found],
+) -> impl Iterator<Item = usize> + 'a {
+    let injured_times: Vec<(&crate::model::Anchor, usize)> = claims
+        .iter()
+        .zip(found)
+        .filter(|(c, _)| {
+            c.kind == ClaimKind::Count
+                && c.event.is_none()
+                && c.measure == Some(MeasureKey::Class(Measure::INJURED))
+        })
+        .filter_map(|(c, f)| c.anchor.as_deref().map(|a| (a, f.end)))
+        .collect();
+    claims
+        .iter()
+        .zip(found)
+        .enumerate()
+        .filter(move |(_, (c, f))| {
+            let attributive = sentence[f.end..].starts_with('-')
+                || matches!(
+                    sentence[..f.start].split_whitespace().next_back(),
+                    Some("a" | "an" | "the" | "A" | "An" | "The")
+                );
+            let of_a_day = matches!(
+                f.value.interval,
+                Interval::Date {
+                    granularity: Granularity::Day,
+                    ..
+                }
+            );
+            c.kind == ClaimKind::Date
+                && c.measure.is_none()
+                && c.event.is_none()
+                && of_a_day
+                && !attributive
+                && f.anchor.as_ref().is_some_and(|a| {
+                    injured_times.iter().any(|(t, count_end)| {
+                        *t == a
+                            && *count_end <= f.start
+                            && measure::times_an_injury(sentence, f.start, f.end, *count_end)
+                    })
+                })
+        })
+        .map(|(k, _)| k)
 }
 
 /// How far apart (in bytes) two coordinated figures may stand.
@@ -843,6 +917,87 @@ mod tests {
             p.spellings,
             vec![("mctavish".to_string(), "McTavish".to_string())]
         );
+    }
+
+    /// A date that no event word dates but that times the injured of its
+    /// sentence is the date of the one sudden event the report names; not when
+    /// another act, a lasting state or a time of reckoning stands between, nor
+    /// when it describes a noun, nor when the report names two sudden events.
+    #[test]
+    fn the_time_of_the_injured_dates_the_reports_one_incident() {
+        let head = "Roof collapse at the depot.\n\n";
+        // (body under the headline, date, dated as the collapse or not)
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "A worker died and six others were hurt when part of the roof fell in on Thursday evening.",
+                "Thursday evening",
+                true,
+            ),
+            (
+                "Three people were injured at the depot early Saturday, police said.",
+                "early Saturday",
+                true,
+            ),
+            (
+                "Nine other workers were also hurt Thursday.",
+                "Thursday",
+                true,
+            ),
+            // another act, a lasting state, a time of reckoning
+            (
+                "The two injured were taken to hospital, where they were listed in stable condition on Sunday.",
+                "Sunday",
+                false,
+            ),
+            (
+                "The two who were hurt were still in hospital Tuesday evening.",
+                "Tuesday evening",
+                false,
+            ),
+            (
+                "Three of the five people who were injured had left hospital by Monday morning.",
+                "Monday morning",
+                false,
+            ),
+            (
+                "The names of three others who were injured were not released, police said Thursday.",
+                "Thursday",
+                false,
+            ),
+            // the date comes first, as a modifier of another noun
+            (
+                "Her sister, whose party on a Saturday-night brought them together, was one of two hurt.",
+                "Saturday",
+                false,
+            ),
+        ];
+        for &(body, date, dated) in cases {
+            let doc = Document {
+                text: format!("{head}{body}"),
+                published: NaiveDate::from_ymd_opt(2024, 6, 10),
+                ..Document::default()
+            };
+            let claims = extract(&doc, &crate::segment::segment(&doc));
+            let c = claims
+                .iter()
+                .find(|c| &*c.quote == date)
+                .unwrap_or_else(|| panic!("no claim {date:?} in {body:?}"));
+            let want =
+                dated.then(|| MeasureKey::DateOf(crate::event::event_of("collapse").unwrap().0));
+            assert_eq!(c.measure, want, "{body}");
+        }
+        // two sudden events in one report: which one the injured were hurt in is unsaid
+        let doc = Document {
+            text: format!("{head}A fire broke out later. Six were hurt on Thursday evening."),
+            published: NaiveDate::from_ymd_opt(2024, 6, 10),
+            ..Document::default()
+        };
+        let claims = extract(&doc, &crate::segment::segment(&doc));
+        let c = claims
+            .iter()
+            .find(|c| &*c.quote == "Thursday evening")
+            .unwrap();
+        assert_eq!(c.measure, None);
     }
 
     /// A count with no cue of its own takes the measure of the count it is

@@ -8,8 +8,49 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use crate::event::{EVENT_CUES, EventClass};
+
+/// Words that can never be the head of a counted noun or an act: the function
+/// words of English (the NLTK list, shipped by the `stop-words` crate), and the
+/// few quantity words it lacks.
+static FUNCTION_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: FxHashSet<&'static str> = stop_words::lookup("en")
+        .unwrap_or(&[])
+        .iter()
+        .copied()
+        .collect();
+    set.extend(
+        crate::lexicon::FUNCTION_WORDS
+            .noun_run_stops
+            .iter()
+            .copied(),
+    );
+    set
+});
+
+/// Is `w` (lower case) a function word?
+pub fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(w)
+}
+
+/// Is the word at `i` a participle in "-ed" used as an adjective, between an
+/// article or a preposition and its noun ("through collapsed apartment
+/// blocks", "the crashed car"), not a verb ("collapsed on Friday", "crashed
+/// into a wall", "announced charges")? It names no event.
+fn attributive_participle(ws: &[Tok<'_>], i: usize) -> bool {
+    ws[i].low.ends_with("ed")
+        && i > 0
+        && crate::lexicon::FUNCTION_WORDS
+            .attributive_openers
+            .contains(&ws[i - 1].low.as_str())
+        && ws.get(i + 1).is_some_and(|n| {
+            n.text.bytes().all(|b| b.is_ascii_lowercase())
+                && !n.text.ends_with("ly")
+                && !is_function_word(n.text)
+        })
+}
 
 /// A word of a sentence with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,7 +324,7 @@ impl<'a> Sentence<'a> {
                 .collect();
             let none = ws[i].event.is_some() && crate::event::opens_not_event_phrase(&ahead);
             let named = crate::event::phrase_event(&ahead);
-            if none {
+            if none || ws[i].event.is_some() && attributive_participle(&ws, i) {
                 ws[i].event = None;
             }
             if let Some((n, e)) = named {

@@ -541,6 +541,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: rate_direct_verbs", &a.rate_direct_verbs);
     add("acts.toml: auxiliaries", &a.auxiliaries);
     add("acts.toml: occurring_verbs", &a.occurring_verbs);
+    add("acts.toml: state_words", &a.state_words);
     add("acts.toml: event_phases", &a.event_phases);
     add("acts.toml: earlier_words", &a.earlier_words);
     add("acts.toml: rise_nouns", &a.rise_nouns);
@@ -572,6 +573,10 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     );
     add("function-words.toml: id_before", &f.id_before);
     add("function-words.toml: noun_run_stops", &f.noun_run_stops);
+    add(
+        "function-words.toml: attributive_openers",
+        &f.attributive_openers,
+    );
     add("function-words.toml: subordinators", &f.subordinators);
     add("function-words.toml: subject_pronouns", &f.subject_pronouns);
     add("function-words.toml: verb_markers", &f.verb_markers);

@@ -4,7 +4,9 @@
 //! Saturday and died Monday": Monday dates the death), and a durative event (a
 //! war) dates nothing: its years are anchors.
 
-use super::binding::{attribution_after, clause, opens_clause, part_of_a_name};
+use super::binding::{
+    attribution_after, clause, is_clause_break, opens_clause, part_of_a_name, span_words,
+};
 use super::cues::*;
 use crate::event::{EventClass, event_of};
 use crate::extract::token::{NO_WORD, Sentence, lower, words};
@@ -284,5 +286,39 @@ pub fn happening_now(sentence: &str) -> Option<EventClass> {
                 .iter()
                 .find_map(|n| point(n.text))
         })
+    })
+}
+
+/// Is the date in bytes `start..end` of `sentence` the time of the harm told by
+/// the count of the injured that ends at byte `count_end` before it ("six were
+/// hurt when part of the roof fell in on Thursday evening", "three others
+/// injured Saturday night")? Not when another act, a lasting state or a time of
+/// reckoning stands between them: "the two wounded … were listed in stable
+/// condition on Sunday", "were still alive Tuesday evening", "had been
+/// discharged by Monday morning", "police said Thursday".
+pub fn times_an_injury(sentence: &str, start: usize, end: usize, count_end: usize) -> bool {
+    let ws = Sentence::new(sentence);
+    let Some((first, _)) = span_words(&ws, start, end) else {
+        return false;
+    };
+    let from = ws
+        .iter()
+        .position(|w| w.start >= count_end)
+        .unwrap_or(first);
+    if from > first {
+        return false;
+    }
+    let before = |k: usize| first.checked_sub(k).map_or("", |i| ws[i].low_str());
+    if (before(1) == "of" && before(2) == "as")
+        || matches!(before(1), "until" | "till" | "by" | "since")
+    {
+        return false;
+    }
+    !ws.iter().take(first).skip(from).any(|w| {
+        let l = w.low();
+        is_clause_break(w.text)
+            || OTHER_ACTS.contains(&l.as_str())
+            || lexicon::ACTS.state_words.contains(&l.as_str())
+            || another_act(l)
     })
 }

@@ -18,7 +18,7 @@ mod shooting;
 
 pub use binding::SUBJECT_REACH;
 pub use cues::mentions_death;
-pub use date_of::happening_now;
+pub use date_of::{happening_now, times_an_injury};
 
 use self::binding::*;
 use self::cues::*;
