@@ -1238,7 +1238,7 @@ fn judge(
         && first
             .measure
             .as_ref()
-            .is_some_and(|k| k.is_owned() && k.is_frame());
+            .is_some_and(|k| k.is_owned() && k.is_frame() && k.is_by_name());
     let owners_meet = |x: &Statement, y: &Statement| {
         let (ex, ey) = (&x.claims[0].entities, &y.claims[0].entities);
         let (cx, cy) = (x.claims[0], y.claims[0]);

@@ -49,6 +49,16 @@ impl Measure {
         entries().any(|x| x.owned && x.measure == self.0)
     }
 
+    /// Is it one person's each, of several in a story (`by_name`)?
+    pub fn by_name(self) -> bool {
+        entries().any(|x| x.by_name && x.measure == self.0)
+    }
+
+    /// Is it a standing figure of its owner, which no event narrows?
+    pub fn eventless(self) -> bool {
+        entries().any(|x| x.eventless && x.measure == self.0)
+    }
+
     /// Does it describe a state that changes from day to day?
     pub fn state(self) -> bool {
         entries().any(|x| x.state && x.measure == self.0)
@@ -244,6 +254,11 @@ impl MeasureKey {
             MeasureKey::Class(m) => m.state(),
             _ => false,
         }
+    }
+
+    /// Is it one person's each, of several in a story (a co-defendant's term)?
+    pub fn is_by_name(&self) -> bool {
+        matches!(self, MeasureKey::Class(m) if m.by_name())
     }
 
     /// Is it a class of sums or spans named by the word they hang on (`[[frame]]`)?

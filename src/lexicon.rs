@@ -44,6 +44,14 @@ pub struct Measure<'a> {
     /// Always someone's: compared only when the sentences name one owner.
     #[serde(default)]
     pub owned: bool,
+    /// One person's each, of several in a story (co-defendants' terms): compared
+    /// only where both sentences open on one name.
+    #[serde(default)]
+    pub by_name: bool,
+    /// A standing figure of its owner (a budget, revenue), not of an event: the
+    /// event words near it (the council's vote, a late session) do not narrow it.
+    #[serde(default)]
+    pub eventless: bool,
     /// A span of time: only a figure given as a duration takes it.
     #[serde(default)]
     pub duration: bool,
@@ -286,6 +294,8 @@ pub struct Things {
     pub issued: Vec<&'static str>,
     /// Supplies a fault cuts off, each a line of words that fold into its first.
     pub supplies: Vec<Vec<&'static str>>,
+    /// Nouns of a study of people ("a trial of 1,540 people").
+    pub studies: Vec<&'static str>,
 }
 
 lexicon_file!(THINGS: Things = "things.toml");
@@ -321,6 +331,10 @@ pub struct Acts {
     /// Verbs that tell an event taking place, starting or ending after the
     /// event word that heads a sentence ("The truce took effect on …").
     pub occurring_verbs: Vec<&'static str>,
+    /// Verbs of time passed somewhere ("spent nine months in jail").
+    pub spending_verbs: Vec<&'static str>,
+    /// Acts by which a study takes people in ("enrolled", "involving", "of").
+    pub enrolling_acts: Vec<&'static str>,
     /// Words that say a state holds at a time ("were still alive Tuesday"): a
     /// date after one times the state, not the harm.
     pub state_words: Vec<&'static str>,
@@ -406,6 +420,8 @@ pub struct NounPhrase {
     pub generic_heads: Vec<&'static str>,
     /// Nouns of a level that fold into the noun narrowing them ("inflation rate").
     pub level_heads: Vec<&'static str>,
+    /// Words before a noun of a sum that say its scope, not a part of its owner.
+    pub scope_words: Vec<&'static str>,
 }
 
 lexicon_file!(NOUN_PHRASE: NounPhrase = "noun-phrase.toml");

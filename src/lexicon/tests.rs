@@ -542,6 +542,8 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("acts.toml: auxiliaries", &a.auxiliaries);
     add("acts.toml: occurring_verbs", &a.occurring_verbs);
     add("acts.toml: state_words", &a.state_words);
+    add("acts.toml: enrolling_acts", &a.enrolling_acts);
+    add("acts.toml: spending_verbs", &a.spending_verbs);
     add("acts.toml: event_phases", &a.event_phases);
     add("acts.toml: earlier_words", &a.earlier_words);
     add("acts.toml: rise_nouns", &a.rise_nouns);
@@ -591,6 +593,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
         &NOUN_PHRASE.generic_heads,
     );
     add("noun-phrase.toml: level_heads", &NOUN_PHRASE.level_heads);
+    add("noun-phrase.toml: scope_words", &NOUN_PHRASE.scope_words);
     add("people.toml: modifiers", &PEOPLE.modifiers);
 
     add("things.toml: wound_kinds", &THINGS.wound_kinds);

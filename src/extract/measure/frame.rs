@@ -111,14 +111,22 @@ fn frame(
     }
     // "after three weeks on strike", "after nine days of talks": a span told
     // with what lasted it, a frame the lexicon folds, is that thing's length
-    // however it is introduced; "€25,000 in compensation", "$2 million in
-    // fines": a sum told with the frame it is paid as
+    // however it is introduced ("a plea deal for 15 years in prison" is a
+    // prison term); "€25,000 in compensation", "$2 million in fines": a sum
+    // told with the frame it is paid as
     if let (Some(p), Some(w)) = (ws.get(last + 1), ws.get(last + 2))
         && last + 2 < hi
         && !figure_at(last + 2)
         && match p.low_str() {
             "on" | "of" => FRAMES.contains_key(&(stem(w.low_str()), false)),
-            "in" => FRAMES.contains_key(&(stem(w.low_str()), true)),
+            // "15 years in prison", "$2 million in fines"; not "spent nine
+            // months in jail", the time passed there
+            "in" => {
+                FRAMES.contains_key(&(stem(w.low_str()), true))
+                    || FRAMES.contains_key(&(stem(w.low_str()), false))
+                        && !(first.saturating_sub(3)..first)
+                            .any(|k| lexicon::ACTS.spending_verbs.contains(&ws[k].low_str()))
+            }
             _ => false,
         }
     {

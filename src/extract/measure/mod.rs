@@ -71,6 +71,10 @@ pub fn measure_in(
         ClaimKind::Count | ClaimKind::Quantity if capacity(ws, first) => None,
         // "raised the number of seats from 65 to 125": 65 is what it was
         ClaimKind::Count | ClaimKind::Quantity if earlier_value(ws, first, last, &figures) => None,
+        // "a trial of 1,540 people", "the trial enrolled 1,450 patients"
+        ClaimKind::Count if in_a_study(ws, first, last) => {
+            Measure::named("study participants").map(MeasureKey::Class)
+        }
         // "120,000 homes without power", "power was cut to 95,000 customers"
         ClaimKind::Count if let Some(k) = open::cut_off(ws, first, last, &figures) => Some(k),
         // "net of $41.7 million, or 62 cents a share", "9 Canadian cents a
@@ -359,6 +363,88 @@ pub(crate) fn narrowed(ws: &Sentence<'_>, last: usize, m: Measure) -> bool {
     }
 }
 
+/// Does the count at words `first..=last` count the people a study takes in: it
+/// follows an act of enrolling (`enrolling_acts`, past one function word), with a
+/// study noun (`studies`) right before that act or heading its clause, and counts
+/// people ("a trial of 1,540 people", "the trial enrolled 1,450 patients", "a study
+/// involving 800 volunteers"; not "a trial of the drug in 40 hospitals")?
+fn in_a_study(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
+    let studies = &crate::lexicon::THINGS.studies;
+    let acts = &crate::lexicon::ACTS.enrolling_acts;
+    let Some(act) = (first.saturating_sub(2)..first)
+        .rev()
+        .find(|&j| acts.contains(&ws[j].low_str()))
+    else {
+        return false;
+    };
+    if (act + 1..first).any(|k| !crate::extract::counted::is_function_word(ws[k].low_str())) {
+        return false;
+    }
+    let (lo, _) = clause(ws, first);
+    let named = act > 0 && studies.contains(&ws[act - 1].low_str())
+        || ws[act].low_str().ends_with("ed")
+            && (lo..act).any(|j| studies.contains(&ws[j].low_str()));
+    let people = ws.get(last + 1).is_some_and(|w| {
+        let w = w.low_str();
+        crate::extract::counted::is_people_noun(w) || PEOPLE.contains(&w)
+    });
+    // "the trial of two men accused of killing": a court's defendants
+    let defendants = (last + 2..ws.len().min(last + 4)).any(|k| {
+        let w = ws[k].low_str();
+        crate::lexicon::ACTS.blame_words.contains(&w) || w == "charged"
+    });
+    named && people && !defendants
+}
+
+/// The lower-case noun that narrows the noun of a standing sum `m` (`eventless`:
+/// a budget, revenue) nearest to the
+/// figure at words `first..=last` in its clause, right before it or as a
+/// possessive ("the police budget", "the police department's budget"), unless it
+/// only says the sum's scope or kind (`NOUN_PHRASE.scope_words`: annual, total,
+/// city, operating): the sum of a part, not of its owner.
+fn narrowing(ws: &Sentence<'_>, first: usize, last: usize, m: Measure) -> Option<String> {
+    let (lo, hi) = clause(ws, first);
+    let k = (lo..hi)
+        .filter(|&k| (k < first || k > last) && class_of(&NOUNS, ws[k].low()) == Some(m))
+        .min_by_key(|&k| if k < first { first - k } else { k - last })?;
+    let plain = |j: usize| {
+        let w = ws[j].low_str();
+        w.len() > 2
+            && ws[j].text().bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !crate::extract::counted::is_function_word(w)
+            // "posted earnings", "expects to report earnings", "reportedly":
+            // a verb or an adverb, no noun of a part
+            && !w.ends_with("ed")
+            && !w.ends_with("ly")
+            && !w.ends_with("ing")
+            && j.checked_sub(1).is_none_or(|i| ws[i].low_str() != "to")
+            && !crate::lexicon::NOUN_PHRASE.modifiers.contains(&w)
+            && !crate::lexicon::NOUN_PHRASE.scope_words.contains(&w)
+            && class_of(&NOUNS, w).is_none()
+    };
+    // "a $412 million budget": the figure itself stands before the noun
+    let j = k.checked_sub(1).filter(|&j| j < first || j > last)?;
+    let w = ws[j].low_str();
+    if let Some(owner) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        // "the police department's budget"
+        let owner_plain = ws[j]
+            .text()
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'\'' || b >= 0x80)
+            && !crate::lexicon::NOUN_PHRASE.scope_words.contains(&owner)
+            && !crate::extract::counted::is_function_word(owner);
+        if !owner_plain {
+            return None;
+        }
+        let before = j.checked_sub(1).filter(|&i| plain(i));
+        return Some(match before {
+            Some(i) => format!("{} {owner}", ws[i].low_str()),
+            None => owner.to_string(),
+        });
+    }
+    plain(j).then(|| w.to_string())
+}
+
 /// The population, when the figure opening at word `first` follows "home to"
 /// and at most two function words ("home to about 80,000").
 fn home_to(ws: &Sentence<'_>, first: usize) -> Option<Measure> {
@@ -450,6 +536,19 @@ pub(crate) fn finish(
         }
         (m, _) => m,
     };
+    // "the police department's budget grows to $38 million": a part's sum,
+    // not the whole's
+    let measure = match measure {
+        Some(MeasureKey::Class(m)) if m.eventless() => Some(
+            narrowing(ws, first, last, m).map_or(MeasureKey::Class(m), |w| {
+                MeasureKey::open(format!("{}, {w}", m.as_str()), None)
+            }),
+        ),
+        m => m,
+    };
+    // "adopted a budget of $421 million on a vote of seven to four": the
+    // budget is the council's, not the vote's
+    let event = event.filter(|_| !matches!(&measure, Some(MeasureKey::Class(m)) if m.eventless()));
     (measure, event.map(|(e, _)| e))
 }
 

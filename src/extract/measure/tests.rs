@@ -32,6 +32,12 @@ macro_rules! measures {
 }
 
 measures! {
+    // the people a study takes in, whatever noun counts them
+    study_enrolled: "The trial enrolled 1,450 patients aged 18 to 60.", "1,450" => Some("study participants");
+    study_of_people: "The drug cut relapses in a trial of 1,540 people with the disease.", "1,540" => Some("study participants");
+    study_involving: "It worked in a study involving 800 volunteers.", "800" => Some("study participants");
+    // a court's trial of defendants, a trial of no people
+    trial_of_defendants: "Video was shown at the trial of two men accused of killing a clerk.", "two" => None;
     shooting_of_people: "A teenager was charged over the Sunday shooting of three people near a laundrette.", "three" => Some("shot (killed or wounded)");
     shooting_of_one: "Deputies are looking into the shooting of a 9-year-old boy.", "a 9-year-old boy" => Some("shot (killed or wounded)");
     bullet_struck: "A stray bullet struck one cyclist in the arm.", "one" => Some("shot (killed or wounded)");
@@ -535,6 +541,38 @@ fn event_of_count(sentence: &str, figure: &str) -> Option<String> {
     read(sentence, figure, ClaimKind::Count, None).1
 }
 
+/// Things a study runs in are no people it takes in.
+#[test]
+fn a_study_takes_in_people_only() {
+    for (s, f) in [
+        ("A trial of the drug ran in 40 hospitals.", "40"),
+        ("The study covered 12 countries.", "12"),
+    ] {
+        assert_ne!(measure(s, f).as_deref(), Some("study participants"), "{s}");
+    }
+}
+
+/// A standing sum of its owner (a budget) takes no event from the words near it.
+#[test]
+fn a_budget_belongs_to_no_event() {
+    let (m, e) = read(
+        "The council adopted a budget of $421 million on a vote of seven to four.",
+        "$421 million",
+        ClaimKind::Money,
+        None,
+    );
+    assert_eq!(m.as_deref(), Some("budget"));
+    assert_eq!(e, None);
+    // a cost keeps its event
+    let (_, e) = read(
+        "The storm caused damage that cost the county $40 million.",
+        "$40 million",
+        ClaimKind::Money,
+        None,
+    );
+    assert_eq!(e.as_deref(), Some("storm"));
+}
+
 /// What a date given to the day dates.
 fn date_of(sentence: &str, date: &str) -> Option<String> {
     read(sentence, date, ClaimKind::Date, None).0
@@ -559,6 +597,24 @@ macro_rules! frames {
 }
 
 frames! {
+    // the length of an agreement, whatever noun names it
+    contract_compound: Duration, "She has agreed a five-year contract.", "five-year" => Some("length of the contract");
+    contract_deal: Duration, "The 24-year-old has signed a four-year deal with the option of a fifth.", "four-year" => Some("length of the contract");
+    contract_extension: Duration, "The coach was given a two-year extension.", "two-year" => Some("length of the contract");
+    // a term told "in prison" after another noun is a prison term
+    term_in_prison_after_a_deal: Duration, "He accepted a plea deal for 15 years in prison.", "15 years" => Some("prison term");
+    term_in_jail: Duration, "She was given nine months in jail.", "nine months" => Some("prison term");
+    // a transfer's fee, named by its move or its signing
+    fee_move: Money, "Brask completes £21m move to Harbury", "£21m" => Some("fee");
+    fee_signing: Money, "He became a £5m signing in the summer.", "£5m" => Some("fee");
+    // a standing sum of an owner, narrowed to a part by a noun before it
+    budget_whole: Money, "The council approved a $412 million budget for the coming year.", "$412 million" => Some("budget");
+    budget_of: Money, "The council adopted a budget of $421 million on a vote of seven to four.", "$421 million" => Some("budget");
+    budget_annual: Money, "The city's annual budget rises to $400 million.", "$400 million" => Some("budget");
+    budget_part: Money, "The police budget rises by $3 million to $38 million.", "$38 million" => Some("budget, police");
+    budget_part_possessive: Money, "The police department's budget grows to $38 million.", "$38 million" => Some("budget, police department");
+    revenue_part: Money, "Tourism industry revenues dropped to $300 million.", "$300 million" => Some("revenue, industry");
+    revenue_scope: Money, "Quarterly revenue rose to $2.4 billion.", "$2.4 billion" => Some("revenue");
     // one class, many surface forms: the verb, the noun it modifies, the noun it is "of"
     term_jailed_for: Duration, "The clerk was jailed for 9 years on Monday.", "9 years" => Some("prison term");
     term_sentenced_to: Duration, "A judge sentenced her yesterday to 11 years.", "11 years" => Some("prison term");
