@@ -48,6 +48,54 @@ pub(crate) fn clause(ws: &Sentence<'_>, i: usize) -> (usize, usize) {
     (lo, hi)
 }
 
+/// Where an aside that opens at word `j` ends: the word after its closing dash
+/// or comma, for an aside set off by two dashes ("— both retired officers —",
+/// "-- both retired officers --") or by a comma and a relative pronoun (", who
+/// police say was wearing a jacket,"), at most 12 words long and holding no cue
+/// of `table` and no figure's digits. None when no such aside opens at `j`.
+fn aside_end(ws: &Sentence<'_>, j: usize, table: &Cues) -> Option<usize> {
+    const ASIDE_REACH: usize = 12;
+    if j >= ws.len() {
+        return None;
+    }
+    let token_dash = |k: usize| ws.get(k).is_some_and(|w| matches!(w.text, "—" | "–"));
+    let (body, end) = if token_dash(j) {
+        let close = (j + 2..ws.len().min(j + ASIDE_REACH + 2)).find(|&k| token_dash(k))?;
+        (j + 1..close, close + 1)
+    } else if j > 0 && ws.dash_before(j) && !token_dash(j - 1) {
+        let close = (j + 1..ws.len().min(j + ASIDE_REACH + 1)).find(|&k| ws.dash_before(k))?;
+        (j..close, close)
+    } else if ws[j].text == ","
+        && ws
+            .get(j + 1)
+            .is_some_and(|n| matches!(n.low_str(), "who" | "which"))
+    {
+        let close = (j + 2..ws.len().min(j + ASIDE_REACH + 2)).find(|&k| ws[k].text == ",")?;
+        (j + 1..close, close + 1)
+    } else {
+        return None;
+    };
+    let plain = body.clone().all(|k| {
+        let w = ws[k].low_str();
+        class_of(table, w).is_none()
+            && !w.bytes().any(|b| b.is_ascii_digit())
+            && !is_clause_break(ws[k].text)
+    });
+    (plain && end < ws.len()).then_some(end)
+}
+
+/// Does the predicate at word `k`, after an aside, tell what befell its subject:
+/// a passive or perfect auxiliary ("-- were killed", ", had a gunshot wound") or
+/// a cue of `table` itself? An active verb ("— opened fire on the officers,
+/// wounding two", ", said many children were among the dead") tells what the
+/// subject did.
+fn passive_after(ws: &Sentence<'_>, k: usize, table: &Cues) -> bool {
+    ws.get(k).is_some_and(|w| {
+        let w = w.low_str();
+        PASSIVE.contains(&w) || matches!(w, "had" | "has" | "have") || class_of(table, w).is_some()
+    })
+}
+
 /// Nearest cue of `table` to the figure occupying words `first..=last`, searched
 /// within the clause and at most `reach` words away, not across another figure.
 pub(crate) fn nearest_cue(
@@ -58,12 +106,26 @@ pub(crate) fn nearest_cue(
     table: &Cues,
     reach: usize,
 ) -> Option<(Measure, usize)> {
-    let (lo, hi) = clause(ws, first);
+    let (lo, mut hi) = clause(ws, first);
     let mut best: Option<(Measure, usize)> = None;
     // after the figure
     let mut d = 0;
     let mut j = last + 1;
-    while j < hi && d < reach {
+    while d < reach {
+        // "two court bailiffs -- both retired police officers -- were
+        // killed", "a 34-year-old man, who police say was wearing a jacket,
+        // was struck": an aside set off right after the figure's noun phrase,
+        // with no cue of its own, is stepped over to the predicate beyond
+        if d <= 3
+            && let Some(k) = aside_end(ws, j, table).filter(|&k| passive_after(ws, k, table))
+        {
+            j = k;
+            hi = hi.max(clause(ws, k).1);
+            continue;
+        }
+        if j >= hi {
+            break;
+        }
         let w = ws[j].low();
         // "five more, including a nine-year-old, were hurt": the aside's
         // figures are parts; the cue lies beyond it
@@ -77,9 +139,19 @@ pub(crate) fn nearest_cue(
             continue;
         }
         if w == "including" {
-            // to the comma that closes it, or to the verb that follows it
-            let end =
-                (j + 1..hi).find(|&k| ws[k].text == "," || PASSIVE.contains(&ws[k].low().as_str()));
+            // to the comma that closes it, or to the verb that follows it, or
+            // to a cue right after a short aside ("left four troops including
+            // the gunman dead"; not "including one who died", "including the
+            // one individual killed")
+            let end = (j + 1..hi).find(|&k| {
+                ws[k].text == ","
+                    || PASSIVE.contains(&ws[k].low().as_str())
+                    || k <= j + 3
+                        && !ws[k].low_str().ends_with("ing")
+                        && !ws[k].low_str().ends_with("ed")
+                        && class_of(table, ws[k].low()).is_some()
+                        && !(j + 1..k).any(|m| matches!(ws[m].low_str(), "who" | "that" | "which"))
+            });
             if let Some(k) = end {
                 j = if ws[k].text == "," { k + 1 } else { k };
                 continue;
@@ -138,8 +210,15 @@ pub(crate) fn nearest_cue(
                     && (matches!(ws[j - 2].low_str(), "," | "—" | "–" | "and")
                         || ws.dash_before(j - 1))
             };
+            // "pointing a gun at six police, knowing that they would kill
+            // him": a harm done to a person named by a pronoun right after it
+            // is done by the figure's people, not to them
+            let done_to_another = ws
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.low_str(), "him" | "her" | "them" | "us" | "me"))
+                && TRANSITIVE.contains(&w.as_str());
             // "escaped without injury": a cue denied is no cue
-            if !negated(ws, j) && !another_count {
+            if !negated(ws, j) && !another_count && !done_to_another {
                 best = Some((m, d));
             }
             break;
@@ -838,9 +917,13 @@ pub(crate) fn harmed_people(
         ws.get(k)
             .is_some_and(|w| class_of(&CHANGE, w.low()).is_some_and(harm))
     };
-    // right after the noun, past "who were", "have been", an adverb
+    // right after the noun, past an aside ("-- both retired officers --"),
+    // "who were", "have been", an adverb
     let after_noun = |at: usize| {
-        let mut k = at + 1;
+        let mut k = aside_end(ws, at + 1, &CHANGE)
+            .filter(|&k| passive_after(ws, k, &CHANGE))
+            .unwrap_or(at + 1);
+        let at = k - 1;
         while k < at + 4
             && ws.get(k).is_some_and(|w| {
                 let w = w.low_str();

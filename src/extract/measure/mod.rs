@@ -156,6 +156,13 @@ pub fn measure_in(
                 // "each is held on a bond of …", "charges against two men": sums of
                 // money are given as money
                 .filter(|(m, _)| !MONEY_MEASURES.contains(m))
+                // "18 total rounds of ammunition": rounds carried, not shots fired
+                .filter(|(m, _)| {
+                    !(*m == Measure::SHOTS
+                        && (last + 1..ws.len().saturating_sub(1).min(last + 4)).any(|k| {
+                            ws[k].low_str() == "of" && ws[k + 1].low_str() == "ammunition"
+                        }))
+                })
                 // "40 rounds came from 2 rifles": a figure that names the
                 // things it counts counts nothing else
                 .filter(|(m, _)| {

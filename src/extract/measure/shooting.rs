@@ -66,6 +66,22 @@ pub(crate) fn shot_victims(
     {
         return true;
     }
+    // "the gun went off and struck a female student in the side": struck
+    // in a part of the body
+    if first > lo
+        && matches!(ws[first - 1].low_str(), "struck" | "hit")
+        && (last + 1..hi.min(last + 5)).any(|k| {
+            ws[k].low_str() == "in"
+                && ws
+                    .get(k + 1)
+                    .is_some_and(|w| crate::extract::counted::determiner(w.low_str()))
+                && ws
+                    .get(k + 2)
+                    .is_some_and(|w| crate::lexicon::THINGS.body_parts.contains(&w.low_str()))
+        })
+    {
+        return true;
+    }
     // "hit by gunfire", "struck by a stray bullet", "struck in the shooting",
     // "struck in the lower leg"
     let hit_by_gunfire = |j: usize| {
@@ -120,10 +136,25 @@ pub(crate) fn shot_victims(
             return false;
         }
         if ws[j].low() == "," {
-            let aside = ws
+            // "a 34-year-old man, who police say was wearing a jacket, was
+            // struck in the shooting": a relative clause is an aside too,
+            // unless it tells the shooting itself ("a man, who was shot, …")
+            let relative = ws
                 .get(j + 1)
-                .is_some_and(|w| ASIDE_OPENERS.contains(&w.low().as_str()));
-            let close = (j + 1..hi.min(j + 12)).find(|&k| ws[k].text == ",");
+                .is_some_and(|w| matches!(w.low_str(), "who" | "which"));
+            let aside = relative
+                || ws
+                    .get(j + 1)
+                    .is_some_and(|w| ASIDE_OPENERS.contains(&w.low().as_str()));
+            let close = (j + 1..hi.min(j + 16)).find(|&k| ws[k].text == ",");
+            if relative
+                && let Some(k) = close
+                && (j + 2..k).any(|m| {
+                    (is_shot(m) || hit_by_gunfire(m)) && PASSIVE.contains(&ws[m - 1].low().as_str())
+                })
+            {
+                return true;
+            }
             match (aside, close) {
                 (true, Some(k)) => {
                     stop = hi.min(k + 6);

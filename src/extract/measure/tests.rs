@@ -32,6 +32,26 @@ macro_rules! measures {
 }
 
 measures! {
+    // an aside between the figure's noun and its predicate is stepped over
+    aside_double_hyphens: "The sheriff confirmed that two court bailiffs -- both retired police officers -- were killed inside the courthouse.", "two" => Some("deaths");
+    aside_dashes: "Two suspects — a man and a woman — were killed in a gunbattle with police.", "Two" => Some("deaths");
+    aside_relative: "A 34-year-old man, who police say was wearing a leather jacket, was struck in the shooting.", "A 34-year-old man" => Some("shot (killed or wounded)");
+    aside_short_including: "The rampage left four troops including the gunman dead.", "four" => Some("deaths");
+    // ... but not when the predicate beyond tells what the figure did, nor a
+    // cue inside the aside's own relative clause
+    aside_then_an_act: "A man — identified as the tenant — opened fire on the officers, wounding two.", "A man" => None;
+    aside_then_saying: "An agency photographer, who rushed to the scene, said many children were among the dead.", "An agency photographer" => None;
+    including_one_who_died: "Police say a gunman shot four people, including one who died.", "four" => Some("shot (killed or wounded)");
+    // struck in a part of the body
+    struck_in_the_side: "The gun went off and struck a female student in the side.", "a female student" => Some("shot (killed or wounded)");
+    // a harm done to a person named by a pronoun is the figure's act
+    harm_to_a_pronoun: "He pointed a gun at over six police, knowing that they would kill him.", "over six" => None;
+    harm_to_oneself: "A 6-year-old girl accidentally shot and killed herself on Tuesday.", "A 6-year-old girl" => Some("deaths");
+    // rounds carried are no shots fired
+    rounds_of_ammunition: "Her backpack held a handgun and 18 rounds of ammunition.", "18" => None;
+    rounds_fired: "The gunman fired 18 rounds into the crowd.", "18" => Some("shots");
+    // "admitted" alone is no word of hospital
+    admitted_a_role: "Police said a suspect had not admitted any role in the attack.", "a suspect" => None;
     // the people a study takes in, whatever noun counts them
     study_enrolled: "The trial enrolled 1,450 patients aged 18 to 60.", "1,450" => Some("study participants");
     study_of_people: "The drug cut relapses in a trial of 1,540 people with the disease.", "1,540" => Some("study participants");
