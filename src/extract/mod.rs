@@ -343,10 +343,20 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
     // "six others were hurt when part of the roof fell in on Thursday night",
     // under a headline of a warehouse collapse: the time of an incident's
     // injured is the incident's date, when the report names one sudden event
+    // (read sentence by sentence, stopping at a second class: a whole page read
+    // as one sentence would hold a word record per word of the page)
     if !injury_dates.is_empty() {
-        let mut sudden = sudden_events(&doc.text);
-        sudden.sort_unstable();
-        sudden.dedup();
+        let mut sudden: Vec<EventClass> = Vec::new();
+        for seg in segments {
+            for class in sudden_events(&doc.text[seg.start..seg.end]) {
+                if !sudden.contains(&class) {
+                    sudden.push(class);
+                }
+            }
+            if sudden.len() > 1 {
+                break;
+            }
+        }
         if let [class] = sudden[..] {
             for k in injury_dates {
                 claims[k].measure = Some(MeasureKey::DateOf(class));
