@@ -371,7 +371,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
 /// `found`) that are dates no event word dates but that anchor a count of the
 /// injured with no event of its own, told after the count and not as a
 /// modifier: "six were hurt when … on Thursday night", not "brought together
-/// for a Saturday-night party – was hit in the arm".
+/// for a Saturday-night dinner – was one of two hurt".
 fn times_the_injured<'a>(
     sentence: &'a str,
     claims: &'a [Claim],
@@ -944,33 +944,33 @@ mod tests {
                 true,
             ),
             (
-                "Three people were injured at the depot early Saturday, police said.",
+                "Four loaders were injured at the depot early Saturday, the firm said.",
                 "early Saturday",
                 true,
             ),
             (
-                "Nine other workers were also hurt Thursday.",
+                "Five more drivers were also hurt Thursday.",
                 "Thursday",
                 true,
             ),
             // another act, a lasting state, a time of reckoning
             (
-                "The two injured were taken to hospital, where they were listed in stable condition on Sunday.",
+                "The two injured were flown to the city, where both were listed as serious on Sunday.",
                 "Sunday",
                 false,
             ),
             (
-                "The two who were hurt were still in hospital Tuesday evening.",
+                "The three who were hurt were still in hospital Tuesday evening.",
                 "Tuesday evening",
                 false,
             ),
             (
-                "Three of the five people who were injured had left hospital by Monday morning.",
+                "Most of the nine staff who were injured had gone home by Monday morning.",
                 "Monday morning",
                 false,
             ),
             (
-                "The names of three others who were injured were not released, police said Thursday.",
+                "Two further workers who were injured stayed unnamed, a spokeswoman said Thursday.",
                 "Thursday",
                 false,
             ),

@@ -49,9 +49,9 @@ pub(crate) fn clause(ws: &Sentence<'_>, i: usize) -> (usize, usize) {
 }
 
 /// Where an aside that opens at word `j` ends: the word after its closing dash
-/// or comma, for an aside set off by two dashes ("— both retired officers —",
-/// "-- both retired officers --") or by a comma and a relative pronoun (", who
-/// police say was wearing a jacket,"), at most 12 words long and holding no cue
+/// or comma, for an aside set off by two dashes ("— all former firemen —",
+/// "-- all former firemen --") or by a comma and a relative pronoun (", who
+/// staff say had just begun his shift,"), at most 12 words long and holding no cue
 /// of `table` and no figure's digits. None when no such aside opens at `j`.
 fn aside_end(ws: &Sentence<'_>, j: usize, table: &Cues) -> Option<usize> {
     const ASIDE_REACH: usize = 12;
@@ -86,8 +86,8 @@ fn aside_end(ws: &Sentence<'_>, j: usize, table: &Cues) -> Option<usize> {
 
 /// Does the predicate at word `k`, after an aside, tell what befell its subject:
 /// a passive or perfect auxiliary ("-- were killed", ", had a gunshot wound") or
-/// a cue of `table` itself? An active verb ("— opened fire on the officers,
-/// wounding two", ", said many children were among the dead") tells what the
+/// a cue of `table` itself? An active verb ("— fired at the guards, wounding
+/// two", ", said the toll would rise") tells what the
 /// subject did.
 fn passive_after(ws: &Sentence<'_>, k: usize, table: &Cues) -> bool {
     ws.get(k).is_some_and(|w| {
@@ -112,8 +112,8 @@ pub(crate) fn nearest_cue(
     let mut d = 0;
     let mut j = last + 1;
     while d < reach {
-        // "two court bailiffs -- both retired police officers -- were
-        // killed", "a 34-year-old man, who police say was wearing a jacket,
+        // "three ushers -- all of them former firemen -- were
+        // killed", "a 52-year-old porter, who staff say had just begun his shift,
         // was struck": an aside set off right after the figure's noun phrase,
         // with no cue of its own, is stepped over to the predicate beyond
         if d <= 3
@@ -140,9 +140,9 @@ pub(crate) fn nearest_cue(
         }
         if w == "including" {
             // to the comma that closes it, or to the verb that follows it, or
-            // to a cue right after a short aside ("left four troops including
-            // the gunman dead"; not "including one who died", "including the
-            // one individual killed")
+            // to a cue right after a short aside ("left six guards including
+            // the captain dead"; not "including a boy who died", "including
+            // the lone man killed")
             let end = (j + 1..hi).find(|&k| {
                 ws[k].text == ","
                     || PASSIVE.contains(&ws[k].low().as_str())
@@ -210,7 +210,7 @@ pub(crate) fn nearest_cue(
                     && (matches!(ws[j - 2].low_str(), "," | "—" | "–" | "and")
                         || ws.dash_before(j - 1))
             };
-            // "pointing a gun at six police, knowing that they would kill
+            // "aiming a rifle at eight guards, aware that they would kill
             // him": a harm done to a person named by a pronoun right after it
             // is done by the figure's people, not to them
             let done_to_another = ws

@@ -291,11 +291,11 @@ pub fn happening_now(sentence: &str) -> Option<EventClass> {
 
 /// Is the date in bytes `start..end` of `sentence` the time of the harm told by
 /// the count of the injured that ends at byte `count_end` before it ("six were
-/// hurt when part of the roof fell in on Thursday evening", "three others
-/// injured Saturday night")? Not when another act, a lasting state or a time of
-/// reckoning stands between them: "the two wounded … were listed in stable
-/// condition on Sunday", "were still alive Tuesday evening", "had been
-/// discharged by Monday morning", "police said Thursday".
+/// hurt when part of the roof fell in on Thursday evening", "four others
+/// hurt late on Sunday")? Not when another act, a lasting state or a time of
+/// reckoning stands between them: "the two injured … were listed as serious on
+/// Sunday", "were still in hospital Tuesday evening", "had gone home by
+/// Monday morning", "a spokeswoman said Thursday".
 pub fn times_an_injury(sentence: &str, start: usize, end: usize, count_end: usize) -> bool {
     let ws = Sentence::new(sentence);
     let Some((first, _)) = span_words(&ws, start, end) else {

@@ -111,7 +111,7 @@ fn frame(
     }
     // "after three weeks on strike", "after nine days of talks": a span told
     // with what lasted it, a frame the lexicon folds, is that thing's length
-    // however it is introduced ("a plea deal for 15 years in prison" is a
+    // however it is introduced ("a bargain for nine years in prison" is a
     // prison term); "€25,000 in compensation", "$2 million in fines": a sum
     // told with the frame it is paid as
     if let (Some(p), Some(w)) = (ws.get(last + 1), ws.get(last + 2))

@@ -156,7 +156,7 @@ pub fn measure_in(
                 // "each is held on a bond of …", "charges against two men": sums of
                 // money are given as money
                 .filter(|(m, _)| !MONEY_MEASURES.contains(m))
-                // "18 total rounds of ammunition": rounds carried, not shots fired
+                // "a box of 50 rounds of ammunition": rounds carried, not shots fired
                 .filter(|(m, _)| {
                     !(*m == Measure::SHOTS
                         && (last + 1..ws.len().saturating_sub(1).min(last + 4)).any(|k| {
@@ -395,7 +395,7 @@ fn in_a_study(ws: &Sentence<'_>, first: usize, last: usize) -> bool {
         let w = w.low_str();
         crate::extract::counted::is_people_noun(w) || PEOPLE.contains(&w)
     });
-    // "the trial of two men accused of killing": a court's defendants
+    // "the trial of three brothers accused of arson": a court's defendants
     let defendants = (last + 2..ws.len().min(last + 4)).any(|k| {
         let w = ws[k].low_str();
         crate::lexicon::ACTS.blame_words.contains(&w) || w == "charged"

@@ -66,7 +66,7 @@ pub(crate) fn shot_victims(
     {
         return true;
     }
-    // "the gun went off and struck a female student in the side": struck
+    // "the pistol discharged and struck a young cashier in the hip": struck
     // in a part of the body
     if first > lo
         && matches!(ws[first - 1].low_str(), "struck" | "hit")
@@ -136,7 +136,7 @@ pub(crate) fn shot_victims(
             return false;
         }
         if ws[j].low() == "," {
-            // "a 34-year-old man, who police say was wearing a jacket, was
+            // "a 52-year-old porter, who staff say had just begun his shift, was
             // struck in the shooting": a relative clause is an aside too,
             // unless it tells the shooting itself ("a man, who was shot, …")
             let relative = ws

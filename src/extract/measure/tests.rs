@@ -33,31 +33,31 @@ macro_rules! measures {
 
 measures! {
     // an aside between the figure's noun and its predicate is stepped over
-    aside_double_hyphens: "The sheriff confirmed that two court bailiffs -- both retired police officers -- were killed inside the courthouse.", "two" => Some("deaths");
-    aside_dashes: "Two suspects — a man and a woman — were killed in a gunbattle with police.", "Two" => Some("deaths");
-    aside_relative: "A 34-year-old man, who police say was wearing a leather jacket, was struck in the shooting.", "A 34-year-old man" => Some("shot (killed or wounded)");
-    aside_short_including: "The rampage left four troops including the gunman dead.", "four" => Some("deaths");
+    aside_double_hyphens: "The mayor confirmed that three ushers -- all of them former firemen -- were killed in the hall.", "three" => Some("deaths");
+    aside_dashes: "Two climbers — a guide and his client — were killed on the ridge.", "Two" => Some("deaths");
+    aside_relative: "A 52-year-old porter, who staff say had just begun his shift, was struck in the shooting.", "A 52-year-old porter" => Some("shot (killed or wounded)");
+    aside_short_including: "The siege left six guards including the captain dead.", "six" => Some("deaths");
     // ... but not when the predicate beyond tells what the figure did, nor a
     // cue inside the aside's own relative clause
-    aside_then_an_act: "A man — identified as the tenant — opened fire on the officers, wounding two.", "A man" => None;
-    aside_then_saying: "An agency photographer, who rushed to the scene, said many children were among the dead.", "An agency photographer" => None;
+    aside_then_an_act: "A man — named as the lodger — fired at the guards, wounding two.", "A man" => None;
+    aside_then_saying: "A local nurse, who ran to the square, said the toll would rise.", "A local nurse" => None;
     including_one_who_died: "Police say a gunman shot four people, including one who died.", "four" => Some("shot (killed or wounded)");
     // struck in a part of the body
-    struck_in_the_side: "The gun went off and struck a female student in the side.", "a female student" => Some("shot (killed or wounded)");
+    struck_in_the_side: "The pistol discharged and struck a young cashier in the hip.", "a young cashier" => Some("shot (killed or wounded)");
     // a harm done to a person named by a pronoun is the figure's act
-    harm_to_a_pronoun: "He pointed a gun at over six police, knowing that they would kill him.", "over six" => None;
-    harm_to_oneself: "A 6-year-old girl accidentally shot and killed herself on Tuesday.", "A 6-year-old girl" => Some("deaths");
+    harm_to_a_pronoun: "He aimed a rifle at eight guards, aware that they would kill him.", "eight" => None;
+    harm_to_oneself: "A 71-year-old farmer drowned and killed himself in the flood, the family said.", "A 71-year-old farmer" => Some("deaths");
     // rounds carried are no shots fired
-    rounds_of_ammunition: "Her backpack held a handgun and 18 rounds of ammunition.", "18" => None;
+    rounds_of_ammunition: "The locker held a box of 50 rounds of ammunition.", "50" => None;
     rounds_fired: "The gunman fired 18 rounds into the crowd.", "18" => Some("shots");
     // "admitted" alone is no word of hospital
-    admitted_a_role: "Police said a suspect had not admitted any role in the attack.", "a suspect" => None;
+    admitted_a_role: "Detectives said one suspect has never admitted a part in the fraud.", "one suspect" => None;
     // the people a study takes in, whatever noun counts them
     study_enrolled: "The trial enrolled 1,450 patients aged 18 to 60.", "1,450" => Some("study participants");
     study_of_people: "The drug cut relapses in a trial of 1,540 people with the disease.", "1,540" => Some("study participants");
     study_involving: "It worked in a study involving 800 volunteers.", "800" => Some("study participants");
     // a court's trial of defendants, a trial of no people
-    trial_of_defendants: "Video was shown at the trial of two men accused of killing a clerk.", "two" => None;
+    trial_of_defendants: "Letters were read at the trial of three brothers accused of arson.", "three" => None;
     shooting_of_people: "A teenager was charged over the Sunday shooting of three people near a laundrette.", "three" => Some("shot (killed or wounded)");
     shooting_of_one: "Deputies are looking into the shooting of a 9-year-old boy.", "a 9-year-old boy" => Some("shot (killed or wounded)");
     bullet_struck: "A stray bullet struck one cyclist in the arm.", "one" => Some("shot (killed or wounded)");
@@ -622,7 +622,7 @@ frames! {
     contract_deal: Duration, "The 24-year-old has signed a four-year deal with the option of a fifth.", "four-year" => Some("length of the contract");
     contract_extension: Duration, "The coach was given a two-year extension.", "two-year" => Some("length of the contract");
     // a term told "in prison" after another noun is a prison term
-    term_in_prison_after_a_deal: Duration, "He accepted a plea deal for 15 years in prison.", "15 years" => Some("prison term");
+    term_in_prison_after_a_deal: Duration, "She took a bargain for nine years in prison.", "nine years" => Some("prison term");
     term_in_jail: Duration, "She was given nine months in jail.", "nine months" => Some("prison term");
     // a transfer's fee, named by its move or its signing
     fee_move: Money, "Brask completes £21m move to Harbury", "£21m" => Some("fee");
@@ -633,7 +633,7 @@ frames! {
     budget_annual: Money, "The city's annual budget rises to $400 million.", "$400 million" => Some("budget");
     budget_part: Money, "The police budget rises by $3 million to $38 million.", "$38 million" => Some("budget, police");
     budget_part_possessive: Money, "The police department's budget grows to $38 million.", "$38 million" => Some("budget, police department");
-    revenue_part: Money, "Tourism industry revenues dropped to $300 million.", "$300 million" => Some("revenue, industry");
+    revenue_part: Money, "The parts division's revenue fell to $85 million.", "$85 million" => Some("revenue, parts division");
     revenue_scope: Money, "Quarterly revenue rose to $2.4 billion.", "$2.4 billion" => Some("revenue");
     // one class, many surface forms: the verb, the noun it modifies, the noun it is "of"
     term_jailed_for: Duration, "The clerk was jailed for 9 years on Monday.", "9 years" => Some("prison term");
