@@ -296,6 +296,8 @@ pub struct Things {
     pub supplies: Vec<Vec<&'static str>>,
     /// Nouns of a study of people ("a trial of 1,540 people").
     pub studies: Vec<&'static str>,
+    /// Nouns of a place that are cues only after a preposition ("taken to hospital").
+    pub place_cues: Vec<&'static str>,
 }
 
 lexicon_file!(THINGS: Things = "things.toml");

@@ -598,6 +598,8 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
 
     add("things.toml: wound_kinds", &THINGS.wound_kinds);
     add("things.toml: no_open_key", &THINGS.no_open_key);
+    add("things.toml: studies", &THINGS.studies);
+    add("things.toml: place_cues", &THINGS.place_cues);
     add("things.toml: issued", &THINGS.issued);
     add("things.toml: body_parts", &THINGS.body_parts);
     let p = &PERIODS;

@@ -84,6 +84,20 @@ fn aside_end(ws: &Sentence<'_>, j: usize, table: &Cues) -> Option<usize> {
     (plain && end < ws.len()).then_some(end)
 }
 
+/// Is the word at `j` a noun of a place that is a cue only as where people were
+/// taken or kept (`things.toml: place_cues`: "taken to hospital", "in the
+/// hospital"), standing with no such preposition before it ("The hospital
+/// employs 4,100 staff", "the hospital's 900 beds")?
+fn unplaced(ws: &Sentence<'_>, j: usize) -> bool {
+    crate::lexicon::THINGS.place_cues.contains(&ws[j].low_str())
+        && !(j.saturating_sub(6)..j).any(|k| {
+            matches!(
+                ws[k].low_str(),
+                "to" | "in" | "into" | "at" | "between" | "needed" | "needing" | "required"
+            )
+        })
+}
+
 /// Does the predicate at word `k`, after an aside, tell what befell its subject:
 /// a passive or perfect auxiliary ("-- were killed", ", had a gunshot wound") or
 /// a cue of `table` itself? An active verb ("— fired at the guards, wounding
@@ -198,7 +212,7 @@ pub(crate) fn nearest_cue(
         if (d > 0 || !matches!(w.as_str(), "who" | "which")) && opens_clause(w) {
             break;
         }
-        if let Some(m) = class_of(table, w) {
+        if let Some(m) = class_of(table, w).filter(|_| !unplaced(ws, j)) {
             // "eleven guests were shot -- one fatally": a cue right after a
             // number word of its own is that number's
             let another_count = j > last + 2 && {
@@ -255,7 +269,7 @@ pub(crate) fn nearest_cue(
         {
             break;
         }
-        if let Some(m) = class_of(table, w) {
+        if let Some(m) = class_of(table, w).filter(|_| !unplaced(ws, j)) {
             // "charged with shooting six people": someone else's act
             if best.is_none_or(|(_, bd)| d < bd) && !AFTER_ONLY.contains(&m) && !negated(ws, j) {
                 best = Some((m, d));
@@ -631,6 +645,19 @@ pub(crate) fn over_a_period(ws: &Sentence<'_>, first: usize, last: usize) -> boo
             if WIDE_PLACES.contains(&place.trim_end_matches("'s")) {
                 return true;
             }
+        }
+    }
+    // a running count: "410 infections were logged so far this year",
+    // "so far in 2024"
+    for j in lo..hi.saturating_sub(2) {
+        if at(j) == "so"
+            && at(j + 1) == "far"
+            && (matches!(at(j + 2).as_str(), "this" | "in") && unit(j + 3)
+                || at(j + 2) == "in"
+                    && at(j + 3).len() == 4
+                    && at(j + 3).bytes().all(|b| b.is_ascii_digit()))
+        {
+            return true;
         }
     }
     // a period: opening the clause before the figure ("in the past two

@@ -52,6 +52,14 @@ measures! {
     rounds_fired: "The gunman fired 18 rounds into the crowd.", "18" => Some("shots");
     // "admitted" alone is no word of hospital
     admitted_a_role: "Detectives said one suspect has never admitted a part in the fraud.", "one suspect" => None;
+    // a hospital is a cue only as where people were taken or kept
+    taken_to_hospital_after_a_fire: "Nine people were taken to hospital after the fire.", "Nine" => Some("injured (taken to hospital)");
+    needed_hospital_care: "Nearly 30 have needed hospital treatment.", "Nearly 30" => Some("hospitalised");
+    hospital_as_employer: "The hospital employs 4,100 staff across three sites.", "4,100" => Some("jobs");
+    out_of_hospital: "The pair went home from hospital on Friday.", "The pair" => None;
+    // a running count over the year so far is no one event's figure
+    so_far_this_year: "Across the region, 410 infections were logged so far this year.", "410" => None;
+    so_far_in_a_year: "So far in 2023, 17 such deaths have been reported.", "17" => None;
     // the people a study takes in, whatever noun counts them
     study_enrolled: "The trial enrolled 1,450 patients aged 18 to 60.", "1,450" => Some("study participants");
     study_of_people: "The drug cut relapses in a trial of 1,540 people with the disease.", "1,540" => Some("study participants");
