@@ -333,7 +333,7 @@ pub struct Acts {
     /// Verbs that tell an event taking place, starting or ending after the
     /// event word that heads a sentence ("The truce took effect on …").
     pub occurring_verbs: Vec<&'static str>,
-    /// Verbs of time passed somewhere ("spent nine months in jail").
+    /// Verbs of time passed somewhere ("spent seven weeks in jail").
     pub spending_verbs: Vec<&'static str>,
     /// Acts by which a study takes people in ("enrolled", "involving", "of").
     pub enrolling_acts: Vec<&'static str>,

@@ -370,8 +370,8 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
 /// The claims (indices into `claims`, one sentence's claims in the order of
 /// `found`) that are dates no event word dates but that anchor a count of the
 /// injured with no event of its own, told after the count and not as a
-/// modifier: "six were hurt when … on Thursday night", not "brought together
-/// for a Saturday-night dinner – was one of two hurt".
+/// modifier: "six were hurt when … on Thursday night", not "whose
+/// Saturday-night dinner had gathered them – was one of two hurt".
 fn times_the_injured<'a>(
     sentence: &'a str,
     claims: &'a [Claim],

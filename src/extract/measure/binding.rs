@@ -224,7 +224,7 @@ pub(crate) fn nearest_cue(
                     && (matches!(ws[j - 2].low_str(), "," | "—" | "–" | "and")
                         || ws.dash_before(j - 1))
             };
-            // "aiming a rifle at eight guards, aware that they would kill
+            // "aiming a rifle at eight guards, sure the guards would kill
             // him": a harm done to a person named by a pronoun right after it
             // is done by the figure's people, not to them
             let done_to_another = ws

@@ -119,8 +119,8 @@ fn frame(
         && !figure_at(last + 2)
         && match p.low_str() {
             "on" | "of" => FRAMES.contains_key(&(stem(w.low_str()), false)),
-            // "15 years in prison", "$2 million in fines"; not "spent nine
-            // months in jail", the time passed there
+            // "15 years in prison", "$2 million in fines"; not "spent seven
+            // weeks in jail", the time passed there
             "in" => {
                 FRAMES.contains_key(&(stem(w.low_str()), true))
                     || FRAMES.contains_key(&(stem(w.low_str()), false))

@@ -66,7 +66,7 @@ pub(crate) fn shot_victims(
     {
         return true;
     }
-    // "the pistol discharged and struck a young cashier in the hip": struck
+    // "the pistol fired by accident and struck a young cashier in the hip": struck
     // in a part of the body
     if first > lo
         && matches!(ws[first - 1].low_str(), "struck" | "hit")
@@ -137,8 +137,8 @@ pub(crate) fn shot_victims(
         }
         if ws[j].low() == "," {
             // "a 52-year-old porter, who staff say had just begun his shift, was
-            // struck in the shooting": a relative clause is an aside too,
-            // unless it tells the shooting itself ("a man, who was shot, …")
+            // struck in the crossfire": a relative clause is an aside too,
+            // unless it tells the shooting itself ("a porter, who was hit by gunfire, …")
             let relative = ws
                 .get(j + 1)
                 .is_some_and(|w| matches!(w.low_str(), "who" | "which"));

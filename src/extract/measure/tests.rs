@@ -35,7 +35,7 @@ measures! {
     // an aside between the figure's noun and its predicate is stepped over
     aside_double_hyphens: "The mayor confirmed that three ushers -- all of them former firemen -- were killed in the hall.", "three" => Some("deaths");
     aside_dashes: "Two climbers — a guide and his client — were killed on the ridge.", "Two" => Some("deaths");
-    aside_relative: "A 52-year-old porter, who staff say had just begun his shift, was struck in the shooting.", "A 52-year-old porter" => Some("shot (killed or wounded)");
+    aside_relative: "A 52-year-old porter, who staff say had just begun his shift, was struck in the crossfire.", "A 52-year-old porter" => Some("shot (killed or wounded)");
     aside_short_including: "The siege left six guards including the captain dead.", "six" => Some("deaths");
     // ... but not when the predicate beyond tells what the figure did, nor a
     // cue inside the aside's own relative clause
@@ -43,13 +43,13 @@ measures! {
     aside_then_saying: "A local nurse, who ran to the square, said the toll would rise.", "A local nurse" => None;
     including_one_who_died: "Police say a gunman shot four people, including one who died.", "four" => Some("shot (killed or wounded)");
     // struck in a part of the body
-    struck_in_the_side: "The pistol discharged and struck a young cashier in the hip.", "a young cashier" => Some("shot (killed or wounded)");
+    struck_in_the_side: "The pistol fired by accident and struck a young cashier in the hip.", "a young cashier" => Some("shot (killed or wounded)");
     // a harm done to a person named by a pronoun is the figure's act
-    harm_to_a_pronoun: "He aimed a rifle at eight guards, aware that they would kill him.", "eight" => None;
+    harm_to_a_pronoun: "He aimed a rifle at eight guards, sure the guards would kill him.", "eight" => None;
     harm_to_oneself: "A 71-year-old farmer drowned and killed himself in the flood, the family said.", "A 71-year-old farmer" => Some("deaths");
     // rounds carried are no shots fired
     rounds_of_ammunition: "The locker held a box of 50 rounds of ammunition.", "50" => None;
-    rounds_fired: "The gunman fired 18 rounds into the crowd.", "18" => Some("shots");
+    rounds_fired: "The gunman fired 14 rounds at the van.", "14" => Some("shots");
     // "admitted" alone is no word of hospital
     admitted_a_role: "Detectives said one suspect has never admitted a part in the fraud.", "one suspect" => None;
     // a hospital is a cue only as where people were taken or kept
