@@ -298,6 +298,8 @@ pub struct Things {
     pub studies: Vec<&'static str>,
     /// Nouns of a place that are cues only after a preposition ("taken to hospital").
     pub place_cues: Vec<&'static str>,
+    /// Words before a place cue that make it where people were taken or kept.
+    pub place_cue_openers: Vec<&'static str>,
 }
 
 lexicon_file!(THINGS: Things = "things.toml");
@@ -393,6 +395,8 @@ lexicon_file!(ACTS: Acts = "acts.toml");
 pub struct FunctionWords {
     pub aside_openers: Vec<&'static str>,
     pub attributive_openers: Vec<&'static str>,
+    /// Pronouns that name whom a harm was done to, right after its verb.
+    pub object_pronouns: Vec<&'static str>,
     pub object_starts: Vec<&'static str>,
     pub article_blockers: Vec<&'static str>,
     pub both_before: Vec<&'static str>,

@@ -330,7 +330,7 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
             });
         }
         injury_dates.extend(
-            times_the_injured(sentence, &claims[sentence_start..], &found)
+            times_the_injured(sentence, &words, &claims[sentence_start..], &found)
                 .map(|k| sentence_start + k),
         );
         // context reaches one sentence on, no further
@@ -372,8 +372,10 @@ fn extract_named(doc: &Document, segments: &[Segment], names: &[Vec<String>]) ->
 /// injured with no event of its own, told after the count and not as a
 /// modifier: "six were hurt when … on Thursday night", not "whose
 /// Saturday-night dinner had gathered them – was one of two hurt".
+/// The sentence's words are read (once, into `words`) only when it has such a date.
 fn times_the_injured<'a>(
     sentence: &'a str,
+    words: &'a std::cell::OnceCell<token::Sentence<'a>>,
     claims: &'a [Claim],
     found: &'a [Found],
 ) -> impl Iterator<Item = usize> + 'a {
@@ -413,7 +415,12 @@ fn times_the_injured<'a>(
                     injured_times.iter().any(|(t, count_end)| {
                         *t == a
                             && *count_end <= f.start
-                            && measure::times_an_injury(sentence, f.start, f.end, *count_end)
+                            && measure::times_an_injury(
+                                words.get_or_init(|| token::Sentence::new(sentence)),
+                                f.start,
+                                f.end,
+                                *count_end,
+                            )
                     })
                 })
         })

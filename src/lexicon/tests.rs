@@ -579,6 +579,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
         "function-words.toml: attributive_openers",
         &f.attributive_openers,
     );
+    add("function-words.toml: object_pronouns", &f.object_pronouns);
     add("function-words.toml: subordinators", &f.subordinators);
     add("function-words.toml: subject_pronouns", &f.subject_pronouns);
     add("function-words.toml: verb_markers", &f.verb_markers);
@@ -600,6 +601,7 @@ fn all_lists() -> Vec<(String, Vec<&'static str>)> {
     add("things.toml: no_open_key", &THINGS.no_open_key);
     add("things.toml: studies", &THINGS.studies);
     add("things.toml: place_cues", &THINGS.place_cues);
+    add("things.toml: place_cue_openers", &THINGS.place_cue_openers);
     add("things.toml: issued", &THINGS.issued);
     add("things.toml: body_parts", &THINGS.body_parts);
     let p = &PERIODS;

@@ -91,10 +91,9 @@ fn aside_end(ws: &Sentence<'_>, j: usize, table: &Cues) -> Option<usize> {
 fn unplaced(ws: &Sentence<'_>, j: usize) -> bool {
     crate::lexicon::THINGS.place_cues.contains(&ws[j].low_str())
         && !(j.saturating_sub(6)..j).any(|k| {
-            matches!(
-                ws[k].low_str(),
-                "to" | "in" | "into" | "at" | "between" | "needed" | "needing" | "required"
-            )
+            crate::lexicon::THINGS
+                .place_cue_openers
+                .contains(&ws[k].low_str())
         })
 }
 
@@ -227,10 +226,11 @@ pub(crate) fn nearest_cue(
             // "aiming a rifle at eight guards, sure the guards would kill
             // him": a harm done to a person named by a pronoun right after it
             // is done by the figure's people, not to them
-            let done_to_another = ws
-                .get(j + 1)
-                .is_some_and(|n| matches!(n.low_str(), "him" | "her" | "them" | "us" | "me"))
-                && TRANSITIVE.contains(&w.as_str());
+            let done_to_another = ws.get(j + 1).is_some_and(|n| {
+                crate::lexicon::FUNCTION_WORDS
+                    .object_pronouns
+                    .contains(&n.low_str())
+            }) && TRANSITIVE.contains(&w.as_str());
             // "escaped without injury": a cue denied is no cue
             if !negated(ws, j) && !another_count && !done_to_another {
                 best = Some((m, d));

@@ -289,16 +289,15 @@ pub fn happening_now(sentence: &str) -> Option<EventClass> {
     })
 }
 
-/// Is the date in bytes `start..end` of `sentence` the time of the harm told by
+/// Is the date in bytes `start..end` of the sentence read as `ws` the time of the harm told by
 /// the count of the injured that ends at byte `count_end` before it ("six were
 /// hurt when part of the roof fell in on Thursday evening", "four others
 /// hurt late on Sunday")? Not when another act, a lasting state or a time of
 /// reckoning stands between them: "the two injured … were listed as serious on
 /// Sunday", "were still in hospital Tuesday evening", "had gone home by
 /// Monday morning", "a spokeswoman said Thursday".
-pub fn times_an_injury(sentence: &str, start: usize, end: usize, count_end: usize) -> bool {
-    let ws = Sentence::new(sentence);
-    let Some((first, _)) = span_words(&ws, start, end) else {
+pub fn times_an_injury(ws: &Sentence<'_>, start: usize, end: usize, count_end: usize) -> bool {
+    let Some((first, _)) = span_words(ws, start, end) else {
         return false;
     };
     let from = ws

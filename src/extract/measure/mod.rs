@@ -25,7 +25,7 @@ use self::cues::*;
 use self::date_of::dated_event;
 use self::frame::frame_key;
 use self::open::{open_count, open_people};
-use self::shooting::{perceived, shot_victims};
+use self::shooting::{ammunition_carried, perceived, shot_victims};
 use crate::event::EventClass;
 use crate::event::sudden;
 use crate::extract::token::Sentence;
@@ -157,12 +157,7 @@ pub fn measure_in(
                 // money are given as money
                 .filter(|(m, _)| !MONEY_MEASURES.contains(m))
                 // "a box of 50 rounds of ammunition": rounds carried, not shots fired
-                .filter(|(m, _)| {
-                    !(*m == Measure::SHOTS
-                        && (last + 1..ws.len().saturating_sub(1).min(last + 4)).any(|k| {
-                            ws[k].low_str() == "of" && ws[k + 1].low_str() == "ammunition"
-                        }))
-                })
+                .filter(|(m, _)| !(*m == Measure::SHOTS && ammunition_carried(ws, last)))
                 // "40 rounds came from 2 rifles": a figure that names the
                 // things it counts counts nothing else
                 .filter(|(m, _)| {

@@ -186,6 +186,13 @@ pub(crate) fn shot_victims(
     false
 }
 
+/// Does "of ammunition" follow the count ending at word `last`, past its noun
+/// ("a box of 50 rounds of ammunition")? Rounds carried are no shots fired.
+pub(crate) fn ammunition_carried(ws: &Sentence<'_>, last: usize) -> bool {
+    (last + 1..ws.len().saturating_sub(1).min(last + 4))
+        .any(|k| ws[k].low_str() == "of" && ws[k + 1].low_str() == "ammunition")
+}
+
 /// Words of a witness's senses or guesses before a count.
 pub(crate) static PERCEPTION: LazyLock<&[&str]> = LazyLock::new(|| &lexicon::ACTS.perception);
 
